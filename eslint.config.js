@@ -1,0 +1,62 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Layers may only depend downwards: content/domain → server, features → app (see README). */
+const domainMayNotImport = {
+  patterns: [
+    { group: ['react', 'react-*', 'react/*', '@tanstack/*', 'msw', 'msw/*'], message: 'src/domain は React やブラウザーに依存しない純粋なルールだけを置きます。' },
+    { group: ['node:*', 'better-sqlite3', 'fastify', '@fastify/*'], message: 'src/domain は Node の API に依存しません。' },
+    { group: ['**/app/**', '**/features/**', '**/ui/**', '**/server/**', '**/client/**'], message: 'src/domain は他の層を読み込みません。' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: 'error',
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/domain/**'],
+    rules: {
+      'no-restricted-imports': ['error', domainMayNotImport],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'fetch'],
+    },
+  },
+  {
+    files: ['src/server/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-*', '**/app/**', '**/features/**', '**/ui/**', '**/client/**'], message: 'サーバーは画面のコードを読み込みません。' }] }],
+    },
+  },
+  {
+    files: ['scripts/**', 'e2e/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { sourceType: 'script', globals: globals.browser, parserOptions: { projectService: false } },
+  },
+  {
+    files: ['eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

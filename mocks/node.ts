@@ -1,0 +1,5 @@
+import { setupServer } from 'msw/node';
+import { handlers } from './handlers';
+
+/** For component tests: `server.use(...)` overrides a handler in one test. */
+export const mockServer = setupServer(...handlers);

@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { portalContact } from '../content/city';
+import { TextSizeToggle } from '../ui/TextSizeToggle';
+import styles from './Layout.module.css';
+import { OfflineBanner } from './OfflineBanner';
+import { UpdatePrompt } from './UpdatePrompt';
+
+/** After each navigation (not the first load), start screen readers at the new page's heading. */
+function useFocusHeadingOnNavigation(): void {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [pathname]);
+}
+
+export function Layout() {
+  useFocusHeadingOnNavigation();
+  return (
+    <div className={styles.shell}>
+      <a href="#main" className={styles.skipLink}>
+        本文へ移動
+      </a>
+      <header className={styles.header}>
+        <Link to="/" className={styles.brand}>
+          <img src="/favicon.svg" alt="" width="32" height="32" />
+          つながる東金
+        </Link>
+        <TextSizeToggle />
+      </header>
+      <OfflineBanner />
+      <main id="main" tabIndex={-1} className={styles.main}>
+        <Outlet />
+      </main>
+      <footer className={styles.footer}>
+        <p>
+          東金市 市民ポータル「つながる東金」
+          <br />
+          お問い合わせ：{portalContact.name}（電話 <a href={`tel:${portalContact.phone}`}>{portalContact.phone}</a>）
+        </p>
+      </footer>
+      <UpdatePrompt />
+      <ScrollRestoration />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { portalContact } from '../content/city';
+import { Button } from '../ui/Button';
+import { DepartmentContact } from '../ui/DepartmentContact';
+import { Page } from '../ui/Page';
+import styles from './Notice.module.css';
+import { NotFoundPage } from './NotFoundPage';
+
+/**
+ * Shown when a screen fails. Plain words and a way on; the technical detail goes to the console for
+ * staff, never onto the screen. A screen's code that cannot be fetched usually means a new version
+ * was deployed while the page was open, so reloading is the cure.
+ */
+export function RouteError() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  console.error(error);
+  return (
+    <Page heading="うまく表示できませんでした">
+      <p className={styles.notice}>
+        <strong>申し訳ありません。画面の表示中に問題が起きました。</strong>
+        入力した内容が送られていない場合があります。画面を読み込み直して、もう一度お試しください。
+      </p>
+      <div className={styles.actions}>
+        <Button onClick={() => window.location.reload()}>画面を読み込み直す</Button>
+        <Link to="/">ホームへ戻る</Link>
+      </div>
+      <h2>直らないときは</h2>
+      <DepartmentContact department={undefined} fallback={portalContact} />
+    </Page>
+  );
+}

@@ -1,0 +1,31 @@
+import { useRegisterSW } from 'virtual:pwa-register/react';
+import { Button } from '../ui/Button';
+import styles from './Banner.module.css';
+
+/**
+ * 「新しいバージョンがあります」: a new service worker is waiting. It takes over only when the person
+ * presses 更新する, never in the middle of what they are typing. 「あとで」 hides the notice; the new
+ * version then starts the next time the portal is opened.
+ */
+export function UpdatePrompt() {
+  const {
+    needRefresh: [needRefresh, setNeedRefresh],
+    updateServiceWorker,
+  } = useRegisterSW();
+  if (!needRefresh) return null;
+  return (
+    <section className={styles.update} aria-labelledby="update-prompt-message">
+      <div>
+        <p id="update-prompt-message" role="status">
+          <strong>新しいバージョンがあります。</strong>入力の途中でなければ、更新してください。
+        </p>
+        <div className={styles.actions}>
+          <Button onClick={() => void updateServiceWorker(true)}>更新する</Button>
+          <Button variant="secondary" onClick={() => setNeedRefresh(false)}>
+            あとで
+          </Button>
+        </div>
+      </div>
+    </section>
+  );
+}

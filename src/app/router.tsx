@@ -1,0 +1,47 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { ComingSoonPage } from './ComingSoonPage';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+import { findEntry, type PortalEntry } from './portal-entries';
+import { RouteError } from './RouteError';
+
+/** Features not built yet: each gets its 「準備中」 page at its final address. */
+function comingSoon(id: PortalEntry['id']): RouteObject {
+  const entry = findEntry(id);
+  return { path: entry.path, element: <ComingSoonPage entry={entry} /> };
+}
+
+/**
+ * One route per feature, each loaded only when visited (route-level code splitting keeps the home
+ * screen small for old phones). The error element sits inside the layout, so the header and the
+ * 文字を大きく switch stay usable when a screen fails.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./HomePage')).HomePage }) },
+          comingSoon('procedures'),
+          comingSoon('facilities'),
+          comingSoon('payments'),
+          comingSoon('certificates'),
+          comingSoon('mynumber'),
+          {
+            path: findEntry('text-size').path,
+            lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }),
+          },
+          // Also shown by RouteError for a 404, so it is part of the shell rather than its own chunk.
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createPortalRouter() {
+  return createBrowserRouter(routes);
+}

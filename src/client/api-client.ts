@@ -1,0 +1,41 @@
+import { readApiError, type ApiErrorCode, type ApiError } from '../domain/api-error';
+import type { FieldProblem } from '../domain/validation';
+
+/** A failed API call, carrying the Japanese message the screen shows as it is. */
+export class ApiRequestError extends Error {
+  readonly code: ApiErrorCode | 'network_error';
+  readonly status: number;
+  readonly fields: FieldProblem[];
+
+  constructor(status: number, error: ApiError | { code: 'network_error'; message: string }) {
+    super(error.message);
+    this.status = status;
+    this.code = error.code;
+    this.fields = 'fields' in error && error.fields ? error.fields : [];
+  }
+}
+
+const NETWORK_MESSAGE = '通信できませんでした。電波の良いところで、もう一度お試しください。';
+const UNREADABLE_MESSAGE = 'サーバーからの返事を読み取れませんでした。時間をおいて、もう一度お試しください。';
+
+/**
+ * Calls `/api/v1/...` and returns the parsed JSON. Every failure becomes an ApiRequestError with a
+ * message fit for a citizen: the server's own Japanese message when it sent one.
+ */
+export async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+    });
+  } catch {
+    throw new ApiRequestError(0, { code: 'network_error', message: NETWORK_MESSAGE });
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiRequestError(response.status, readApiError(body) ?? { code: 'internal_error', message: UNREADABLE_MESSAGE });
+  }
+  if (body === null) throw new ApiRequestError(response.status, { code: 'internal_error', message: UNREADABLE_MESSAGE });
+  return body as T;
+}

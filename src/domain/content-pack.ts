@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { cityContentSchema } from './city';
+import { describeProblems, type FieldProblem } from './validation';
+
+/**
+ * Every file of the content pack (`src/content/*.json`) and the schema it must satisfy. The build,
+ * `npm run content:check`, the server at start-up and the unit tests all check through this table,
+ * so a file added here is checked everywhere.
+ */
+export const CONTENT_FILES = {
+  'city.json': cityContentSchema,
+} satisfies Record<string, z.ZodType>;
+
+export type ContentFileName = keyof typeof CONTENT_FILES;
+
+export type ContentCheck =
+  | { ok: true; value: unknown }
+  | { ok: false; problems: FieldProblem[] };
+
+export function isContentFileName(name: string): name is ContentFileName {
+  return Object.hasOwn(CONTENT_FILES, name);
+}
+
+/** Parses and validates one content file's text; problems come back in Japanese with their paths. */
+export function checkContentFile(name: ContentFileName, text: string): ContentCheck {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ path: '', message: `JSON として読めません（${detail}）。` }] };
+  }
+  const result = CONTENT_FILES[name].safeParse(data);
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: describeProblems(result.error) };
+}
+
+export function formatContentProblems(name: string, problems: FieldProblem[]): string {
+  const lines = problems.map((problem) => `  - ${problem.path === '' ? '(ファイル全体)' : problem.path}: ${problem.message}`);
+  return [`コンテンツ ${name} に誤りがあります:`, ...lines].join('\n');
+}

@@ -1,0 +1,70 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ServerConfig } from './config';
+import type { ContentPack } from './content';
+import { ApiHttpError, installErrorHandlers } from './http-errors';
+import { buildOpenApiDocument } from './openapi';
+import { healthRoutes } from './routes/health';
+import { installSecurityHeaders } from './security';
+import { installStaticFiles } from './static-files';
+import type { Store } from './store/store';
+
+export interface AppDependencies {
+  config: ServerConfig;
+  store: Store;
+  content: ContentPack;
+  version: string;
+}
+
+/**
+ * Logs say what happened, never who it happened to: only the method, the path without its query
+ * string (a query could carry a phone number) and the status. No addresses, no headers, no bodies.
+ */
+function loggerOptions(level: ServerConfig['logLevel']): FastifyServerOptions['logger'] {
+  return {
+    level,
+    serializers: {
+      req: (request: { method: string; url: string; id: string }) => ({
+        id: request.id,
+        method: request.method,
+        path: request.url.split('?')[0],
+      }),
+      res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+    },
+  };
+}
+
+export async function buildApp({ config, store, content, version }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+  });
+  installErrorHandlers(app);
+  await installSecurityHeaders(app);
+
+  await app.register(
+    async (api) => {
+      await api.register(rateLimit, {
+        max: config.rateLimitPerMinute,
+        timeWindow: '1 minute',
+        errorResponseBuilder: () => new ApiHttpError(429, 'too_many_requests'),
+      });
+      api.addHook('onSend', async (_request, reply, payload) => {
+        // Answers may carry personal data: no cache, shared or private, may keep them.
+        reply.header('Cache-Control', 'no-store');
+        return payload;
+      });
+      healthRoutes(api, store, content, version);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const openApiDocument = buildOpenApiDocument(version);
+  app.get('/api/openapi.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(openApiDocument));
+
+  await installStaticFiles(app, config.staticDir);
+  return app;
+}

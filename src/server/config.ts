@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import '../domain/validation';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Environment variables the server reads. Every one has a safe default; README lists them. */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** `localhost` keeps a fresh install off the network; set 0.0.0.0 behind a reverse proxy or in a container. */
+  HOST: z.string().min(1).default('localhost'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** The built PWA. Defaults to `dist/client` next to the built server. */
+  STATIC_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Requests per minute per client address on `/api`. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Largest request body in bytes. Every API body is a small form. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  /** Set to `true` when a reverse proxy sets X-Forwarded-For (so rate limits see the citizen's address). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  staticDir: string | null;
+  logLevel: (typeof LOG_LEVELS)[number];
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration; a wrong value stops the server with a message naming the variable. */
+export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: string | null): ServerConfig {
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+  const result = environmentSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`環境変数の値が正しくありません:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: resolve(env.DATA_DIR),
+    staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : defaultStaticDir,
+    logLevel: env.LOG_LEVEL,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    trustProxy: env.TRUST_PROXY === 'true',
+  };
+}

@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import { checkContentFile, formatContentProblems, isContentFileName } from '../domain/content-pack';
+
+export interface ContentPack {
+  /** Short hash of every content file: tells which content a running server has. */
+  fingerprint: string;
+  files: Record<string, unknown>;
+}
+
+const bundledFiles = import.meta.glob<string>('../content/*.json', { query: '?raw', import: 'default', eager: true });
+
+/**
+ * Checks the content pack again at start-up: the build already did, but a server started from a
+ * hand-edited build must not serve content that breaks the rules.
+ */
+export function loadContentPack(files: Record<string, string> = bundledFiles): ContentPack {
+  const hash = createHash('sha256');
+  const parsed: Record<string, unknown> = {};
+  for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    const name = path.split('/').pop() ?? path;
+    if (!isContentFileName(name)) throw new Error(`src/content/${name} はコンテンツの一覧にありません。`);
+    const check = checkContentFile(name, text);
+    if (!check.ok) throw new Error(formatContentProblems(`src/content/${name}`, check.problems));
+    parsed[name] = check.value;
+    hash.update(name).update('\0').update(text).update('\0');
+  }
+  return { fingerprint: hash.digest('hex').slice(0, 16), files: parsed };
+}

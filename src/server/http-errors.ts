@@ -1,0 +1,76 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { ApiErrorBody, ApiErrorCode } from '../domain/api-error';
+import { describeProblems, type FieldProblem } from '../domain/validation';
+
+/** The Japanese message for each error code, in one place. A route may give a more exact one. */
+export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
+  bad_request: '送られた内容を読み取れませんでした。画面を読み込み直して、もう一度お試しください。',
+  validation_failed: '入力内容に誤りがあります。各項目のメッセージを確認してください。',
+  not_found: 'お探しのページやデータは見つかりませんでした。',
+  method_not_allowed: 'この操作はできません。',
+  payload_too_large: '送られた内容が大きすぎます。',
+  unsupported_media_type: '送られた内容の形式に対応していません。',
+  too_many_requests: 'アクセスが集中しています。しばらく待ってから、もう一度お試しください。',
+  internal_error: 'システムで問題が起きました。時間をおいて、もう一度お試しください。',
+  service_unavailable: 'ただいま利用できません。時間をおいて、もう一度お試しください。',
+};
+
+/** An error a route throws on purpose; the error handler turns it into the stable JSON shape. */
+export class ApiHttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ApiErrorCode,
+    message: string = ERROR_MESSAGES[code],
+    readonly fields?: FieldProblem[],
+  ) {
+    super(message);
+  }
+}
+
+export function errorBody(code: ApiErrorCode, message = ERROR_MESSAGES[code], fields?: FieldProblem[]): ApiErrorBody {
+  return { error: { code, message, ...(fields && fields.length > 0 ? { fields } : {}) } };
+}
+
+/** Validates a request body with a domain schema; a failure answers 400 with the field messages. */
+export function parseBody<Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new ApiHttpError(400, 'validation_failed', ERROR_MESSAGES.validation_failed, describeProblems(result.error));
+  }
+  return result.data;
+}
+
+/** Fastify's own 4xx errors (bad JSON, too large, wrong content type …) mapped to our codes. */
+function codeForStatus(status: number): ApiErrorCode {
+  switch (status) {
+    case 404:
+      return 'not_found';
+    case 405:
+      return 'method_not_allowed';
+    case 413:
+      return 'payload_too_large';
+    case 415:
+      return 'unsupported_media_type';
+    case 429:
+      return 'too_many_requests';
+    case 503:
+      return 'service_unavailable';
+    default:
+      return status >= 500 ? 'internal_error' : 'bad_request';
+  }
+}
+
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ApiHttpError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof ApiHttpError) {
+      return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.fields));
+    }
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      // The message and stack go to the log, never to the citizen; bodies are never logged.
+      request.log.error({ err: error }, 'request failed');
+    }
+    return reply.status(status).send(errorBody(codeForStatus(status)));
+  });
+}

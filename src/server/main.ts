@@ -1,0 +1,38 @@
+/**
+ * `npm start` runs this (built to dist/server/main.js): read the configuration, open and migrate the
+ * database, record the content pack, serve the PWA and the API, and shut down cleanly on SIGTERM.
+ */
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app';
+import { ConfigError, readConfig } from './config';
+import { loadContentPack } from './content';
+import { openSqliteStore } from './store/sqlite-store';
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env, fileURLToPath(new URL('../client', import.meta.url)));
+  const content = loadContentPack();
+  const store = openSqliteStore(config.dataDir);
+  await store.recordContentFingerprint(content.fingerprint);
+  const app = await buildApp({ config, store, content, version: __APP_VERSION__ });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    // Finish the requests in flight, then close the database so the WAL is checkpointed.
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ dataDir: config.dataDir, version: __APP_VERSION__ }, 'つながる東金 started');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { API_ERROR_CODES } from '../domain/api-error';
+import { healthPaths } from './routes/health';
+
+const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(API_ERROR_CODES),
+    message: z.string().describe('利用者に見せる日本語のメッセージ'),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+/**
+ * The OpenAPI document at `/api/openapi.json`. Each route module exports its own `paths`, built from
+ * the same zod schemas that validate requests, so the document cannot drift from the code.
+ */
+export function buildOpenApiDocument(version: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'つながる東金 API',
+      version,
+      description:
+        '東金市の市民ポータル「つながる東金」のAPIです。エラーはすべて components.schemas.ApiError の形で、日本語のメッセージを返します。',
+    },
+    servers: [{ url: '/' }],
+    paths: { ...healthPaths },
+    components: { schemas: { ApiError: z.toJSONSchema(apiErrorSchema) } },
+  };
+}

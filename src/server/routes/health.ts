@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { healthSchema, type Health } from '../../domain/health';
+import type { ContentPack } from '../content';
+import type { Store } from '../store/store';
+
+export const healthPaths = {
+  '/api/v1/health': {
+    get: {
+      summary: 'サーバーとデータベースの状態',
+      operationId: 'getHealth',
+      responses: {
+        200: { description: '正常', content: { 'application/json': { schema: z.toJSONSchema(healthSchema) } } },
+        503: { description: 'データベースに接続できない', content: { 'application/json': { schema: z.toJSONSchema(healthSchema) } } },
+      },
+    },
+  },
+};
+
+export function healthRoutes(api: FastifyInstance, store: Store, content: ContentPack, version: string): void {
+  api.get('/health', async (_request, reply) => {
+    const database = await store.checkHealth();
+    const health: Health = {
+      status: database.ok ? 'ok' : 'degraded',
+      version,
+      database: database.ok
+        ? { status: 'ok', schemaVersion: database.schemaVersion }
+        : { status: 'error', schemaVersion: null },
+      content: { fingerprint: content.fingerprint },
+    };
+    return reply.status(database.ok ? 200 : 503).send(health);
+  });
+}

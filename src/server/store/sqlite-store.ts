@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { applyMigrations, bundledMigrations, type Migration } from './migrations';
+import type { Store, StoreHealth } from './store';
+
+export const DATABASE_FILE_NAME = 'togane.sqlite';
+
+/**
+ * SQLite through better-sqlite3: one file under DATA_DIR, WAL mode so readers never wait for the
+ * writer, `synchronous = FULL` so an acknowledged write survives a crash or power cut, and a busy
+ * timeout so a second process (a backup, the CLI) does not make requests fail at once.
+ */
+export function openSqliteStore(dataDir: string, migrations: Migration[] = bundledMigrations): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, DATABASE_FILE_NAME));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const schemaVersion = applyMigrations(db, migrations);
+
+  const readMeta = db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck();
+  const writeMeta = db.prepare(
+    `INSERT INTO app_meta (key, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  );
+
+  return {
+    checkHealth(): Promise<StoreHealth> {
+      try {
+        const fingerprint = readMeta.get('content_fingerprint') as string | undefined;
+        return Promise.resolve({ ok: true, schemaVersion, contentFingerprint: fingerprint ?? null });
+      } catch {
+        return Promise.resolve({ ok: false });
+      }
+    },
+    recordContentFingerprint(fingerprint: string): Promise<void> {
+      writeMeta.run('content_fingerprint', fingerprint, new Date().toISOString());
+      return Promise.resolve();
+    },
+    close(): Promise<void> {
+      db.close();
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+
+interface PageProps {
+  /** The main heading; also the start of the browser tab's title. */
+  heading: string;
+  children: ReactNode;
+}
+
+/**
+ * Every screen starts with this: the tab title 「見出し｜つながる東金」 and the one `<h1>`. The layout
+ * moves focus to that heading after each navigation, so screen readers start reading there.
+ */
+export function Page({ heading, children }: PageProps) {
+  return (
+    <>
+      <title>{`${heading}｜つながる東金`}</title>
+      <h1 tabIndex={-1}>{heading}</h1>
+      {children}
+    </>
+  );
+}

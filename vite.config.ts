@@ -1,0 +1,97 @@
+/// <reference types="vitest/config" />
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { contentPlugin } from './scripts/content-plugin';
+import { webAppManifest } from './scripts/web-app-manifest';
+
+function appVersion(): string {
+  const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    return `${version}+${commit.toString().trim()}`;
+  } catch {
+    return version;
+  }
+}
+
+/**
+ * `npm run dev:mock` serves MSW's worker script straight from the package, so it never lands in
+ * `public/`, in a production build or in the PWA's precache.
+ */
+function serveMockServiceWorker(): Plugin {
+  return {
+    name: 'togane-serve-mock-service-worker',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use('/mockServiceWorker.js', (_request, response) => {
+        response.setHeader('Content-Type', 'text/javascript');
+        response.end(readFileSync(resolve(import.meta.dirname, 'node_modules/msw/lib/mockServiceWorker.js')));
+      });
+    },
+  };
+}
+
+export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
+  const define = { __APP_VERSION__: JSON.stringify(appVersion()) };
+
+  // `vite build --ssr src/server/main.ts`: the Node server, bundled with its migrations and content.
+  if (isSsrBuild) {
+    return {
+      define,
+      plugins: [contentPlugin()],
+      build: { outDir: 'dist/server', target: 'node20', emptyOutDir: true, sourcemap: true },
+    };
+  }
+
+  const mockMode = mode === 'mock';
+  return {
+    define,
+    plugins: [
+      contentPlugin(),
+      react(),
+      ...(mockMode ? [serveMockServiceWorker()] : []),
+      VitePWA({
+        // MSW's worker and the PWA worker cannot share scope `/`: in mock mode there is no PWA worker.
+        disable: mockMode,
+        registerType: 'prompt',
+        injectRegister: false,
+        filename: 'sw.js',
+        manifestFilename: 'manifest.webmanifest',
+        includeAssets: ['favicon.svg', 'display-settings.js', 'icons/*.png'],
+        manifest: webAppManifest,
+        workbox: {
+          globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,wasm}'],
+          navigateFallback: '/index.html',
+          navigateFallbackDenylist: [/^\/api\//],
+          cleanupOutdatedCaches: true,
+        },
+      }),
+    ],
+    build: { outDir: 'dist/client', emptyOutDir: true, manifest: true, target: 'es2022' },
+    // `npm run dev` talks to a server started with `npm start`; dev:mock needs none.
+    server: mockMode ? {} : { proxy: { '/api': 'http://localhost:8080' } },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'] },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'components',
+            environment: 'jsdom',
+            include: ['src/**/*.test.tsx'],
+            setupFiles: ['./vitest.setup.ts'],
+          },
+        },
+      ],
+    },
+  };
+});
