@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentPlugin } from './scripts/content-plugin';
-import { webAppManifest } from './scripts/web-app-manifest';
+import { contentPlugin } from './scripts/content-plugin.ts';
+import { webAppManifest } from './scripts/web-app-manifest.ts';
 
 function appVersion(): string {
   const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as {

@@ -1,5 +1,5 @@
 import { setupWorker } from 'msw/browser';
-import { handlers } from './handlers';
+import { handlers } from './handlers.ts';
 
 /** `npm run dev:mock`: the worker script is served by vite.config.ts, never shipped in a build. */
 export async function startMockWorker(): Promise<void> {

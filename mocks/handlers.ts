@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import type { Health } from '../src/domain/health';
+import type { Health } from '../src/domain/health.ts';
 
 /**
  * MSW handlers for the API: component tests (`mocks/node.ts`), front-end work without the server

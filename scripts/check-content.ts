@@ -1,7 +1,7 @@
 /** `npm run content:check`: checks every file of the content pack without building. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CONTENT_FILES, checkContentFile, formatContentProblems, isContentFileName } from '../src/domain/content-pack';
+import { CONTENT_FILES, checkContentFile, formatContentProblems, isContentFileName } from '../src/domain/content-pack.ts';
 
 const contentDir = resolve(import.meta.dirname, '../src/content');
 let failed = false;

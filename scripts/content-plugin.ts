@@ -1,6 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { checkContentFile, formatContentProblems, isContentFileName } from '../src/domain/content-pack';
+import { checkContentFile, formatContentProblems, isContentFileName } from '../src/domain/content-pack.ts';
 
 const contentDir = resolve(import.meta.dirname, '../src/content');
 

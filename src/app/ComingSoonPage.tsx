@@ -1,9 +1,9 @@
-import { findDepartment, portalContact } from '../content/city';
-import { ButtonLink } from '../ui/Button';
-import { DepartmentContact } from '../ui/DepartmentContact';
-import { Page } from '../ui/Page';
+import { findDepartment, portalContact } from '../content/city.ts';
+import { ButtonLink } from '../ui/Button.tsx';
+import { DepartmentContact } from '../ui/DepartmentContact.tsx';
+import { Page } from '../ui/Page.tsx';
 import styles from './Notice.module.css';
-import type { PortalEntry } from './portal-entries';
+import type { PortalEntry } from './portal-entries.ts';
 
 /** An honest 「準備中」 for a feature not built yet: no sample screens, just who to ask meanwhile. */
 export function ComingSoonPage({ entry }: { entry: PortalEntry }) {

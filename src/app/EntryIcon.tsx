@@ -1,4 +1,4 @@
-import type { PortalEntry } from './portal-entries';
+import type { PortalEntry } from './portal-entries.ts';
 
 /** Simple line pictures beside each home tile. Decorative: the tile's words carry the meaning. */
 const PATHS: Record<PortalEntry['id'], string> = {

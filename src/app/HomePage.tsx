@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { TextSizeOffer } from '../features/settings/TextSizeOffer';
-import { Page } from '../ui/Page';
-import { EntryIcon } from './EntryIcon';
+import { TextSizeOffer } from '../features/settings/TextSizeOffer.tsx';
+import { Page } from '../ui/Page.tsx';
+import { EntryIcon } from './EntryIcon.tsx';
 import styles from './HomePage.module.css';
-import { PORTAL_ENTRIES } from './portal-entries';
+import { PORTAL_ENTRIES } from './portal-entries.ts';
 
 export function HomePage() {
   return (

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
-import { portalContact } from '../content/city';
-import { TextSizeToggle } from '../ui/TextSizeToggle';
+import { portalContact } from '../content/city.ts';
+import { TextSizeToggle } from '../ui/TextSizeToggle.tsx';
 import styles from './Layout.module.css';
-import { OfflineBanner } from './OfflineBanner';
-import { UpdatePrompt } from './UpdatePrompt';
+import { OfflineBanner } from './OfflineBanner.tsx';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
 
 /** After each navigation (not the first load), start screen readers at the new page's heading. */
 function useFocusHeadingOnNavigation(): void {

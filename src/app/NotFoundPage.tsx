@@ -1,7 +1,7 @@
-import { portalContact } from '../content/city';
-import { ButtonLink } from '../ui/Button';
-import { DepartmentContact } from '../ui/DepartmentContact';
-import { Page } from '../ui/Page';
+import { portalContact } from '../content/city.ts';
+import { ButtonLink } from '../ui/Button.tsx';
+import { DepartmentContact } from '../ui/DepartmentContact.tsx';
+import { Page } from '../ui/Page.tsx';
 
 export function NotFoundPage() {
   return (

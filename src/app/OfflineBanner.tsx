@@ -1,4 +1,4 @@
-import { useOnline } from '../client/useOnline';
+import { useOnline } from '../client/useOnline.ts';
 import styles from './Banner.module.css';
 
 /** Says plainly that the network is gone and what still works. Always rendered so it is announced. */

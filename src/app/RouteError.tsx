@@ -1,10 +1,10 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
-import { portalContact } from '../content/city';
-import { Button } from '../ui/Button';
-import { DepartmentContact } from '../ui/DepartmentContact';
-import { Page } from '../ui/Page';
+import { portalContact } from '../content/city.ts';
+import { Button } from '../ui/Button.tsx';
+import { DepartmentContact } from '../ui/DepartmentContact.tsx';
+import { Page } from '../ui/Page.tsx';
 import styles from './Notice.module.css';
-import { NotFoundPage } from './NotFoundPage';
+import { NotFoundPage } from './NotFoundPage.tsx';
 
 /**
  * Shown when a screen fails. Plain words and a way on; the technical detail goes to the console for

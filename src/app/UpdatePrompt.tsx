@@ -1,5 +1,5 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
-import { Button } from '../ui/Button';
+import { Button } from '../ui/Button.tsx';
 import styles from './Banner.module.css';
 
 /**

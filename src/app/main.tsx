@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import '../ui/base.css';
-import { createPortalRouter } from './router';
+import { createPortalRouter } from './router.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: 1 } },
@@ -13,7 +13,7 @@ async function start(): Promise<void> {
   // `npm run dev:mock` only: MSW answers the API in the browser. The condition is a build-time
   // constant, so a production build contains neither MSW nor its handlers.
   if (import.meta.env.MODE === 'mock') {
-    const { startMockWorker } = await import('../../mocks/browser');
+    const { startMockWorker } = await import('../../mocks/browser.ts');
     await startMockWorker();
   }
   const root = document.getElementById('root');

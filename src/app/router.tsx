@@ -1,9 +1,9 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { ComingSoonPage } from './ComingSoonPage';
-import { Layout } from './Layout';
-import { NotFoundPage } from './NotFoundPage';
-import { findEntry, type PortalEntry } from './portal-entries';
-import { RouteError } from './RouteError';
+import { ComingSoonPage } from './ComingSoonPage.tsx';
+import { Layout } from './Layout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { findEntry, type PortalEntry } from './portal-entries.ts';
+import { RouteError } from './RouteError.tsx';
 
 /** Features not built yet: each gets its 「準備中」 page at its final address. */
 function comingSoon(id: PortalEntry['id']): RouteObject {
@@ -24,7 +24,7 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, lazy: async () => ({ Component: (await import('./HomePage')).HomePage }) },
+          { index: true, lazy: async () => ({ Component: (await import('./HomePage.tsx')).HomePage }) },
           comingSoon('procedures'),
           comingSoon('facilities'),
           comingSoon('payments'),
@@ -32,7 +32,7 @@ export const routes: RouteObject[] = [
           comingSoon('mynumber'),
           {
             path: findEntry('text-size').path,
-            lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }),
+            lazy: async () => ({ Component: (await import('../features/settings/SettingsPage.tsx')).SettingsPage }),
           },
           // Also shown by RouteError for a 404, so it is part of the shell rather than its own chunk.
           { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,5 @@
-import { readApiError, type ApiErrorCode, type ApiError } from '../domain/api-error';
-import type { FieldProblem } from '../domain/validation';
+import { readApiError, type ApiErrorCode, type ApiError } from '../domain/api-error.ts';
+import type { FieldProblem } from '../domain/validation.ts';
 
 /** A failed API call, carrying the Japanese message the screen shows as it is. */
 export class ApiRequestError extends Error {

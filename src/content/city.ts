@@ -1,4 +1,4 @@
-import type { CityContent, Department } from '../domain/city';
+import type { CityContent, Department } from '../domain/city.ts';
 import data from './city.json';
 
 /**

@@ -1,4 +1,4 @@
-import type { FieldProblem } from './validation';
+import type { FieldProblem } from './validation.ts';
 
 /**
  * Every error the API returns has this shape, so the portal can always show the Japanese message.

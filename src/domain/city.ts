@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './validation';
+import './validation.ts';
 
 /** 2026-11-24 style dates, as content authors write them. */
 export const isoDateSchema = z

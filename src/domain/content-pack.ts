@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { cityContentSchema } from './city';
-import { describeProblems, type FieldProblem } from './validation';
+import { cityContentSchema } from './city.ts';
+import { describeProblems, type FieldProblem } from './validation.ts';
 
 /**
  * Every file of the content pack (`src/content/*.json`) and the schema it must satisfy. The build,

@@ -1,13 +1,13 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { ServerConfig } from './config';
-import type { ContentPack } from './content';
-import { ApiHttpError, installErrorHandlers } from './http-errors';
-import { buildOpenApiDocument } from './openapi';
-import { healthRoutes } from './routes/health';
-import { installSecurityHeaders } from './security';
-import { installStaticFiles } from './static-files';
-import type { Store } from './store/store';
+import type { ServerConfig } from './config.ts';
+import type { ContentPack } from './content.ts';
+import { answerBadUrl, answerUnreadableRequest, ApiHttpError, installErrorHandlers } from './http-errors.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { healthRoutes } from './routes/health.ts';
+import { installSecurityHeaders } from './security.ts';
+import { installStaticFiles } from './static-files.ts';
+import type { Store } from './store/store.ts';
 
 export interface AppDependencies {
   config: ServerConfig;
@@ -41,6 +41,10 @@ export async function buildApp({ config, store, content, version }: AppDependenc
     trustProxy: config.trustProxy,
     requestTimeout: 30_000,
     return503OnClosing: true,
+    // Requests the HTTP parser cannot read still get our JSON error, not an empty 400.
+    clientErrorHandler: answerUnreadableRequest,
+    // A path that is not valid percent-encoding never reaches routing: answer it in our shape too.
+    frameworkErrors: answerBadUrl,
   });
   installErrorHandlers(app);
   await installSecurityHeaders(app);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { checkContentFile, formatContentProblems, isContentFileName } from '../domain/content-pack';
+import { checkContentFile, formatContentProblems, isContentFileName } from '../domain/content-pack.ts';
 
 export interface ContentPack {
   /** Short hash of every content file: tells which content a running server has. */

@@ -1,7 +1,8 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { ApiErrorBody, ApiErrorCode } from '../domain/api-error';
-import { describeProblems, type FieldProblem } from '../domain/validation';
+import type { ApiErrorBody, ApiErrorCode } from '../domain/api-error.ts';
+import { describeProblems, type FieldProblem } from '../domain/validation.ts';
 
 /** The Japanese message for each error code, in one place. A route may give a more exact one. */
 export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
@@ -73,4 +74,20 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }
     return reply.status(status).send(errorBody(codeForStatus(status)));
   });
+}
+
+/** For Fastify's `clientErrorHandler`: a request so malformed that no route could see it. */
+export function answerUnreadableRequest(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify(errorBody(tooLarge ? 'payload_too_large' : 'bad_request'));
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${String(Buffer.byteLength(body))}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/** For Fastify's `frameworkErrors`: a path that is not valid percent-encoding never reaches routing. */
+export function answerBadUrl(_error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void reply.status(400).send(errorBody('bad_request'));
 }

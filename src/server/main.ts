@@ -3,10 +3,10 @@
  * database, record the content pack, serve the PWA and the API, and shut down cleanly on SIGTERM.
  */
 import { fileURLToPath } from 'node:url';
-import { buildApp } from './app';
-import { ConfigError, readConfig } from './config';
-import { loadContentPack } from './content';
-import { openSqliteStore } from './store/sqlite-store';
+import { buildApp } from './app.ts';
+import { ConfigError, readConfig } from './config.ts';
+import { loadContentPack } from './content.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, fileURLToPath(new URL('../client', import.meta.url)));

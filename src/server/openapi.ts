@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { API_ERROR_CODES } from '../domain/api-error';
-import { healthPaths } from './routes/health';
+import { API_ERROR_CODES } from '../domain/api-error.ts';
+import { healthPaths } from './routes/health.ts';
 
 const apiErrorSchema = z.object({
   error: z.object({

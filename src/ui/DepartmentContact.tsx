@@ -1,4 +1,4 @@
-import type { Department } from '../domain/city';
+import type { Department } from '../domain/city.ts';
 import styles from './DepartmentContact.module.css';
 
 interface DepartmentContactProps {

@@ -1,5 +1,5 @@
-import { Button } from './Button';
-import { useTextSize } from './useTextSize';
+import { Button } from './Button.tsx';
+import { useTextSize } from './useTextSize.ts';
 
 /**
  * The one-tap 文字を大きく switch in the header of every screen. It is a toggle (aria-pressed) with

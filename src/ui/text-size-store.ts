@@ -1,4 +1,4 @@
-import { parseTextSize, TEXT_SIZE_STORAGE_KEY, type TextSize } from '../domain/text-size';
+import { parseTextSize, TEXT_SIZE_STORAGE_KEY, type TextSize } from '../domain/text-size.ts';
 
 /**
  * The device's 文字の大きさ. `public/display-settings.js` has already put the saved size on

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { healthQuery } from './health-query';
+import { healthQuery } from './health-query.ts';
 
 /** Version and server connection, for a clerk or an instructor helping someone on their phone. */
 export function AboutThisApp() {

@@ -1,7 +1,7 @@
-import { TEXT_SIZE_LABELS, TEXT_SIZES } from '../../domain/text-size';
-import { Page } from '../../ui/Page';
-import { useTextSize } from '../../ui/useTextSize';
-import { AboutThisApp } from './AboutThisApp';
+import { TEXT_SIZE_LABELS, TEXT_SIZES } from '../../domain/text-size.ts';
+import { Page } from '../../ui/Page.tsx';
+import { useTextSize } from '../../ui/useTextSize.ts';
+import { AboutThisApp } from './AboutThisApp.tsx';
 import styles from './SettingsPage.module.css';
 
 const DESCRIPTIONS = {

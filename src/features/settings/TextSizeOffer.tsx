@@ -1,5 +1,5 @@
-import { Button } from '../../ui/Button';
-import { useTextSize } from '../../ui/useTextSize';
+import { Button } from '../../ui/Button.tsx';
+import { useTextSize } from '../../ui/useTextSize.ts';
 import styles from './TextSizeOffer.module.css';
 
 /**

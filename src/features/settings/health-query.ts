@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { requestJson } from '../../client/api-client';
-import type { Health } from '../../domain/health';
+import { requestJson } from '../../client/api-client.ts';
+import type { Health } from '../../domain/health.ts';
 
 export const healthQuery = queryOptions({
   queryKey: ['health'],

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { healthSchema, type Health } from '../../domain/health';
-import type { ContentPack } from '../content';
-import type { Store } from '../store/store';
+import { healthSchema, type Health } from '../../domain/health.ts';
+import type { ContentPack } from '../content.ts';
+import type { Store } from '../store/store.ts';
 
 export const healthPaths = {
   '/api/v1/health': {

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { applyMigrations, bundledMigrations, type Migration } from './migrations';
-import type { Store, StoreHealth } from './store';
+import { applyMigrations, bundledMigrations, type Migration } from './migrations.ts';
+import type { Store, StoreHealth } from './store.ts';
 
 export const DATABASE_FILE_NAME = 'togane.sqlite';
 

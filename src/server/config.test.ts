@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from './config.ts';
+
+describe('readConfig', () => {
+  it('has safe defaults for a fresh install', () => {
+    expect(readConfig({}, '/srv/app/dist/client')).toEqual({
+      port: 8080,
+      host: 'localhost',
+      dataDir: resolve('./data'),
+      staticDir: '/srv/app/dist/client',
+      logLevel: 'info',
+      rateLimitPerMinute: 300,
+      bodyLimitBytes: 65536,
+      trustProxy: false,
+    });
+  });
+
+  it('reads every variable, and treats an empty one as unset', () => {
+    const config = readConfig(
+      { PORT: '9000', HOST: '0.0.0.0', DATA_DIR: '/var/lib/togane', STATIC_DIR: '/srv/www', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '60', BODY_LIMIT_BYTES: '2048', TRUST_PROXY: 'true' },
+      null,
+    );
+    expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', dataDir: '/var/lib/togane', staticDir: '/srv/www', logLevel: 'warn', rateLimitPerMinute: 60, bodyLimitBytes: 2048, trustProxy: true });
+    expect(readConfig({ PORT: '' }, null).port).toBe(8080);
+  });
+
+  it('stops with a Japanese message naming the wrong variable', () => {
+    expect(() => readConfig({ PORT: 'eighty' }, null)).toThrow(ConfigError);
+    expect(() => readConfig({ PORT: '70000', LOG_LEVEL: 'loud' }, null)).toThrow(/PORT: .*\n.*LOG_LEVEL: 選べる値ではありません。/);
+  });
+});
