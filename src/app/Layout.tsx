@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { portalContact } from '../content/city.ts';
+import { PhoneLink } from '../ui/PhoneLink.tsx';
 import { TextSizeToggle } from '../ui/TextSizeToggle.tsx';
 import styles from './Layout.module.css';
 import { OfflineBanner } from './OfflineBanner.tsx';
@@ -39,7 +40,7 @@ export function Layout() {
         <p>
           東金市 市民ポータル「つながる東金」
           <br />
-          お問い合わせ：{portalContact.name}（電話 <a href={`tel:${portalContact.phone}`}>{portalContact.phone}</a>）
+          お問い合わせ：{portalContact.name}（電話 <PhoneLink phone={portalContact.phone} />）
         </p>
       </footer>
       <UpdatePrompt />

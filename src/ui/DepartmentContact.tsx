@@ -1,14 +1,11 @@
 import type { Department } from '../domain/city.ts';
 import styles from './DepartmentContact.module.css';
+import { PhoneLink } from './PhoneLink.tsx';
 
 interface DepartmentContactProps {
   department: Department | undefined;
   /** Who to call when the department's own number is not confirmed (always has a phone). */
   fallback: Department & { phone: string };
-}
-
-function PhoneLink({ phone }: { phone: string }) {
-  return <a href={`tel:${phone}`}>{phone}</a>;
 }
 
 /**

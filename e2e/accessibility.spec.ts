@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { SCREENS, useSavedTextSize } from './support/portal.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+for (const size of ['standard', 'large'] as const) {
+  test(`axe-core finds nothing on any screen (${size})`, async ({ page }) => {
+    await useSavedTextSize(page, size);
+    for (const screen of SCREENS) {
+      await page.goto(screen.path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
+      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      const summary = results.violations.map((v) => `${screen.path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      expect(summary).toEqual([]);
+    }
+  });
+}
+
+for (const size of ['large', 'xlarge'] as const) {
+  test(`no horizontal scrolling at 320 px wide (${size})`, async ({ page }) => {
+    await useSavedTextSize(page, size);
+    await page.setViewportSize({ width: 320, height: 640 });
+    for (const screen of SCREENS) {
+      await page.goto(screen.path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${screen.path} scrolls sideways by ${String(overflow)} px`).toBeLessThanOrEqual(0);
+    }
+  });
+}
+
+test('every control is at least 44 px (57 px in large text)', async ({ page }) => {
+  for (const [size, minimum] of [['standard', 44], ['large', 56]] as const) {
+    await useSavedTextSize(page, size);
+    for (const screen of SCREENS) {
+      await page.goto(screen.path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
+      const small = await page.evaluate((min) => {
+        return [...document.querySelectorAll<HTMLElement>('button, a, input')]
+          .map((element) => {
+            const target = element.closest('label') ?? element;
+            const box = target.getBoundingClientRect();
+            return { text: (element.textContent ?? element.getAttribute('value') ?? '').trim().slice(0, 20), height: box.height, width: box.width };
+          })
+          .filter((box) => box.height > 0 && (box.height < min || box.width < min));
+      }, minimum);
+      expect(small, `${screen.path} (${size})`).toEqual([]);
+    }
+  }
+});

@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { SCREENS } from './support/portal.ts';
+
+test('the home screen offers the six entries, and each leads to its screen with focus on the heading', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('何をしますか｜つながる東金');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  const tiles = page.getByRole('main').getByRole('list').getByRole('link');
+  await expect(tiles).toHaveCount(6);
+
+  for (const screen of SCREENS.filter((s) => s.path !== '/' && s.path !== '/no-such-page')) {
+    await page.getByRole('link', { name: 'つながる東金' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('何をしますか');
+    await tiles.filter({ hasText: screen.heading }).click();
+    await expect(page).toHaveURL(screen.path);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText(screen.heading);
+    await expect(heading).toBeFocused();
+    await expect(page).toHaveTitle(`${screen.heading}｜つながる東金`);
+  }
+});
+
+test('a feature not built yet says 準備中 honestly, with a phone number to call', async ({ page }) => {
+  await page.goto('/mynumber');
+  await expect(page.getByText('この機能は準備中です。')).toBeVisible();
+  await expect(page.getByText('担当：市民課')).toBeVisible();
+  const phone = page.getByRole('main').getByRole('link', { name: '0475-50-1210' });
+  await expect(phone).toHaveAttribute('href', 'tel:0475-50-1210');
+});
+
+test('an unknown address shows a plain not-found page with a way home', async ({ page }) => {
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ページが見つかりません');
+  await page.getByRole('main').getByRole('link', { name: 'ホームへ戻る' }).click();
+  await expect(page).toHaveURL('/');
+});
+
+test.describe('when a screen cannot load', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('a plain Japanese message and a reload button, with the header still there', async ({ page }) => {
+    await page.route('**/assets/SettingsPage-*.js', (route) => route.abort());
+    await page.goto('/');
+    await page.getByRole('link', { name: /^文字の大きさ/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('うまく表示できませんでした');
+    await expect(page.getByRole('button', { name: '画面を読み込み直す' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '文字を大きく', exact: true })).toBeVisible();
+    await expect(page.getByText(/TypeError|Failed to fetch|stack/i)).toHaveCount(0);
+  });
+});
+
+test('an offline banner appears when the network goes, and leaves when it returns', async ({ page, context }) => {
+  await page.goto('/');
+  const banner = page.getByText('インターネットにつながっていません。', { exact: false });
+  await expect(banner).toHaveCount(0);
+  await context.setOffline(true);
+  await expect(banner).toBeVisible();
+  await context.setOffline(false);
+  await expect(banner).toHaveCount(0);
+});
+
+test('the skip link takes keyboard users straight to the content', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: '本文へ移動' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});

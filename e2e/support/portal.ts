@@ -1,0 +1,36 @@
+import type { Page } from '@playwright/test';
+
+/** Every screen of the portal and its main heading; e2e walks all of them. */
+export const SCREENS = [
+  { path: '/', heading: '何をしますか' },
+  { path: '/procedures', heading: '手続きを探す' },
+  { path: '/facilities', heading: '施設を予約する' },
+  { path: '/payments', heading: '納付書で支払う' },
+  { path: '/certificates', heading: 'コンビニで証明書' },
+  { path: '/mynumber', heading: 'マイナンバーカードの予約' },
+  { path: '/settings', heading: '文字の大きさ' },
+  { path: '/no-such-page', heading: 'ページが見つかりません' },
+] as const;
+
+export const TEXT_SIZE_KEY = 'tsunagaru-togane:text-size';
+
+/** Starts the page with a text size already saved, as a returning visitor would. */
+export async function useSavedTextSize(page: Page, size: 'standard' | 'large' | 'xlarge'): Promise<void> {
+  await page.addInitScript(
+    ([key, value]) => {
+      window.localStorage.setItem(key, value);
+    },
+    [TEXT_SIZE_KEY, size] as const,
+  );
+}
+
+/** Waits until the service worker is active and controls the page (after one reload). */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
+}

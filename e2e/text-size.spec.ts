@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { SCREENS, TEXT_SIZE_KEY, useSavedTextSize } from './support/portal.ts';
+
+test('the first visit offers large text; the choice survives a reload', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '文字を大きくする' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', 'large');
+  expect(await page.evaluate((key) => localStorage.getItem(key), TEXT_SIZE_KEY)).toBe('large');
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', 'large');
+  await expect(page.getByRole('button', { name: '文字を大きく', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('heading', { name: '文字を大きくしますか' })).toHaveCount(0);
+  const bodySize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  expect(bodySize).toBeGreaterThanOrEqual(20);
+});
+
+test.describe('before the first paint', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the saved size is applied by the head script, before the app has even loaded', async ({ page }) => {
+    await useSavedTextSize(page, 'large');
+    // Hold the app's code back: only index.html and display-settings.js run.
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto('/');
+    await expect(page.locator('#root')).toBeEmpty();
+    await expect(page.locator('html')).toHaveAttribute('data-text-size', 'large');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('21px');
+  });
+});
+
+test('the header switch works in one tap on every screen', async ({ page }) => {
+  for (const screen of SCREENS) {
+    await page.goto(screen.path);
+    const toggle = page.getByRole('button', { name: '文字を大きく', exact: true });
+    const before = await toggle.getAttribute('aria-pressed');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', before === 'true' ? 'false' : 'true');
+  }
+});
+
+test('the settings page offers 標準, 大きい and 特大', async ({ page }) => {
+  await page.goto('/settings');
+  await page.getByRole('radio', { name: /特大/ }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', 'xlarge');
+  await page.reload();
+  await expect(page.getByRole('radio', { name: /特大/ })).toBeChecked();
+  await expect(page.getByText('つながっています')).toBeVisible();
+});
