@@ -22,8 +22,8 @@ test('the web app manifest is complete and its icons are real PNGs of the stated
     start_url: '/',
     scope: '/',
     display: 'standalone',
-    theme_color: expect.stringMatching(/^#[0-9a-f]{6}$/) as unknown,
-    background_color: expect.stringMatching(/^#[0-9a-f]{6}$/) as unknown,
+    theme_color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+    background_color: expect.stringMatching(/^#[0-9a-f]{6}$/),
   });
   expect(String(manifest.description)).toMatch(/東金市/);
   expect(manifest.icons.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));

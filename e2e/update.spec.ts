@@ -5,8 +5,9 @@ import { startOwnServer, type OwnServer } from './support/own-server.ts';
 import { waitForServiceWorkerControl } from './support/portal.ts';
 
 let server: OwnServer;
-test.beforeEach(async ({}, testInfo) => {
-  server = await startOwnServer(4400 + testInfo.workerIndex * 10 + testInfo.project.name.length);
+test.beforeEach(async () => {
+  const { workerIndex } = test.info();
+  server = await startOwnServer(4400 + workerIndex);
 });
 test.afterEach(async () => {
   await server.stop();
