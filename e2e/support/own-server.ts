@@ -5,8 +5,11 @@ import { join } from 'node:path';
 
 export interface OwnServer {
   baseUrl: string;
+  dataDir: string;
   /** A private copy of the built PWA that the test may change (e.g. to deploy "a new version"). */
   staticDir: string;
+  /** Sends a signal and resolves with the exit code; the files stay for a restart. */
+  kill(signal: NodeJS.Signals): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -14,10 +17,10 @@ export interface OwnServer {
  * A second real server for tests that change what is deployed, so they cannot disturb the shared
  * one: its own copy of dist/client, its own throw-away database, its own port.
  */
-export async function startOwnServer(port: number): Promise<OwnServer> {
-  const root = mkdtempSync(join(tmpdir(), 'togane-e2e-own-'));
+export async function startOwnServer(port: number, reuseRoot?: string): Promise<OwnServer> {
+  const root = reuseRoot ?? mkdtempSync(join(tmpdir(), 'togane-e2e-own-'));
   const staticDir = join(root, 'client');
-  cpSync('dist/client', staticDir, { recursive: true });
+  if (!reuseRoot) cpSync('dist/client', staticDir, { recursive: true });
   const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], {
     env: { ...process.env, PORT: String(port), HOST: 'localhost', DATA_DIR: join(root, 'data'), STATIC_DIR: staticDir, LOG_LEVEL: 'warn' },
     stdio: 'inherit',
@@ -32,13 +35,19 @@ export async function startOwnServer(port: number): Promise<OwnServer> {
     if (attempt > 100) throw new Error('the test server did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill(signal);
+    return exited;
+  };
   return {
     baseUrl,
+    dataDir: join(root, 'data'),
     staticDir,
+    kill,
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await kill('SIGTERM');
       rmSync(root, { recursive: true, force: true });
     },
   };
