@@ -1,9 +1,9 @@
 import { dirname } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startOwnServer } from './support/own-server.ts';
+import { ownServerPort, startOwnServer } from './support/own-server.ts';
 
 test('the server stops cleanly on SIGTERM and starts again on the same database', async ({ request }) => {
-  const port = 4500 + test.info().workerIndex;
+  const port = ownServerPort(200, test.info().workerIndex);
   const first = await startOwnServer(port);
   const before = (await (await request.get(`${first.baseUrl}/api/v1/health`)).json()) as { content: { fingerprint: string } };
   expect(await first.kill('SIGTERM')).toBe(0);

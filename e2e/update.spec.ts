@@ -1,13 +1,12 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startOwnServer, type OwnServer } from './support/own-server.ts';
+import { ownServerPort, startOwnServer, type OwnServer } from './support/own-server.ts';
 import { waitForServiceWorkerControl } from './support/portal.ts';
 
 let server: OwnServer;
 test.beforeEach(async () => {
-  const { workerIndex } = test.info();
-  server = await startOwnServer(4400 + workerIndex);
+  server = await startOwnServer(ownServerPort(100, test.info().workerIndex));
 });
 test.afterEach(async () => {
   await server.stop();

@@ -3,6 +3,14 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/**
+ * A port for a test's own server that no other running suite or worker uses: derived from E2E_PORT
+ * (the shared server's port), so two checkouts can run their suites side by side.
+ */
+export function ownServerPort(offset: number, workerIndex: number): number {
+  return Number(process.env.E2E_PORT ?? 4319) + offset + workerIndex;
+}
+
 export interface OwnServer {
   baseUrl: string;
   dataDir: string;
