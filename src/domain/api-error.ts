@@ -8,6 +8,8 @@ export const API_ERROR_CODES = [
   'bad_request',
   'validation_failed',
   'not_found',
+  'conflict',
+  'unprocessable',
   'method_not_allowed',
   'payload_too_large',
   'unsupported_media_type',

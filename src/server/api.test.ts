@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthSchema } from '../domain/health.ts';
+import { bundledMigrations } from './store/migrations.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 describe('the API over HTTP', () => {
@@ -17,7 +18,7 @@ describe('the API over HTTP', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const health = healthSchema.parse(await response.json());
-    expect(health).toMatchObject({ status: 'ok', version: 'test', database: { status: 'ok', schemaVersion: 1 } });
+    expect(health).toMatchObject({ status: 'ok', version: 'test', database: { status: 'ok', schemaVersion: bundledMigrations.length } });
     expect(health.content.fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
 

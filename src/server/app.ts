@@ -4,6 +4,8 @@ import type { ServerConfig } from './config.ts';
 import type { ContentPack } from './content.ts';
 import { answerBadUrl, answerUnreadableRequest, ApiHttpError, installErrorHandlers } from './http-errors.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { counterRoutes } from './counter/counter-routes.ts';
+import { createCounterService } from './counter/counter-service.ts';
 import { healthRoutes } from './routes/health.ts';
 import { installSecurityHeaders } from './security.ts';
 import { installStaticFiles } from './static-files.ts';
@@ -14,6 +16,8 @@ export interface AppDependencies {
   store: Store;
   content: ContentPack;
   version: string;
+  /** The current instant; tests pass a fixed clock. */
+  now?: () => Date;
 }
 
 /**
@@ -34,7 +38,7 @@ function loggerOptions(level: ServerConfig['logLevel']): FastifyServerOptions['l
   };
 }
 
-export async function buildApp({ config, store, content, version }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, store, content, version, now = () => new Date() }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
@@ -62,6 +66,7 @@ export async function buildApp({ config, store, content, version }: AppDependenc
         return payload;
       });
       healthRoutes(api, store, content, version);
+      counterRoutes(api, createCounterService({ content: content.counter, store, now }));
     },
     { prefix: '/api/v1' },
   );

@@ -12,6 +12,7 @@ describe('readConfig', () => {
       logLevel: 'info',
       rateLimitPerMinute: 300,
       bodyLimitBytes: 65536,
+      personalDataRetentionDays: 30,
       trustProxy: false,
     });
   });

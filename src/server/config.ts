@@ -17,6 +17,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Largest request body in bytes. Every API body is a small form. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  /** Names, phones and e-mails of a booking are deleted this many days after the visit. */
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Set to `true` when a reverse proxy sets X-Forwarded-For (so rate limits see the citizen's address). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
@@ -29,6 +31,7 @@ export interface ServerConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
+  personalDataRetentionDays: number;
   trustProxy: boolean;
 }
 
@@ -51,6 +54,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     logLevel: env.LOG_LEVEL,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    personalDataRetentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
     trustProxy: env.TRUST_PROXY === 'true',
   };
 }

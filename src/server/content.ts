@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { CounterContent } from '../domain/counter.ts';
 import { checkContentFile, formatContentProblems, isContentFileName } from '../domain/content-pack.ts';
 
 export interface ContentPack {
   /** Short hash of every content file: tells which content a running server has. */
   fingerprint: string;
-  files: Record<string, unknown>;
+  counter: CounterContent;
 }
 
 const bundledFiles = import.meta.glob<string>('../content/*.json', { query: '?raw', import: 'default', eager: true });
@@ -24,5 +25,8 @@ export function loadContentPack(files: Record<string, string> = bundledFiles): C
     parsed[name] = check.value;
     hash.update(name).update('\0').update(text).update('\0');
   }
-  return { fingerprint: hash.digest('hex').slice(0, 16), files: parsed };
+  const counter = parsed['mynumber-counter.json'];
+  if (!counter) throw new Error('src/content/mynumber-counter.json がありません。');
+  // checkContentFile parsed it with counterContentSchema, so it has that shape.
+  return { fingerprint: hash.digest('hex').slice(0, 16), counter: counter as CounterContent };
 }

@@ -9,6 +9,8 @@ export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
   bad_request: '送られた内容を読み取れませんでした。画面を読み込み直して、もう一度お試しください。',
   validation_failed: '入力内容に誤りがあります。各項目のメッセージを確認してください。',
   not_found: 'お探しのページやデータは見つかりませんでした。',
+  conflict: 'ほかの方の操作と重なりました。もう一度お試しください。',
+  unprocessable: 'この内容では受け付けられません。',
   method_not_allowed: 'この操作はできません。',
   payload_too_large: '送られた内容が大きすぎます。',
   unsupported_media_type: '送られた内容の形式に対応していません。',
@@ -49,6 +51,10 @@ function codeForStatus(status: number): ApiErrorCode {
       return 'not_found';
     case 405:
       return 'method_not_allowed';
+    case 409:
+      return 'conflict';
+    case 422:
+      return 'unprocessable';
     case 413:
       return 'payload_too_large';
     case 415:

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { loadContentPack } from './content.ts';
+import { startRetentionJob } from './retention.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const store = openSqliteStore(config.dataDir);
   await store.recordContentFingerprint(content.fingerprint);
   const app = await buildApp({ config, store, content, version: __APP_VERSION__ });
+  const stopRetentionJob = startRetentionJob(store, config.personalDataRetentionDays, () => new Date(), app.log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     // Finish the requests in flight, then close the database so the WAL is checkpointed.
+    stopRetentionJob();
     await app.close();
     await store.close();
     process.exit(0);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_ERROR_CODES } from '../domain/api-error.ts';
+import { counterPaths } from './counter/counter-routes.ts';
 import { healthPaths } from './routes/health.ts';
 
 const apiErrorSchema = z.object({
@@ -24,7 +25,12 @@ export function buildOpenApiDocument(version: string) {
         '東金市の市民ポータル「つながる東金」のAPIです。エラーはすべて components.schemas.ApiError の形で、日本語のメッセージを返します。',
     },
     servers: [{ url: '/' }],
-    paths: { ...healthPaths },
-    components: { schemas: { ApiError: z.toJSONSchema(apiErrorSchema) } },
+    paths: { ...healthPaths, ...counterPaths },
+    components: {
+      schemas: { ApiError: z.toJSONSchema(apiErrorSchema) },
+      securitySchemes: {
+        managementToken: { type: 'http', scheme: 'bearer', description: '予約したときに一度だけ返される管理用トークン' },
+      },
+    },
   };
 }

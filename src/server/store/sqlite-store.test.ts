@@ -56,7 +56,7 @@ describe('openSqliteStore', () => {
     const dir = tempDir();
     const store = openSqliteStore(join(dir, 'nested', 'data'));
     await store.recordContentFingerprint('abc123');
-    expect(await store.checkHealth()).toEqual({ ok: true, schemaVersion: 1, contentFingerprint: 'abc123' });
+    expect(await store.checkHealth()).toEqual({ ok: true, schemaVersion: bundledMigrations.length, contentFingerprint: 'abc123' });
     await store.close();
 
     const db = new Database(join(dir, 'nested', 'data', DATABASE_FILE_NAME), { readonly: true });

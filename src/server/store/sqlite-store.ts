@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations, bundledMigrations, type Migration } from './migrations.ts';
+import { sqliteCounterStore } from './sqlite-counter-store.ts';
 import type { Store, StoreHealth } from './store.ts';
 
 export const DATABASE_FILE_NAME = 'togane.sqlite';
@@ -38,6 +39,10 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
     recordContentFingerprint(fingerprint: string): Promise<void> {
       writeMeta.run('content_fingerprint', fingerprint, new Date().toISOString());
       return Promise.resolve();
+    },
+    counter: sqliteCounterStore(db),
+    deleteIdempotencyKeysBefore(isoInstant: string): Promise<number> {
+      return Promise.resolve(db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(isoInstant).changes);
     },
     close(): Promise<void> {
       db.close();

@@ -1,0 +1,86 @@
+import type { CounterContent } from './counter.ts';
+import { holidayCoverage, publicHolidayName } from './holidays.ts';
+import { addDays, dayOfWeek, type IsoDate, type JapanClock, parseTime } from './japan-time.ts';
+
+/**
+ * When the MyNumber counter takes visits, and which slots may still be booked. Pure rules over the
+ * counter content and a Japan-time clock; the server and the browser both use them.
+ */
+export type CounterCalendar = Pick<
+  CounterContent,
+  'opens' | 'closes' | 'slotMinutes' | 'desksPerSlot' | 'bookAheadDays' | 'closesMinutesBefore' | 'closures'
+>;
+
+export type ClosedReason = { kind: 'weekend' } | { kind: 'holiday'; name: string } | { kind: 'year-end' } | { kind: 'closure'; reason: string } | { kind: 'unknown' };
+
+/** Why the counter is closed that day, or null when it is open. */
+export function closedReason(date: IsoDate, calendar: CounterCalendar): ClosedReason | null {
+  if (date < holidayCoverage.from || date > holidayCoverage.to) return { kind: 'unknown' };
+  const weekday = dayOfWeek(date);
+  if (weekday === 0 || weekday === 6) return { kind: 'weekend' };
+  const holiday = publicHolidayName(date);
+  if (holiday) return { kind: 'holiday', name: holiday };
+  const monthDay = date.slice(5);
+  if (monthDay >= '12-29' || monthDay <= '01-03') return { kind: 'year-end' };
+  const closure = calendar.closures.find((candidate) => candidate.date === date);
+  if (closure) return { kind: 'closure', reason: closure.reason };
+  return null;
+}
+
+/** Start times (minutes after midnight) of the day's slots; the last one ends by closing time. */
+export function slotStarts(calendar: CounterCalendar): number[] {
+  const opens = parseTime(calendar.opens) ?? 0;
+  const closes = parseTime(calendar.closes) ?? 0;
+  const starts: number[] = [];
+  for (let start = opens; start + calendar.slotMinutes <= closes; start += calendar.slotMinutes) starts.push(start);
+  return starts;
+}
+
+/** The last day bookings reach, counted from today in Japan. */
+export function lastBookableDate(now: JapanClock, calendar: CounterCalendar): IsoDate {
+  return addDays(now.date, calendar.bookAheadDays);
+}
+
+export type SlotRefusal = 'closed-day' | 'not-a-slot' | 'too-late' | 'too-far-ahead';
+
+/** Whether a slot can be booked (or changed to, or cancelled) now; the reason when not. */
+export function checkSlot(date: IsoDate, start: number, now: JapanClock, calendar: CounterCalendar): SlotRefusal | null {
+  if (closedReason(date, calendar)) return 'closed-day';
+  if (!slotStarts(calendar).includes(start)) return 'not-a-slot';
+  if (date > lastBookableDate(now, calendar)) return 'too-far-ahead';
+  const minutesUntil = (date === now.date ? 0 : minutesBetweenDays(now.date, date)) + start - now.minutes;
+  if (minutesUntil < calendar.closesMinutesBefore) return 'too-late';
+  return null;
+}
+
+function minutesBetweenDays(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 60_000);
+}
+
+export const SLOT_REFUSAL_MESSAGES: Record<SlotRefusal, string> = {
+  'closed-day': 'その日は窓口がお休みです。ほかの日を選んでください。',
+  'not-a-slot': 'その時刻は予約の枠にありません。一覧から時刻を選んでください。',
+  'too-late': 'その時刻は受付を締め切りました。ほかの時刻を選んでください。',
+  'too-far-ahead': 'その日はまだ予約を受け付けていません。',
+};
+
+export type DayAvailability = 'open' | 'few' | 'full' | 'closed';
+
+/**
+ * ○ / △ / × for a day from the seats left in its bookable slots: △ once a quarter or less of the
+ * day's seats remain (or only one slot has room), so people see early that a day is filling up.
+ */
+export function dayAvailability(seatsLeftPerSlot: number[], desksPerSlot: number): DayAvailability {
+  if (seatsLeftPerSlot.length === 0) return 'closed';
+  const left = seatsLeftPerSlot.reduce((sum, seats) => sum + seats, 0);
+  if (left === 0) return 'full';
+  const slotsWithRoom = seatsLeftPerSlot.filter((seats) => seats > 0).length;
+  return left * 4 <= seatsLeftPerSlot.length * desksPerSlot || slotsWithRoom === 1 ? 'few' : 'open';
+}
+
+export const DAY_AVAILABILITY_MARKS: Record<DayAvailability, { mark: string; label: string }> = {
+  open: { mark: '○', label: '空きあり' },
+  few: { mark: '△', label: '残りわずか' },
+  full: { mark: '×', label: '満員' },
+  closed: { mark: '－', label: '受付なし' },
+};

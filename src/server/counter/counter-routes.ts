@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { changeSlotSchema, lookupByPhoneSchema, newCounterReservationSchema, reservationCodeSchema } from '../../domain/counter-reservation.ts';
+import { isIsoDate } from '../../domain/japan-time.ts';
+import { ApiHttpError, parseBody } from '../http-errors.ts';
+import type { CounterService } from './counter-service.ts';
+
+const availabilityQuerySchema = z.object({
+  from: z.string().refine(isIsoDate, '日付は 2026-12-01 の形で指定してください。').optional(),
+  to: z.string().refine(isIsoDate, '日付は 2026-12-01 の形で指定してください。').optional(),
+});
+
+/** The management token travels in a header, never in a URL, so it stays out of logs and history. */
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+/** A double tap or a retry after a dropped connection sends the same key: one booking, not two. */
+export function idempotencyKey(request: FastifyRequest): string | null {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return null;
+  if (typeof header !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(header)) {
+    throw new ApiHttpError(400, 'bad_request', '操作番号（Idempotency-Key）の形が正しくありません。');
+  }
+  return header;
+}
+
+function codeParam(request: FastifyRequest): string {
+  return parseBody(reservationCodeSchema, (request.params as { code?: unknown }).code);
+}
+
+/** Looking up by phone is the one door a guesser could try: few tries per address. */
+export const LOOKUP_RATE_LIMIT = { max: 10, timeWindow: '15 minutes' } as const;
+
+export function counterRoutes(api: FastifyInstance, service: CounterService): void {
+  api.get('/counter/availability', async (request) => {
+    const query = parseBody(availabilityQuerySchema, request.query);
+    return { days: await service.availability(query.from, query.to) };
+  });
+
+  api.post('/counter/reservations', async (request, reply) => {
+    const key = idempotencyKey(request);
+    const body = parseBody(newCounterReservationSchema, request.body);
+    const { created, replayed } = await service.create(body, key);
+    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    return reply.status(201).send(created);
+  });
+
+  api.post('/counter/reservations/lookup', { config: { rateLimit: LOOKUP_RATE_LIMIT } }, async (request) => {
+    const body = parseBody(lookupByPhoneSchema, request.body);
+    return service.lookUpByPhone(body.code, body.phone);
+  });
+
+  api.get('/counter/reservations/:code', async (request) => ({ reservation: await service.view(codeParam(request), bearerToken(request)) }));
+
+  api.patch('/counter/reservations/:code', async (request) => {
+    const body = parseBody(changeSlotSchema, request.body);
+    return { reservation: await service.change(codeParam(request), bearerToken(request), body.slot) };
+  });
+
+  api.delete('/counter/reservations/:code', async (request) => ({ reservation: await service.cancel(codeParam(request), bearerToken(request)) }));
+}
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
+const errors = { 400: { description: '入力の誤り（日本語のメッセージつき）' }, 404: { description: '予約が見つからない' } };
+const token = [{ managementToken: [] }];
+
+export const counterPaths = {
+  '/api/v1/counter/availability': {
+    get: {
+      summary: 'マイナンバーカード窓口の空き状況（日ごとの ○△× と、枠ごとの残り）',
+      parameters: [
+        { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+        { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+      ],
+      responses: { 200: { description: '空き状況' }, 400: errors[400] },
+    },
+  },
+  '/api/v1/counter/reservations': {
+    post: {
+      summary: '窓口の予約をする',
+      parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } }],
+      requestBody: { required: true, content: json(newCounterReservationSchema) },
+      responses: { 201: { description: '予約番号と管理用トークン' }, 400: errors[400], 409: { description: '満員' }, 422: { description: '受付できない枠' } },
+    },
+  },
+  '/api/v1/counter/reservations/lookup': {
+    post: {
+      summary: '予約番号と電話番号で予約を探す（新しい管理用トークンを発行）',
+      requestBody: { required: true, content: json(lookupByPhoneSchema) },
+      responses: { 200: { description: '予約と新しいトークン' }, 404: errors[404], 429: { description: '試行回数の上限' } },
+    },
+  },
+  '/api/v1/counter/reservations/{code}': {
+    parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+    get: { summary: '予約を見る', security: token, responses: { 200: { description: '予約' }, 404: errors[404] } },
+    patch: {
+      summary: '予約の日時を変える',
+      security: token,
+      requestBody: { required: true, content: json(changeSlotSchema) },
+      responses: { 200: { description: '変更後の予約' }, 404: errors[404], 409: { description: '満員' } },
+    },
+    delete: { summary: '予約を取り消す', security: token, responses: { 200: { description: '取り消した予約' }, 404: errors[404] } },
+  },
+};

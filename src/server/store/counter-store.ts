@@ -1,0 +1,54 @@
+import type { IdempotencyRequest, IdempotentOutcome } from './store.ts';
+
+/** A counter booking as stored. Personal fields are null once the retention job has run. */
+export interface StoredCounterReservation {
+  code: string;
+  tokenHash: string;
+  kindId: string;
+  /** 'YYYY-MM-DDTHH:MM', Japan time. */
+  slot: string;
+  people: number;
+  proxy: boolean;
+  status: 'booked' | 'cancelled';
+  nameKana: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface NewCounterBooking {
+  code: string;
+  tokenHash: string;
+  kindId: string;
+  slot: string;
+  capacity: number;
+  people: number;
+  proxy: boolean;
+  nameKana: string;
+  phone: string;
+  email: string | null;
+  now: string;
+}
+
+export type BookOutcome = 'booked' | 'full' | 'code-taken';
+
+export interface CounterStore {
+  /** Bookings held per slot between two days (inclusive), keyed by slot. */
+  bookedSeats(fromDate: string, toDate: string): Promise<Map<string, { booked: number; capacity: number }>>;
+  /**
+   * Books one seat in one transaction: the capacity check, the insert, and the idempotency record.
+   * `answer` builds the response stored for replays.
+   */
+  book(
+    booking: NewCounterBooking,
+    idempotency: IdempotencyRequest | null,
+    answer: () => string,
+  ): Promise<IdempotentOutcome<BookOutcome>>;
+  find(code: string): Promise<StoredCounterReservation | null>;
+  /** Moves a booking to another slot atomically: the new seat is taken before the old one is freed. */
+  move(code: string, slot: string, capacity: number, now: string): Promise<'moved' | 'full' | 'not-booked'>;
+  cancel(code: string, now: string): Promise<'cancelled' | 'not-booked'>;
+  /** Gives a booking a new secret (after a look-up by phone); the old management link stops working. */
+  replaceToken(code: string, tokenHash: string, now: string): Promise<void>;
+  /** Deletes names, phones and e-mails of visits on or before the date; returns how many. */
+  deletePersonalDataUpTo(visitDate: string, now: string): Promise<number>;
+}

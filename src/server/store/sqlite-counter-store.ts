@@ -1,0 +1,110 @@
+import type Database from 'better-sqlite3';
+import type { BookOutcome, CounterStore, StoredCounterReservation } from './counter-store.ts';
+import { withIdempotency } from './sqlite-idempotency.ts';
+
+interface ReservationRow {
+  code: string;
+  token_hash: string;
+  kind_id: string;
+  slot: string;
+  people: number;
+  proxy: number;
+  status: 'booked' | 'cancelled';
+  name_kana: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+function toReservation(row: ReservationRow): StoredCounterReservation {
+  return {
+    code: row.code,
+    tokenHash: row.token_hash,
+    kindId: row.kind_id,
+    slot: row.slot,
+    people: row.people,
+    proxy: row.proxy === 1,
+    status: row.status,
+    nameKana: row.name_kana,
+    phone: row.phone,
+    email: row.email,
+  };
+}
+
+/**
+ * Counter bookings in SQLite. Each change is one better-sqlite3 transaction (BEGIN IMMEDIATE), so
+ * the seat count and the booking move together; the CHECK on counter_slots refuses over-booking
+ * even if two writers raced past the application's own check.
+ */
+export function sqliteCounterStore(db: Database.Database): CounterStore {
+  const ensureSlot = db.prepare('INSERT INTO counter_slots (slot, capacity) VALUES (?, ?) ON CONFLICT (slot) DO NOTHING');
+  const takeSeat = db.prepare('UPDATE counter_slots SET booked = booked + 1 WHERE slot = ? AND booked < capacity');
+  const freeSeat = db.prepare('UPDATE counter_slots SET booked = booked - 1 WHERE slot = ? AND booked > 0');
+  const codeExists = db.prepare('SELECT 1 FROM counter_reservations WHERE code = ?').pluck();
+  const insert = db.prepare(`INSERT INTO counter_reservations
+    (code, token_hash, kind_id, slot, visit_date, people, proxy, status, name_kana, phone, email, created_at, updated_at)
+    VALUES (@code, @tokenHash, @kindId, @slot, substr(@slot, 1, 10), @people, @proxy, 'booked', @nameKana, @phone, @email, @now, @now)`);
+  const select = db.prepare('SELECT * FROM counter_reservations WHERE code = ?');
+  const seats = db.prepare('SELECT slot, booked, capacity FROM counter_slots WHERE slot >= ? AND slot < ?');
+
+  const takeSeatIn = (slot: string, capacity: number): boolean => {
+    ensureSlot.run(slot, capacity);
+    return takeSeat.run(slot).changes === 1;
+  };
+
+  const book = db.transaction((booking: Parameters<CounterStore['book']>[0], idempotency: Parameters<CounterStore['book']>[1], answer: () => string) =>
+    withIdempotency<BookOutcome>(
+      db,
+      idempotency,
+      booking.now,
+      () => {
+        if (codeExists.get(booking.code)) return 'code-taken';
+        if (!takeSeatIn(booking.slot, booking.capacity)) return 'full';
+        insert.run({ ...booking, proxy: booking.proxy ? 1 : 0 });
+        return 'booked';
+      },
+      (outcome) => outcome === 'booked',
+      answer,
+    ),
+  );
+
+  const move = db.transaction((code: string, slot: string, capacity: number, now: string) => {
+    const row = select.get(code) as ReservationRow | undefined;
+    if (!row || row.status !== 'booked') return 'not-booked' as const;
+    if (row.slot === slot) return 'moved' as const;
+    if (!takeSeatIn(slot, capacity)) return 'full' as const;
+    freeSeat.run(row.slot);
+    db.prepare('UPDATE counter_reservations SET slot = ?, visit_date = substr(?, 1, 10), updated_at = ? WHERE code = ?').run(slot, slot, now, code);
+    return 'moved' as const;
+  });
+
+  const cancel = db.transaction((code: string, now: string) => {
+    const row = select.get(code) as ReservationRow | undefined;
+    if (!row || row.status !== 'booked') return 'not-booked' as const;
+    freeSeat.run(row.slot);
+    db.prepare("UPDATE counter_reservations SET status = 'cancelled', updated_at = ? WHERE code = ?").run(now, code);
+    return 'cancelled' as const;
+  });
+
+  const deletePersonalData = db.prepare(`UPDATE counter_reservations
+    SET name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = ?
+    WHERE visit_date <= ? AND personal_data_deleted_at IS NULL`);
+
+  return {
+    bookedSeats(fromDate, toDate) {
+      const rows = seats.all(fromDate, `${toDate}~`) as { slot: string; booked: number; capacity: number }[];
+      return Promise.resolve(new Map(rows.map((row) => [row.slot, { booked: row.booked, capacity: row.capacity }])));
+    },
+    book: (booking, idempotency, answer) => Promise.resolve(book.immediate(booking, idempotency, answer)),
+    find(code) {
+      const row = select.get(code) as ReservationRow | undefined;
+      return Promise.resolve(row ? toReservation(row) : null);
+    },
+    move: (code, slot, capacity, now) => Promise.resolve(move.immediate(code, slot, capacity, now)),
+    cancel: (code, now) => Promise.resolve(cancel.immediate(code, now)),
+    replaceToken(code, tokenHash, now) {
+      db.prepare('UPDATE counter_reservations SET token_hash = ?, updated_at = ? WHERE code = ?').run(tokenHash, now, code);
+      return Promise.resolve();
+    },
+    deletePersonalDataUpTo: (visitDate, now) => Promise.resolve(deletePersonalData.run(now, visitDate).changes),
+  };
+}
