@@ -45,7 +45,8 @@ export default defineConfig({
     },
     {
       name: 'desktop',
-      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromiumLaunchOptions },
+      // A desktop outside Japan: dates and times must still be Japan time.
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/London', launchOptions: chromiumLaunchOptions },
     },
   ],
   webServer: {

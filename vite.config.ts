@@ -80,7 +80,13 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
       projects: [
         {
           extends: true,
-          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'] },
+          test: {
+            name: 'unit',
+            environment: 'node',
+            include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+            // Not Japan: every date rule must give Japan-time answers whatever the machine's zone.
+            env: { TZ: 'America/Los_Angeles' },
+          },
         },
         {
           extends: true,

@@ -7,9 +7,11 @@ import { buildApp } from '../app.ts';
 import { readConfig, type ServerConfig } from '../config.ts';
 import { loadContentPack } from '../content.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
+import type { Store } from '../store/store.ts';
 
 export interface TestServer {
   app: FastifyInstance;
+  store: Store;
   baseUrl: string;
   dataDir: string;
   close(): Promise<void>;
@@ -19,15 +21,16 @@ export interface TestServer {
  * The real server on a free port over real HTTP, with a throw-away database: what API tests use.
  * Configuration starts from the same defaults as production.
  */
-export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<ServerConfig> = {}, now?: () => Date): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'togane-api-'));
   const config = { ...readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, null), ...overrides };
   const store = openSqliteStore(dataDir);
-  const app = await buildApp({ config, store, content: loadContentPack(), version: 'test' });
+  const app = await buildApp({ config, store, content: loadContentPack(), version: 'test', ...(now ? { now } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     app,
+    store,
     baseUrl: `http://127.0.0.1:${String(port)}`,
     dataDir,
     async close() {

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import counterJson from '../content/mynumber-counter.json';
+import { type CounterCalendar, checkSlot, closedReason, dayAvailability, lastBookableDate, slotStarts } from './counter-calendar.ts';
+import { addDays, japanClock } from './japan-time.ts';
+
+const calendar: CounterCalendar = { ...(counterJson as CounterCalendar), closures: [{ date: '2026-12-10', reason: 'システム点検' }] };
+// Tuesday 24 November 2026, 10:00 in Japan.
+const now = japanClock(new Date('2026-11-24T01:00:00Z'));
+
+describe('closedReason', () => {
+  it('closes on weekends, public holidays (with substitute days), 12/29–1/3 and content closures', () => {
+    expect(closedReason('2026-11-28', calendar)).toEqual({ kind: 'weekend' });
+    expect(closedReason('2026-11-23', calendar)).toEqual({ kind: 'holiday', name: '勤労感謝の日' });
+    expect(closedReason('2026-05-06', calendar)).toEqual({ kind: 'holiday', name: 'こどもの日 振替休日' });
+    expect(closedReason('2026-09-22', calendar)).toEqual({ kind: 'holiday', name: '休日' }); // 国民の休日
+    expect(closedReason('2027-03-22', calendar)).toMatchObject({ kind: 'holiday', name: expect.stringContaining('振替休日') as string });
+    expect(closedReason('2026-12-29', calendar)).toEqual({ kind: 'year-end' });
+    expect(closedReason('2027-01-04', calendar)).toBeNull();
+    expect(closedReason('2026-12-10', calendar)).toEqual({ kind: 'closure', reason: 'システム点検' });
+    expect(closedReason('2026-12-01', calendar)).toBeNull();
+  });
+
+  it('refuses to guess beyond the holiday table', () => {
+    expect(closedReason('2029-01-10', calendar)).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('slots', () => {
+  it('fills the opening hours with whole slots', () => {
+    const starts = slotStarts(calendar);
+    expect(starts[0]).toBe(9 * 60);
+    expect((starts.at(-1) ?? 0) + calendar.slotMinutes).toBeLessThanOrEqual(16 * 60 + 30);
+    expect(starts).toHaveLength(15);
+  });
+
+  it('books only open days, real slots, inside the window and not too late', () => {
+    expect(checkSlot('2026-12-01', 9 * 60, now, calendar)).toBeNull();
+    expect(checkSlot('2026-11-28', 9 * 60, now, calendar)).toBe('closed-day');
+    expect(checkSlot('2026-12-01', 9 * 60 + 10, now, calendar)).toBe('not-a-slot');
+    expect(checkSlot('2026-11-24', 10 * 60 + 30, now, calendar)).toBe('too-late');
+    expect(checkSlot('2026-11-24', 11 * 60, now, calendar)).toBeNull();
+    expect(checkSlot(addDays(lastBookableDate(now, calendar), 1), 9 * 60, now, calendar)).not.toBeNull();
+  });
+
+  it('never allows a slot that starts less than the closing margin from now', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 24 * 60 - 1 }), (dayOffset, slotIndex, nowMinutes) => {
+        const clock = { date: '2026-12-01', minutes: nowMinutes };
+        const start = slotStarts(calendar)[slotIndex] ?? 0;
+        const date = addDays(clock.date, dayOffset);
+        if (checkSlot(date, start, clock, calendar) === null) {
+          expect(dayOffset * 24 * 60 + start - nowMinutes).toBeGreaterThanOrEqual(calendar.closesMinutesBefore);
+          expect(closedReason(date, calendar)).toBeNull();
+        }
+      }),
+    );
+  });
+});
+
+describe('dayAvailability', () => {
+  it('marks ○ with room, △ when a quarter or less is left, × when full', () => {
+    expect(dayAvailability([2, 2, 2, 2], 2)).toBe('open');
+    expect(dayAvailability([2, 0, 1, 0], 2)).toBe('open');
+    expect(dayAvailability([1, 0, 1, 0], 2)).toBe('few');
+    expect(dayAvailability([1, 0, 0, 0], 2)).toBe('few');
+    expect(dayAvailability([0, 0, 0, 0], 2)).toBe('full');
+    expect(dayAvailability([], 2)).toBe('closed');
+  });
+
+  it('is full exactly when no seat is left', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 20 }), (seats) => {
+        expect(dayAvailability(seats, 3) === 'full').toBe(seats.every((seat) => seat === 0));
+      }),
+    );
+  });
+});
