@@ -25,6 +25,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       eqeqeq: 'error',
+      // Japanese text uses the full-width space (全角スペース) on purpose.
+      'no-irregular-whitespace': ['error', { skipJSXText: true, skipStrings: true, skipTemplates: true }],
       'no-console': ['error', { allow: ['error', 'warn'] }],
     },
   },
@@ -37,7 +39,7 @@ export default tseslint.config(
     files: ['src/domain/**'],
     rules: {
       'no-restricted-imports': ['error', domainMayNotImport],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'fetch'],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'fetch', 'Buffer', 'process'],
     },
   },
   {

@@ -8,6 +8,9 @@ export const SCREENS = [
   { path: '/payments', heading: '納付書で支払う' },
   { path: '/certificates', heading: 'コンビニで証明書' },
   { path: '/mynumber', heading: 'マイナンバーカードの予約' },
+  { path: '/mynumber/book/card-pickup', heading: '予約：カードの受け取り' },
+  { path: '/mynumber/reservations', heading: '予約の確認・変更・取消' },
+  { path: '/mynumber/renewal', heading: '有効期限と更新の時期' },
   { path: '/settings', heading: '文字の大きさ' },
   { path: '/no-such-page', heading: 'ページが見つかりません' },
 ] as const;

@@ -29,7 +29,16 @@ export const routes: RouteObject[] = [
           comingSoon('facilities'),
           comingSoon('payments'),
           comingSoon('certificates'),
-          comingSoon('mynumber'),
+          {
+            path: findEntry('mynumber').path,
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('../features/mynumber/MynumberPage.tsx')).MynumberPage }) },
+              { path: 'book/:kindId', lazy: async () => ({ Component: (await import('../features/mynumber/BookingPage.tsx')).BookingPage }) },
+              { path: 'reservations', lazy: async () => ({ Component: (await import('../features/mynumber/ReservationsPage.tsx')).ReservationsPage }) },
+              { path: 'reservations/:code', lazy: async () => ({ Component: (await import('../features/mynumber/ReservationPage.tsx')).ReservationPage }) },
+              { path: 'renewal', lazy: async () => ({ Component: (await import('../features/mynumber/RenewalPage.tsx')).RenewalPage }) },
+            ],
+          },
           {
             path: findEntry('text-size').path,
             lazy: async () => ({ Component: (await import('../features/settings/SettingsPage.tsx')).SettingsPage }),

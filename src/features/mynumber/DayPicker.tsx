@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { DAY_AVAILABILITY_MARKS } from '../../domain/counter-calendar.ts';
+import type { CounterDay } from '../../domain/counter-reservation.ts';
+import { dayOfWeek, formatJapaneseDate, formatShortJapaneseDate } from '../../domain/japan-time.ts';
+import { Button } from '../../ui/Button.tsx';
+import styles from './DayPicker.module.css';
+
+interface DayPickerProps {
+  days: CounterDay[];
+  selected: string | null;
+  onSelect: (date: string) => void;
+}
+
+const WEEKDAY_HEADINGS = ['日', '月', '火', '水', '木', '金', '土'];
+
+function isChoosable(day: CounterDay): boolean {
+  return day.availability === 'open' || day.availability === 'few';
+}
+
+function dayLabel(day: CounterDay): string {
+  const { label } = DAY_AVAILABILITY_MARKS[day.availability];
+  return `${formatJapaneseDate(day.date)} ${day.closedReason ? `${label}（${day.closedReason}）` : label}`;
+}
+
+/** Weeks (Sunday first) of one month, with blanks before the first day. */
+function weeksOf(days: CounterDay[]): (CounterDay | null)[][] {
+  const cells: (CounterDay | null)[] = [...Array.from({ length: dayOfWeek(days[0]?.date ?? '2026-01-04') }, () => null), ...days];
+  const weeks: (CounterDay | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
+/**
+ * The days with ○ / △ / ×, as a month calendar where it fits and as a list otherwise (the list is
+ * also one tap away, for those who find it easier). Marks never stand alone: each has its words.
+ */
+export function DayPicker({ days, selected, onSelect }: DayPickerProps) {
+  const [view, setView] = useState<'calendar' | 'list'>('calendar');
+  const months = [...new Set(days.map((day) => day.date.slice(0, 7)))];
+  return (
+    <div className={styles.area} data-view={view}>
+      <ul className={styles.legend} aria-label="記号の意味">
+        {Object.values(DAY_AVAILABILITY_MARKS).map(({ mark, label }) => (
+          <li key={mark}>
+            {mark} {label}
+          </li>
+        ))}
+      </ul>
+      <div className={styles.switch}>
+        <Button variant="secondary" onClick={() => setView(view === 'calendar' ? 'list' : 'calendar')}>
+          {view === 'calendar' ? '一覧で表示する' : 'カレンダーで表示する'}
+        </Button>
+      </div>
+      <div className={styles.calendar}>
+        {months.map((month) => {
+          const monthDays = days.filter((day) => day.date.startsWith(month));
+          return (
+            <table key={month} className={styles.month}>
+              <caption>{`${month.slice(0, 4)}年${String(Number(month.slice(5)))}月`}</caption>
+              <thead>
+                <tr>
+                  {WEEKDAY_HEADINGS.map((heading) => (
+                    <th key={heading} scope="col">
+                      {heading}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {weeksOf(monthDays).map((week, index) => (
+                  <tr key={index}>
+                    {week.map((day, cell) => (
+                      <td key={day?.date ?? `blank-${String(cell)}`}>
+                        {day && (isChoosable(day) ? (
+                          <button type="button" className={styles.day} aria-label={dayLabel(day)} aria-pressed={selected === day.date} onClick={() => onSelect(day.date)}>
+                            <span>{Number(day.date.slice(8))}</span>
+                            <span aria-hidden="true">{DAY_AVAILABILITY_MARKS[day.availability].mark}</span>
+                          </button>
+                        ) : (
+                          <span className={styles.closed} aria-label={dayLabel(day)} role="img">
+                            <span aria-hidden="true">{Number(day.date.slice(8))}</span>
+                            <span aria-hidden="true">{DAY_AVAILABILITY_MARKS[day.availability].mark}</span>
+                          </span>
+                        ))}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          );
+        })}
+      </div>
+      <ul className={styles.list}>
+        {days.map((day) => (
+          <li key={day.date}>
+            {isChoosable(day) ? (
+              <button type="button" className={styles.listDay} aria-pressed={selected === day.date} onClick={() => onSelect(day.date)}>
+                <span>{formatShortJapaneseDate(day.date)}</span>
+                <span>
+                  {DAY_AVAILABILITY_MARKS[day.availability].mark} {DAY_AVAILABILITY_MARKS[day.availability].label}
+                </span>
+              </button>
+            ) : (
+              <span className={styles.listClosed}>
+                <span>{formatShortJapaneseDate(day.date)}</span>
+                <span>
+                  {DAY_AVAILABILITY_MARKS[day.availability].mark} {day.closedReason ?? DAY_AVAILABILITY_MARKS[day.availability].label}
+                </span>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { counter } from '../../content/counter.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ChoiceGroup, SelectField, TextField } from '../../ui/Fields.tsx';
+import { type BookingDraft, checkDraft } from './booking-draft.ts';
+import styles from './mynumber.module.css';
+
+interface DetailsFormProps {
+  draft: BookingDraft;
+  kindId: string;
+  slot: { date: string; time: string };
+  onChange: (draft: BookingDraft) => void;
+  /** Called once every field passes the check. */
+  onValid: () => void;
+}
+
+type Errors = Partial<Record<'nameKana' | 'phone' | 'email' | 'people' | 'proxy', string>>;
+
+/** Checks with the same schema as the server, so the messages are the ones the server would give. */
+export function DetailsForm({ draft, kindId, slot, onChange, onValid }: DetailsFormProps) {
+  const [errors, setErrors] = useState<Errors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const update = (change: Partial<BookingDraft>) => onChange({ ...draft, ...change });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = checkDraft(draft, kindId, slot);
+    if (result.success) {
+      setErrors({});
+      onValid();
+      return;
+    }
+    const found: Errors = {};
+    for (const issue of result.error.issues) {
+      const field = issue.path[0] as keyof Errors;
+      found[field] ??= issue.message;
+    }
+    setErrors(found);
+    // Move to the first field with a problem, so keyboard and screen-reader users land on it.
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  };
+
+  const peopleOptions = Array.from({ length: counter.maxPeople }, (_unused, index) => String(index + 1));
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <TextField
+        label="お名前（カタカナ）"
+        hint="例：トウガネ タロウ　ひらがなで入力しても大丈夫です。"
+        value={draft.nameKana}
+        onChange={(event) => update({ nameKana: event.target.value })}
+        error={errors.nameKana}
+        autoComplete="off"
+      />
+      <TextField
+        label="電話番号"
+        hint="例：0475-00-0000　予約について市から連絡するときに使います。"
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        value={draft.phone}
+        onChange={(event) => update({ phone: event.target.value })}
+        error={errors.phone}
+      />
+      <TextField
+        label="メールアドレス"
+        optional
+        type="email"
+        autoComplete="email"
+        value={draft.email}
+        onChange={(event) => update({ email: event.target.value })}
+        error={errors.email}
+      />
+      <SelectField label="来る人数" hint="ご家族でいっしょに来るときは、その人数です。" value={draft.people} onChange={(event) => update({ people: event.target.value })} error={errors.people}>
+        {peopleOptions.map((count) => (
+          <option key={count} value={count}>
+            {count}人
+          </option>
+        ))}
+      </SelectField>
+      <ChoiceGroup
+        legend="どなたが来ますか"
+        name="proxy"
+        value={draft.proxy}
+        onChange={(proxy) => update({ proxy })}
+        error={errors.proxy}
+        options={[
+          { value: 'self', label: 'ご本人が来ます' },
+          { value: 'proxy', label: '代理の方が来ます', hint: '代理の方は持ち物が変わります。次の確認の画面でご案内します。' },
+        ]}
+      />
+      <p>マイナンバー（12けたの個人番号）は入力しないでください。この予約では使いません。</p>
+      <div className={styles.actions}>
+        <Button type="submit">確認へ進む</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useLocation, useParams, useSearchParams } from 'react-router';
+import { ApiRequestError } from '../../client/api-client.ts';
+import { portalContact } from '../../content/city.ts';
+import { counter, findVisitKind } from '../../content/counter.ts';
+import { type CounterReservation, formatReservationCode } from '../../domain/counter-reservation.ts';
+import { buildIcs } from '../../domain/ics.ts';
+import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { Page } from '../../ui/Page.tsx';
+import { QrCode } from '../../ui/QrCode.tsx';
+import { availabilityQuery, cancelReservation, changeReservation, reservationQuery } from './counter-api.ts';
+import { DayPicker } from './DayPicker.tsx';
+import styles from './mynumber.module.css';
+import { findSavedBooking, saveBooking } from './saved-bookings.ts';
+import { TimePicker } from './TimePicker.tsx';
+import { VisitChecklist } from './VisitChecklist.tsx';
+
+/** The secret comes from this device's list, or from the management link's #token= (never sent to the server). */
+function useManagementToken(code: string): string | null {
+  const { hash } = useLocation();
+  const fromLink = /^#token=([A-Za-z0-9_-]{20,100})$/.exec(hash)?.[1];
+  return fromLink ?? findSavedBooking(code)?.token ?? null;
+}
+
+function slotText(reservation: CounterReservation): string {
+  const start = parseTime(reservation.slot.time) ?? 0;
+  return `${formatJapaneseDate(reservation.slot.date)} ${formatTime(start)}～${formatTime(start + counter.slotMinutes)}`;
+}
+
+function icsHref(reservation: CounterReservation, kindName: string, bring: string[]): string {
+  const ics = buildIcs({
+    uid: `${reservation.code}@tsunagaru-togane`,
+    date: reservation.slot.date,
+    startMinutes: parseTime(reservation.slot.time) ?? 0,
+    durationMinutes: counter.slotMinutes,
+    title: `${kindName}（マイナンバーカードの窓口）`,
+    location: counter.place,
+    description: `予約番号 ${formatReservationCode(reservation.code)}\n持ち物：${bring.join('、')}`,
+    stamp: new Date(),
+  });
+  return `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+}
+
+export function ReservationPage() {
+  const code = (useParams().code ?? '').toUpperCase();
+  const [params] = useSearchParams();
+  const token = useManagementToken(code);
+  const queryClient = useQueryClient();
+  const reservation = useQuery({ ...reservationQuery(code, token ?? ''), enabled: token !== null });
+  const [mode, setMode] = useState<'view' | 'change' | 'cancel'>('view');
+  const [newDate, setNewDate] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const availability = useQuery({ ...availabilityQuery(), enabled: mode === 'change' });
+
+  const settle = (updated: CounterReservation, done: string) => {
+    queryClient.setQueryData(reservationQuery(code, token ?? '').queryKey, updated);
+    void queryClient.invalidateQueries({ queryKey: availabilityQuery().queryKey });
+    if (token) saveBooking({ code, token, date: updated.slot.date, time: updated.slot.time, kindId: updated.kindId });
+    setMode('view');
+    setNewDate(null);
+    setFailure(null);
+    setMessage(done);
+  };
+  const attempt = async (action: () => Promise<void>) => {
+    try {
+      await action();
+    } catch (error) {
+      setFailure(error instanceof ApiRequestError ? error.message : 'うまくいきませんでした。もう一度お試しください。');
+    }
+  };
+
+  if (token === null || reservation.isError) {
+    return (
+      <Page heading="予約が見つかりません">
+        <p>この端末には、この予約の情報がありません。予約番号と電話番号で探せます。</p>
+        <ButtonLink to="/mynumber/reservations">予約番号で探す</ButtonLink>
+      </Page>
+    );
+  }
+  if (!reservation.data) {
+    return (
+      <Page heading="予約の内容">
+        <p role="status">予約を読み込んでいます…</p>
+      </Page>
+    );
+  }
+
+  const current = reservation.data;
+  const kind = findVisitKind(current.kindId);
+  const kindName = kind?.name ?? '窓口の予約';
+  const justBooked = params.get('new') === '1' && current.status === 'booked';
+  const managementLink = `${window.location.origin}/mynumber/reservations/${current.code}#token=${token}`;
+  const day = availability.data?.find((candidate) => candidate.date === newDate);
+
+  return (
+    <Page heading={justBooked ? '予約しました' : current.status === 'cancelled' ? '取り消した予約' : '予約の内容'}>
+      {message && (
+        <p className={styles.notice} role="status">
+          {message}
+        </p>
+      )}
+      <p>予約番号（窓口でお伝えください）</p>
+      <p className={styles.code}>{formatReservationCode(current.code)}</p>
+      <dl className={styles.summary}>
+        <dt>用件</dt>
+        <dd>{kindName}</dd>
+        <dt>日時</dt>
+        <dd>{slotText(current)}</dd>
+        <dt>場所</dt>
+        <dd>{counter.place}</dd>
+        <dt>人数</dt>
+        <dd>{current.people}人（{current.proxy ? '代理の方' : 'ご本人'}）</dd>
+        <dt>状態</dt>
+        <dd>{current.status === 'booked' ? '予約しています' : '取り消しました'}</dd>
+      </dl>
+
+      {current.status === 'booked' && mode === 'view' && (
+        <>
+          <div className={styles.actions}>
+            <a className={styles.time} href={icsHref(current, kindName, kind?.bring ?? [])} download={`madoguchi-${current.code}.ics`}>
+              カレンダーに追加する
+            </a>
+            <Button variant="secondary" onClick={() => window.print()}>
+              印刷する
+            </Button>
+          </div>
+          <QrCode value={managementLink} label="読み取ると、ほかのスマートフォンでこの予約を開けます" />
+          <div className={styles.actions}>
+            <Button variant="secondary" onClick={() => setMode('change')}>
+              日時を変更する
+            </Button>
+            <Button variant="secondary" onClick={() => setMode('cancel')}>
+              予約を取り消す
+            </Button>
+          </div>
+          {kind && <VisitChecklist kind={kind} />}
+        </>
+      )}
+
+      {failure && (
+        <div className={styles.alert} role="alert">
+          <p>{failure}</p>
+          <p>
+            お困りのときは、{portalContact.name}（電話 {portalContact.phone}）へお問い合わせください。
+          </p>
+        </div>
+      )}
+
+      {mode === 'cancel' && (
+        <section aria-labelledby="cancel-heading">
+          <h2 id="cancel-heading">この予約を取り消しますか</h2>
+          <p>取り消すと、この時間はほかの方が予約できるようになります。</p>
+          <div className={styles.actions}>
+            <Button onClick={() => void attempt(async () => settle(await cancelReservation(code, token), '予約を取り消しました。'))}>予約を取り消す</Button>
+            <Button variant="secondary" onClick={() => setMode('view')}>
+              取り消さずに戻る
+            </Button>
+          </div>
+        </section>
+      )}
+
+      {mode === 'change' && (
+        <section aria-labelledby="change-heading">
+          <h2 id="change-heading">新しい日時を選ぶ</h2>
+          {availability.isPending && <p role="status">空き状況を調べています…</p>}
+          {availability.data && !newDate && <DayPicker days={availability.data} selected={null} onSelect={setNewDate} />}
+          {day && (
+            <>
+              <p>{formatJapaneseDate(day.date)}の空き状況です。時間を選ぶと、すぐに変更します。</p>
+              <TimePicker
+                day={day}
+                slotMinutes={counter.slotMinutes}
+                selected={null}
+                onSelect={(time) => void attempt(async () => settle(await changeReservation(code, token, { date: day.date, time }), '日時を変更しました。'))}
+              />
+            </>
+          )}
+          <div className={styles.actions}>
+            {newDate && (
+              <Button variant="secondary" onClick={() => setNewDate(null)}>
+                日にちを選び直す
+              </Button>
+            )}
+            <Button variant="secondary" onClick={() => setMode('view')}>
+              変更しないで戻る
+            </Button>
+          </div>
+        </section>
+      )}
+
+      <ButtonLink to="/mynumber/reservations" variant="secondary">
+        予約の一覧へ
+      </ButtonLink>
+    </Page>
+  );
+}

@@ -1,0 +1,94 @@
+import { type ComponentProps, type ReactNode, useId } from 'react';
+import styles from './Fields.module.css';
+
+interface FieldFrameProps {
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  optional?: boolean;
+}
+
+function describedBy(hintId: string, errorId: string, hint?: string, error?: string): string | undefined {
+  return [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+}
+
+function Messages({ hint, error, hintId, errorId }: { hint?: string | undefined; error?: string | undefined; hintId: string; errorId: string }) {
+  return (
+    <>
+      {hint && (
+        <p id={hintId} className={styles.hint}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className={styles.error}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A labelled text box with its hint and, after a failed check, its error right beside it. */
+export function TextField({ label, hint, error, optional = false, ...input }: FieldFrameProps & ComponentProps<'input'>) {
+  const id = useId();
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={styles.label}>
+        {label}
+        {optional && <span className={styles.optional}>（なくても大丈夫です）</span>}
+      </label>
+      <Messages hint={hint} error={error} hintId={`${id}-hint`} errorId={`${id}-error`} />
+      <input id={id} className={styles.input} aria-invalid={error ? true : undefined} aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)} {...input} />
+    </div>
+  );
+}
+
+export function SelectField({ label, hint, error, children, ...select }: FieldFrameProps & ComponentProps<'select'>) {
+  const id = useId();
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={styles.label}>
+        {label}
+      </label>
+      <Messages hint={hint} error={error} hintId={`${id}-hint`} errorId={`${id}-error`} />
+      <select id={id} className={styles.input} aria-invalid={error ? true : undefined} aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)} {...select}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+interface ChoiceGroupProps<Value extends string> {
+  legend: string;
+  name: string;
+  options: { value: Value; label: string; hint?: string }[];
+  value: Value | null;
+  onChange: (value: Value) => void;
+  error?: string | undefined;
+  children?: ReactNode;
+}
+
+/** Radio buttons as large labelled rows: the whole row is the target. */
+export function ChoiceGroup<Value extends string>({ legend, name, options, value, onChange, error }: ChoiceGroupProps<Value>) {
+  const id = useId();
+  return (
+    <fieldset className={styles.fieldset} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className={styles.label}>{legend}</legend>
+      {error && (
+        <p id={`${id}-error`} className={styles.error}>
+          {error}
+        </p>
+      )}
+      {options.map((option) => (
+        <label key={option.value} className={styles.choice}>
+          <input type="radio" name={name} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} aria-invalid={error ? true : undefined} />
+          <span>
+            <span className={styles.choiceLabel}>{option.label}</span>
+            {option.hint && <span className={styles.hint}>{option.hint}</span>}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
