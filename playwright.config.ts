@@ -27,6 +27,7 @@ export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
   forbidOnly: true,
+  timeout: 60_000,
   retries: 0,
   workers: 2,
   reporter: [['list']],

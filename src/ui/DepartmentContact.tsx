@@ -14,7 +14,7 @@ interface DepartmentContactProps {
  */
 export function DepartmentContact({ department, fallback }: DepartmentContactProps) {
   const isOther = department !== undefined && department.id !== fallback.id;
-  const confirmedPhone = department?.phone && department.provenance.verified ? department.phone : null;
+  const confirmedPhone = isOther && department.phone && department.provenance.verified ? department.phone : null;
   return (
     <div className={styles.contact}>
       {isOther && (

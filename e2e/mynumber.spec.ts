@@ -1,0 +1,165 @@
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { useSavedTextSize } from './support/portal.ts';
+
+/** A phone number no other test uses, so the database can be asked how many bookings it made. */
+function uniquePhone(): string {
+  return `090${String(Date.now() % 100_000_000).padStart(8, '0')}`;
+}
+
+function bookingsWithPhone(phone: string): number {
+  const db = new Database(join(process.env.E2E_DATA_DIR ?? '', 'togane.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT COUNT(*) FROM counter_reservations WHERE phone = ?').pluck().get(phone) as number;
+  } finally {
+    db.close();
+  }
+}
+
+async function chooseFirstFreeSlot(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /空きあり|残りわずか/ }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: '時間を選ぶ' })).toBeFocused();
+  await page.getByRole('button', { name: /残り\d/ }).first().click();
+}
+
+async function fillDetails(page: Page, phone: string): Promise<void> {
+  await page.getByLabel('お名前（カタカナ）').fill('とうがね はなこ');
+  await page.getByLabel('電話番号').fill(phone);
+  await page.getByText('ご本人が来ます').click();
+  await page.getByRole('button', { name: '確認へ進む' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '内容の確認' })).toBeVisible();
+}
+
+test('book a counter visit, find it in my bookings, change it and cancel it', async ({ page }) => {
+  const phone = uniquePhone();
+  await page.goto('/mynumber');
+  await page.getByRole('link', { name: /カードの受け取り/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約：カードの受け取り');
+  await expect(page.getByText('交付通知書（はがき）', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '日にちを選ぶ' }).click();
+  await chooseFirstFreeSlot(page);
+  await fillDetails(page, phone);
+  await expect(page.getByText('トウガネ ハナコ')).toBeVisible();
+  await page.getByRole('button', { name: 'この内容で予約する' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約しました');
+  const code = (await page.locator('main').getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/).textContent()) ?? '';
+  expect(code).toMatch(/^[2-9A-HJ-KMNP-Z]{4}-[2-9A-HJ-KMNP-Z]{4}$/);
+  await expect(page.getByRole('img', { name: /ほかのスマートフォンでこの予約を開けます/ })).toBeVisible();
+  const calendarFile = page.getByRole('link', { name: 'カレンダーに追加する' });
+  expect(await calendarFile.getAttribute('href')).toMatch(/^data:text\/calendar/);
+  expect(bookingsWithPhone(phone)).toBe(1);
+
+  await page.getByRole('link', { name: '予約の一覧へ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約の確認・変更・取消');
+  await page.getByRole('link', { name: new RegExp(code) }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約の内容');
+  const before = await page.locator('dd').nth(1).textContent();
+
+  await page.getByRole('button', { name: '日時を変更する' }).click();
+  await page.getByRole('button', { name: /空きあり|残りわずか/ }).last().click();
+  await page.getByRole('button', { name: /残り\d/ }).last().click();
+  await expect(page.getByText('日時を変更しました。')).toBeVisible();
+  expect(await page.locator('dd').nth(1).textContent()).not.toBe(before);
+
+  await page.getByRole('button', { name: '予約を取り消す' }).click();
+  await page.getByRole('button', { name: '予約を取り消す' }).click();
+  await expect(page.getByText('予約を取り消しました。')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('取り消した予約');
+});
+
+test('the form says what is wrong next to each field, and refuses a 個人番号', async ({ page }) => {
+  await page.goto('/mynumber/book/pin-reset');
+  await page.getByRole('button', { name: '日にちを選ぶ' }).click();
+  await chooseFirstFreeSlot(page);
+  await page.getByRole('button', { name: '確認へ進む' }).click();
+  await expect(page.getByText('お名前をカタカナで入力してください（例：トウガネ タロウ）。')).toBeVisible();
+  await expect(page.getByText('電話番号は数字で入力してください（例：0475-00-0000）。')).toBeVisible();
+  await expect(page.getByText('代理人が来るかどうかを選んでください。')).toBeVisible();
+  await expect(page.getByLabel('お名前（カタカナ）')).toBeFocused();
+
+  await page.getByLabel('メールアドレス').fill('1234-5678-9018');
+  await page.getByRole('button', { name: '確認へ進む' }).click();
+  await expect(page.getByText('マイナンバー（12けたの個人番号）は入力しないでください。', { exact: false }).first()).toBeVisible();
+});
+
+test('a lost answer is retried without booking twice', async ({ page }) => {
+  const phone = uniquePhone();
+  await page.goto('/mynumber/book/certificate-renewal');
+  await page.getByRole('button', { name: '日にちを選ぶ' }).click();
+  await chooseFirstFreeSlot(page);
+  await fillDetails(page, phone);
+
+  // The server books, but the answer never reaches the phone (the network dropped on the way back).
+  await page.route('**/api/v1/counter/reservations', async (route) => {
+    await route.fetch();
+    await route.abort('connectionreset');
+  }, { times: 1 });
+  await page.getByRole('button', { name: 'この内容で予約する' }).click();
+  await expect(page.getByRole('alert')).toContainText('もう一度押しても、予約が二重になることはありません。');
+  expect(bookingsWithPhone(phone)).toBe(1);
+
+  await page.getByRole('button', { name: 'もう一度送る' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約しました');
+  expect(bookingsWithPhone(phone)).toBe(1);
+});
+
+test('a booking can be found again with its code and phone', async ({ page, request }) => {
+  const phone = uniquePhone();
+  const availability = (await (await request.get('/api/v1/counter/availability')).json()) as { days: { date: string; slots: { time: string; bookable: boolean }[] }[] };
+  const day = availability.days.find((candidate) => candidate.slots.some((slot) => slot.bookable));
+  const slot = day?.slots.find((candidate) => candidate.bookable);
+  const created = await request.post('/api/v1/counter/reservations', {
+    data: { kindId: 'address-change', slot: { date: day?.date, time: slot?.time }, nameKana: 'トウガネ ジロウ', phone, people: 2, proxy: false },
+  });
+  const { reservation } = (await created.json()) as { reservation: { code: string } };
+
+  await page.goto('/mynumber/reservations');
+  await expect(page.getByText('この端末でした予約はありません。', { exact: false })).toBeVisible();
+  await page.getByLabel('予約番号').fill(reservation.code.toLowerCase());
+  await page.getByLabel('予約のときの電話番号').fill(phone);
+  await page.getByRole('button', { name: '予約を探す' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約の内容');
+  await expect(page.getByText('住所・氏名の変更、引っ越し後の継続利用')).toBeVisible();
+});
+
+test('the renewal calculator tells when to book', async ({ page }) => {
+  await page.goto('/mynumber/renewal');
+  await page.getByLabel('生年月日').fill('1960-04-15');
+  await page.getByLabel('カードを受け取った日').fill('2021-06-01');
+  await page.getByRole('button', { name: '計算する' }).click();
+  await expect(page.getByText('有効期限：2026年4月15日（水）')).toBeVisible();
+  await expect(page.getByText('有効期限：2031年4月15日（火）')).toBeVisible();
+});
+
+for (const size of ['standard', 'large'] as const) {
+  test(`every step of booking, changing and cancelling passes axe-core (${size})`, async ({ page }) => {
+    await useSavedTextSize(page, size);
+    await page.goto('/mynumber/book/card-pickup');
+    await page.getByRole('button', { name: '日にちを選ぶ' }).click();
+    await expect(page.getByRole('button', { name: /空きあり|残りわずか/ }).first()).toBeVisible();
+    await expectNoAxeViolations(page, 'date');
+    await page.getByRole('button', { name: /空きあり|残りわずか/ }).first().click();
+    await expectNoAxeViolations(page, 'time');
+    await page.getByRole('button', { name: /残り\d/ }).first().click();
+    await page.getByRole('button', { name: '確認へ進む' }).click();
+    await expect(page.getByLabel('お名前（カタカナ）')).toBeFocused();
+    await expectNoAxeViolations(page, 'details with errors');
+    await fillDetails(page, uniquePhone());
+    await expectNoAxeViolations(page, 'confirm');
+    await page.getByRole('button', { name: 'この内容で予約する' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約しました');
+    await expectNoAxeViolations(page, 'done');
+    await page.getByRole('button', { name: '日時を変更する' }).click();
+    await expectNoAxeViolations(page, 'change');
+    await page.getByRole('button', { name: '変更しないで戻る' }).click();
+    await page.getByRole('button', { name: '予約を取り消す' }).click();
+    await expectNoAxeViolations(page, 'cancel');
+    await page.goto('/mynumber/reservations');
+    await expectNoAxeViolations(page, 'my bookings');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
