@@ -1,0 +1,90 @@
+/**
+ * `npm run bench:booking`: the counter booking API under load, on loopback, against the built server
+ * (`dist/server/main.js`) with a throw-away database.
+ *  1. Availability at a steady 500 requests/s for 10 s: p50/p99 latency (goal p99 ≤ 20 ms).
+ *  2. Availability as fast as it goes: requests/s.
+ *  3. The race: 5 rounds of 200 simultaneous bookings for one slot of 2 seats: successes per round
+ *     (must be exactly 2) and booking latency p50/p99 (goal p99 ≤ 100 ms).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const PORT = 4919;
+const BASE = `http://127.0.0.1:${String(PORT)}`;
+
+async function startServer(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '10000000' },
+    stdio: 'inherit',
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`${BASE}/api/v1/health`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('サーバーが起動しませんでした（先に npm run build が必要です）。');
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function availabilityAtRate(rate: number | undefined, seconds: number) {
+  const result = await autocannon({
+    url: `${BASE}/api/v1/counter/availability`,
+    connections: 20,
+    duration: seconds,
+    ...(rate ? { overallRate: rate } : {}),
+  });
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+}
+
+async function race(slot: { date: string; time: string }) {
+  const latencies: number[] = [];
+  const statuses = await Promise.all(
+    Array.from({ length: 200 }, async (_unused, index) => {
+      const started = performance.now();
+      const response = await fetch(`${BASE}/api/v1/counter/reservations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kindId: 'card-pickup', slot, nameKana: 'トウガネ タロウ', phone: `090${String(10_000_000 + index)}`, people: 1, proxy: false }),
+      });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - started);
+      return response.status;
+    }),
+  );
+  return { booked: statuses.filter((status) => status === 201).length, full: statuses.filter((status) => status === 409).length, latencies };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'togane-bench-'));
+const server = await startServer(dataDir);
+try {
+  const steady = await availabilityAtRate(500, 10);
+  const flat = await availabilityAtRate(undefined, 10);
+  const { days } = (await (await fetch(`${BASE}/api/v1/counter/availability`)).json()) as {
+    days: { date: string; slots: { time: string; bookable: boolean }[] }[];
+  };
+  const slots = days.flatMap((day) => day.slots.filter((slot) => slot.bookable).map((slot) => ({ date: day.date, time: slot.time }))).slice(0, 5);
+  const rounds = [];
+  for (const slot of slots) rounds.push(await race(slot));
+  const latencies = rounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
+
+  console.log('\n== 空き状況 GET /api/v1/counter/availability（31日分、ループバック）');
+  console.log(`500 req/s を10秒: 実測 ${steady.requestsPerSecond.toFixed(0)} req/s, p50 ${String(steady.p50)} ms, p99 ${String(steady.p99)} ms（目標 p99 ≤ 20 ms）, エラー ${String(steady.errors + steady.non2xx)}`);
+  console.log(`上限（20接続、10秒）: ${flat.requestsPerSecond.toFixed(0)} req/s, p50 ${String(flat.p50)} ms, p99 ${String(flat.p99)} ms`);
+  console.log('\n== 競争: 定員2の枠に200件を同時に予約、5回');
+  console.log(`成功数: ${rounds.map((round) => round.booked).join(', ')}（各回ちょうど2であること）, 満員の応答: ${rounds.map((round) => round.full).join(', ')}`);
+  console.log(`予約の応答時間: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms（目標 p99 ≤ 100 ms）, 最大 ${(latencies.at(-1) ?? 0).toFixed(1)} ms`);
+  if (rounds.some((round) => round.booked !== 2)) process.exitCode = 1;
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}
