@@ -69,7 +69,6 @@ export const lookupByPhoneSchema = z.strictObject({ code: reservationCodeSchema,
 export const changeSlotSchema = z.strictObject({ slot: slotSchema });
 
 export type NewCounterReservation = z.infer<typeof newCounterReservationSchema>;
-export type NewCounterReservationInput = z.input<typeof newCounterReservationSchema>;
 
 /** A booking as the API returns it to the person holding its code and token. */
 export interface CounterReservation {

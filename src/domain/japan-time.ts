@@ -64,10 +64,6 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return target.toISOString().slice(0, 10);
 }
 
-export function addYears(date: IsoDate, years: number): IsoDate {
-  return addMonths(date, years * 12);
-}
-
 /** 2026年12月1日（火） — how the portal writes a date for people. */
 export function formatJapaneseDate(date: IsoDate): string {
   const [year, month, day] = date.split('-').map(Number);

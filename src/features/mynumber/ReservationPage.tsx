@@ -13,7 +13,7 @@ import { QrCode } from '../../ui/QrCode.tsx';
 import { availabilityQuery, cancelReservation, changeReservation, reservationQuery } from './counter-api.ts';
 import { DayPicker } from './DayPicker.tsx';
 import styles from './mynumber.module.css';
-import { findSavedBooking, saveBooking } from './saved-bookings.ts';
+import { findSavedBooking, forgetBooking, saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
 
@@ -58,7 +58,9 @@ export function ReservationPage() {
   const settle = (updated: CounterReservation, done: string) => {
     queryClient.setQueryData(reservationQuery(code, token ?? '').queryKey, updated);
     void queryClient.invalidateQueries({ queryKey: availabilityQuery().queryKey });
-    if (token) saveBooking({ code, token, date: updated.slot.date, time: updated.slot.time, kindId: updated.kindId });
+    // A cancelled visit leaves this device's list; a changed one keeps its place with the new time.
+    if (updated.status === 'cancelled') forgetBooking(code);
+    else if (token) saveBooking({ code, token, date: updated.slot.date, time: updated.slot.time, kindId: updated.kindId });
     setMode('view');
     setNewDate(null);
     setFailure(null);
