@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { cityContentSchema } from './city.ts';
+import { paymentsContentSchema } from './payments-content.ts';
 import { describeProblems, type FieldProblem } from './validation.ts';
 
 /**
@@ -9,6 +10,7 @@ import { describeProblems, type FieldProblem } from './validation.ts';
  */
 export const CONTENT_FILES = {
   'city.json': cityContentSchema,
+  'payments.json': paymentsContentSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type ContentFileName = keyof typeof CONTENT_FILES;
