@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { SCREENS, useSavedTextSize } from './support/portal.ts';
+import { SCREENS, smallControls, useSavedTextSize } from './support/portal.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -36,16 +36,7 @@ test('every control is at least 44 px (57 px in large text)', async ({ page }) =
     for (const screen of SCREENS) {
       await page.goto(screen.path);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
-      const small = await page.evaluate((min) => {
-        return [...document.querySelectorAll<HTMLElement>('button, a, input')]
-          .map((element) => {
-            const target = element.closest('label') ?? element;
-            const box = target.getBoundingClientRect();
-            return { text: (element.textContent ?? element.getAttribute('value') ?? '').trim().slice(0, 20), height: box.height, width: box.width };
-          })
-          .filter((box) => box.height > 0 && (box.height < min || box.width < min));
-      }, minimum);
-      expect(small, `${screen.path} (${size})`).toEqual([]);
+      expect(await smallControls(page, minimum), `${screen.path} (${size})`).toEqual([]);
     }
   }
 });

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../playwright.config.ts';
 import { daysFromToday, qrPng, sampleSlip, writeQrVideo } from './support/el-qr-fixtures.ts';
-import { useSavedTextSize } from './support/portal.ts';
+import { smallControls, useSavedTextSize, waitForServiceWorkerControl } from './support/portal.ts';
 
 const PAYMENT_SITE = 'https://www.payment.eltax.lta.go.jp/pbuser';
 const onTime = sampleSlip(12_345, 20, 50, '11112222333344445555');
@@ -162,15 +162,43 @@ test('a typed eL番号 in full-width digits with hyphens leads to the ways to pa
 });
 
 for (const size of ['standard', 'large'] as const) {
-  test(`the slip and the ways to pay pass axe-core with a slip loaded (${size})`, async ({ page }) => {
+  test(`the slip and the ways to pay pass axe-core and have full-size controls with a slip loaded (${size})`, async ({ page }) => {
     await useSavedTextSize(page, size);
     await page.goto('/payments');
     await choosePhoto(page, late.payload);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('納付書の内容');
     const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+    const minimum = size === 'standard' ? 44 : 56;
     expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
+    expect(await smallControls(page, minimum)).toEqual([]);
     await page.getByRole('link', { name: '払い方を見る' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('払い方');
     expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
+    expect(await smallControls(page, minimum)).toEqual([]);
   });
 }
+
+test('with a slip loaded, nothing scrolls sideways at 320 px in extra-large text', async ({ page }) => {
+  await useSavedTextSize(page, 'xlarge');
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/payments');
+  await choosePhoto(page, onTime.payload);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('納付書の内容');
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.getByRole('link', { name: '払い方を見る' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('払い方');
+  expect(await overflow()).toBeLessThanOrEqual(0);
+});
+
+test('after one visit, a slip can be read offline: the decoder and its WebAssembly are precached', async ({ page, context }) => {
+  await page.goto('/');
+  await waitForServiceWorkerControl(page);
+  await context.setOffline(true);
+  await page.getByRole('link', { name: /^納付書で支払う/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('納付書で支払う');
+  await choosePhoto(page, onTime.payload);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('納付書の内容');
+  await expect(page.locator('dl')).toContainText('12,345円');
+  await context.setOffline(false);
+});

@@ -28,6 +28,19 @@ export async function useSavedTextSize(page: Page, size: 'standard' | 'large' | 
   );
 }
 
+/** Buttons, links and inputs (measured with their label) smaller than `minimum` CSS px either way. */
+export async function smallControls(page: Page, minimum: number) {
+  return page.evaluate((min) => {
+    return [...document.querySelectorAll<HTMLElement>('button, a, input')]
+      .map((element) => {
+        const target = element.closest('label') ?? element;
+        const box = target.getBoundingClientRect();
+        return { text: (element.textContent ?? element.getAttribute('value') ?? '').trim().slice(0, 20), height: box.height, width: box.width };
+      })
+      .filter((box) => box.height > 0 && (box.height < min || box.width < min));
+  }, minimum);
+}
+
 /** Waits until the service worker is active and controls the page (after one reload). */
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.evaluate(async () => {
