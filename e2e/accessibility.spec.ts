@@ -3,6 +3,8 @@ import { expect, test } from '@playwright/test';
 import { SCREENS, smallControls, useSavedTextSize } from './support/portal.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+// Each test walks every screen (axe takes 2–3 s a screen on a 2-core machine): time grows with the portal.
+test.describe.configure({ timeout: 10_000 + SCREENS.length * 5_000 });
 
 for (const size of ['standard', 'large'] as const) {
   test(`axe-core finds nothing on any screen (${size})`, async ({ page }) => {
