@@ -6,6 +6,10 @@ export const SCREENS = [
   { path: '/procedures', heading: '手続きを探す' },
   { path: '/facilities', heading: '施設を予約する' },
   { path: '/payments', heading: '納付書で支払う' },
+  { path: '/payments/number', heading: '番号を入力する' },
+  { path: '/payments/slip', heading: '納付書の内容' },
+  { path: '/payments/how-to-pay', heading: '払い方' },
+  { path: '/payments/what-can-be-paid', heading: 'この方法で払えるもの' },
   { path: '/certificates', heading: 'コンビニで証明書' },
   { path: '/mynumber', heading: 'マイナンバーカードの予約' },
   { path: '/mynumber/book/card-pickup', heading: '予約：カードの受け取り' },
@@ -25,6 +29,19 @@ export async function useSavedTextSize(page: Page, size: 'standard' | 'large' | 
     },
     [TEXT_SIZE_KEY, size] as const,
   );
+}
+
+/** Buttons, links and inputs (measured with their label) smaller than `minimum` CSS px either way. */
+export async function smallControls(page: Page, minimum: number) {
+  return page.evaluate((min) => {
+    return [...document.querySelectorAll<HTMLElement>('button, a, input')]
+      .map((element) => {
+        const target = element.closest('label') ?? element;
+        const box = target.getBoundingClientRect();
+        return { text: (element.textContent ?? element.getAttribute('value') ?? '').trim().slice(0, 20), height: box.height, width: box.width };
+      })
+      .filter((box) => box.height > 0 && (box.height < min || box.width < min));
+  }, minimum);
 }
 
 /** Waits until the service worker is active and controls the page (after one reload). */

@@ -33,7 +33,6 @@ export const PORTAL_ENTRIES: readonly PortalEntry[] = [
     path: '/payments',
     title: '納付書で支払う',
     lead: '納付書のQRコードを読み取って、支払い方法をご案内します。',
-    whenReady: '納付書のQRコード（eL-QR）を読み取って、内容の確認と支払い方法のご案内ができるようになります。',
     departmentId: 'shuzei',
   },
   {

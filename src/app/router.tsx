@@ -27,7 +27,16 @@ export const routes: RouteObject[] = [
           { index: true, lazy: async () => ({ Component: (await import('./HomePage.tsx')).HomePage }) },
           comingSoon('procedures'),
           comingSoon('facilities'),
-          comingSoon('payments'),
+          {
+            path: findEntry('payments').path,
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('../features/payments/ScanPage.tsx')).ScanPage }) },
+              { path: 'number', lazy: async () => ({ Component: (await import('../features/payments/ElNumberPage.tsx')).ElNumberPage }) },
+              { path: 'slip', lazy: async () => ({ Component: (await import('../features/payments/SlipPage.tsx')).SlipPage }) },
+              { path: 'how-to-pay', lazy: async () => ({ Component: (await import('../features/payments/HowToPayPage.tsx')).HowToPayPage }) },
+              { path: 'what-can-be-paid', lazy: async () => ({ Component: (await import('../features/payments/FundsPage.tsx')).FundsPage }) },
+            ],
+          },
           comingSoon('certificates'),
           {
             path: findEntry('mynumber').path,

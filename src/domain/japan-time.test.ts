@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, formatJapaneseDate, formatTime, isIsoDate, japanClock, japanInstant } from './japan-time.ts';
+import { addDays, addMonths, daysBetween, formatFiscalYear, formatJapaneseDate, formatTime, isIsoDate, japanClock, japanInstant } from './japan-time.ts';
 
 describe('japanClock', () => {
   it('gives the day and time in Japan whatever the instant', () => {
     expect(japanClock(new Date('2026-12-31T15:00:00Z'))).toEqual({ date: '2027-01-01', minutes: 0 });
     expect(japanClock(new Date('2026-12-31T14:59:00Z'))).toEqual({ date: '2026-12-31', minutes: 23 * 60 + 59 });
+    expect(japanClock(new Date('2026-12-31T20:00:00-08:00')).date).toBe('2027-01-01');
   });
 
   it('agrees with Intl in Asia/Tokyo for any instant, and round-trips through japanInstant', () => {
@@ -41,5 +42,6 @@ describe('calendar arithmetic', () => {
     expect(formatJapaneseDate('2026-12-01')).toBe('2026年12月1日（火）');
     expect(formatTime(9 * 60)).toBe('9:00');
     expect(formatTime(16 * 60 + 5)).toBe('16:05');
+    expect(formatFiscalYear(2026)).toBe('令和8年度（2026年度）');
   });
 });

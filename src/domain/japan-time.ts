@@ -75,6 +75,11 @@ export function formatShortJapaneseDate(date: IsoDate): string {
   return formatJapaneseDate(date).replace(/^\d+年/, '');
 }
 
+/** 2026 → 令和8年度（2026年度）: the era once, for readers who count in it. Reiwa began in 2019. */
+export function formatFiscalYear(year: number): string {
+  return year >= 2019 ? `令和${String(year - 2018)}年度（${String(year)}年度）` : `${String(year)}年度`;
+}
+
 /** 9:00 — how the portal writes a time. */
 export function formatTime(minutes: number): string {
   return `${String(Math.floor(minutes / 60))}:${String(minutes % 60).padStart(2, '0')}`;
