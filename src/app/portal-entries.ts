@@ -48,7 +48,6 @@ export const PORTAL_ENTRIES: readonly PortalEntry[] = [
     path: '/mynumber',
     title: 'マイナンバーカードの予約',
     lead: 'カードの受け取りや電子証明書の更新の窓口を予約できます。',
-    whenReady: 'マイナンバーカードの受け取りや電子証明書の更新のために、窓口を予約できるようになります。',
     departmentId: 'shimin',
   },
   {
