@@ -17,11 +17,21 @@ import { findSavedBooking, forgetBooking, saveBooking } from './saved-bookings.t
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
 
-/** The secret comes from this device's list, or from the management link's #token= (never sent to the server). */
+/**
+ * The secret comes from the management link's #token= (never sent to the server) or from this
+ * device's list. It is read once per booking, so it stays while the page shows a booking that was
+ * just cancelled and has left the list.
+ */
 function useManagementToken(code: string): string | null {
   const { hash } = useLocation();
-  const fromLink = /^#token=([A-Za-z0-9_-]{20,100})$/.exec(hash)?.[1];
-  return fromLink ?? findSavedBooking(code)?.token ?? null;
+  const read = () => /^#token=([A-Za-z0-9_-]{20,100})$/.exec(hash)?.[1] ?? findSavedBooking(code)?.token ?? null;
+  const [held, setHeld] = useState(() => ({ code, token: read() }));
+  if (held.code !== code) {
+    const next = { code, token: read() };
+    setHeld(next);
+    return next.token;
+  }
+  return held.token;
 }
 
 function slotText(reservation: CounterReservation): string {
