@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { certificatesContentSchema } from './certificates.ts';
 import { cityContentSchema } from './city.ts';
 import { describeProblems, type FieldProblem } from './validation.ts';
 
@@ -9,6 +10,7 @@ import { describeProblems, type FieldProblem } from './validation.ts';
  */
 export const CONTENT_FILES = {
   'city.json': cityContentSchema,
+  'certificates.json': certificatesContentSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type ContentFileName = keyof typeof CONTENT_FILES;
