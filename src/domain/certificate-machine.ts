@@ -125,3 +125,5 @@ export function stepNumber(phase: MachinePhase): number | null {
 export function triesLeft(state: MachineState): number {
   return PIN_TRIES_BEFORE_LOCK - state.wrongPins;
 }
+
+export const MACHINE_STEP_COUNT = MACHINE_STEP_IDS.length;
