@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { axeViolations, smallTargets } from './support/accessibility.ts';
 import { SCREENS, useSavedTextSize } from './support/portal.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 for (const size of ['standard', 'large'] as const) {
   test(`axe-core finds nothing on any screen (${size})`, async ({ page }) => {
@@ -10,9 +8,7 @@ for (const size of ['standard', 'large'] as const) {
     for (const screen of SCREENS) {
       await page.goto(screen.path);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
-      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-      const summary = results.violations.map((v) => `${screen.path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-      expect(summary).toEqual([]);
+      expect(await axeViolations(page, screen.path)).toEqual([]);
     }
   });
 }
@@ -36,15 +32,7 @@ test('every control is at least 44 px (57 px in large text)', async ({ page }) =
     for (const screen of SCREENS) {
       await page.goto(screen.path);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
-      const small = await page.evaluate((min) => {
-        return [...document.querySelectorAll<HTMLElement>('button, a, input')]
-          .map((element) => {
-            const target = element.closest('label') ?? element;
-            const box = target.getBoundingClientRect();
-            return { text: (element.textContent ?? element.getAttribute('value') ?? '').trim().slice(0, 20), height: box.height, width: box.width };
-          })
-          .filter((box) => box.height > 0 && (box.height < min || box.width < min));
-      }, minimum);
+      const small = await smallTargets(page, minimum);
       expect(small, `${screen.path} (${size})`).toEqual([]);
     }
   }

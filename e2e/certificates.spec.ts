@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { waitForServiceWorkerControl } from './support/portal.ts';
+import { axeViolations, smallTargets } from './support/accessibility.ts';
+import { useSavedTextSize, waitForServiceWorkerControl } from './support/portal.ts';
 
 async function answer(page: Page, label: string): Promise<void> {
   await page.getByRole('radio', { name: label, exact: true }).check();
@@ -80,28 +81,28 @@ test.describe('できるかチェック', () => {
   });
 });
 
+const machineMessage = (page: Page) => page.getByRole('group', { name: '練習用の機械の画面' }).getByRole('status');
+
+async function toPin(page: Page): Promise<void> {
+  await page.goto('/certificates/practice');
+  await expect(page.getByText('練習です。本物の証明書は出ません。', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'コピー' }).click();
+  await expect(machineMessage(page)).toHaveText('ここでは「行政サービス」を押します。');
+  await page.getByRole('button', { name: '行政サービス' }).click();
+  await expect(page.getByRole('heading', { name: /手順 2 \/ 9/ })).toBeFocused();
+  await page.getByRole('button', { name: '証明書の交付' }).click();
+  await page.getByRole('button', { name: 'カードを台に置く' }).click();
+  await expect(page.getByText('練習用の暗証番号は 1234 です。')).toBeVisible();
+  await expect(page.getByText('本当の暗証番号は入れないでください。')).toBeVisible();
+}
+
+async function typePin(page: Page, pin: string): Promise<void> {
+  const keypad = page.getByRole('group', { name: '数字のボタン' });
+  for (const digit of pin) await keypad.getByRole('button', { name: digit, exact: true }).click();
+  await keypad.getByRole('button', { name: '確認' }).click();
+}
+
 test.describe('練習する: the practice machine', () => {
-  const machineMessage = (page: Page) => page.getByRole('group', { name: '練習用の機械の画面' }).getByRole('status');
-
-  async function toPin(page: Page): Promise<void> {
-    await page.goto('/certificates/practice');
-    await expect(page.getByText('練習です。本物の証明書は出ません。', { exact: false })).toBeVisible();
-    await page.getByRole('button', { name: 'コピー' }).click();
-    await expect(machineMessage(page)).toHaveText('ここでは「行政サービス」を押します。');
-    await page.getByRole('button', { name: '行政サービス' }).click();
-    await expect(page.getByRole('heading', { name: /手順 2 \/ 9/ })).toBeFocused();
-    await page.getByRole('button', { name: '証明書の交付' }).click();
-    await page.getByRole('button', { name: 'カードを台に置く' }).click();
-    await expect(page.getByText('練習用の暗証番号は 1234 です。')).toBeVisible();
-    await expect(page.getByText('本当の暗証番号は入れないでください。')).toBeVisible();
-  }
-
-  async function typePin(page: Page, pin: string): Promise<void> {
-    const keypad = page.getByRole('group', { name: '数字のボタン' });
-    for (const digit of pin) await keypad.getByRole('button', { name: digit, exact: true }).click();
-    await keypad.getByRole('button', { name: '確認' }).click();
-  }
-
   test('the whole run, from the menu to the printed certificate', async ({ page }) => {
     await toPin(page);
     await typePin(page, '1234');
@@ -168,3 +169,55 @@ test('all of コンビニで証明書 works offline after the first visit', asyn
   await answer(page, 'どれも持っていない');
   await expect(resultHeading(page)).toHaveText('先にすることがあります');
 });
+
+for (const [size, minimum, width] of [
+  ['standard', 44, 360],
+  ['large', 56, 320],
+  ['xlarge', 56, 320],
+] as const) {
+  test(`results, keypad, options, lock and the printed sample: axe-clean, large targets, no sideways scrolling (${size})`, async ({ page }) => {
+    await useSavedTextSize(page, size);
+    await page.setViewportSize({ width, height: 800 });
+    const inspect = async (label: string) => {
+      expect(await axeViolations(page, label)).toEqual([]);
+      expect(await smallTargets(page, minimum), label).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
+    };
+
+    await page.goto('/certificates/check');
+    await answer(page, 'マイナンバーカード（顔写真つきのプラスチックのカード）');
+    await page.getByRole('button', { name: 'この答えで次へ' }).click();
+    await inspect('question with an error');
+    await answer(page, 'はい、15歳以上です');
+    await answer(page, '覚えている');
+    await answer(page, '切れていない');
+    await answer(page, '戸籍の証明書や戸籍の附票（本籍が東金市）');
+    await expect(resultHeading(page)).toHaveText('コンビニで取れます');
+    await inspect('can');
+    await page.getByRole('button', { name: '最初から答え直す' }).click();
+    await answer(page, 'マイナンバーカード（顔写真つきのプラスチックのカード）');
+    await answer(page, 'はい、15歳以上です');
+    await answer(page, '忘れた');
+    await answer(page, 'わからない');
+    await answer(page, 'わからない');
+    await expect(resultHeading(page)).toHaveText('先にすることがあります');
+    await inspect('need-first');
+
+    await toPin(page);
+    await typePin(page, '5555');
+    await inspect('keypad with a wrong PIN');
+    await typePin(page, '1234');
+    await page.getByRole('button', { name: '戸籍の証明書（戸籍謄本・抄本）' }).click();
+    await inspect('options');
+    await page.getByRole('button', { name: 'この内容で進む' }).click();
+    await page.getByRole('button', { name: 'お金を入れる（練習）' }).click();
+    await page.getByRole('button', { name: 'カードと証明書を取る' }).click();
+    await expect(page.getByRole('img', { name: /練習用の見本：戸籍の証明書/ })).toBeVisible();
+    await inspect('printed sample');
+    await toPin(page);
+    for (const pin of ['1111', '2222', '3333']) await typePin(page, pin);
+    await expect(page.getByRole('heading', { name: 'カードにロックがかかりました（練習）' })).toBeVisible();
+    await inspect('locked');
+  });
+}

@@ -240,7 +240,7 @@ function PrintedSample({ state, press }: ScreenProps) {
         <p className={practiceStyles.stamp}>見本・練習用</p>
       </div>
       <p>
-        {certificate?.name}が {state.copies}通 出ました（練習）。本物の証明書は、コピーすると文字が浮き出る、ふつうのA4の紙に印刷されます。
+        {certificate?.name}が{state.copies}通出ました（練習）。本物の証明書は、コピーすると文字が浮き出る、ふつうのA4の紙に印刷されます。
       </p>
       <div className={styles.actions}>
         <Button onClick={() => press({ type: 'start-over' })}>もう一度練習する</Button>
