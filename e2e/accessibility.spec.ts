@@ -2,15 +2,16 @@ import { expect, test } from '@playwright/test';
 import { axeViolations, smallTargets } from './support/accessibility.ts';
 import { SCREENS, useSavedTextSize } from './support/portal.ts';
 
+// One test per screen: axe takes a few seconds a page, and the list of screens keeps growing.
 for (const size of ['standard', 'large'] as const) {
-  test(`axe-core finds nothing on any screen (${size})`, async ({ page }) => {
-    await useSavedTextSize(page, size);
-    for (const screen of SCREENS) {
+  for (const screen of SCREENS) {
+    test(`axe-core finds nothing on ${screen.path} (${size})`, async ({ page }) => {
+      await useSavedTextSize(page, size);
       await page.goto(screen.path);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
       expect(await axeViolations(page, screen.path)).toEqual([]);
-    }
-  });
+    });
+  }
 }
 
 for (const size of ['large', 'xlarge'] as const) {

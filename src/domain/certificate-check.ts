@@ -65,7 +65,8 @@ export function keepAskedAnswers(answers: CheckAnswers): CheckAnswers {
 
 function todosFor(answers: CheckAnswers): Todo[] {
   const todos: Todo[] = [];
-  if (answers.pin === 'forgotten' || answers.pin === 'locked') {
+  // An answer left over from a question no longer asked (the PIN, for an iPhone) does not count.
+  if (asksPin(answers) && (answers.pin === 'forgotten' || answers.pin === 'locked')) {
     todos.push(answers.device === 'android' ? 'reset-phone-pin' : 'reset-pin');
   }
   if (answers.validity === 'expired') todos.push('renew-certificate');
