@@ -75,6 +75,7 @@ test.describe('できるかチェック', () => {
     await answer(page, 'マイナンバーカード（顔写真つきのプラスチックのカード）');
     await page.getByRole('button', { name: '前の質問に戻る' }).click();
     await expect(page.getByText('質問 1（5問まで）')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'コンビニで使うものは、どれですか。' })).toBeFocused();
     await answer(page, 'マイナンバーカードの機能を入れたスマートフォン（Android）');
     await answer(page, 'いいえ、15歳未満です');
     await expect(resultHeading(page)).toHaveText('コンビニでは取れません。窓口か郵送で取れます');

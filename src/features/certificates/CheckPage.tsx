@@ -30,15 +30,24 @@ const CERTIFICATES_FOR: Record<Exclude<Answer<'certificate'>, 'unknown'>, Certif
 
 const MAX_QUESTIONS = 5;
 
-function Question({ id, number, onAnswer, onBack }: { id: QuestionId; number: number; onAnswer: (answer: string) => void; onBack: (() => void) | null }) {
+interface QuestionProps {
+  id: QuestionId;
+  number: number;
+  /** False only for the first question on arrival, where the page heading already has focus. */
+  takeFocus: boolean;
+  onAnswer: (answer: string) => void;
+  onBack: (() => void) | null;
+}
+
+function Question({ id, number, takeFocus, onAnswer, onBack }: QuestionProps) {
   const question = QUESTIONS[id];
   const [chosen, setChosen] = useState<string | null>(null);
   const [showError, setShowError] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    // A new question replaces the old one: start screen readers (and the eye) at its heading.
-    if (number > 1) heading.current?.focus();
-  }, [number]);
+    // A new question replaces the old one and its buttons: start screen readers (and the eye) at its heading.
+    if (takeFocus) heading.current?.focus();
+  }, [takeFocus]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -225,6 +234,7 @@ function Result({ result, onRestart }: { result: CheckResult; onRestart: () => v
 
 export function CheckPage() {
   const [answers, setAnswers] = useState<CheckAnswers>({});
+  const [hasMoved, setHasMoved] = useState(false);
   const current = nextQuestion(answers);
   const answered = questionsFor(answers).filter((id) => answers[id] !== undefined);
 
@@ -233,19 +243,30 @@ export function CheckPage() {
     if (last === undefined) return;
     const { [last]: _dropped, ...rest } = answers;
     setAnswers(rest);
+    setHasMoved(true);
   }
 
   return (
     <Page heading="コンビニで取れるか調べる">
       <p className={styles.lead}>5つまでの質問に答えてください。暗証番号やマイナンバー（12けたの番号）は聞きません。答えは、この画面を閉じると消えます。</p>
       {current === null ? (
-        <Result result={judge(answers)} onRestart={() => setAnswers({})} />
+        <Result
+          result={judge(answers)}
+          onRestart={() => {
+            setAnswers({});
+            setHasMoved(true);
+          }}
+        />
       ) : (
         <Question
           key={current}
           id={current}
           number={answered.length + 1}
-          onAnswer={(answer) => setAnswers(keepAskedAnswers({ ...answers, [current]: answer }))}
+          takeFocus={hasMoved}
+          onAnswer={(answer) => {
+            setAnswers(keepAskedAnswers({ ...answers, [current]: answer }));
+            setHasMoved(true);
+          }}
           onBack={answered.length > 0 ? goBack : null}
         />
       )}
