@@ -6,6 +6,7 @@ import {
   keepAskedAnswers,
   nextQuestion,
   questionsFor,
+  QUESTION_IDS,
   type Answer,
   type CheckAnswers,
   type CheckResult,
@@ -27,8 +28,6 @@ const CERTIFICATES_FOR: Record<Exclude<Answer<'certificate'>, 'unknown'>, Certif
   'koseki-here': ['koseki', 'koseki-fuhyo'],
   'koseki-elsewhere': ['koseki', 'koseki-fuhyo'],
 };
-
-const MAX_QUESTIONS = 5;
 
 interface QuestionProps {
   id: QuestionId;
@@ -58,7 +57,7 @@ function Question({ id, number, takeFocus, onAnswer, onBack }: QuestionProps) {
   return (
     <form onSubmit={submit} noValidate>
       <p className={checkStyles.progress}>
-        質問 {number}（{MAX_QUESTIONS}問まで）
+        質問 {number}（{QUESTION_IDS.length}問まで）
       </p>
       <fieldset className={checkStyles.question} aria-describedby={`${id}-hint${showError ? ` ${id}-error` : ''}`}>
         <legend>
