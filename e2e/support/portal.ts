@@ -11,6 +11,10 @@ export const SCREENS = [
   { path: '/payments/how-to-pay', heading: '払い方' },
   { path: '/payments/what-can-be-paid', heading: 'この方法で払えるもの' },
   { path: '/certificates', heading: 'コンビニで証明書' },
+  { path: '/certificates/check', heading: 'コンビニで取れるか調べる' },
+  { path: '/certificates/steps', heading: 'コンビニの機械の使い方' },
+  { path: '/certificates/practice', heading: '機械の操作を練習する' },
+  { path: '/certificates/compare', heading: 'どこで取るのが良い？' },
   { path: '/mynumber', heading: 'マイナンバーカードの予約' },
   { path: '/mynumber/book/card-pickup', heading: '予約：カードの受け取り' },
   { path: '/mynumber/reservations', heading: '予約の確認・変更・取消' },
@@ -29,19 +33,6 @@ export async function useSavedTextSize(page: Page, size: 'standard' | 'large' | 
     },
     [TEXT_SIZE_KEY, size] as const,
   );
-}
-
-/** Buttons, links and inputs (measured with their label) smaller than `minimum` CSS px either way. */
-export async function smallControls(page: Page, minimum: number) {
-  return page.evaluate((min) => {
-    return [...document.querySelectorAll<HTMLElement>('button, a, input')]
-      .map((element) => {
-        const target = element.closest('label') ?? element;
-        const box = target.getBoundingClientRect();
-        return { text: (element.textContent ?? element.getAttribute('value') ?? '').trim().slice(0, 20), height: box.height, width: box.width };
-      })
-      .filter((box) => box.height > 0 && (box.height < min || box.width < min));
-  }, minimum);
 }
 
 /** Waits until the service worker is active and controls the page (after one reload). */

@@ -40,7 +40,6 @@ export const PORTAL_ENTRIES: readonly PortalEntry[] = [
     path: '/certificates',
     title: 'コンビニで証明書',
     lead: '住民票などをコンビニで取れるか確かめて、操作を練習できます。',
-    whenReady: 'コンビニで証明書を取れるかの確認と、マルチコピー機の操作の練習ができるようになります。',
     departmentId: 'shimin',
   },
   {

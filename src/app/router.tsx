@@ -37,7 +37,16 @@ export const routes: RouteObject[] = [
               { path: 'what-can-be-paid', lazy: async () => ({ Component: (await import('../features/payments/FundsPage.tsx')).FundsPage }) },
             ],
           },
-          comingSoon('certificates'),
+          {
+            path: findEntry('certificates').path,
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('../features/certificates/CertificatesPage.tsx')).CertificatesPage }) },
+              { path: 'check', lazy: async () => ({ Component: (await import('../features/certificates/CheckPage.tsx')).CheckPage }) },
+              { path: 'steps', lazy: async () => ({ Component: (await import('../features/certificates/StepsPage.tsx')).StepsPage }) },
+              { path: 'practice', lazy: async () => ({ Component: (await import('../features/certificates/PracticePage.tsx')).PracticePage }) },
+              { path: 'compare', lazy: async () => ({ Component: (await import('../features/certificates/ComparePage.tsx')).ComparePage }) },
+            ],
+          },
           {
             path: findEntry('mynumber').path,
             children: [

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { certificatesContentSchema } from './certificates.ts';
 import { cityContentSchema } from './city.ts';
 import { counterContentSchema } from './counter.ts';
 import { paymentsContentSchema } from './payments-content.ts';
@@ -11,6 +12,7 @@ import { describeProblems, type FieldProblem } from './validation.ts';
  */
 export const CONTENT_FILES = {
   'city.json': cityContentSchema,
+  'certificates.json': certificatesContentSchema,
   'mynumber-counter.json': counterContentSchema,
   'payments.json': paymentsContentSchema,
 } satisfies Record<string, z.ZodType>;
