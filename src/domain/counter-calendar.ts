@@ -43,13 +43,24 @@ export function lastBookableDate(now: JapanClock, calendar: CounterCalendar): Is
 
 export type SlotRefusal = 'closed-day' | 'not-a-slot' | 'too-late' | 'too-far-ahead';
 
+/**
+ * The earliest start (minutes after midnight) that can still be booked on a day, or null when the
+ * day cannot be booked at all (closed, or beyond the window). Computed once per day, so a month of
+ * availability costs one pass over the slots.
+ */
+export function earliestBookableStart(date: IsoDate, now: JapanClock, calendar: CounterCalendar): number | null {
+  if (closedReason(date, calendar) || date > lastBookableDate(now, calendar)) return null;
+  const minutesFromNowToMidnight = minutesBetweenDays(now.date, date) - now.minutes;
+  return Math.max(0, calendar.closesMinutesBefore - minutesFromNowToMidnight);
+}
+
 /** Whether a slot can be booked (or changed to, or cancelled) now; the reason when not. */
 export function checkSlot(date: IsoDate, start: number, now: JapanClock, calendar: CounterCalendar): SlotRefusal | null {
   if (closedReason(date, calendar)) return 'closed-day';
   if (!slotStarts(calendar).includes(start)) return 'not-a-slot';
   if (date > lastBookableDate(now, calendar)) return 'too-far-ahead';
-  const minutesUntil = (date === now.date ? 0 : minutesBetweenDays(now.date, date)) + start - now.minutes;
-  if (minutesUntil < calendar.closesMinutesBefore) return 'too-late';
+  const earliest = earliestBookableStart(date, now, calendar);
+  if (earliest === null || start < earliest) return 'too-late';
   return null;
 }
 

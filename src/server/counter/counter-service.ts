@@ -1,5 +1,5 @@
 import type { CounterContent } from '../../domain/counter.ts';
-import { type ClosedReason, checkSlot, closedReason, dayAvailability, SLOT_REFUSAL_MESSAGES, slotStarts } from '../../domain/counter-calendar.ts';
+import { type ClosedReason, checkSlot, closedReason, dayAvailability, earliestBookableStart, SLOT_REFUSAL_MESSAGES, slotStarts } from '../../domain/counter-calendar.ts';
 import type { CounterDay, CounterReservation, CounterReservationCreated, NewCounterReservation } from '../../domain/counter-reservation.ts';
 import { addDays, daysBetween, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../../domain/japan-time.ts';
 import { ApiHttpError } from '../http-errors.ts';
@@ -35,6 +35,15 @@ export interface CounterServiceDependencies {
 export function createCounterService({ content, store, now }: CounterServiceDependencies) {
   const capacity = content.desksPerSlot;
 
+  /**
+   * Availability is asked for far more often than bookings change, so answers are kept until this
+   * process changes a booking, the minute turns (slots close as time passes) or a second has
+   * passed (bounding staleness when several instances share one database). Only the display can be
+   * stale: every booking is still checked against the seats in the database.
+   */
+  let bookingWrites = 0;
+  const availabilityCache = new Map<string, { days: CounterDay[]; writes: number; at: number }>();
+
   function publicView(stored: StoredCounterReservation): CounterReservation {
     return {
       code: stored.code,
@@ -69,25 +78,31 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
 
   return {
     async availability(from: IsoDate | undefined, to: IsoDate | undefined): Promise<CounterDay[]> {
-      const clock = japanClock(now());
+      const instant = now();
+      const clock = japanClock(instant);
       const first = from ?? clock.date;
       const last = to ?? addDays(clock.date, content.bookAheadDays);
       const span = daysBetween(first, last);
       if (span < 0 || span > MAX_RANGE_DAYS) {
         throw new ApiHttpError(400, 'validation_failed', `期間は${String(MAX_RANGE_DAYS)}日以内で、始まりを終わりより前にしてください。`);
       }
+      const cacheKey = `${first}/${last}/${clock.date}T${String(clock.minutes)}`;
+      const cached = availabilityCache.get(cacheKey);
+      if (cached && cached.writes === bookingWrites && instant.getTime() - cached.at < 1000) return cached.days;
       const taken = await store.counter.bookedSeats(first, last);
       const days: CounterDay[] = [];
+      const starts = slotStarts(content);
       for (let date = first; date <= last; date = addDays(date, 1)) {
         const closed = closedReason(date, content);
         if (closed) {
           days.push({ date, availability: 'closed', closedReason: closedLabel(closed), slots: [] });
           continue;
         }
-        const slots = slotStarts(content).map((start) => {
+        const earliest = earliestBookableStart(date, clock, content);
+        const slots = starts.map((start) => {
           const row = taken.get(`${date}T${timeKey(start)}`);
           const seatsLeft = Math.max(0, (row?.capacity ?? capacity) - (row?.booked ?? 0));
-          const inWindow = checkSlot(date, start, clock, content) === null;
+          const inWindow = earliest !== null && start >= earliest;
           return { time: timeKey(start), seatsLeft, inWindow, bookable: inWindow && seatsLeft > 0 };
         });
         const seats = slots.filter((slot) => slot.inWindow).map((slot) => slot.seatsLeft);
@@ -98,6 +113,8 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
           slots: slots.map(({ time, seatsLeft, bookable }) => ({ time, seatsLeft, bookable })),
         });
       }
+      if (availabilityCache.size > 100) availabilityCache.clear();
+      availabilityCache.set(cacheKey, { days, writes: bookingWrites, at: instant.getTime() });
       return days;
     },
 
@@ -135,6 +152,7 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
           idempotency,
           () => JSON.stringify(created),
         );
+        if (outcome.replayed === false && outcome.value === 'booked') bookingWrites++;
         if (outcome.replayed === true) return { created: JSON.parse(outcome.responseJson) as CounterReservationCreated, replayed: true };
         if (outcome.replayed === 'mismatch') {
           throw new ApiHttpError(422, 'unprocessable', '同じ操作番号で、ちがう内容が送られました。画面を読み込み直して、もう一度お試しください。');
@@ -164,6 +182,7 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
       requireBookableSlot({ date: stored.slot.slice(0, 10), time: stored.slot.slice(11) });
       const target = requireBookableSlot(slot);
       const outcome = await store.counter.move(code, target, capacity, now().toISOString());
+      if (outcome === 'moved') bookingWrites++;
       if (outcome === 'full') throw fullError();
       if (outcome === 'not-booked') throw new ApiHttpError(409, 'conflict', 'この予約は取り消されています。');
       return publicView((await store.counter.find(code)) ?? stored);
@@ -178,6 +197,7 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
         throw new ApiHttpError(422, 'unprocessable', `${formatTime(start)}からの予約は、時間が近いため、このアプリでは取り消せません。市民課の窓口へご連絡ください。`);
       }
       await store.counter.cancel(code, now().toISOString());
+      bookingWrites++;
       return publicView((await store.counter.find(code)) ?? stored);
     },
   };
