@@ -4,14 +4,16 @@ import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../client/api-client.ts';
 import { portalContact } from '../../content/city.ts';
 import { counter, findVisitKind } from '../../content/counter.ts';
-import { type CounterReservation, formatReservationCode } from '../../domain/counter-reservation.ts';
+import { formatReservationCode } from '../../domain/citizen-fields.ts';
+import type { CounterReservation } from '../../domain/counter-reservation.ts';
 import { buildIcs } from '../../domain/ics.ts';
 import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { DayPicker } from '../../ui/DayPicker.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { QrCode } from '../../ui/QrCode.tsx';
 import { availabilityQuery, cancelReservation, changeReservation, reservationQuery } from './counter-api.ts';
-import { DayPicker } from './DayPicker.tsx';
+
 import styles from './mynumber.module.css';
 import { findSavedBooking, saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { changeSlotSchema, lookupByPhoneSchema, newCounterReservationSchema, reservationCodeSchema } from '../../domain/counter-reservation.ts';
+import { reservationCodeSchema } from '../../domain/citizen-fields.ts';
+import { changeSlotSchema, lookupByPhoneSchema, newCounterReservationSchema } from '../../domain/counter-reservation.ts';
 import { isIsoDate } from '../../domain/japan-time.ts';
 import { ApiHttpError, parseBody } from '../http-errors.ts';
 import type { CounterService } from './counter-service.ts';
