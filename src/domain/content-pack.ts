@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { cityContentSchema } from './city.ts';
 import { counterContentSchema } from './counter.ts';
+import { facilitiesContentSchema } from './facilities.ts';
 import { describeProblems, type FieldProblem } from './validation.ts';
 
 /**
@@ -11,6 +12,7 @@ import { describeProblems, type FieldProblem } from './validation.ts';
 export const CONTENT_FILES = {
   'city.json': cityContentSchema,
   'mynumber-counter.json': counterContentSchema,
+  'facilities.json': facilitiesContentSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type ContentFileName = keyof typeof CONTENT_FILES;
