@@ -23,7 +23,7 @@ function facility(id: string): Facility {
 const bunka = facility('bunka-kaikan');
 const kominkan = facility('sample-kominkan');
 const arena = facility('togane-arena');
-const room = (f: Facility, id: string) => f.rooms.find((candidate) => candidate.id === id) ?? (f.rooms[0] as Facility['rooms'][number]);
+const room = (f: Facility, id: string) => f.rooms.find((candidate) => candidate.id === id) ?? (f.rooms[0]);
 const dateArbitrary = fc.integer({ min: 0, max: 365 * 2 }).map((offset) => addDays('2026-01-01', offset));
 
 describe('facilityClosedReason', () => {
