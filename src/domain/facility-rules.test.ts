@@ -23,7 +23,11 @@ function facility(id: string): Facility {
 const bunka = facility('bunka-kaikan');
 const kominkan = facility('sample-kominkan');
 const arena = facility('togane-arena');
-const room = (f: Facility, id: string) => f.rooms.find((candidate) => candidate.id === id) ?? (f.rooms[0]);
+function room(f: Facility, id: string): Facility['rooms'][number] {
+  const found = f.rooms.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(id);
+  return found;
+}
 const dateArbitrary = fc.integer({ min: 0, max: 365 * 2 }).map((offset) => addDays('2026-01-01', offset));
 
 describe('facilityClosedReason', () => {
