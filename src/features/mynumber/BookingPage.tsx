@@ -12,7 +12,7 @@ import { checkDraft, clearDraft, loadDraft, saveDraft } from './booking-draft.ts
 import { availabilityQuery, createReservation } from './counter-api.ts';
 
 import { DetailsForm } from './DetailsForm.tsx';
-import styles from './mynumber.module.css';
+import styles from '../../ui/booking.module.css';
 import { NotFoundKind } from './NotFoundKind.tsx';
 import { saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';

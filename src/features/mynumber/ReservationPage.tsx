@@ -14,7 +14,7 @@ import { Page } from '../../ui/Page.tsx';
 import { QrCode } from '../../ui/QrCode.tsx';
 import { availabilityQuery, cancelReservation, changeReservation, reservationQuery } from './counter-api.ts';
 
-import styles from './mynumber.module.css';
+import styles from '../../ui/booking.module.css';
 import { findSavedBooking, saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';

@@ -9,7 +9,7 @@ import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { lookUpReservation } from './counter-api.ts';
-import styles from './mynumber.module.css';
+import styles from '../../ui/booking.module.css';
 import { saveBooking, useSavedBookings } from './saved-bookings.ts';
 
 /** 「予約の確認・変更・取消」: the bookings made on this device, and a search by code and phone. */
