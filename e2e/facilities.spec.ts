@@ -6,7 +6,7 @@ import { useSavedTextSize } from './support/portal.ts';
 const DAY_PICK: Record<string, number> = { 'phone-standard': 0, 'phone-large': 1, 'desktop-standard': -1, 'desktop-large': -2 };
 
 for (const size of ['standard', 'large'] as const) {
-  test(`find a room, book it, see it in my bookings and cancel it (${size} text)`, async ({ page }, testInfo) => {
+  test(`find a room, book it, see it in my bookings, change it and cancel it (${size} text)`, async ({ page }, testInfo) => {
     await useSavedTextSize(page, size);
     await page.goto('/facilities');
     await page.getByLabel('使いみち').selectOption('会議');
@@ -56,6 +56,15 @@ for (const size of ['standard', 'large'] as const) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('施設の予約の確認・取消');
     await page.getByRole('link', { name: new RegExp(code) }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約の内容');
+    await page.getByRole('button', { name: '日にちや時間を変更する' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: '新しい日にちと時間を選ぶ' })).toBeVisible();
+    const newDays = page.getByRole('button', { name: /空きあり|残りわずか/ });
+    await (pick >= 0 ? newDays.nth(pick) : newDays.nth((await newDays.count()) + pick)).click();
+    await page.getByRole('checkbox', { name: /午後/ }).check();
+    await expectNoAxeViolations(page, `変更 (${size})`);
+    await page.getByRole('button', { name: 'この日時に変更する' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '予約を変更しました。' })).toBeVisible();
+    await expect(page.getByText(/^午後（13:00～17:00）$/)).toBeVisible();
     await page.getByRole('button', { name: '予約を取り消す' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'この予約を取り消しますか' })).toBeVisible();
     await expectNoAxeViolations(page, `取り消しの確認 (${size})`);

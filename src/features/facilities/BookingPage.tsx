@@ -7,12 +7,14 @@ import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import type { Facility } from '../../domain/facilities.ts';
 import { FACILITY_STATUS_LABELS, type FacilityBooking } from '../../domain/facility-booking.ts';
 import { buildIcs } from '../../domain/ics.ts';
-import { formatJapaneseDate, parseTime } from '../../domain/japan-time.ts';
+import { addDays, formatJapaneseDate, parseTime } from '../../domain/japan-time.ts';
 import styles from '../../ui/booking.module.css';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { DayPicker } from '../../ui/DayPicker.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { QrCode } from '../../ui/QrCode.tsx';
-import { bookingQuery, cancelBooking, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
+import { BlockPicker } from './BlockPicker.tsx';
+import { bookingQuery, cancelBooking, changeBooking, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
 import { FacilityContact } from './FacilityContact.tsx';
 import { blockText, formatYen } from './wording.ts';
 
@@ -52,9 +54,15 @@ export function BookingPage() {
   const token = useManagementToken(code);
   const queryClient = useQueryClient();
   const booking = useQuery({ ...bookingQuery(code, token ?? ''), enabled: token !== null });
-  const [confirming, setConfirming] = useState(false);
+  const [mode, setMode] = useState<'view' | 'change' | 'cancel'>('view');
+  const [newDate, setNewDate] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const availability = useQuery({
+    ...roomAvailabilityQuery(booking.data?.facilityId ?? '', booking.data?.roomId ?? ''),
+    enabled: mode === 'change' && booking.data !== undefined,
+  });
 
   if (token === null || booking.isError) {
     return (
@@ -80,16 +88,18 @@ export function BookingPage() {
   const justBooked = params.get('new') === '1' && active;
   const heading = justBooked ? (current.status === 'provisional' ? '仮予約しました' : '予約しました') : HEADINGS[current.status];
   const managementLink = `${window.location.origin}/facilities/bookings/${current.code}#token=${token}`;
+  const changeDay = availability.data?.find((day) => day.date === newDate);
   const blocks = facility?.blocks.filter((block) => current.blockIds.includes(block.id)).map(blockText) ?? current.blockIds;
 
-  const cancel = async () => {
+  const attempt = async (action: () => Promise<FacilityBooking>, done: string) => {
     try {
-      const updated = await cancelBooking(code, token);
+      const updated = await action();
       queryClient.setQueryData(bookingQuery(code, token).queryKey, updated);
       void queryClient.invalidateQueries({ queryKey: roomAvailabilityQuery(current.facilityId, current.roomId).queryKey });
-      setConfirming(false);
+      setMode('view');
+      setNewDate(null);
       setFailure(null);
-      setMessage('予約を取り消しました。');
+      setMessage(done);
     } catch (error) {
       setFailure(error instanceof ApiRequestError ? error.message : 'うまくいきませんでした。もう一度お試しください。');
     }
@@ -140,9 +150,14 @@ export function BookingPage() {
             </a>
           </div>
           <QrCode value={managementLink} label="読み取ると、ほかのスマートフォンでこの予約を開けます" />
-          {!confirming && (
+          {mode === 'view' && (
             <div className={styles.actions}>
-              <Button variant="secondary" onClick={() => setConfirming(true)}>
+              {facility.changesAllowed && (
+                <Button variant="secondary" onClick={() => setMode('change')}>
+                  日にちや時間を変更する
+                </Button>
+              )}
+              <Button variant="secondary" onClick={() => setMode('cancel')}>
                 予約を取り消す
               </Button>
             </div>
@@ -156,13 +171,52 @@ export function BookingPage() {
         </div>
       )}
 
-      {confirming && active && (
+      {mode === 'change' && active && facility && (
+        <section aria-labelledby="change-heading">
+          <h2 id="change-heading">新しい日にちと時間を選ぶ</h2>
+          {availability.isPending && <p role="status">空き状況を調べています…</p>}
+          {availability.data && !newDate && <DayPicker days={availability.data} selected={null} onSelect={setNewDate} />}
+          {changeDay && (
+            <>
+              <p>
+                {formatJapaneseDate(changeDay.date)}の空き状況です{current.dates.length > 1 ? `（${String(current.dates.length)}日間の予約は、この日から続けて変更します）` : ''}。
+              </p>
+              <BlockPicker facility={facility} day={changeDay} picked={picked} onChange={setPicked} />
+              <div className={styles.actions}>
+                <Button
+                  disabled={picked.length === 0}
+                  onClick={() =>
+                    void attempt(
+                      () => changeBooking(code, token, { dates: current.dates.map((_date, index) => addDays(changeDay.date, index)), blockIds: picked }),
+                      '予約を変更しました。',
+                    )
+                  }
+                >
+                  この日時に変更する
+                </Button>
+              </div>
+            </>
+          )}
+          <div className={styles.actions}>
+            {newDate && (
+              <Button variant="secondary" onClick={() => setNewDate(null)}>
+                日にちを選び直す
+              </Button>
+            )}
+            <Button variant="secondary" onClick={() => setMode('view')}>
+              変更しないで戻る
+            </Button>
+          </div>
+        </section>
+      )}
+
+      {mode === 'cancel' && active && (
         <section aria-labelledby="cancel-heading">
           <h2 id="cancel-heading">この予約を取り消しますか</h2>
           <p>取り消すと、この時間はすぐにほかの方が予約できるようになります。</p>
           <div className={styles.actions}>
-            <Button onClick={() => void cancel()}>予約を取り消す</Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
+            <Button onClick={() => void attempt(() => cancelBooking(code, token), '予約を取り消しました。')}>予約を取り消す</Button>
+            <Button variant="secondary" onClick={() => setMode('view')}>
               取り消さずに戻る
             </Button>
           </div>

@@ -7,7 +7,7 @@ import { ButtonLink } from '../../ui/Button.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { savedFacilityBookings } from './facility-api.ts';
 
-/** The facility bookings made on this device; each opens its page, where it can be cancelled. */
+/** The facility bookings made on this device; each opens its page, where it can be changed or cancelled. */
 export function BookingsPage() {
   const bookings = savedFacilityBookings.useAll();
   return (

@@ -12,8 +12,8 @@ import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { DayPicker } from '../../ui/DayPicker.tsx';
 import { ChoiceGroup, SelectField, TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { BlockPicker } from './BlockPicker.tsx';
 import { createBooking, quoteQuery, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
-import own from './facilities.module.css';
 import { FacilityNotFound } from './FacilityNotFound.tsx';
 import { blockText, formatYen } from './wording.ts';
 
@@ -169,28 +169,7 @@ export function RoomBookingPage() {
           noValidate
         >
           <p>{formatJapaneseDate(firstDay.date)}の空き状況です。使う時間を選んでください（いくつでも選べます。全日は午前・午後・夜間を含みます）。</p>
-          <fieldset>
-            <legend>使う時間</legend>
-            {errors.form && <p className={styles.alert}>{errors.form}</p>}
-            <ul className={own.blocks}>
-              {facility.blocks.map((block) => {
-                const state = firstDay.blocks.find((candidate) => candidate.id === block.id);
-                return (
-                  <li key={block.id}>
-                    <label className={styles.time}>
-                      <input
-                        type="checkbox"
-                        checked={picked.includes(block.id)}
-                        disabled={!state?.bookable}
-                        onChange={(event) => setPicked(event.target.checked ? [...picked, block.id] : picked.filter((id) => id !== block.id))}
-                      />{' '}
-                      {blockText(block)} {state?.bookable ? '空き' : '予約済み'}
-                    </label>
-                  </li>
-                );
-              })}
-            </ul>
-          </fieldset>
+          <BlockPicker facility={facility} day={firstDay} picked={picked} onChange={setPicked} error={errors.form} />
           {room.maxConsecutiveDays > 1 && (
             <SelectField label="続けて使う日数" hint={`この部屋は続けて${String(room.maxConsecutiveDays)}日まで予約できます。`} value={days} onChange={(event) => setDays(event.target.value)}>
               {Array.from({ length: room.maxConsecutiveDays }, (_unused, index) => (

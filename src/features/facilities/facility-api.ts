@@ -35,6 +35,12 @@ export function createBooking(booking: NewFacilityBooking, idempotencyKey: strin
   return requestJson<FacilityBookingCreated>(`${BASE}/bookings`, { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey }, body: JSON.stringify(booking) });
 }
 
+export async function changeBooking(code: string, token: string, change: { dates: string[]; blockIds: string[] }) {
+  return (
+    await requestJson<{ booking: FacilityBooking }>(`${BASE}/bookings/${code}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(change) })
+  ).booking;
+}
+
 export async function cancelBooking(code: string, token: string) {
   return (await requestJson<{ booking: FacilityBooking }>(`${BASE}/bookings/${code}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } })).booking;
 }
