@@ -16,6 +16,8 @@ for (const size of ['standard', 'large'] as const) {
 
 for (const size of ['large', 'xlarge'] as const) {
   test(`no horizontal scrolling at 320 px wide (${size})`, async ({ page }) => {
+    // Each screen is loaded and checked in turn: the time grows with the list of screens.
+    test.setTimeout(SCREENS.length * 8_000);
     await useSavedTextSize(page, size);
     await page.setViewportSize({ width: 320, height: 640 });
     for (const screen of SCREENS) {
@@ -28,6 +30,7 @@ for (const size of ['large', 'xlarge'] as const) {
 }
 
 test('every control is at least 44 px (57 px in large text)', async ({ page }) => {
+  test.setTimeout(SCREENS.length * 8_000);
   for (const [size, minimum] of [['standard', 44], ['large', 56]] as const) {
     await useSavedTextSize(page, size);
     for (const screen of SCREENS) {

@@ -25,7 +25,6 @@ export const PORTAL_ENTRIES: readonly PortalEntry[] = [
     path: '/facilities',
     title: '施設を予約する',
     lead: '体育館や会議室などの空きを調べて、予約できます。',
-    whenReady: '体育館や会議室などの空きを調べて、このアプリから予約できるようになります。',
     departmentId: 'shisetsu',
   },
   {

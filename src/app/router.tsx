@@ -26,7 +26,20 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, lazy: async () => ({ Component: (await import('./HomePage.tsx')).HomePage }) },
           comingSoon('procedures'),
-          comingSoon('facilities'),
+          {
+            path: findEntry('facilities').path,
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('../features/facilities/FacilitiesPage.tsx')).FacilitiesPage }) },
+              { path: 'bookings', lazy: async () => ({ Component: (await import('../features/facilities/BookingsPage.tsx')).BookingsPage }) },
+              { path: 'bookings/:code', lazy: async () => ({ Component: (await import('../features/facilities/BookingPage.tsx')).BookingPage }) },
+              { path: ':facilityId', lazy: async () => ({ Component: (await import('../features/facilities/FacilityPage.tsx')).FacilityPage }) },
+              { path: ':facilityId/handoff', lazy: async () => ({ Component: (await import('../features/facilities/HandoffPage.tsx')).HandoffPage }) },
+              {
+                path: ':facilityId/rooms/:roomId/book',
+                lazy: async () => ({ Component: (await import('../features/facilities/RoomBookingPage.tsx')).RoomBookingPage }),
+              },
+            ],
+          },
           {
             path: findEntry('payments').path,
             children: [

@@ -7,6 +7,7 @@ import type { FieldProblem } from './validation.ts';
 export const API_ERROR_CODES = [
   'bad_request',
   'validation_failed',
+  'forbidden',
   'not_found',
   'conflict',
   'unprocessable',

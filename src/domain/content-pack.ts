@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { certificatesContentSchema } from './certificates.ts';
 import { cityContentSchema } from './city.ts';
 import { counterContentSchema } from './counter.ts';
+import { facilitiesContentSchema } from './facilities.ts';
 import { paymentsContentSchema } from './payments-content.ts';
 import { describeProblems, type FieldProblem } from './validation.ts';
 
@@ -14,6 +15,7 @@ export const CONTENT_FILES = {
   'city.json': cityContentSchema,
   'certificates.json': certificatesContentSchema,
   'mynumber-counter.json': counterContentSchema,
+  'facilities.json': facilitiesContentSchema,
   'payments.json': paymentsContentSchema,
 } satisfies Record<string, z.ZodType>;
 

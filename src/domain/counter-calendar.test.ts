@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import counterJson from '../content/mynumber-counter.json';
-import { type CounterCalendar, checkSlot, closedReason, dayAvailability, lastBookableDate, slotStarts } from './counter-calendar.ts';
+import { type CounterCalendar, checkSlot, closedReason, lastBookableDate, slotStarts } from './counter-calendar.ts';
+import { dayAvailability } from './day-availability.ts';
 import { addDays, japanClock } from './japan-time.ts';
 
 const calendar: CounterCalendar = { ...(counterJson as CounterCalendar), closures: [{ date: '2026-12-10', reason: 'システム点検' }] };

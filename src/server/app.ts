@@ -6,6 +6,8 @@ import { answerBadUrl, answerUnreadableRequest, ApiHttpError, installErrorHandle
 import { buildOpenApiDocument } from './openapi.ts';
 import { counterRoutes } from './counter/counter-routes.ts';
 import { createCounterService } from './counter/counter-service.ts';
+import { facilityRoutes } from './facilities/facility-routes.ts';
+import { createFacilityService } from './facilities/facility-service.ts';
 import { healthRoutes } from './routes/health.ts';
 import { installSecurityHeaders } from './security.ts';
 import { installStaticFiles } from './static-files.ts';
@@ -67,6 +69,7 @@ export async function buildApp({ config, store, content, version, now = () => ne
       });
       healthRoutes(api, store, content, version);
       counterRoutes(api, createCounterService({ content: content.counter, store, now }));
+      facilityRoutes(api, createFacilityService({ content: content.facilities, store, now }), config.staffApiToken);
     },
     { prefix: '/api/v1' },
   );

@@ -14,6 +14,7 @@ describe('readConfig', () => {
       bodyLimitBytes: 65536,
       personalDataRetentionDays: 30,
       trustProxy: false,
+      staffApiToken: null,
     });
   });
 

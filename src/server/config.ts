@@ -21,6 +21,8 @@ const environmentSchema = z.object({
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Set to `true` when a reverse proxy sets X-Forwarded-For (so rate limits see the citizen's address). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** The secret staff send to confirm a provisional facility booking; unset, confirmation is refused. */
+  STAFF_API_TOKEN: z.string().min(32, '32文字以上のランダムな文字列にしてください。').optional(),
 });
 
 export interface ServerConfig {
@@ -33,6 +35,7 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   personalDataRetentionDays: number;
   trustProxy: boolean;
+  staffApiToken: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -56,5 +59,6 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     personalDataRetentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
     trustProxy: env.TRUST_PROXY === 'true',
+    staffApiToken: env.STAFF_API_TOKEN ?? null,
   };
 }

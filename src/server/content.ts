@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { CounterContent } from '../domain/counter.ts';
+import type { FacilitiesContent } from '../domain/facilities.ts';
 import { checkContentFile, formatContentProblems, isContentFileName } from '../domain/content-pack.ts';
 
 export interface ContentPack {
   /** Short hash of every content file: tells which content a running server has. */
   fingerprint: string;
   counter: CounterContent;
+  facilities: FacilitiesContent;
 }
 
 const bundledFiles = import.meta.glob<string>('../content/*.json', { query: '?raw', import: 'default', eager: true });
@@ -27,6 +29,8 @@ export function loadContentPack(files: Record<string, string> = bundledFiles): C
   }
   const counter = parsed['mynumber-counter.json'];
   if (!counter) throw new Error('src/content/mynumber-counter.json がありません。');
-  // checkContentFile parsed it with counterContentSchema, so it has that shape.
-  return { fingerprint: hash.digest('hex').slice(0, 16), counter: counter as CounterContent };
+  const facilities = parsed['facilities.json'];
+  if (!facilities) throw new Error('src/content/facilities.json がありません。');
+  // checkContentFile parsed each with its schema from CONTENT_FILES, so each has that shape.
+  return { fingerprint: hash.digest('hex').slice(0, 16), counter: counter as CounterContent, facilities: facilities as FacilitiesContent };
 }

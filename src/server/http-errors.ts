@@ -8,6 +8,7 @@ import { describeProblems, type FieldProblem } from '../domain/validation.ts';
 export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
   bad_request: '送られた内容を読み取れませんでした。画面を読み込み直して、もう一度お試しください。',
   validation_failed: '入力内容に誤りがあります。各項目のメッセージを確認してください。',
+  forbidden: 'この操作をする権限がありません。',
   not_found: 'お探しのページやデータは見つかりませんでした。',
   conflict: 'ほかの方の操作と重なりました。もう一度お試しください。',
   unprocessable: 'この内容では受け付けられません。',
@@ -47,6 +48,8 @@ export function parseBody<Schema extends z.ZodType>(schema: Schema, body: unknow
 /** Fastify's own 4xx errors (bad JSON, too large, wrong content type …) mapped to our codes. */
 function codeForStatus(status: number): ApiErrorCode {
   switch (status) {
+    case 403:
+      return 'forbidden';
     case 404:
       return 'not_found';
     case 405:

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { API_ERROR_CODES } from '../domain/api-error.ts';
 import { counterPaths } from './counter/counter-routes.ts';
+import { facilityPaths } from './facilities/facility-routes.ts';
 import { healthPaths } from './routes/health.ts';
 
 const apiErrorSchema = z.object({
@@ -25,7 +26,7 @@ export function buildOpenApiDocument(version: string) {
         '東金市の市民ポータル「つながる東金」のAPIです。エラーはすべて components.schemas.ApiError の形で、日本語のメッセージを返します。',
     },
     servers: [{ url: '/' }],
-    paths: { ...healthPaths, ...counterPaths },
+    paths: { ...healthPaths, ...counterPaths, ...facilityPaths },
     components: {
       schemas: { ApiError: z.toJSONSchema(apiErrorSchema) },
       securitySchemes: {

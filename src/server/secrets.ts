@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { RESERVATION_CODE_ALPHABET } from '../domain/counter-reservation.ts';
+import { RESERVATION_CODE_ALPHABET } from '../domain/citizen-fields.ts';
 
 /** A short code people can read aloud at the counter: 8 characters without look-alikes. */
 export function newReservationCode(): string {

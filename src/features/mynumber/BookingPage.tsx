@@ -6,12 +6,13 @@ import { portalContact } from '../../content/city.ts';
 import { counter, findVisitKind } from '../../content/counter.ts';
 import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { DayPicker } from '../../ui/DayPicker.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { checkDraft, clearDraft, loadDraft, saveDraft } from './booking-draft.ts';
 import { availabilityQuery, createReservation } from './counter-api.ts';
-import { DayPicker } from './DayPicker.tsx';
+
 import { DetailsForm } from './DetailsForm.tsx';
-import styles from './mynumber.module.css';
+import styles from '../../ui/booking.module.css';
 import { NotFoundKind } from './NotFoundKind.tsx';
 import { saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';

@@ -3,7 +3,7 @@ import { counter } from '../../content/counter.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ChoiceGroup, SelectField, TextField } from '../../ui/Fields.tsx';
 import { type BookingDraft, checkDraft } from './booking-draft.ts';
-import styles from './mynumber.module.css';
+import styles from '../../ui/booking.module.css';
 
 interface DetailsFormProps {
   draft: BookingDraft;

@@ -4,7 +4,7 @@ import { counter } from '../../content/counter.ts';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { DepartmentContact } from '../../ui/DepartmentContact.tsx';
 import { Page } from '../../ui/Page.tsx';
-import styles from './mynumber.module.css';
+import styles from '../../ui/booking.module.css';
 
 export function MynumberPage() {
   return (

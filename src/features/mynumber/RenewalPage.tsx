@@ -4,7 +4,7 @@ import { formatJapaneseDate, isIsoDate, japanClock } from '../../domain/japan-ti
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
-import styles from './mynumber.module.css';
+import styles from '../../ui/booking.module.css';
 
 const STATE_WORDS: Record<Validity['state'], string> = {
   valid: 'まだ更新の時期ではありません。',

@@ -2,13 +2,14 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiRequestError } from '../../client/api-client.ts';
 import { findVisitKind } from '../../content/counter.ts';
-import { formatReservationCode, lookupByPhoneSchema } from '../../domain/counter-reservation.ts';
+import { formatReservationCode } from '../../domain/citizen-fields.ts';
+import { lookupByPhoneSchema } from '../../domain/counter-reservation.ts';
 import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { lookUpReservation } from './counter-api.ts';
-import styles from './mynumber.module.css';
+import styles from '../../ui/booking.module.css';
 import { saveBooking, useSavedBookings } from './saved-bookings.ts';
 
 /** 「予約の確認・変更・取消」: the bookings made on this device, and a search by code and phone. */

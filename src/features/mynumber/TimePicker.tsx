@@ -1,6 +1,6 @@
 import type { CounterDay } from '../../domain/counter-reservation.ts';
 import { formatTime, parseTime } from '../../domain/japan-time.ts';
-import styles from './mynumber.module.css';
+import styles from '../../ui/booking.module.css';
 
 interface TimePickerProps {
   day: CounterDay;

@@ -1,5 +1,5 @@
 import type { VisitKind } from '../../domain/counter.ts';
-import styles from './mynumber.module.css';
+import styles from '../../ui/booking.module.css';
 
 /** What to bring and who may come, for one kind of visit. */
 export function VisitChecklist({ kind, headingLevel = 'h2' }: { kind: VisitKind; headingLevel?: 'h2' | 'h3' }) {

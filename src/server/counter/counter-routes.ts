@@ -1,42 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { changeSlotSchema, lookupByPhoneSchema, newCounterReservationSchema, reservationCodeSchema } from '../../domain/counter-reservation.ts';
-import { isIsoDate } from '../../domain/japan-time.ts';
-import { ApiHttpError, parseBody } from '../http-errors.ts';
+import type { FastifyInstance } from 'fastify';
+import { changeSlotSchema, lookupByPhoneSchema, newCounterReservationSchema } from '../../domain/counter-reservation.ts';
+import { parseBody } from '../http-errors.ts';
+import { bearerToken, codeParam, dateRangeQuerySchema, idempotencyKey, jsonContent as json } from '../route-helpers.ts';
 import type { CounterService } from './counter-service.ts';
 
-const availabilityQuerySchema = z.object({
-  from: z.string().refine(isIsoDate, '日付は 2026-12-01 の形で指定してください。').optional(),
-  to: z.string().refine(isIsoDate, '日付は 2026-12-01 の形で指定してください。').optional(),
-});
 
-/** The management token travels in a header, never in a URL, so it stays out of logs and history. */
-function bearerToken(request: FastifyRequest): string | null {
-  const header = request.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header) : null;
-  return match?.[1] ?? null;
-}
-
-/** A double tap or a retry after a dropped connection sends the same key: one booking, not two. */
-export function idempotencyKey(request: FastifyRequest): string | null {
-  const header = request.headers['idempotency-key'];
-  if (header === undefined) return null;
-  if (typeof header !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(header)) {
-    throw new ApiHttpError(400, 'bad_request', '操作番号（Idempotency-Key）の形が正しくありません。');
-  }
-  return header;
-}
-
-function codeParam(request: FastifyRequest): string {
-  return parseBody(reservationCodeSchema, (request.params as { code?: unknown }).code);
-}
 
 /** Looking up by phone is the one door a guesser could try: few tries per address. */
 export const LOOKUP_RATE_LIMIT = { max: 10, timeWindow: '15 minutes' } as const;
 
 export function counterRoutes(api: FastifyInstance, service: CounterService): void {
   api.get('/counter/availability', async (request) => {
-    const query = parseBody(availabilityQuerySchema, request.query);
+    const query = parseBody(dateRangeQuerySchema, request.query);
     return { days: await service.availability(query.from, query.to) };
   });
 
@@ -63,7 +38,6 @@ export function counterRoutes(api: FastifyInstance, service: CounterService): vo
   api.delete('/counter/reservations/:code', async (request) => ({ reservation: await service.cancel(codeParam(request), bearerToken(request)) }));
 }
 
-const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
 const errors = { 400: { description: '入力の誤り（日本語のメッセージつき）' }, 404: { description: '予約が見つからない' } };
 const token = [{ managementToken: [] }];
 

@@ -1,5 +1,6 @@
 import type { CounterContent } from '../../domain/counter.ts';
-import { type ClosedReason, checkSlot, closedReason, dayAvailability, earliestBookableStart, SLOT_REFUSAL_MESSAGES, slotStarts } from '../../domain/counter-calendar.ts';
+import { type ClosedReason, checkSlot, closedReason, earliestBookableStart, SLOT_REFUSAL_MESSAGES, slotStarts } from '../../domain/counter-calendar.ts';
+import { dayAvailability } from '../../domain/day-availability.ts';
 import type { CounterDay, CounterReservation, CounterReservationCreated, NewCounterReservation } from '../../domain/counter-reservation.ts';
 import { addDays, daysBetween, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../../domain/japan-time.ts';
 import { ApiHttpError } from '../http-errors.ts';

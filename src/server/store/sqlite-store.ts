@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations, bundledMigrations, type Migration } from './migrations.ts';
 import { sqliteCounterStore } from './sqlite-counter-store.ts';
+import { sqliteFacilityStore } from './sqlite-facility-store.ts';
 import type { Store, StoreHealth } from './store.ts';
 
 export const DATABASE_FILE_NAME = 'togane.sqlite';
@@ -41,6 +42,7 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
       return Promise.resolve();
     },
     counter: sqliteCounterStore(db),
+    facilities: sqliteFacilityStore(db),
     deleteIdempotencyKeysBefore(isoInstant: string): Promise<number> {
       return Promise.resolve(db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(isoInstant).changes);
     },

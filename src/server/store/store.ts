@@ -1,4 +1,5 @@
 import type { CounterStore } from './counter-store.ts';
+import type { FacilityStore } from './facility-store.ts';
 
 /**
  * The server's storage, kept behind these small interfaces so that a PostgreSQL store can stand
@@ -12,6 +13,7 @@ export interface Store {
   /** Records which content pack the server was started with, so later seeds can tell a change. */
   recordContentFingerprint(fingerprint: string): Promise<void>;
   counter: CounterStore;
+  facilities: FacilityStore;
   /** Forgets idempotency records older than the instant (their answers may hold tokens). */
   deleteIdempotencyKeysBefore(isoInstant: string): Promise<number>;
   close(): Promise<void>;

@@ -1,31 +1,38 @@
 import { useState } from 'react';
-import { DAY_AVAILABILITY_MARKS } from '../../domain/counter-calendar.ts';
-import type { CounterDay } from '../../domain/counter-reservation.ts';
-import { dayOfWeek, formatJapaneseDate, formatShortJapaneseDate } from '../../domain/japan-time.ts';
-import { Button } from '../../ui/Button.tsx';
+import { DAY_AVAILABILITY_MARKS, type DayAvailability } from '../domain/day-availability.ts';
+import { dayOfWeek, formatJapaneseDate, formatShortJapaneseDate } from '../domain/japan-time.ts';
+import { Button } from './Button.tsx';
 import styles from './DayPicker.module.css';
 
+/** A day as a booking's availability API returns it (counter, facilities). */
+export interface CalendarDay {
+  date: string;
+  availability: DayAvailability;
+  /** Why the day cannot be chosen (土日, 休館日 …), for the text list. */
+  closedReason: string | null;
+}
+
 interface DayPickerProps {
-  days: CounterDay[];
+  days: CalendarDay[];
   selected: string | null;
   onSelect: (date: string) => void;
 }
 
 const WEEKDAY_HEADINGS = ['日', '月', '火', '水', '木', '金', '土'];
 
-function isChoosable(day: CounterDay): boolean {
+function isChoosable(day: CalendarDay): boolean {
   return day.availability === 'open' || day.availability === 'few';
 }
 
-function dayLabel(day: CounterDay): string {
+function dayLabel(day: CalendarDay): string {
   const { label } = DAY_AVAILABILITY_MARKS[day.availability];
   return `${formatJapaneseDate(day.date)} ${day.closedReason ? `${label}（${day.closedReason}）` : label}`;
 }
 
 /** Weeks (Sunday first) of one month, with blanks before the first day. */
-function weeksOf(days: CounterDay[]): (CounterDay | null)[][] {
-  const cells: (CounterDay | null)[] = [...Array.from({ length: dayOfWeek(days[0]?.date ?? '2026-01-04') }, () => null), ...days];
-  const weeks: (CounterDay | null)[][] = [];
+function weeksOf(days: CalendarDay[]): (CalendarDay | null)[][] {
+  const cells: (CalendarDay | null)[] = [...Array.from({ length: dayOfWeek(days[0]?.date ?? '2026-01-04') }, () => null), ...days];
+  const weeks: (CalendarDay | null)[][] = [];
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
   return weeks;
 }

@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { axeViolations } from './support/accessibility.ts';
+import { useSavedTextSize } from './support/portal.ts';
+
+// Both projects and both text sizes book in the same database: each run takes a different free day.
+const DAY_PICK: Record<string, number> = { 'phone-standard': 0, 'phone-large': 1, 'desktop-standard': -1, 'desktop-large': -2 };
+
+for (const size of ['standard', 'large'] as const) {
+  test(`find a room, book it, see it in my bookings, change it and cancel it (${size} text)`, async ({ page }, testInfo) => {
+    await useSavedTextSize(page, size);
+    await page.goto('/facilities');
+    await page.getByLabel('使いみち').selectOption('会議');
+    await page.getByRole('link', { name: /中央公民館（見本）/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('中央公民館（見本）');
+    await expect(page.getByText('これは見本の施設です', { exact: false })).toBeVisible();
+    await expect(page.getByRole('table', { name: '会議室の使用料（市内の方）' })).toBeVisible();
+    await page.getByRole('link', { name: '会議室の空きを見て予約する' }).click();
+
+    await expect(page.getByRole('heading', { level: 2, name: '日にちを選ぶ' })).toBeVisible();
+    expect(await axeViolations(page, `日にち (${size})`)).toEqual([]);
+    const days = page.getByRole('button', { name: /空きあり|残りわずか/ });
+    const pick = DAY_PICK[`${testInfo.project.name}-${size}`] ?? 0;
+    await (pick >= 0 ? days.nth(pick) : days.nth((await days.count()) + pick)).click();
+
+    await expect(page.getByRole('heading', { level: 2, name: '時間を選ぶ' })).toBeFocused();
+    await page.getByRole('checkbox', { name: /午前/ }).check();
+    await page.getByRole('checkbox', { name: /夜間/ }).check();
+    expect(await axeViolations(page, `時間 (${size})`)).toEqual([]);
+    await page.getByRole('button', { name: 'この時間で進む' }).click();
+
+    await expect(page.getByRole('heading', { level: 2, name: '使う方と連絡先' })).toBeVisible();
+    await page.getByRole('button', { name: '料金を確かめる' }).click();
+    await expect(page.getByText('市内か市外かを選んでください。')).toBeVisible();
+    expect(await axeViolations(page, `入力の誤り (${size})`)).toEqual([]);
+    await page.getByText('市内', { exact: true }).click();
+    await page.getByText('一般', { exact: true }).click();
+    await page.getByLabel('使う目的').fill('自治会の会議');
+    await page.getByLabel('使う人数').fill('12');
+    await page.getByLabel('申し込む方のお名前（カタカナ）').fill('とうがね はなこ');
+    await page.getByLabel('電話番号').fill('0475-50-1210');
+    await page.getByRole('button', { name: '料金を確かめる' }).click();
+
+    await expect(page.getByRole('heading', { level: 2, name: '料金と内容の確認' })).toBeVisible();
+    await expect(page.getByText('1,400円（午前 600円×1日、夜間 800円×1日）')).toBeVisible();
+    expect(await axeViolations(page, `確認 (${size})`)).toEqual([]);
+    await page.getByRole('button', { name: 'この内容で予約する' }).click();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約しました');
+    const code = (await page.locator('main').getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/).textContent()) ?? '';
+    expect(code).toMatch(/^[2-9A-HJ-KMNP-Z]{4}-[2-9A-HJ-KMNP-Z]{4}$/);
+    await expect(page.getByRole('img', { name: /ほかのスマートフォンでこの予約を開けます/ })).toBeVisible();
+    expect(await page.getByRole('link', { name: 'カレンダーに追加する' }).getAttribute('href')).toMatch(/^data:text\/calendar/);
+    expect(await axeViolations(page, `予約しました (${size})`)).toEqual([]);
+
+    await page.getByRole('link', { name: '施設の予約の一覧へ' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('施設の予約の確認・取消');
+    await page.getByRole('link', { name: new RegExp(code) }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約の内容');
+    await page.getByRole('button', { name: '日にちや時間を変更する' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: '新しい日にちと時間を選ぶ' })).toBeVisible();
+    const newDays = page.getByRole('button', { name: /空きあり|残りわずか/ });
+    await (pick >= 0 ? newDays.nth(pick) : newDays.nth((await newDays.count()) + pick)).click();
+    await page.getByRole('checkbox', { name: /午後/ }).check();
+    expect(await axeViolations(page, `変更 (${size})`)).toEqual([]);
+    await page.getByRole('button', { name: 'この日時に変更する' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '予約を変更しました。' })).toBeVisible();
+    await expect(page.getByText(/^午後（13:00～17:00）$/)).toBeVisible();
+    await page.getByRole('button', { name: '予約を取り消す' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'この予約を取り消しますか' })).toBeVisible();
+    expect(await axeViolations(page, `取り消しの確認 (${size})`)).toEqual([]);
+    await page.getByRole('button', { name: '予約を取り消す' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '予約を取り消しました。' })).toBeVisible();
+    await expect(page.getByText('取り消しました', { exact: true })).toBeVisible();
+  });
+}
+
+test('a facility booked elsewhere shows where it goes and what to prepare before leaving', async ({ page }) => {
+  await page.goto('/facilities');
+  await page.getByLabel('施設や部屋の名前').fill('アリーナ');
+  await page.getByRole('link', { name: /東金アリーナ/ }).click();
+  await expect(page.getByRole('cell', { name: '1,360円' }).first()).toBeVisible();
+  await page.getByRole('link', { name: 'ちば施設予約での予約のしかた' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ちば施設予約で予約します');
+  await expect(page.getByText('https://www.cm1.eprs.jp/yoyaku-chiba/ew/', { exact: true })).toBeVisible();
+  await expect(page.getByText(/東金アリーナの窓口で利用者登録/)).toBeVisible();
+  const link = page.getByRole('link', { name: 'ちば施設予約を開く（www.cm1.eprs.jp）' });
+  expect(await link.getAttribute('href')).toBe('https://www.cm1.eprs.jp/yoyaku-chiba/ew/');
+  expect(await link.getAttribute('rel')).toContain('noopener');
+  expect(await axeViolations(page, 'ちば施設予約への案内')).toEqual([]);
+});

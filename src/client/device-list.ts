@@ -1,0 +1,57 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * A list kept in this device's localStorage (e.g. the bookings made here), so a screen can list them
+ * without asking for anything. Each feature makes its own list with its own key and item check.
+ */
+export function createDeviceList<Item extends { code: string }>(key: string, isItem: (value: unknown) => value is Item, sortKey: (item: Item) => string) {
+  const listeners = new Set<() => void>();
+  let cache: { raw: string | null; value: Item[] } = { raw: null, value: [] };
+
+  function readRaw(): string | null {
+    try {
+      return window.localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  }
+
+  function all(): Item[] {
+    const raw = readRaw();
+    if (raw === cache.raw) return cache.value;
+    let value: Item[] = [];
+    try {
+      const parsed: unknown = raw ? JSON.parse(raw) : [];
+      value = Array.isArray(parsed) ? parsed.filter(isItem) : [];
+    } catch {
+      value = [];
+    }
+    cache = { raw, value };
+    return value;
+  }
+
+  function write(items: Item[]): void {
+    try {
+      window.localStorage.setItem(key, JSON.stringify(items));
+    } catch {
+      // Storage switched off: the booking still exists; its code and management link find it again.
+    }
+    listeners.forEach((listener) => listener());
+  }
+
+  return {
+    save: (item: Item): void => {
+      write([...all().filter((saved) => saved.code !== item.code), item].sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
+    },
+    forget: (code: string): void => {
+      write(all().filter((saved) => saved.code !== code));
+    },
+    find: (code: string): Item | undefined =>
+      all().find((saved) => saved.code === code),
+    useAll: (): Item[] =>
+      useSyncExternalStore((listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      }, all),
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The ○ / △ / × a calendar shows for a day, shared by every booking (counter seats, facility blocks).
+ */
+export type DayAvailability = 'open' | 'few' | 'full' | 'closed';
+
+/**
+ * ○ / △ / × for a day from the seats left in its bookable slots: △ once a quarter or less of the
+ * day's seats remain (or only one slot has room), so people see early that a day is filling up.
+ */
+export function dayAvailability(seatsLeftPerSlot: number[], desksPerSlot: number): DayAvailability {
+  if (seatsLeftPerSlot.length === 0) return 'closed';
+  const left = seatsLeftPerSlot.reduce((sum, seats) => sum + seats, 0);
+  if (left === 0) return 'full';
+  const slotsWithRoom = seatsLeftPerSlot.filter((seats) => seats > 0).length;
+  return left * 4 <= seatsLeftPerSlot.length * desksPerSlot || slotsWithRoom === 1 ? 'few' : 'open';
+}
+
+export const DAY_AVAILABILITY_MARKS: Record<DayAvailability, { mark: string; label: string }> = {
+  open: { mark: '○', label: '空きあり' },
+  few: { mark: '△', label: '残りわずか' },
+  full: { mark: '×', label: '満員' },
+  closed: { mark: '－', label: '受付なし' },
+};

@@ -1,0 +1,233 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useLocation, useParams, useSearchParams } from 'react-router';
+import { ApiRequestError } from '../../client/api-client.ts';
+import { findFacility, findRoom } from '../../content/facilities.ts';
+import { formatReservationCode } from '../../domain/citizen-fields.ts';
+import type { Facility } from '../../domain/facilities.ts';
+import { FACILITY_STATUS_LABELS, type FacilityBooking } from '../../domain/facility-booking.ts';
+import { buildIcs } from '../../domain/ics.ts';
+import { addDays, formatJapaneseDate, parseTime } from '../../domain/japan-time.ts';
+import styles from '../../ui/booking.module.css';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { DayPicker } from '../../ui/DayPicker.tsx';
+import { Page } from '../../ui/Page.tsx';
+import { QrCode } from '../../ui/QrCode.tsx';
+import { BlockPicker } from './BlockPicker.tsx';
+import { bookingQuery, cancelBooking, changeBooking, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
+import { FacilityContact } from './FacilityContact.tsx';
+import { formatYen } from '../../domain/money.ts';
+import { blockText } from './wording.ts';
+
+/** The secret comes from this device's list, or from the management link's #token= (never sent to the server). */
+function useManagementToken(code: string): string | null {
+  const { hash } = useLocation();
+  return /^#token=([A-Za-z0-9_-]{20,100})$/.exec(hash)?.[1] ?? savedFacilityBookings.find(code)?.token ?? null;
+}
+
+function icsHref(booking: FacilityBooking, facility: Facility, roomName: string): string {
+  const blocks = facility.blocks.filter((block) => booking.blockIds.includes(block.id));
+  const start = Math.min(...blocks.map((block) => parseTime(block.start) ?? 0));
+  const end = Math.max(...blocks.map((block) => parseTime(block.end) ?? 0));
+  const ics = buildIcs({
+    uid: `${booking.code}@tsunagaru-togane`,
+    date: booking.dates[0] ?? '',
+    startMinutes: start,
+    durationMinutes: end - start,
+    title: `${facility.name} ${roomName}`,
+    location: facility.address,
+    description: `予約番号 ${formatReservationCode(booking.code)}\n日数 ${String(booking.dates.length)}日\n使用料 ${formatYen(booking.fee)}`,
+    stamp: new Date(),
+  });
+  return `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+}
+
+const HEADINGS: Record<FacilityBooking['status'], string> = {
+  booked: '予約の内容',
+  provisional: '仮予約の内容',
+  cancelled: '取り消した予約',
+  released: '取り消された仮予約',
+};
+
+export function BookingPage() {
+  const code = (useParams().code ?? '').toUpperCase();
+  const [params] = useSearchParams();
+  const token = useManagementToken(code);
+  const queryClient = useQueryClient();
+  const booking = useQuery({ ...bookingQuery(code, token ?? ''), enabled: token !== null });
+  const [mode, setMode] = useState<'view' | 'change' | 'cancel'>('view');
+  const [newDate, setNewDate] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const availability = useQuery({
+    ...roomAvailabilityQuery(booking.data?.facilityId ?? '', booking.data?.roomId ?? ''),
+    enabled: mode === 'change' && booking.data !== undefined,
+  });
+
+  if (token === null || booking.isError) {
+    return (
+      <Page heading="予約が見つかりません">
+        <p>この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。</p>
+        <ButtonLink to="/facilities/bookings">この端末でした施設の予約</ButtonLink>
+      </Page>
+    );
+  }
+  if (!booking.data) {
+    return (
+      <Page heading="予約の内容">
+        <p role="status">予約を読み込んでいます…</p>
+      </Page>
+    );
+  }
+
+  const current = booking.data;
+  const facility = findFacility(current.facilityId);
+  const room = findRoom(facility, current.roomId);
+  const roomName = room?.name ?? '';
+  const active = current.status === 'booked' || current.status === 'provisional';
+  const justBooked = params.get('new') === '1' && active;
+  const heading = justBooked ? (current.status === 'provisional' ? '仮予約しました' : '予約しました') : HEADINGS[current.status];
+  const managementLink = `${window.location.origin}/facilities/bookings/${current.code}#token=${token}`;
+  const changeDay = availability.data?.find((day) => day.date === newDate);
+  const blocks = facility?.blocks.filter((block) => current.blockIds.includes(block.id)).map(blockText) ?? current.blockIds;
+
+  const attempt = async (action: () => Promise<FacilityBooking>, done: string) => {
+    try {
+      const updated = await action();
+      queryClient.setQueryData(bookingQuery(code, token).queryKey, updated);
+      void queryClient.invalidateQueries({ queryKey: roomAvailabilityQuery(current.facilityId, current.roomId).queryKey });
+      setMode('view');
+      setNewDate(null);
+      setFailure(null);
+      setMessage(done);
+    } catch (error) {
+      setFailure(error instanceof ApiRequestError ? error.message : 'うまくいきませんでした。もう一度お試しください。');
+    }
+  };
+
+  return (
+    <Page heading={heading}>
+      {message && (
+        <p className={styles.notice} role="status">
+          {message}
+        </p>
+      )}
+      <p>予約番号（施設でお伝えください）</p>
+      <p className={styles.code}>{formatReservationCode(current.code)}</p>
+      <dl className={styles.summary}>
+        <dt>施設</dt>
+        <dd>
+          {facility?.name} {roomName}
+        </dd>
+        <dt>日にち</dt>
+        <dd>{current.dates.map(formatJapaneseDate).join('、')}</dd>
+        <dt>時間</dt>
+        <dd>{blocks.join('、')}</dd>
+        <dt>使用料</dt>
+        <dd>{formatYen(current.fee)}</dd>
+        <dt>状態</dt>
+        <dd>{FACILITY_STATUS_LABELS[current.status]}</dd>
+      </dl>
+
+      {active && facility && (
+        <>
+          <h2>このあとすること</h2>
+          {current.status === 'provisional' && current.applyBy && facility.inPersonApplication ? (
+            <>
+              <p className={styles.notice}>
+                {formatJapaneseDate(current.applyBy)}までに{facility.inPersonApplication.where}で申し込んでください。申し込みがないと、仮予約は自動で取り消されます。
+              </p>
+              <p>持っていくもの：{facility.inPersonApplication.bring.join('、')}</p>
+            </>
+          ) : (
+            <p>当日、予約番号をお伝えください。</p>
+          )}
+          <p>支払い：{facility.payment}</p>
+          <p>取り消しは{formatJapaneseDate(current.cancelUntil)}まで、この画面からできます。</p>
+          <div className={styles.actions}>
+            <a className={styles.time} href={icsHref(current, facility, roomName)} download={`shisetsu-${current.code}.ics`}>
+              カレンダーに追加する
+            </a>
+          </div>
+          <QrCode value={managementLink} label="読み取ると、ほかのスマートフォンでこの予約を開けます" />
+          {mode === 'view' && (
+            <div className={styles.actions}>
+              {facility.changesAllowed && (
+                <Button variant="secondary" onClick={() => setMode('change')}>
+                  日にちや時間を変更する
+                </Button>
+              )}
+              <Button variant="secondary" onClick={() => setMode('cancel')}>
+                予約を取り消す
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+
+      {failure && (
+        <div className={styles.alert} role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+
+      {mode === 'change' && active && facility && (
+        <section aria-labelledby="change-heading">
+          <h2 id="change-heading">新しい日にちと時間を選ぶ</h2>
+          {availability.isPending && <p role="status">空き状況を調べています…</p>}
+          {availability.data && !newDate && <DayPicker days={availability.data} selected={null} onSelect={setNewDate} />}
+          {changeDay && (
+            <>
+              <p>
+                {formatJapaneseDate(changeDay.date)}の空き状況です{current.dates.length > 1 ? `（${String(current.dates.length)}日間の予約は、この日から続けて変更します）` : ''}。
+              </p>
+              <BlockPicker facility={facility} day={changeDay} picked={picked} onChange={setPicked} />
+              <div className={styles.actions}>
+                <Button
+                  disabled={picked.length === 0}
+                  onClick={() =>
+                    void attempt(
+                      () => changeBooking(code, token, { dates: current.dates.map((_date, index) => addDays(changeDay.date, index)), blockIds: picked }),
+                      '予約を変更しました。',
+                    )
+                  }
+                >
+                  この日時に変更する
+                </Button>
+              </div>
+            </>
+          )}
+          <div className={styles.actions}>
+            {newDate && (
+              <Button variant="secondary" onClick={() => setNewDate(null)}>
+                日にちを選び直す
+              </Button>
+            )}
+            <Button variant="secondary" onClick={() => setMode('view')}>
+              変更しないで戻る
+            </Button>
+          </div>
+        </section>
+      )}
+
+      {mode === 'cancel' && active && (
+        <section aria-labelledby="cancel-heading">
+          <h2 id="cancel-heading">この予約を取り消しますか</h2>
+          <p>取り消すと、この時間はすぐにほかの方が予約できるようになります。</p>
+          <div className={styles.actions}>
+            <Button onClick={() => void attempt(() => cancelBooking(code, token), '予約を取り消しました。')}>予約を取り消す</Button>
+            <Button variant="secondary" onClick={() => setMode('view')}>
+              取り消さずに戻る
+            </Button>
+          </div>
+        </section>
+      )}
+
+      {facility && <FacilityContact facility={facility} />}
+      <ButtonLink to="/facilities/bookings" variant="secondary">
+        施設の予約の一覧へ
+      </ButtonLink>
+    </Page>
+  );
+}

@@ -1,0 +1,303 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { ApiRequestError } from '../../client/api-client.ts';
+import { portalContact } from '../../content/city.ts';
+import { findFacility, findRoom } from '../../content/facilities.ts';
+import { GROUP_TYPE_LABELS, GROUP_TYPES, RESIDENCIES, RESIDENCY_HINTS, RESIDENCY_LABELS, type GroupType, type Residency } from '../../domain/facilities.ts';
+import { newFacilityBookingSchema } from '../../domain/facility-booking.ts';
+import { addDays, formatJapaneseDate } from '../../domain/japan-time.ts';
+import styles from '../../ui/booking.module.css';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { DayPicker } from '../../ui/DayPicker.tsx';
+import { ChoiceGroup, SelectField, TextField } from '../../ui/Fields.tsx';
+import { Page } from '../../ui/Page.tsx';
+import { BlockPicker } from './BlockPicker.tsx';
+import { createBooking, quoteQuery, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
+import { FacilityNotFound } from './FacilityNotFound.tsx';
+import { formatYen } from '../../domain/money.ts';
+import { blockText } from './wording.ts';
+
+const STEPS = ['date', 'blocks', 'details', 'confirm'] as const;
+type Step = (typeof STEPS)[number];
+const STEP_TITLES: Record<Step, string> = { date: '日にちを選ぶ', blocks: '時間を選ぶ', details: '使う方と連絡先', confirm: '料金と内容の確認' };
+
+interface Details {
+  residency: Residency | null;
+  group: GroupType | null;
+  purpose: string;
+  headCount: string;
+  groupName: string;
+  nameKana: string;
+  phone: string;
+  email: string;
+}
+type Errors = Partial<Record<keyof Details | 'form', string>>;
+const EMPTY: Details = { residency: null, group: null, purpose: '', headCount: '', groupName: '', nameKana: '', phone: '', email: '' };
+
+/**
+ * Booking a room, one decision per screen: the day (with ○△×), the blocks and how many days in a
+ * row, who uses it and how to reach them, then the fee the server computed and the rules. The
+ * step, day and blocks live in the address, so the back button goes back one step.
+ */
+export function RoomBookingPage() {
+  const { facilityId, roomId } = useParams();
+  const facility = findFacility(facilityId);
+  const room = findRoom(facility, roomId);
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const requested = params.get('step') as Step | null;
+  const step: Step = requested && STEPS.includes(requested) ? requested : 'date';
+  const date = params.get('date');
+  const dayCount = Number(params.get('days') ?? '1');
+  const blockIds = (params.get('blocks') ?? '').split(',').filter(Boolean);
+  const [details, setDetails] = useState<Details>(EMPTY);
+  const [errors, setErrors] = useState<Errors>({});
+  const [picked, setPicked] = useState<string[]>(blockIds);
+  const [days, setDays] = useState(String(dayCount));
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  // One key per confirmation: a double tap or a retry after a lost answer books once.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const previousStep = useRef(step);
+  useEffect(() => {
+    if (previousStep.current !== step) stepHeading.current?.focus();
+    previousStep.current = step;
+  }, [step]);
+
+  const available = facility?.route.kind === 'portal' && room !== undefined;
+  const availability = useQuery({ ...roomAvailabilityQuery(facility?.id ?? '', room?.id ?? ''), enabled: available && (step === 'date' || step === 'blocks') });
+  const dates = date ? Array.from({ length: Math.max(1, dayCount) }, (_unused, index) => addDays(date, index)) : [];
+  const choice = { facilityId: facility?.id ?? '', roomId: room?.id ?? '', dates, blockIds, residency: details.residency ?? 'resident', group: details.group ?? 'general' };
+  const quote = useQuery({ ...quoteQuery(choice), enabled: available && step === 'confirm' });
+
+  if (!facility || !room || !available) return <FacilityNotFound />;
+
+  const go = (next: Step, extra: Record<string, string> = {}) => {
+    const nextParams = new URLSearchParams(params);
+    nextParams.set('step', next);
+    for (const [key, value] of Object.entries(extra)) nextParams.set(key, value);
+    setParams(nextParams);
+  };
+  const body = {
+    ...choice,
+    purpose: details.purpose,
+    headCount: details.headCount === '' ? undefined : Number(details.headCount.normalize('NFKC')),
+    groupName: details.groupName,
+    nameKana: details.nameKana,
+    phone: details.phone,
+    email: details.email,
+    residency: details.residency ?? undefined,
+    group: details.group ?? undefined,
+  };
+  const checked = newFacilityBookingSchema.safeParse(body);
+
+  const submitDetails = (event: FormEvent) => {
+    event.preventDefault();
+    if (checked.success) {
+      setErrors({});
+      go('confirm');
+      return;
+    }
+    const found: Errors = {};
+    for (const issue of checked.error.issues) {
+      const field = issue.path[0] as keyof Errors;
+      found[field] ??= issue.message;
+    }
+    setErrors(found);
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  };
+
+  const confirm = async () => {
+    if (!checked.success) return;
+    setSending(true);
+    setFailure(null);
+    try {
+      const { booking, token } = await createBooking(checked.data, idempotencyKey);
+      savedFacilityBookings.save({ code: booking.code, token, facilityId: booking.facilityId, roomId: booking.roomId, firstDate: booking.dates[0] ?? '' });
+      await navigate(`/facilities/bookings/${booking.code}?new=1`, { replace: true });
+    } catch (error) {
+      const message = error instanceof ApiRequestError ? error.message : '予約できませんでした。もう一度お試しください。';
+      setFailure(error instanceof ApiRequestError && error.code === 'network_error' ? `${message} もう一度押しても、予約が二重になることはありません。` : message);
+      if (error instanceof ApiRequestError && (error.code === 'conflict' || error.code === 'unprocessable')) setIdempotencyKey(crypto.randomUUID());
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const firstDay = availability.data?.find((day) => day.date === date);
+  const blockLabels = facility.blocks.filter((block) => blockIds.includes(block.id)).map(blockText);
+  const whenText = dates.length > 0 ? `${formatJapaneseDate(dates[0] ?? '')}${dates.length > 1 ? `から${String(dates.length)}日間` : ''}` : '';
+  const update = (change: Partial<Details>) => setDetails({ ...details, ...change });
+
+  return (
+    <Page heading={`予約：${facility.name} ${room.name}`}>
+      {facility.sample && <p className={styles.notice}>見本の施設です。予約の流れを試せますが、実際には使えません。</p>}
+      <p className={styles.progress}>
+        手順 {STEPS.indexOf(step) + 1} / {STEPS.length}
+      </p>
+      <h2 ref={stepHeading} tabIndex={-1}>
+        {STEP_TITLES[step]}
+      </h2>
+
+      {(step === 'date' || step === 'blocks') && availability.isPending && <p role="status">空き状況を調べています…</p>}
+      {(step === 'date' || step === 'blocks') && availability.isError && (
+        <div className={styles.alert} role="alert">
+          <p>{availability.error.message}</p>
+          <Button onClick={() => void availability.refetch()}>もう一度調べる</Button>
+        </div>
+      )}
+      {step === 'date' && availability.data && (
+        <>
+          <p>○は空いている区分が多い日、△は残りわずかの日です。</p>
+          <DayPicker days={availability.data} selected={date} onSelect={(chosen) => go('blocks', { date: chosen })} />
+        </>
+      )}
+
+      {step === 'blocks' && availability.data && firstDay && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (picked.length === 0) {
+              setErrors({ form: '使う時間を1つ以上選んでください。' });
+              return;
+            }
+            setErrors({});
+            go('details', { blocks: picked.join(','), days });
+          }}
+          noValidate
+        >
+          <p>{formatJapaneseDate(firstDay.date)}の空き状況です。使う時間を選んでください（いくつでも選べます。全日は午前・午後・夜間を含みます）。</p>
+          <BlockPicker facility={facility} day={firstDay} picked={picked} onChange={setPicked} error={errors.form} />
+          {room.maxConsecutiveDays > 1 && (
+            <SelectField label="続けて使う日数" hint={`この部屋は続けて${String(room.maxConsecutiveDays)}日まで予約できます。`} value={days} onChange={(event) => setDays(event.target.value)}>
+              {Array.from({ length: room.maxConsecutiveDays }, (_unused, index) => (
+                <option key={index} value={String(index + 1)}>
+                  {index + 1}日
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <div className={styles.actions}>
+            <Button type="submit">この時間で進む</Button>
+            <Button variant="secondary" onClick={() => go('date')}>
+              日にちを選び直す
+            </Button>
+          </div>
+        </form>
+      )}
+
+      {step === 'details' && (
+        <form ref={formRef} onSubmit={submitDetails} noValidate>
+          <p>
+            {whenText}　{blockLabels.join('、')}
+          </p>
+          <ChoiceGroup
+            legend="お住まい（料金が変わります）"
+            name="residency"
+            value={details.residency}
+            onChange={(residency) => update({ residency })}
+            error={errors.residency}
+            options={RESIDENCIES.map((value) => ({ value, label: RESIDENCY_LABELS[value], hint: RESIDENCY_HINTS[value] }))}
+          />
+          <ChoiceGroup
+            legend="使う方の区分"
+            name="group"
+            value={details.group}
+            onChange={(group) => update({ group })}
+            error={errors.group}
+            options={GROUP_TYPES.map((value) => ({ value, label: GROUP_TYPE_LABELS[value] }))}
+          />
+          <TextField label="使う目的" hint="例：自治会の会議、コーラスの練習" value={details.purpose} onChange={(event) => update({ purpose: event.target.value })} error={errors.purpose} autoComplete="off" />
+          <TextField label="使う人数" hint={`${String(room.capacity)}人まで`} inputMode="numeric" value={details.headCount} onChange={(event) => update({ headCount: event.target.value })} error={errors.headCount} autoComplete="off" />
+          <TextField label="団体名" optional value={details.groupName} onChange={(event) => update({ groupName: event.target.value })} error={errors.groupName} autoComplete="organization" />
+          <TextField label="申し込む方のお名前（カタカナ）" hint="例：トウガネ タロウ　ひらがなで入力しても大丈夫です。" value={details.nameKana} onChange={(event) => update({ nameKana: event.target.value })} error={errors.nameKana} autoComplete="off" />
+          <TextField label="電話番号" hint="例：0475-00-0000　予約について施設から連絡するときに使います。" type="tel" inputMode="tel" autoComplete="tel" value={details.phone} onChange={(event) => update({ phone: event.target.value })} error={errors.phone} />
+          <TextField label="メールアドレス" optional type="email" autoComplete="email" value={details.email} onChange={(event) => update({ email: event.target.value })} error={errors.email} />
+          <p>マイナンバー（12けたの個人番号）は入力しないでください。この予約では使いません。</p>
+          <div className={styles.actions}>
+            <Button type="submit">料金を確かめる</Button>
+          </div>
+        </form>
+      )}
+
+      {step === 'confirm' && !checked.success && (
+        <>
+          <p>入力した内容をもう一度確かめます。</p>
+          <Button onClick={() => go('details')}>使う方と連絡先へ戻る</Button>
+        </>
+      )}
+      {step === 'confirm' && checked.success && (
+        <>
+          {quote.isPending && <p role="status">料金を計算しています…</p>}
+          {quote.isError && (
+            <div className={styles.alert} role="alert">
+              <p>{quote.error.message}</p>
+              <Button onClick={() => go('date')}>日にちを選び直す</Button>
+            </div>
+          )}
+          {quote.data && (
+            <>
+              <dl className={styles.summary}>
+                <dt>施設</dt>
+                <dd>
+                  {facility.name} {room.name}
+                </dd>
+                <dt>日にち</dt>
+                <dd>{whenText}</dd>
+                <dt>時間</dt>
+                <dd>{blockLabels.join('、')}</dd>
+                <dt>使用料</dt>
+                <dd>
+                  {formatYen(quote.data.fee)}（
+                  {quote.data.lines.map((line) => `${line.label} ${formatYen(line.perDay)}×${String(line.days)}日`).join('、')}）
+                </dd>
+                <dt>支払い</dt>
+                <dd>{facility.payment}</dd>
+                <dt>目的・人数</dt>
+                <dd>
+                  {checked.data.purpose}（{checked.data.headCount}人）
+                </dd>
+                <dt>お名前</dt>
+                <dd>{checked.data.nameKana}</dd>
+                <dt>電話番号</dt>
+                <dd>{details.phone}</dd>
+              </dl>
+              {quote.data.provisional && quote.data.applyBy && facility.inPersonApplication && (
+                <p className={styles.notice}>
+                  この予約は仮予約です。{formatJapaneseDate(quote.data.applyBy)}までに{facility.inPersonApplication.where}で申し込んでください。申し込みがないと、仮予約は自動で取り消されます。
+                </p>
+              )}
+              <p>
+                取り消しは{formatJapaneseDate(quote.data.cancelUntil)}まで、このアプリでできます。
+                {room.feeProvenance.verified ? '' : ' この料金は見本です。施設で確かめてください。'}
+              </p>
+              {failure && (
+                <div className={styles.alert} role="alert">
+                  <p>{failure}</p>
+                  <p>
+                    つながらないときは、{portalContact.name}（電話 {portalContact.phone}）へお問い合わせください。
+                  </p>
+                </div>
+              )}
+              <div className={styles.actions}>
+                <Button onClick={() => void confirm()} disabled={sending}>
+                  {sending ? '送っています…' : failure ? 'もう一度送る' : quote.data.provisional ? 'この内容で仮予約する' : 'この内容で予約する'}
+                </Button>
+                <Button variant="secondary" onClick={() => go('details')}>
+                  入力を直す
+                </Button>
+              </div>
+            </>
+          )}
+        </>
+      )}
+
+      <ButtonLink to={`/facilities/${facility.id}`} variant="secondary">
+        {facility.name}のページへ戻る
+      </ButtonLink>
+    </Page>
+  );
+}

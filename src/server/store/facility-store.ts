@@ -1,0 +1,61 @@
+import type { FacilityBookingStatus } from '../../domain/facility-booking.ts';
+import type { GroupType, Residency } from '../../domain/facilities.ts';
+import type { IdempotencyRequest, IdempotentOutcome } from './store.ts';
+
+/** A facility booking as stored. Personal fields are null once the retention job has run. */
+export interface StoredFacilityBooking {
+  code: string;
+  tokenHash: string;
+  facilityId: string;
+  roomId: string;
+  dates: string[];
+  blockIds: string[];
+  residency: Residency;
+  group: GroupType;
+  headCount: number;
+  fee: number;
+  status: FacilityBookingStatus;
+  /** ISO instant a provisional booking is released at. */
+  provisionalUntil: string | null;
+  applyBy: string | null;
+  purpose: string | null;
+  groupName: string | null;
+  nameKana: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** One segment of one day of one room: what two bookings may never share. */
+export interface BookedSegment {
+  date: string;
+  segment: string;
+}
+
+export type NewFacilityBookingRow = Omit<StoredFacilityBooking, 'purpose' | 'groupName' | 'nameKana' | 'phone'> & {
+  purpose: string;
+  groupName: string;
+  nameKana: string;
+  phone: string;
+  segments: BookedSegment[];
+  now: string;
+};
+
+export interface FacilityStore {
+  /** Segments held between two days (inclusive) for a room, as 'YYYY-MM-DDTHH:MM'; expired 仮予約 do not count. */
+  heldSegments(facilityId: string, roomId: string, fromDate: string, toDate: string, now: string): Promise<Set<string>>;
+  /**
+   * Books every segment or none, in one transaction with the idempotency record: 'taken' when any
+   * segment is already held. Expired provisional bookings are released first, so their blocks are free.
+   */
+  book(booking: NewFacilityBookingRow, idempotency: IdempotencyRequest | null, answer: () => string): Promise<IdempotentOutcome<'booked' | 'taken' | 'code-taken'>>;
+  find(code: string): Promise<StoredFacilityBooking | null>;
+  /** Moves a booking to other days or blocks atomically: the old segments are kept if the new ones are taken. */
+  move(code: string, change: { dates: string[]; blockIds: string[]; segments: BookedSegment[]; fee: number }, now: string): Promise<'moved' | 'taken' | 'not-active'>;
+  cancel(code: string, now: string): Promise<'cancelled' | 'not-active'>;
+  /** Staff confirmation of a provisional booking after the in-person application. */
+  confirm(code: string, now: string): Promise<'confirmed' | 'not-provisional'>;
+  /** Releases provisional bookings whose deadline has passed; returns how many. */
+  releaseExpired(now: string): Promise<number>;
+  /** Deletes names, phones, e-mails, group names and purposes of bookings whose last day is on or before the date. */
+  deletePersonalDataUpTo(lastDate: string, now: string): Promise<number>;
+}

@@ -1,0 +1,183 @@
+import type Database from 'better-sqlite3';
+import type { BookedSegment, FacilityStore, NewFacilityBookingRow, StoredFacilityBooking } from './facility-store.ts';
+import { withIdempotency } from './sqlite-idempotency.ts';
+
+interface BookingRow {
+  id: number;
+  code: string;
+  token_hash: string;
+  facility_id: string;
+  room_id: string;
+  dates_json: string;
+  block_ids_json: string;
+  residency: StoredFacilityBooking['residency'];
+  group_type: StoredFacilityBooking['group'];
+  head_count: number;
+  fee: number;
+  status: StoredFacilityBooking['status'];
+  provisional_until: string | null;
+  apply_by: string | null;
+  purpose: string | null;
+  group_name: string | null;
+  name_kana: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+function toBooking(row: BookingRow): StoredFacilityBooking {
+  return {
+    code: row.code,
+    tokenHash: row.token_hash,
+    facilityId: row.facility_id,
+    roomId: row.room_id,
+    dates: JSON.parse(row.dates_json) as string[],
+    blockIds: JSON.parse(row.block_ids_json) as string[],
+    residency: row.residency,
+    group: row.group_type,
+    headCount: row.head_count,
+    fee: row.fee,
+    status: row.status,
+    provisionalUntil: row.provisional_until,
+    applyBy: row.apply_by,
+    purpose: row.purpose,
+    groupName: row.group_name,
+    nameKana: row.name_kana,
+    phone: row.phone,
+    email: row.email,
+  };
+}
+
+const roomKey = (facilityId: string, roomId: string) => `${facilityId}/${roomId}`;
+
+function isSegmentTaken(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * Facility bookings in SQLite. A booking and all its segments are written in one BEGIN IMMEDIATE
+ * transaction; the segments' PRIMARY KEY refuses any overlap, and the nested transaction (a
+ * savepoint) undoes the whole booking when one segment is taken, so multi-block bookings are
+ * all-or-nothing.
+ */
+export function sqliteFacilityStore(db: Database.Database): FacilityStore {
+  const insertBooking = db.prepare(`INSERT INTO facility_bookings
+    (code, token_hash, facility_id, room_id, dates_json, block_ids_json, first_date, last_date, residency, group_type, head_count, fee,
+     status, provisional_until, apply_by, purpose, group_name, name_kana, phone, email, created_at, updated_at)
+    VALUES (@code, @tokenHash, @facilityId, @roomId, @datesJson, @blockIdsJson, @firstDate, @lastDate, @residency, @group, @headCount, @fee,
+     @status, @provisionalUntil, @applyBy, @purpose, @groupName, @nameKana, @phone, @email, @now, @now)`);
+  const insertSegment = db.prepare('INSERT INTO facility_booked_segments (room_key, date, segment, booking_id) VALUES (?, ?, ?, ?)');
+  const deleteSegments = db.prepare('DELETE FROM facility_booked_segments WHERE booking_id = ?');
+  const select = db.prepare('SELECT * FROM facility_bookings WHERE code = ?');
+  const codeExists = db.prepare('SELECT 1 FROM facility_bookings WHERE code = ?').pluck();
+  const held = db.prepare(`SELECT s.date || 'T' || s.segment FROM facility_booked_segments s JOIN facility_bookings b ON b.id = s.booking_id
+    WHERE s.room_key = ? AND s.date >= ? AND s.date <= ? AND (b.status = 'booked' OR b.provisional_until > ?)`).pluck();
+  const expired = db.prepare("SELECT id FROM facility_bookings WHERE status = 'provisional' AND provisional_until <= ?").pluck();
+  const markReleased = db.prepare("UPDATE facility_bookings SET status = 'released', updated_at = ? WHERE id = ?");
+  const setStatus = db.prepare('UPDATE facility_bookings SET status = ?, provisional_until = NULL, updated_at = ? WHERE id = ?');
+  const updateChoice = db.prepare(
+    'UPDATE facility_bookings SET dates_json = ?, block_ids_json = ?, first_date = ?, last_date = ?, fee = ?, updated_at = ? WHERE id = ?',
+  );
+
+  const releaseExpiredNow = (now: string): number => {
+    const ids = expired.all(now) as number[];
+    for (const id of ids) {
+      deleteSegments.run(id);
+      markReleased.run(now, id);
+    }
+    return ids.length;
+  };
+
+  const holdSegments = (bookingId: number, key: string, segments: BookedSegment[]) => {
+    for (const segment of segments) insertSegment.run(key, segment.date, segment.segment, bookingId);
+  };
+
+  const insertAll = db.transaction((booking: NewFacilityBookingRow) => {
+    const { lastInsertRowid } = insertBooking.run({
+      ...booking,
+      datesJson: JSON.stringify(booking.dates),
+      blockIdsJson: JSON.stringify(booking.blockIds),
+      firstDate: booking.dates[0],
+      lastDate: booking.dates.at(-1),
+    });
+    holdSegments(Number(lastInsertRowid), roomKey(booking.facilityId, booking.roomId), booking.segments);
+  });
+
+  const book = db.transaction((booking: NewFacilityBookingRow, idempotency: Parameters<FacilityStore['book']>[1], answer: () => string) =>
+    withIdempotency(
+      db,
+      idempotency,
+      booking.now,
+      (): 'booked' | 'taken' | 'code-taken' => {
+        releaseExpiredNow(booking.now);
+        if (codeExists.get(booking.code)) return 'code-taken';
+        try {
+          insertAll(booking);
+          return 'booked';
+        } catch (error) {
+          if (isSegmentTaken(error)) return 'taken';
+          throw error;
+        }
+      },
+      (outcome) => outcome === 'booked',
+      answer,
+    ),
+  );
+
+  const findRow = (code: string) => select.get(code) as BookingRow | undefined;
+  const isActive = (row: BookingRow, now: string) =>
+    row.status === 'booked' || (row.status === 'provisional' && row.provisional_until !== null && row.provisional_until > now);
+
+  const moveSegments = db.transaction((row: BookingRow, change: Parameters<FacilityStore['move']>[1], now: string) => {
+    deleteSegments.run(row.id);
+    holdSegments(row.id, roomKey(row.facility_id, row.room_id), change.segments);
+    updateChoice.run(JSON.stringify(change.dates), JSON.stringify(change.blockIds), change.dates[0], change.dates.at(-1), change.fee, now, row.id);
+  });
+
+  const move = db.transaction((code: string, change: Parameters<FacilityStore['move']>[1], now: string) => {
+    releaseExpiredNow(now);
+    const row = findRow(code);
+    if (!row || !isActive(row, now)) return 'not-active' as const;
+    try {
+      moveSegments(row, change, now);
+      return 'moved' as const;
+    } catch (error) {
+      if (isSegmentTaken(error)) return 'taken' as const;
+      throw error;
+    }
+  });
+
+  const cancel = db.transaction((code: string, now: string) => {
+    const row = findRow(code);
+    if (!row || !isActive(row, now)) return 'not-active' as const;
+    deleteSegments.run(row.id);
+    setStatus.run('cancelled', now, row.id);
+    return 'cancelled' as const;
+  });
+
+  const confirm = db.transaction((code: string, now: string) => {
+    const row = findRow(code);
+    if (!row || row.status !== 'provisional' || !isActive(row, now)) return 'not-provisional' as const;
+    setStatus.run('booked', now, row.id);
+    return 'confirmed' as const;
+  });
+
+  const deletePersonalData = db.prepare(`UPDATE facility_bookings
+    SET purpose = NULL, group_name = NULL, name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = ?
+    WHERE last_date <= ? AND personal_data_deleted_at IS NULL`);
+
+  return {
+    heldSegments(facilityId, roomId, fromDate, toDate, now) {
+      return Promise.resolve(new Set(held.all(roomKey(facilityId, roomId), fromDate, toDate, now) as string[]));
+    },
+    book: (booking, idempotency, answer) => Promise.resolve(book.immediate(booking, idempotency, answer)),
+    find(code) {
+      const row = findRow(code);
+      return Promise.resolve(row ? toBooking(row) : null);
+    },
+    move: (code, change, now) => Promise.resolve(move.immediate(code, change, now)),
+    cancel: (code, now) => Promise.resolve(cancel.immediate(code, now)),
+    confirm: (code, now) => Promise.resolve(confirm.immediate(code, now)),
+    releaseExpired: (now) => Promise.resolve(db.transaction(releaseExpiredNow).immediate(now)),
+    deletePersonalDataUpTo: (lastDate, now) => Promise.resolve(deletePersonalData.run(now, lastDate).changes),
+  };
+}
