@@ -3,6 +3,7 @@ import { type ClosedReason, checkSlot, closedReason, earliestBookableStart, SLOT
 import { dayAvailability } from '../../domain/day-availability.ts';
 import type { CounterDay, CounterReservation, CounterReservationCreated, NewCounterReservation } from '../../domain/counter-reservation.ts';
 import { addDays, daysBetween, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../../domain/japan-time.ts';
+import { createAnswerCache } from '../answer-cache.ts';
 import { ApiHttpError } from '../http-errors.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretMatches } from '../secrets.ts';
 import type { StoredCounterReservation } from '../store/counter-store.ts';
@@ -36,14 +37,8 @@ export interface CounterServiceDependencies {
 export function createCounterService({ content, store, now }: CounterServiceDependencies) {
   const capacity = content.desksPerSlot;
 
-  /**
-   * Availability is asked for far more often than bookings change, so answers are kept until this
-   * process changes a booking, the minute turns (slots close as time passes) or a second has
-   * passed (bounding staleness when several instances share one database). Only the display can be
-   * stale: every booking is still checked against the seats in the database.
-   */
-  let bookingWrites = 0;
-  const availabilityCache = new Map<string, { days: CounterDay[]; writes: number; at: number }>();
+  // Keyed by the minute too: slots close as time passes.
+  const availabilityCache = createAnswerCache<CounterDay[]>();
 
   function publicView(stored: StoredCounterReservation): CounterReservation {
     return {
@@ -88,8 +83,8 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
         throw new ApiHttpError(400, 'validation_failed', `期間は${String(MAX_RANGE_DAYS)}日以内で、始まりを終わりより前にしてください。`);
       }
       const cacheKey = `${first}/${last}/${clock.date}T${String(clock.minutes)}`;
-      const cached = availabilityCache.get(cacheKey);
-      if (cached && cached.writes === bookingWrites && instant.getTime() - cached.at < 1000) return cached.days;
+      const cached = availabilityCache.get(cacheKey, instant.getTime());
+      if (cached) return cached;
       const taken = await store.counter.bookedSeats(first, last);
       const days: CounterDay[] = [];
       const starts = slotStarts(content);
@@ -114,8 +109,7 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
           slots: slots.map(({ time, seatsLeft, bookable }) => ({ time, seatsLeft, bookable })),
         });
       }
-      if (availabilityCache.size > 100) availabilityCache.clear();
-      availabilityCache.set(cacheKey, { days, writes: bookingWrites, at: instant.getTime() });
+      availabilityCache.set(cacheKey, days, instant.getTime());
       return days;
     },
 
@@ -153,7 +147,7 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
           idempotency,
           () => JSON.stringify(created),
         );
-        if (outcome.replayed === false && outcome.value === 'booked') bookingWrites++;
+        if (outcome.replayed === false && outcome.value === 'booked') availabilityCache.invalidate();
         if (outcome.replayed === true) return { created: JSON.parse(outcome.responseJson) as CounterReservationCreated, replayed: true };
         if (outcome.replayed === 'mismatch') {
           throw new ApiHttpError(422, 'unprocessable', '同じ操作番号で、ちがう内容が送られました。画面を読み込み直して、もう一度お試しください。');
@@ -183,7 +177,7 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
       requireBookableSlot({ date: stored.slot.slice(0, 10), time: stored.slot.slice(11) });
       const target = requireBookableSlot(slot);
       const outcome = await store.counter.move(code, target, capacity, now().toISOString());
-      if (outcome === 'moved') bookingWrites++;
+      if (outcome === 'moved') availabilityCache.invalidate();
       if (outcome === 'full') throw fullError();
       if (outcome === 'not-booked') throw new ApiHttpError(409, 'conflict', 'この予約は取り消されています。');
       return publicView((await store.counter.find(code)) ?? stored);
@@ -198,7 +192,7 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
         throw new ApiHttpError(422, 'unprocessable', `${formatTime(start)}からの予約は、時間が近いため、このアプリでは取り消せません。市民課の窓口へご連絡ください。`);
       }
       await store.counter.cancel(code, now().toISOString());
-      bookingWrites++;
+      availabilityCache.invalidate();
       return publicView((await store.counter.find(code)) ?? stored);
     },
   };

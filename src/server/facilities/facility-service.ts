@@ -23,6 +23,7 @@ import {
   totalFee,
 } from '../../domain/facility-rules.ts';
 import { addDays, daysBetween, type IsoDate, japanClock } from '../../domain/japan-time.ts';
+import { createAnswerCache } from '../answer-cache.ts';
 import { ApiHttpError } from '../http-errors.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretMatches } from '../secrets.ts';
 import type { BookedSegment, StoredFacilityBooking } from '../store/facility-store.ts';
@@ -137,17 +138,25 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
     return result;
   }
 
+  const availabilityCache = createAnswerCache<FacilityDay[]>();
+
   return {
     async availability(facilityId: string, roomId: string, from: IsoDate | undefined, to: IsoDate | undefined): Promise<FacilityDay[]> {
       const { facility, room } = portalRoom(facilityId, roomId);
-      const today = japanClock(now()).date;
+      const instant = now();
+      const today = japanClock(instant).date;
       const first = from ?? addDays(today, 1);
       const last = to ?? addDays(first, 34);
       const span = daysBetween(first, last);
       if (span < 0 || span > MAX_RANGE_DAYS) {
         throw new ApiHttpError(400, 'validation_failed', `期間は${String(MAX_RANGE_DAYS)}日以内で、始まりを終わりより前にしてください。`);
       }
-      return days(facility, room, first, last);
+      const cacheKey = `${facilityId}/${roomId}/${first}/${last}/${today}`;
+      const cached = availabilityCache.get(cacheKey, instant.getTime());
+      if (cached) return cached;
+      const answer = await days(facility, room, first, last);
+      availabilityCache.set(cacheKey, answer, instant.getTime());
+      return answer;
     },
 
     /** Rooms for a purpose and head-count; with a date, the portal rooms' free blocks that day. */
@@ -217,7 +226,10 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
         if (outcome.replayed === 'mismatch') {
           throw new ApiHttpError(422, 'unprocessable', '同じ操作番号で、ちがう内容が送られました。画面を読み込み直して、もう一度お試しください。');
         }
-        if (outcome.value === 'booked') return { created, replayed: false };
+        if (outcome.value === 'booked') {
+          availabilityCache.invalidate();
+          return { created, replayed: false };
+        }
         if (outcome.value === 'taken') throw TAKEN();
       }
       throw new ApiHttpError(503, 'service_unavailable');
@@ -241,6 +253,7 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
       const outcome = await store.facilities.move(code, { dates, blockIds, segments: segmentsOf(facility, { dates, blockIds }), fee: quote.fee }, now().toISOString());
       if (outcome === 'taken') throw TAKEN();
       if (outcome === 'not-active') throw new ApiHttpError(409, 'conflict', 'この予約は取り消されています。');
+      availabilityCache.invalidate();
       return publicView((await store.facilities.find(code)) ?? stored);
     },
 
@@ -252,12 +265,14 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
         throw new ApiHttpError(422, 'unprocessable', '使う日が近いため、このアプリでは取り消せません。施設へご連絡ください。');
       }
       await store.facilities.cancel(code, now().toISOString());
+      availabilityCache.invalidate();
       return publicView((await store.facilities.find(code)) ?? stored);
     },
 
     /** Staff record the in-person application: the provisional booking becomes a booking. */
     async confirm(code: string): Promise<FacilityBooking> {
       const outcome = await store.facilities.confirm(code, now().toISOString());
+      availabilityCache.invalidate();
       const stored = await store.facilities.find(code);
       if (!stored) throw NOT_FOUND;
       if (outcome === 'not-provisional') throw new ApiHttpError(409, 'conflict', 'この予約は仮予約ではないか、申し込みの期限が過ぎています。');
