@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../client/api-client.ts';
+import { portalContact } from '../../content/city.ts';
 import { findFacility, findRoom } from '../../content/facilities.ts';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import type { Facility } from '../../domain/facilities.ts';
@@ -18,6 +19,7 @@ import { bookingQuery, cancelBooking, changeBooking, roomAvailabilityQuery, save
 import { FacilityContact } from './FacilityContact.tsx';
 import { formatYen } from '../../domain/money.ts';
 import { blockText } from './wording.ts';
+import { BookingFailure, BookingLoading, BookingNotFound } from '../../ui/BookingStates.tsx';
 
 /** The secret comes from this device's list, or from the management link's #token= (never sent to the server). */
 function useManagementToken(code: string): string | null {
@@ -67,18 +69,11 @@ export function BookingPage() {
 
   if (token === null || booking.isError) {
     return (
-      <Page heading="予約が見つかりません">
-        <p>この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。</p>
-        <ButtonLink to="/facilities/bookings">この端末でした施設の予約</ButtonLink>
-      </Page>
+      <BookingNotFound explanation="この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。" to="/facilities/bookings" linkText="この端末でした施設の予約" />
     );
   }
   if (!booking.data) {
-    return (
-      <Page heading="予約の内容">
-        <p role="status">予約を読み込んでいます…</p>
-      </Page>
-    );
+    return <BookingLoading />;
   }
 
   const current = booking.data;
@@ -167,9 +162,7 @@ export function BookingPage() {
       )}
 
       {failure && (
-        <div className={styles.alert} role="alert">
-          <p>{failure}</p>
-        </div>
+        <BookingFailure message={failure} contact={portalContact} />
       )}
 
       {mode === 'change' && active && facility && (

@@ -17,6 +17,7 @@ import { createBooking, quoteQuery, roomAvailabilityQuery, savedFacilityBookings
 import { FacilityNotFound } from './FacilityNotFound.tsx';
 import { formatYen } from '../../domain/money.ts';
 import { blockText } from './wording.ts';
+import { BookingFailure } from '../../ui/BookingStates.tsx';
 
 const STEPS = ['date', 'blocks', 'details', 'confirm'] as const;
 type Step = (typeof STEPS)[number];
@@ -275,12 +276,7 @@ export function RoomBookingPage() {
                 {room.feeProvenance.verified ? '' : ' この料金は見本です。施設で確かめてください。'}
               </p>
               {failure && (
-                <div className={styles.alert} role="alert">
-                  <p>{failure}</p>
-                  <p>
-                    つながらないときは、{portalContact.name}（電話 {portalContact.phone}）へお問い合わせください。
-                  </p>
-                </div>
+                <BookingFailure message={failure} contact={portalContact} />
               )}
               <div className={styles.actions}>
                 <Button onClick={() => void confirm()} disabled={sending}>

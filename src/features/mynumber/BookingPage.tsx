@@ -17,6 +17,7 @@ import { NotFoundKind } from './NotFoundKind.tsx';
 import { saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
+import { BookingFailure } from '../../ui/BookingStates.tsx';
 
 const STEPS = ['bring', 'date', 'time', 'details', 'confirm'] as const;
 type Step = (typeof STEPS)[number];
@@ -176,14 +177,7 @@ export function BookingPage() {
             <dd>{booking.proxy ? '代理の方' : 'ご本人'}</dd>
           </dl>
           {booking.proxy && <p className={styles.notice}>{kind.proxy}</p>}
-          {failure && (
-            <div className={styles.alert} role="alert">
-              <p>{failure}</p>
-              <p>
-                つながらないときは、{portalContact.name}（電話 {portalContact.phone}）へお問い合わせください。
-              </p>
-            </div>
-          )}
+          {failure && <BookingFailure message={failure} contact={portalContact} />}
           <div className={styles.actions}>
             <Button onClick={() => void confirm()} disabled={sending}>
               {sending ? '送っています…' : failure ? 'もう一度送る' : 'この内容で予約する'}

@@ -18,6 +18,7 @@ import styles from '../../ui/booking.module.css';
 import { findSavedBooking, forgetBooking, saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
+import { BookingFailure, BookingLoading, BookingNotFound } from '../../ui/BookingStates.tsx';
 
 /**
  * The secret comes from the management link's #token= (never sent to the server) or from this
@@ -88,18 +89,11 @@ export function ReservationPage() {
 
   if (token === null || reservation.isError) {
     return (
-      <Page heading="予約が見つかりません">
-        <p>この端末には、この予約の情報がありません。予約番号と電話番号で探せます。</p>
-        <ButtonLink to="/mynumber/reservations">予約番号で探す</ButtonLink>
-      </Page>
+      <BookingNotFound explanation="この端末には、この予約の情報がありません。予約番号と電話番号で探せます。" to="/mynumber/reservations" linkText="予約番号で探す" />
     );
   }
   if (!reservation.data) {
-    return (
-      <Page heading="予約の内容">
-        <p role="status">予約を読み込んでいます…</p>
-      </Page>
-    );
+    return <BookingLoading />;
   }
 
   const current = reservation.data;
@@ -155,12 +149,7 @@ export function ReservationPage() {
       )}
 
       {failure && (
-        <div className={styles.alert} role="alert">
-          <p>{failure}</p>
-          <p>
-            お困りのときは、{portalContact.name}（電話 {portalContact.phone}）へお問い合わせください。
-          </p>
-        </div>
+        <BookingFailure message={failure} contact={portalContact} />
       )}
 
       {mode === 'cancel' && (

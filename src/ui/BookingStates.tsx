@@ -1,0 +1,37 @@
+import type { Department } from '../domain/city.ts';
+import styles from './booking.module.css';
+import { ButtonLink } from './Button.tsx';
+import { Page } from './Page.tsx';
+import { PhoneLink } from './PhoneLink.tsx';
+
+/**
+ * The states every booking screen shares (counter and facilities alike), so they read the same
+ * everywhere: a failed action with whom to call, a booking still loading, a booking not on this device.
+ */
+export function BookingFailure({ message, contact }: { message: string; contact: Department & { phone: string } }) {
+  return (
+    <div className={styles.alert} role="alert">
+      <p>{message}</p>
+      <p>
+        うまくいかないときは、{contact.name}（電話 <PhoneLink phone={contact.phone} />）へお問い合わせください。
+      </p>
+    </div>
+  );
+}
+
+export function BookingLoading() {
+  return (
+    <Page heading="予約の内容">
+      <p role="status">予約を読み込んでいます…</p>
+    </Page>
+  );
+}
+
+export function BookingNotFound({ explanation, to, linkText }: { explanation: string; to: string; linkText: string }) {
+  return (
+    <Page heading="予約が見つかりません">
+      <p>{explanation}</p>
+      <ButtonLink to={to}>{linkText}</ButtonLink>
+    </Page>
+  );
+}
