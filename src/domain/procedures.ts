@@ -1,0 +1,268 @@
+import { z } from 'zod';
+import { isoDateSchema } from './city.ts';
+import './validation.ts';
+
+/**
+ * The city's procedure catalogue (手続き), one schema shared by the content check, the CSV import,
+ * the search index built at build time and the screens. Field meanings and code lists follow the
+ * national inventory (行政手続等の棚卸調査, digital-go-jp/administrative-procedures-mcp
+ * `datasets/procedures-survey-r7/dataset.yaml`) so the catalogue can later be joined to national data;
+ * the city columns (department, hours, channels, who may apply, reading, keywords …) come on top.
+ */
+
+/** 手続類型. */
+export const PROCEDURE_TYPES = ['申請等', '処分通知等', '縦覧等', '作成・保存等'] as const;
+
+/** オンライン化の実施状況 (1 実施済 / 2 未実施 / 3 適用除外 / 4 その他). */
+export const ONLINE_STATUSES = ['実施済', '未実施', '適用除外', 'その他'] as const;
+
+/** 本人確認手法 for the paper route. */
+export const IDENTITY_CHECKS = ['押印+印鑑証明', '押印', '署名', '本人確認書類', 'その他', '不要'] as const;
+
+/** 納付方法. */
+export const PAYMENT_METHODS = ['窓口', '銀行', '郵便局', 'コンビニ', 'Pay-easy', 'クレジットカード', 'QRコード決済', 'その他'] as const;
+
+/** 添付書類 as the national inventory codes them. */
+export const ATTACHMENTS = ['住民票', '戸籍', '印鑑登録証明書', '所得証明書・納税証明書', '登記事項証明書', 'その他', 'なし'] as const;
+
+/** 手続が行われるイベント(個人): the 14 personal life events of the national inventory, in its order. */
+export const LIFE_EVENTS = [
+  '妊娠',
+  '出生・こども',
+  '引越し',
+  '就職・転職',
+  '結婚・離婚',
+  '自動車の購入・保有',
+  '住宅の購入・保有',
+  '介護',
+  '医療・健康',
+  '税金',
+  '年金の受給',
+  '死亡・相続',
+  'その他イベント(個人)',
+  'その他',
+] as const;
+
+/**
+ * What the procedure is about: the 20 standardised back-office areas (標準化20業務) first, then the
+ * everyday areas people look for. Used for browsing and the department-free filter.
+ */
+export const PROCEDURE_AREAS = [
+  '児童手当',
+  '子ども・子育て支援',
+  '住民基本台帳',
+  '戸籍の附票',
+  '印鑑登録',
+  '選挙人名簿',
+  '固定資産税',
+  '個人住民税',
+  '法人住民税',
+  '軽自動車税',
+  '戸籍',
+  '就学',
+  '健康管理',
+  '児童扶養手当',
+  '生活保護',
+  '障害者福祉',
+  '介護保険',
+  '国民健康保険',
+  '後期高齢者医療',
+  '国民年金',
+  'ごみ・環境',
+  '犬・ペット',
+  '各種証明書',
+  '税の納付',
+  '住宅・土地',
+  '道路・河川',
+  '学校・教育',
+  '選挙',
+  'マイナンバーカード',
+  '交通・移動',
+  '防災・安全',
+  '文化・スポーツ',
+  '事業者',
+  'その他',
+] as const;
+
+export const APPLICANTS = ['本人', '同一世帯', '代理人'] as const;
+
+export const ONLINE_PROVIDERS = ['ぴったりサービス', 'スマート申請', '市の申請フォーム', '国・県のサイト'] as const;
+
+const idSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'id は半角英小文字・数字・ハイフンで書いてください。');
+
+/** A reading in hiragana (spaces and the long-vowel mark allowed), which the search indexes like the title. */
+export const readingSchema = z
+  .string()
+  .min(1)
+  .regex(/^[\u3041-\u3096ー・ \u3000]+$/, 'よみは ひらがな で書いてください。');
+
+/**
+ * Online routes go only to https addresses of public bodies or the national/official platforms the
+ * city uses; the page shows the domain before anyone leaves.
+ */
+const OFFICIAL_ONLINE_HOST = /(^|\.)(go\.jp|lg\.jp|city\.togane\.chiba\.jp|myna\.go\.jp|logoform\.jp|graffer\.jp)$/;
+
+export const onlineUrlSchema = z
+  .string()
+  .refine((value) => URL.canParse(value), 'https:// で始まるアドレスを書いてください。')
+  .refine((value) => {
+    if (!URL.canParse(value)) return true;
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.username === '' && url.password === '' && OFFICIAL_ONLINE_HOST.test(url.hostname);
+  }, 'オンライン申請の行き先は https:// の公的なアドレスだけにしてください。');
+
+export const channelSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('online'),
+    provider: z.enum(ONLINE_PROVIDERS),
+    url: onlineUrlSchema,
+    /** What to have ready (マイナンバーカード, the app …), in plain words. */
+    note: z.string().min(1).optional(),
+  }),
+  z.object({
+    kind: z.literal('counter'),
+    /** Where, in words a visitor can follow: 「本庁舎1階 市民課」. */
+    place: z.string().min(1),
+    note: z.string().min(1).optional(),
+  }),
+  z.object({ kind: z.literal('post'), note: z.string().min(1).optional() }),
+  z.object({ kind: z.literal('konbini'), note: z.string().min(1).optional() }),
+]);
+
+export const procedureSchema = z
+  .object({
+    id: idSchema,
+    title: z.string().min(1),
+    reading: readingSchema,
+    /** One or two plain sentences: what it is and who needs it. */
+    summary: z.string().min(1),
+    type: z.enum(PROCEDURE_TYPES),
+    online: z.object({
+      status: z.enum(ONLINE_STATUSES),
+      plannedYear: z.number().int().min(2025).max(2040).optional(),
+      reason: z.string().min(1).optional(),
+    }),
+    /** A department id of city.json. */
+    departmentId: idSchema,
+    /** Only when they differ from the department's hours. */
+    hours: z.string().min(1).optional(),
+    channels: z.array(channelSchema).min(1),
+    applicants: z.array(z.enum(APPLICANTS)).min(1),
+    /** 代理人 needs a letter of attorney (委任状). */
+    proxyNeedsLetter: z.boolean(),
+    identityCheck: z.enum(IDENTITY_CHECKS),
+    /** In words: 「引っ越した日から14日以内」; omitted when there is none. */
+    deadline: z.string().min(1).optional(),
+    fee: z.object({
+      required: z.boolean(),
+      /** In words: 「1通300円」. */
+      amount: z.string().min(1).optional(),
+      methods: z.array(z.enum(PAYMENT_METHODS)),
+    }),
+    processingTime: z.object({ online: z.string().min(1).optional(), offline: z.string().min(1).optional() }).optional(),
+    attachments: z.array(z.enum(ATTACHMENTS)),
+    /** What to bring to the counter, in plain words. */
+    bring: z.array(z.string().min(1)),
+    lifeEvents: z.array(z.enum(LIFE_EVENTS)),
+    areas: z.array(z.enum(PROCEDURE_AREAS)).min(1),
+    related: z.array(idSchema),
+    /** Words people use for it (old names, colloquial words); the synonym table adds more. */
+    keywords: z.array(z.string().min(1)),
+    source: z.string().min(1),
+    lastVerified: isoDateSchema,
+    /** True only when every fact was checked against the city's own publication. */
+    verified: z.boolean(),
+    /** Plausible content written to show the shape of the catalogue; the page says so. */
+    sample: z.boolean(),
+  })
+  .refine((procedure) => !(procedure.verified && procedure.sample), {
+    message: '見本（sample: true）の手続きを確認済み（verified: true）にはできません。',
+    path: ['verified'],
+  })
+  .refine((procedure) => !procedure.fee.required || procedure.fee.amount !== undefined, {
+    message: '手数料がある手続きには金額（fee.amount）を書いてください。',
+    path: ['fee', 'amount'],
+  })
+  .refine((procedure) => (procedure.online.status === '実施済') === procedure.channels.some((channel) => channel.kind === 'online'), {
+    message: 'オンライン化が「実施済」の手続きにはオンラインの窓口（kind: online）が必要で、それ以外には書けません。',
+    path: ['channels'],
+  });
+
+export type Procedure = z.infer<typeof procedureSchema>;
+export type ProcedureChannel = z.infer<typeof channelSchema>;
+export type LifeEvent = (typeof LIFE_EVENTS)[number];
+export type ProcedureArea = (typeof PROCEDURE_AREAS)[number];
+
+/** One life event as a household meets it: steps in order, each a list of procedures. */
+export const lifeEventGuideSchema = z.object({
+  event: z.enum(LIFE_EVENTS),
+  /** One sentence for the list of events. */
+  lead: z.string().min(1),
+  steps: z
+    .array(
+      z.object({
+        /** 「届け出から14日以内」「1か月以内」… */
+        title: z.string().min(1),
+        procedureIds: z.array(idSchema).min(1),
+      }),
+    )
+    .min(1),
+});
+
+export type LifeEventGuide = z.infer<typeof lifeEventGuideSchema>;
+
+export const proceduresContentSchema = z
+  .object({
+    procedures: z.array(procedureSchema).min(1),
+    lifeEvents: z.array(lifeEventGuideSchema),
+  })
+  .superRefine((pack, context) => {
+    const ids = new Set<string>();
+    pack.procedures.forEach((procedure, index) => {
+      if (ids.has(procedure.id)) {
+        context.addIssue({ code: 'custom', path: ['procedures', index, 'id'], message: `id「${procedure.id}」が重複しています。` });
+      }
+      ids.add(procedure.id);
+    });
+    pack.procedures.forEach((procedure, index) => {
+      procedure.related.forEach((relatedId, relatedIndex) => {
+        if (!ids.has(relatedId)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['procedures', index, 'related', relatedIndex],
+            message: `関連する手続き「${relatedId}」がありません。`,
+          });
+        }
+      });
+    });
+    const events = new Set<string>();
+    pack.lifeEvents.forEach((guide, guideIndex) => {
+      if (events.has(guide.event)) {
+        context.addIssue({ code: 'custom', path: ['lifeEvents', guideIndex, 'event'], message: `「${guide.event}」が重複しています。` });
+      }
+      events.add(guide.event);
+      guide.steps.forEach((step, stepIndex) =>
+        step.procedureIds.forEach((procedureId, idIndex) => {
+          if (!ids.has(procedureId)) {
+            context.addIssue({
+              code: 'custom',
+              path: ['lifeEvents', guideIndex, 'steps', stepIndex, 'procedureIds', idIndex],
+              message: `手続き「${procedureId}」がありません。`,
+            });
+          }
+        }),
+      );
+    });
+  });
+
+export type ProceduresContent = z.infer<typeof proceduresContentSchema>;
+
+/**
+ * Synonym groups: every word in a group finds what any other word finds (引っ越し ⇔ 転入 ⇔ 転出 …).
+ * Kept as content so staff can add the words citizens actually type.
+ */
+export const synonymsContentSchema = z.object({
+  groups: z.array(z.array(z.string().min(1)).min(2, '同じ意味のことばは2つ以上書いてください。')).min(1),
+});
+
+export type SynonymsContent = z.infer<typeof synonymsContentSchema>;
