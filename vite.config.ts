@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './scripts/content-plugin.ts';
+import { searchIndexPlugin } from './scripts/search-index-plugin.ts';
 import { webAppManifest } from './scripts/web-app-manifest.ts';
 
 function appVersion(): string {
@@ -54,6 +55,7 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
     define,
     plugins: [
       contentPlugin(),
+      searchIndexPlugin(),
       react(),
       ...(mockMode ? [serveMockServiceWorker()] : []),
       VitePWA({

@@ -2,3 +2,9 @@
 
 /** `0.1.0+abc1234`: package version and commit, set by vite.config.ts for the app and the server alike. */
 declare const __APP_VERSION__: string;
+
+/** The procedure search index, built from the content pack at build time (scripts/search-index-plugin.ts). */
+declare module 'virtual:procedure-search-index' {
+  const index: import('./domain/procedure-search.ts').SearchIndex;
+  export default index;
+}

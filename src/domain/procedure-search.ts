@@ -1,11 +1,53 @@
+import { normalizeJapanese, queryWords, tokensOf } from './japanese-text.ts';
 import type { Procedure, SynonymsContent } from './procedures.ts';
 
 /**
- * FIRST CUT (to be replaced by the bigram/BM25 engine in this same file, same signatures):
- * the contract the screens build against.
+ * Offline procedure search: a BM25F-style ranking over character bigrams (see japanese-text.ts),
+ * built once when the content is built and shipped to the browser as plain JSON.
+ *
+ * - Every word of the query must match (multi-word queries narrow); a word matches a procedure when
+ *   all of its bigrams occur in it. When nothing matches that strictly, words may match in part,
+ *   so a sentence such as 「住民票を取りたい」 still finds 住民票.
+ * - A one-character word matches every token that starts with it (「犬」 finds 犬の登録).
+ * - Synonym groups expand a word: 「国保」 also searches 国民健康保険, scored like the word itself.
+ * - Title and reading hits weigh most; a whole word found in the title or reading adds a bonus.
  */
+
+/** Fields of a procedure the index knows, and how much a hit in each counts. */
+const FIELDS = ['title', 'reading', 'keywords', 'summary'] as const;
+const FIELD_BOOST = [3, 3, 2, 1] as const;
+const K1 = 1.2;
+const B = 0.75;
+const PHRASE_BONUS = 2;
+/** Bits per field in a posting's packed term frequencies (counts above 15 add nothing to BM25 here). */
+const TF_BITS = 4;
+const TF_MAX = (1 << TF_BITS) - 1;
+/**
+ * The relaxed pass: a word counts when a quarter of its bigrams, and at least two, occur, which lets
+ * 「住民票を取りたい」 find 住民票 without letting one common bigram match everything.
+ */
+const RELAXED_SHARE = 0.25;
+const RELAXED_MINIMUM_TOKENS = 2;
+
+export const SEARCH_INDEX_VERSION = 1;
+
+/** The serialisable index: plain JSON, so the build can write it and the browser can load it as is. */
 export interface SearchIndex {
-  documents: { id: string; text: string }[];
+  version: typeof SEARCH_INDEX_VERSION;
+  /** Procedure ids, in document order. */
+  ids: string[];
+  /** Normalised title and reading of each document, for the whole-word bonus. */
+  headings: string[];
+  /** Token counts per document and field: `lengths[doc * FIELDS.length + field]`. */
+  lengths: number[];
+  averageLengths: number[];
+  /**
+   * Postings per token: pairs of (document number minus the previous one, packed term frequencies
+   * with TF_BITS per field). Deltas and packing keep the JSON small.
+   */
+  postings: Record<string, number[]>;
+  /** Synonym groups, normalised. */
+  synonyms: string[][];
 }
 
 export interface SearchHit {
@@ -13,22 +55,235 @@ export interface SearchHit {
   score: number;
 }
 
-export function buildProcedureIndex(procedures: readonly Procedure[], synonyms: SynonymsContent): SearchIndex {
-  void synonyms;
+/** The text of each field of a procedure. Areas and life events count as keywords. */
+export interface SearchDocument {
+  id: string;
+  title: string;
+  reading: string;
+  keywords: readonly string[];
+  summary: string;
+}
+
+export function procedureDocument(procedure: Procedure): SearchDocument {
   return {
-    documents: procedures.map((procedure) => ({
-      id: procedure.id,
-      text: [procedure.title, procedure.reading, procedure.summary, ...procedure.keywords].join(' ').normalize('NFKC'),
-    })),
+    id: procedure.id,
+    title: procedure.title,
+    reading: procedure.reading,
+    keywords: [...procedure.keywords, ...procedure.areas, ...procedure.lifeEvents],
+    summary: procedure.summary,
   };
 }
 
-/** Ranked ids of the procedures that match every word of the query; empty for an empty query. */
+function fieldTokens(document: SearchDocument): string[][] {
+  return [
+    tokensOf(normalizeJapanese(document.title)),
+    tokensOf(normalizeJapanese(document.reading)),
+    // Each keyword on its own, so no bigram straddles two keywords.
+    document.keywords.flatMap((keyword) => tokensOf(normalizeJapanese(keyword))),
+    tokensOf(normalizeJapanese(document.summary)),
+  ];
+}
+
+export function buildSearchIndex(documents: readonly SearchDocument[], synonyms: SynonymsContent): SearchIndex {
+  const lengths: number[] = [];
+  const totals = FIELDS.map(() => 0);
+  const postings = new Map<string, number[]>();
+  const lastDocument = new Map<string, number>();
+
+  documents.forEach((document, documentNumber) => {
+    const counts = new Map<string, number[]>();
+    fieldTokens(document).forEach((tokens, field) => {
+      lengths.push(tokens.length);
+      totals[field] = (totals[field] ?? 0) + tokens.length;
+      for (const token of tokens) {
+        const perField = counts.get(token) ?? FIELDS.map(() => 0);
+        perField[field] = Math.min(TF_MAX, (perField[field] ?? 0) + 1);
+        counts.set(token, perField);
+      }
+    });
+    for (const [token, perField] of counts) {
+      const packed = perField.reduce((sum, count, field) => sum + count * 2 ** (TF_BITS * field), 0);
+      const list = postings.get(token) ?? [];
+      list.push(documentNumber - (lastDocument.get(token) ?? 0), packed);
+      lastDocument.set(token, documentNumber);
+      postings.set(token, list);
+    }
+  });
+
+  return {
+    version: SEARCH_INDEX_VERSION,
+    ids: documents.map((document) => document.id),
+    headings: documents.map((document) => `${normalizeJapanese(document.title)} ${normalizeJapanese(document.reading)}`),
+    lengths,
+    averageLengths: totals.map((total) => (documents.length === 0 ? 1 : Math.max(1, total / documents.length))),
+    postings: Object.fromEntries(postings),
+    synonyms: synonyms.groups.map((group) => [...new Set(group.map(normalizeJapanese).filter((word) => word !== ''))]),
+  };
+}
+
+export function buildProcedureIndex(procedures: readonly Procedure[], synonyms: SynonymsContent): SearchIndex {
+  return buildSearchIndex(procedures.map(procedureDocument), synonyms);
+}
+
+/** Tokens starting with one character, found once per index and kept for the next keystroke. */
+const tokensByFirstChar = new WeakMap<SearchIndex, Map<string, string[]>>();
+
+function tokensStartingWith(index: SearchIndex, char: string): string[] {
+  let byFirst = tokensByFirstChar.get(index);
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const token of Object.keys(index.postings)) {
+      const first = [...token][0] ?? '';
+      const list = byFirst.get(first) ?? [];
+      list.push(token);
+      byFirst.set(first, list);
+    }
+    tokensByFirstChar.set(index, byFirst);
+  }
+  return byFirst.get(char) ?? [];
+}
+
+/**
+ * The ways a query word may be written: the word itself, and the word with any synonym it contains
+ * (or begins to spell, while typing) replaced by each other word of its group.
+ */
+function alternativesOf(index: SearchIndex, word: string): string[] {
+  const alternatives = new Set([word]);
+  for (const group of index.synonyms) {
+    for (const term of group) {
+      const typedSoFar = [...word].length >= 2 && term.startsWith(word);
+      if (!typedSoFar && !(term.length >= 2 && word.includes(term))) continue;
+      for (const other of group) alternatives.add(typedSoFar ? other : word.replace(term, other));
+    }
+  }
+  return [...alternatives];
+}
+
+interface TokenGroup {
+  /** For a one-character word: every token starting with it; otherwise the one token. */
+  tokens: string[];
+}
+
+function tokenGroupsOf(index: SearchIndex, word: string): TokenGroup[] {
+  const chars = [...word];
+  if (chars.length === 1 && !/[a-z0-9]/.test(word)) return [{ tokens: [word, ...tokensStartingWith(index, word)] }];
+  if (/^[a-z0-9]+$/.test(word)) {
+    // A Latin word being typed matches the words it begins.
+    return [{ tokens: Object.keys(index.postings).filter((token) => token.startsWith(word)) }];
+  }
+  return [...new Set(tokensOf(word))].map((token) => ({ tokens: [token] }));
+}
+
+/** BM25F contribution of one token group to each document it occurs in. */
+function scoreGroup(index: SearchIndex, group: TokenGroup): Map<number, number> {
+  const documentCount = index.ids.length;
+  const scores = new Map<number, number>();
+  for (const token of group.tokens) {
+    const list = index.postings[token];
+    if (!list) continue;
+    const frequency = list.length / 2;
+    const idf = Math.log(1 + (documentCount - frequency + 0.5) / (frequency + 0.5));
+    let documentNumber = 0;
+    for (let at = 0; at < list.length; at += 2) {
+      documentNumber += list[at] ?? 0;
+      let packed = list[at + 1] ?? 0;
+      let weighted = 0;
+      for (let field = 0; field < FIELDS.length; field += 1) {
+        const count = packed % 2 ** TF_BITS;
+        packed = Math.floor(packed / 2 ** TF_BITS);
+        if (count === 0) continue;
+        const length = index.lengths[documentNumber * FIELDS.length + field] ?? 0;
+        const average = index.averageLengths[field] ?? 1;
+        weighted += ((FIELD_BOOST[field] ?? 1) * count) / (1 - B + (B * length) / average);
+      }
+      const score = (idf * weighted) / (K1 + weighted);
+      // Within a prefix group the best token counts, not the sum: 「犬」 should not favour long texts.
+      scores.set(documentNumber, Math.max(scores.get(documentNumber) ?? 0, score));
+    }
+  }
+  return scores;
+}
+
+interface WordMatch {
+  score: number;
+  /** Share of the word's token groups found in the document. */
+  share: number;
+  /** How many of them. */
+  found: number;
+}
+
+/** How well each document matches one written form of a word. */
+function matchForm(index: SearchIndex, form: string): Map<number, WordMatch> {
+  const groups = tokenGroupsOf(index, form);
+  const matches = new Map<number, WordMatch>();
+  if (groups.length === 0) return matches;
+  for (const group of groups) {
+    for (const [documentNumber, score] of scoreGroup(index, group)) {
+      const match = matches.get(documentNumber) ?? { score: 0, share: 0, found: 0 };
+      match.score += score;
+      match.share += 1 / groups.length;
+      match.found += 1;
+      matches.set(documentNumber, match);
+    }
+  }
+  for (const [documentNumber, match] of matches) {
+    if (index.headings[documentNumber]?.includes(form)) match.score += PHRASE_BONUS;
+  }
+  return matches;
+}
+
+/** The best match of any written form of a word, per document. */
+function matchWord(index: SearchIndex, word: string): Map<number, WordMatch> {
+  const best = new Map<number, WordMatch>();
+  for (const form of alternativesOf(index, word)) {
+    for (const [documentNumber, match] of matchForm(index, form)) {
+      const current = best.get(documentNumber);
+      if (!current || match.share > current.share || (match.share === current.share && match.score > current.score)) {
+        best.set(documentNumber, match);
+      }
+    }
+  }
+  return best;
+}
+
+type Strictness = 'every-token' | 'relaxed';
+
+function counts(match: WordMatch | undefined, strictness: Strictness): match is WordMatch {
+  if (!match) return false;
+  if (strictness === 'every-token') return match.share > 1 - 1e-9;
+  return match.share > 1 - 1e-9 || (match.share >= RELAXED_SHARE - 1e-9 && match.found >= RELAXED_MINIMUM_TOKENS);
+}
+
+function rank(perWord: Map<number, WordMatch>[], strictness: Strictness): Map<number, number> {
+  const [first, ...rest] = perWord;
+  const totals = new Map<number, number>();
+  if (!first) return totals;
+  for (const [documentNumber, match] of first) {
+    if (!counts(match, strictness)) continue;
+    let total = match.score * match.share;
+    let everyWord = true;
+    for (const other of rest) {
+      const otherMatch = other.get(documentNumber);
+      if (!counts(otherMatch, strictness)) {
+        everyWord = false;
+        break;
+      }
+      total += otherMatch.score * otherMatch.share;
+    }
+    if (everyWord) totals.set(documentNumber, total);
+  }
+  return totals;
+}
+
+/** Ranked procedure ids for a query, best first; empty for an empty query or when nothing matches. */
 export function searchProcedures(index: SearchIndex, query: string, limit = 50): SearchHit[] {
-  const words = query.normalize('NFKC').split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return [];
-  return index.documents
-    .filter((document) => words.every((word) => document.text.includes(word)))
+  const perWord = words.map((word) => matchWord(index, word));
+  let totals = rank(perWord, 'every-token');
+  if (totals.size === 0) totals = rank(perWord, 'relaxed');
+  return [...totals]
+    .sort(([leftDocument, left], [rightDocument, right]) => right - left || leftDocument - rightDocument)
     .slice(0, limit)
-    .map((document) => ({ id: document.id, score: 1 }));
+    .map(([documentNumber, score]) => ({ id: index.ids[documentNumber] ?? '', score }));
 }
