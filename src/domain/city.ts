@@ -5,7 +5,11 @@ import './validation.ts';
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日付は 2026-11-24 の形で書いてください。')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), '存在しない日付です。');
+  // Date.parse rolls 2026-02-30 over to March 2: the date must come back unchanged.
+  .refine((value) => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  }, '存在しない日付です。');
 
 /** Japanese landline or mobile numbers with hyphens, as printed for citizens: 0475-50-1210. */
 export const phoneNumberSchema = z

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContentFile, CONTENT_FILES, formatContentProblems, isContentFileName } from './content-pack.ts';
+import { checkContentFile, checkContentPack, CONTENT_FILES, formatContentProblems, isContentFileName } from './content-pack.ts';
 
 const contentDir = resolve(import.meta.dirname, '../content');
 const city = JSON.parse(readFileSync(resolve(contentDir, 'city.json'), 'utf8')) as Record<string, unknown> & {
@@ -64,5 +64,48 @@ describe('checkContentFile', () => {
     expect(formatContentProblems('src/content/city.json', problems)).toBe(
       'コンテンツ src/content/city.json に誤りがあります:\n  - cityName: 入力してください。',
     );
+  });
+});
+
+describe('checkContentPack', () => {
+  const procedures = JSON.parse(readFileSync(resolve(contentDir, 'procedures.json'), 'utf8')) as {
+    procedures: Record<string, unknown>[];
+    lifeEvents: unknown[];
+  };
+
+  it('accepts the pack as it is: every procedure names a department of city.json', () => {
+    expect(checkContentPack({ 'city.json': city, 'procedures.json': procedures })).toEqual([]);
+  });
+
+  it('names the procedure whose department city.json does not have', () => {
+    const changed = { ...procedures, procedures: [...procedures.procedures, { ...procedures.procedures[0], id: 'extra', departmentId: 'nokyo' }] };
+    expect(checkContentPack({ 'city.json': city, 'procedures.json': changed })).toEqual([
+      {
+        name: 'procedures.json',
+        problems: [
+          { path: `procedures.${String(procedures.procedures.length)}.departmentId`, message: '担当課「nokyo」が city.json の departments にありません。' },
+        ],
+      },
+    ]);
+  });
+
+  it('finds the same problem when a department is taken out of city.json', () => {
+    const used = procedures.procedures[0]?.departmentId;
+    const departments = city.departments.filter((department) => department.id !== used);
+    const problems = checkContentPack({ 'city.json': { ...city, departments }, 'procedures.json': procedures });
+    expect(problems[0]?.problems[0]?.message).toBe(`担当課「${String(used)}」が city.json の departments にありません。`);
+  });
+
+  it('leaves out the rules whose files it was not given', () => {
+    expect(checkContentPack({ 'procedures.json': procedures })).toEqual([]);
+  });
+});
+
+describe('dates in content', () => {
+  it('refuses a day that does not exist instead of rolling it over to the next month', () => {
+    const departments = [{ ...city.departments[0], provenance: { verified: true, source: 'x', lastVerified: '2026-02-30' } }, ...city.departments.slice(1)];
+    expect(problemsOf({ ...city, departments })).toContainEqual({ path: 'departments.0.provenance.lastVerified', message: '存在しない日付です。' });
+    const leapDay = [{ ...city.departments[0], provenance: { verified: true, source: 'x', lastVerified: '2028-02-29' } }, ...city.departments.slice(1)];
+    expect(problemsOf({ ...city, departments: leapDay })).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import { cityContentSchema } from './city.ts';
 import { counterContentSchema } from './counter.ts';
 import { facilitiesContentSchema } from './facilities.ts';
 import { paymentsContentSchema } from './payments-content.ts';
+import { proceduresContentSchema, synonymsContentSchema, type ProceduresContent } from './procedures.ts';
+import type { CityContent } from './city.ts';
 import { describeProblems, type FieldProblem } from './validation.ts';
 
 /**
@@ -17,6 +19,8 @@ export const CONTENT_FILES = {
   'mynumber-counter.json': counterContentSchema,
   'facilities.json': facilitiesContentSchema,
   'payments.json': paymentsContentSchema,
+  'procedures.json': proceduresContentSchema,
+  'synonyms.json': synonymsContentSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type ContentFileName = keyof typeof CONTENT_FILES;
@@ -40,6 +44,33 @@ export function checkContentFile(name: ContentFileName, text: string): ContentCh
   }
   const result = CONTENT_FILES[name].safeParse(data);
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: describeProblems(result.error) };
+}
+
+/** Problems found between files, by the file that must change. */
+export interface PackProblem {
+  name: ContentFileName;
+  problems: FieldProblem[];
+}
+
+/**
+ * Rules that span files, run after each file passed its own schema: every procedure's department
+ * (and so its phone) must be one of city.json's departments. Files not given are not checked.
+ */
+export function checkContentPack(values: Partial<Record<ContentFileName, unknown>>): PackProblem[] {
+  const found: PackProblem[] = [];
+  // Each value already passed its schema from CONTENT_FILES, so it has that shape.
+  const city = values['city.json'] as CityContent | undefined;
+  const procedures = values['procedures.json'] as ProceduresContent | undefined;
+  if (city && procedures) {
+    const departmentIds = new Set(city.departments.map((department) => department.id));
+    const problems = procedures.procedures.flatMap((procedure, index) =>
+      departmentIds.has(procedure.departmentId)
+        ? []
+        : [{ path: `procedures.${String(index)}.departmentId`, message: `担当課「${procedure.departmentId}」が city.json の departments にありません。` }],
+    );
+    if (problems.length > 0) found.push({ name: 'procedures.json', problems });
+  }
+  return found;
 }
 
 export function formatContentProblems(name: string, problems: FieldProblem[]): string {

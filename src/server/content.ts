@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CounterContent } from '../domain/counter.ts';
 import type { FacilitiesContent } from '../domain/facilities.ts';
-import { checkContentFile, formatContentProblems, isContentFileName } from '../domain/content-pack.ts';
+import { checkContentFile, checkContentPack, formatContentProblems, isContentFileName, type ContentFileName } from '../domain/content-pack.ts';
 
 export interface ContentPack {
   /** Short hash of every content file: tells which content a running server has. */
@@ -18,7 +18,7 @@ const bundledFiles = import.meta.glob<string>('../content/*.json', { query: '?ra
  */
 export function loadContentPack(files: Record<string, string> = bundledFiles): ContentPack {
   const hash = createHash('sha256');
-  const parsed: Record<string, unknown> = {};
+  const parsed: Partial<Record<ContentFileName, unknown>> = {};
   for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
     const name = path.split('/').pop() ?? path;
     if (!isContentFileName(name)) throw new Error(`src/content/${name} はコンテンツの一覧にありません。`);
@@ -27,6 +27,8 @@ export function loadContentPack(files: Record<string, string> = bundledFiles): C
     parsed[name] = check.value;
     hash.update(name).update('\0').update(text).update('\0');
   }
+  const [crossProblem] = checkContentPack(parsed);
+  if (crossProblem) throw new Error(formatContentProblems(`src/content/${crossProblem.name}`, crossProblem.problems));
   const counter = parsed['mynumber-counter.json'];
   if (!counter) throw new Error('src/content/mynumber-counter.json がありません。');
   const facilities = parsed['facilities.json'];
