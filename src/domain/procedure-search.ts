@@ -18,7 +18,18 @@ const FIELDS = ['title', 'reading', 'keywords', 'summary'] as const;
 const FIELD_BOOST = [3, 3, 2, 1] as const;
 const K1 = 1.2;
 const B = 0.75;
-const PHRASE_BONUS = 2;
+/** The word as typed is a whole name (title, reading or keyword) of the procedure … */
+const EXACT_NAME_BONUS = 5;
+/** … or the beginning of one … */
+const NAME_PREFIX_BONUS = 2;
+/** … or appears in one. */
+const PHRASE_BONUS = 1;
+/** How much each further synonym found in a procedure adds, relative to the best one. */
+const SYNONYM_BREADTH = 0.25;
+/** Separates the names of a procedure in `SearchIndex.names`; normalised text never contains it. */
+const NAME_SEPARATOR = '|';
+const NEARLY_ALL_SHARE = 0.8;
+const NEARLY_ALL_MINIMUM_TOKENS = 4;
 /** Bits per field in a posting's packed term frequencies (counts above 15 add nothing to BM25 here). */
 const TF_BITS = 4;
 const TF_MAX = (1 << TF_BITS) - 1;
@@ -36,8 +47,8 @@ export interface SearchIndex {
   version: typeof SEARCH_INDEX_VERSION;
   /** Procedure ids, in document order. */
   ids: string[];
-  /** Normalised title and reading of each document, for the whole-word bonus. */
-  headings: string[];
+  /** Normalised names of each document (title without its note in brackets, reading, keywords), `|`-separated. */
+  names: string[];
   /** Token counts per document and field: `lengths[doc * FIELDS.length + field]`. */
   lengths: number[];
   averageLengths: number[];
@@ -74,12 +85,24 @@ export function procedureDocument(procedure: Procedure): SearchDocument {
   };
 }
 
+/**
+ * A title's name and its note in brackets: 「転入届（ほかの市区町村から東金市へ引っ越したとき）」 is
+ * named 転入届; the note explains when it applies and is indexed like a keyword, so that a long
+ * note neither dilutes the name nor makes the procedure look like it is called 引っ越し.
+ */
+function titleParts(title: string): { name: string; notes: string[] } {
+  const notes = [...title.matchAll(/[（(]([^）)]*)[）)]/g)].map((match) => match[1] ?? '');
+  const name = title.replace(/[（(][^）)]*[）)]/g, ' ').trim();
+  return { name: name === '' ? title : name, notes };
+}
+
 function fieldTokens(document: SearchDocument): string[][] {
+  const title = titleParts(document.title);
   return [
-    tokensOf(normalizeJapanese(document.title)),
+    tokensOf(normalizeJapanese(title.name)),
     tokensOf(normalizeJapanese(document.reading)),
     // Each keyword on its own, so no bigram straddles two keywords.
-    document.keywords.flatMap((keyword) => tokensOf(normalizeJapanese(keyword))),
+    [...document.keywords, ...title.notes].flatMap((keyword) => tokensOf(normalizeJapanese(keyword))),
     tokensOf(normalizeJapanese(document.summary)),
   ];
 }
@@ -113,7 +136,10 @@ export function buildSearchIndex(documents: readonly SearchDocument[], synonyms:
   return {
     version: SEARCH_INDEX_VERSION,
     ids: documents.map((document) => document.id),
-    headings: documents.map((document) => `${normalizeJapanese(document.title)} ${normalizeJapanese(document.reading)}`),
+    names: documents.map((document) => {
+      const names = [titleParts(document.title).name, document.reading, ...document.keywords].map(normalizeJapanese);
+      return `${NAME_SEPARATOR}${names.join(NAME_SEPARATOR)}${NAME_SEPARATOR}`;
+    }),
     lengths,
     averageLengths: totals.map((total) => (documents.length === 0 ? 1 : Math.max(1, total / documents.length))),
     postings: Object.fromEntries(postings),
@@ -174,15 +200,16 @@ function tokenGroupsOf(index: SearchIndex, word: string): TokenGroup[] {
   return [...new Set(tokensOf(word))].map((token) => ({ tokens: [token] }));
 }
 
-/** BM25F contribution of one token group to each document it occurs in. */
+/**
+ * BM25F contribution of one token group to each document it occurs in. A prefix group (every token
+ * starting with 「住」) counts as one term: its rarity is that of the prefix, and each document's best
+ * token counts, so 住民 (in many summaries) weighs as much as 住居 (in a few).
+ */
 function scoreGroup(index: SearchIndex, group: TokenGroup): Map<number, number> {
-  const documentCount = index.ids.length;
-  const scores = new Map<number, number>();
+  const weights = new Map<number, number>();
   for (const token of group.tokens) {
     const list = index.postings[token];
     if (!list) continue;
-    const frequency = list.length / 2;
-    const idf = Math.log(1 + (documentCount - frequency + 0.5) / (frequency + 0.5));
     let documentNumber = 0;
     for (let at = 0; at < list.length; at += 2) {
       documentNumber += list[at] ?? 0;
@@ -196,11 +223,13 @@ function scoreGroup(index: SearchIndex, group: TokenGroup): Map<number, number> 
         const average = index.averageLengths[field] ?? 1;
         weighted += ((FIELD_BOOST[field] ?? 1) * count) / (1 - B + (B * length) / average);
       }
-      const score = (idf * weighted) / (K1 + weighted);
-      // Within a prefix group the best token counts, not the sum: 「犬」 should not favour long texts.
-      scores.set(documentNumber, Math.max(scores.get(documentNumber) ?? 0, score));
+      weights.set(documentNumber, Math.max(weights.get(documentNumber) ?? 0, weighted));
     }
   }
+  const frequency = weights.size;
+  const idf = Math.log(1 + (index.ids.length - frequency + 0.5) / (frequency + 0.5));
+  const scores = new Map<number, number>();
+  for (const [documentNumber, weighted] of weights) scores.set(documentNumber, (idf * weighted) / (K1 + weighted));
   return scores;
 }
 
@@ -210,6 +239,18 @@ interface WordMatch {
   share: number;
   /** How many of them. */
   found: number;
+}
+
+/**
+ * The bonuses a document earns when the word as typed (not a synonym) is one of its names, or begins
+ * some of them: the more of its names start with what was typed, the likelier it is the one meant
+ * (「住」: 住民票, 住民票の写し, 住所の証明 … → 住民票の写し).
+ */
+function nameBonus(names: string, word: string): number {
+  if (names.includes(`${NAME_SEPARATOR}${word}${NAME_SEPARATOR}`)) return EXACT_NAME_BONUS;
+  const starts = names.split(`${NAME_SEPARATOR}${word}`).length - 1;
+  if (starts > 0) return NAME_PREFIX_BONUS * Math.log2(1 + starts);
+  return names.includes(word) ? PHRASE_BONUS : 0;
 }
 
 /** How well each document matches one written form of a word. */
@@ -226,32 +267,47 @@ function matchForm(index: SearchIndex, form: string): Map<number, WordMatch> {
       matches.set(documentNumber, match);
     }
   }
-  for (const [documentNumber, match] of matches) {
-    if (index.headings[documentNumber]?.includes(form)) match.score += PHRASE_BONUS;
-  }
   return matches;
 }
 
-/** The best match of any written form of a word, per document. */
+/**
+ * A word's match per document over all its written forms: the best form counts in full, each further
+ * form of the synonym group a little (a procedure that is called 転入 and 引っ越し and 住所変更 is more
+ * about moving than one that mentions 引っ越し once), and the word as typed earns the name bonuses.
+ */
 function matchWord(index: SearchIndex, word: string): Map<number, WordMatch> {
   const best = new Map<number, WordMatch>();
+  const extra = new Map<number, number>();
   for (const form of alternativesOf(index, word)) {
     for (const [documentNumber, match] of matchForm(index, form)) {
       const current = best.get(documentNumber);
-      if (!current || match.share > current.share || (match.share === current.share && match.score > current.score)) {
+      if (!current) {
         best.set(documentNumber, match);
+      } else if (match.share > current.share || (match.share === current.share && match.score > current.score)) {
+        best.set(documentNumber, match);
+        extra.set(documentNumber, (extra.get(documentNumber) ?? 0) + current.score * current.share);
+      } else {
+        extra.set(documentNumber, (extra.get(documentNumber) ?? 0) + match.score * match.share);
       }
     }
+  }
+  for (const [documentNumber, match] of best) {
+    match.score += SYNONYM_BREADTH * (extra.get(documentNumber) ?? 0) + nameBonus(index.names[documentNumber] ?? '', word);
   }
   return best;
 }
 
-type Strictness = 'every-token' | 'relaxed';
+/**
+ * Whether a word counts as found in a document. Strictly: all its bigrams, or nearly all of a long
+ * word (「かいごにんてい」 finds 要介護・要支援認定 although ご and に are not neighbours there).
+ * Relaxed, used only when nothing matches strictly: a quarter of them and at least two.
+ */
+type Strictness = 'strict' | 'relaxed';
 
 function counts(match: WordMatch | undefined, strictness: Strictness): match is WordMatch {
   if (!match) return false;
-  if (strictness === 'every-token') return match.share > 1 - 1e-9;
-  return match.share > 1 - 1e-9 || (match.share >= RELAXED_SHARE - 1e-9 && match.found >= RELAXED_MINIMUM_TOKENS);
+  if (match.share > 1 - 1e-9 || (match.share >= NEARLY_ALL_SHARE && match.found >= NEARLY_ALL_MINIMUM_TOKENS)) return true;
+  return strictness === 'relaxed' && match.share >= RELAXED_SHARE - 1e-9 && match.found >= RELAXED_MINIMUM_TOKENS;
 }
 
 function rank(perWord: Map<number, WordMatch>[], strictness: Strictness): Map<number, number> {
@@ -260,7 +316,8 @@ function rank(perWord: Map<number, WordMatch>[], strictness: Strictness): Map<nu
   if (!first) return totals;
   for (const [documentNumber, match] of first) {
     if (!counts(match, strictness)) continue;
-    let total = match.score * match.share;
+    // A partial match counts less than its share: the whole word beats most of it.
+    let total = match.score * match.share ** 2;
     let everyWord = true;
     for (const other of rest) {
       const otherMatch = other.get(documentNumber);
@@ -268,7 +325,7 @@ function rank(perWord: Map<number, WordMatch>[], strictness: Strictness): Map<nu
         everyWord = false;
         break;
       }
-      total += otherMatch.score * otherMatch.share;
+      total += otherMatch.score * otherMatch.share ** 2;
     }
     if (everyWord) totals.set(documentNumber, total);
   }
@@ -280,7 +337,7 @@ export function searchProcedures(index: SearchIndex, query: string, limit = 50):
   const words = queryWords(query);
   if (words.length === 0) return [];
   const perWord = words.map((word) => matchWord(index, word));
-  let totals = rank(perWord, 'every-token');
+  let totals = rank(perWord, 'strict');
   if (totals.size === 0) totals = rank(perWord, 'relaxed');
   return [...totals]
     .sort(([leftDocument, left], [rightDocument, right]) => right - left || leftDocument - rightDocument)
