@@ -26,6 +26,8 @@ export const SCREENS = [
   { path: '/mynumber/reservations', heading: '予約の確認・変更・取消' },
   { path: '/mynumber/renewal', heading: '有効期限と更新の時期' },
   { path: '/settings', heading: '文字の大きさ' },
+  { path: '/practice', heading: 'スマホ講座の練習モード' },
+  { path: '/practice/slip', heading: '練習用の納付書' },
   { path: '/no-such-page', heading: 'ページが見つかりません' },
 ] as const;
 

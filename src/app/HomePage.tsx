@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { TextSizeOffer } from '../features/settings/TextSizeOffer.tsx';
+import { ButtonLink } from '../ui/Button.tsx';
 import { Page } from '../ui/Page.tsx';
 import { EntryIcon } from './EntryIcon.tsx';
 import styles from './HomePage.module.css';
@@ -20,6 +21,11 @@ export function HomePage() {
           </li>
         ))}
       </ul>
+      <h2 className={styles.more}>スマホ講座で練習する</h2>
+      <p>予約や納付書の読み取りを、本物と同じ画面で練習できます。実際の予約や支払いにはなりません。</p>
+      <ButtonLink to="/practice" variant="secondary">
+        スマホ講座の練習モード
+      </ButtonLink>
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { portalContact } from '../content/city.ts';
+import { PracticeBanner } from '../features/practice/PracticeBanner.tsx';
 import { PhoneLink } from '../ui/PhoneLink.tsx';
 import { TextSizeToggle } from '../ui/TextSizeToggle.tsx';
 import styles from './Layout.module.css';
@@ -32,6 +33,7 @@ export function Layout() {
         </Link>
         <TextSizeToggle />
       </header>
+      <PracticeBanner />
       <OfflineBanner />
       <main id="main" tabIndex={-1} className={styles.main}>
         <Outlet />

@@ -71,6 +71,13 @@ export const routes: RouteObject[] = [
             ],
           },
           {
+            path: '/practice',
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('../features/practice/PracticePage.tsx')).PracticePage }) },
+              { path: 'slip', lazy: async () => ({ Component: (await import('../features/practice/PracticeSlipPage.tsx')).PracticeSlipPage }) },
+            ],
+          },
+          {
             path: findEntry('text-size').path,
             lazy: async () => ({ Component: (await import('../features/settings/SettingsPage.tsx')).SettingsPage }),
           },

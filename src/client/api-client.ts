@@ -1,5 +1,6 @@
 import { readApiError, type ApiErrorCode, type ApiError } from '../domain/api-error.ts';
 import type { FieldProblem } from '../domain/validation.ts';
+import { isPracticeMode } from './practice-mode.ts';
 
 /** A failed API call, carrying the Japanese message the screen shows as it is. */
 export class ApiRequestError extends Error {
@@ -19,13 +20,24 @@ const NETWORK_MESSAGE = '通信できませんでした。電波の良いとこ�
 const UNREADABLE_MESSAGE = 'サーバーからの返事を読み取れませんでした。時間をおいて、もう一度お試しください。';
 
 /**
+ * The one door to the API. In practice mode no request leaves the browser: the MSW handlers of
+ * `mocks/` answer it over the practice data, through msw's `getResponse` (no service worker: the
+ * PWA's worker owns the scope). That part is loaded only when practice mode is on.
+ */
+async function send(path: string, init: RequestInit): Promise<Response> {
+  if (!isPracticeMode()) return fetch(path, init);
+  const { answerInPractice } = await import('../../mocks/practice.ts');
+  return answerInPractice(new Request(new URL(path, window.location.href), init));
+}
+
+/**
  * Calls `/api/v1/...` and returns the parsed JSON. Every failure becomes an ApiRequestError with a
  * message fit for a citizen: the server's own Japanese message when it sent one.
  */
 export async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await send(path, {
       ...init,
       headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
     });

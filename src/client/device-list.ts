@@ -1,24 +1,32 @@
 import { useSyncExternalStore } from 'react';
+import { isPracticeMode, practiceStorageKey, subscribePracticeMode } from './practice-mode.ts';
 
 /**
  * A list kept in this device's localStorage (e.g. the bookings made here), so a screen can list them
  * without asking for anything. Each feature makes its own list with its own key and item check.
+ * In practice mode the list is a separate practice list in sessionStorage, removed when practice
+ * ends: a practice booking never appears in the real list.
  */
 export function createDeviceList<Item extends { code: string }>(key: string, isItem: (value: unknown) => value is Item, sortKey: (item: Item) => string) {
   const listeners = new Set<() => void>();
-  let cache: { raw: string | null; value: Item[] } = { raw: null, value: [] };
+  let cache: { place: string; raw: string | null; value: Item[] } = { place: '', raw: null, value: [] };
 
-  function readRaw(): string | null {
+  function place(): { storage: () => Storage; key: string } {
+    return isPracticeMode() ? { storage: () => window.sessionStorage, key: practiceStorageKey(key) } : { storage: () => window.localStorage, key };
+  }
+
+  function readRaw(where: ReturnType<typeof place>): string | null {
     try {
-      return window.localStorage.getItem(key);
+      return where.storage().getItem(where.key);
     } catch {
       return null;
     }
   }
 
   function all(): Item[] {
-    const raw = readRaw();
-    if (raw === cache.raw) return cache.value;
+    const where = place();
+    const raw = readRaw(where);
+    if (where.key === cache.place && raw === cache.raw) return cache.value;
     let value: Item[] = [];
     try {
       const parsed: unknown = raw ? JSON.parse(raw) : [];
@@ -26,13 +34,14 @@ export function createDeviceList<Item extends { code: string }>(key: string, isI
     } catch {
       value = [];
     }
-    cache = { raw, value };
+    cache = { place: where.key, raw, value };
     return value;
   }
 
   function write(items: Item[]): void {
+    const where = place();
     try {
-      window.localStorage.setItem(key, JSON.stringify(items));
+      where.storage().setItem(where.key, JSON.stringify(items));
     } catch {
       // Storage switched off: the booking still exists; its code and management link find it again.
     }
@@ -51,7 +60,11 @@ export function createDeviceList<Item extends { code: string }>(key: string, isI
     useAll: (): Item[] =>
       useSyncExternalStore((listener) => {
         listeners.add(listener);
-        return () => listeners.delete(listener);
+        const stopPractice = subscribePracticeMode(listener);
+        return () => {
+          listeners.delete(listener);
+          stopPractice();
+        };
       }, all),
   };
 }

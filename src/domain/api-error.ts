@@ -41,3 +41,30 @@ export function readApiError(body: unknown): ApiError | null {
   const fields = 'fields' in error && Array.isArray(error.fields) ? (error.fields as FieldProblem[]) : undefined;
   return { code: code as ApiErrorCode, message, ...(fields ? { fields } : {}) };
 }
+
+/** The Japanese message for each error code, in one place. A route may give a more exact one. */
+export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
+  bad_request: '送られた内容を読み取れませんでした。画面を読み込み直して、もう一度お試しください。',
+  validation_failed: '入力内容に誤りがあります。各項目のメッセージを確認してください。',
+  forbidden: 'この操作をする権限がありません。',
+  not_found: 'お探しのページやデータは見つかりませんでした。',
+  conflict: 'ほかの方の操作と重なりました。もう一度お試しください。',
+  unprocessable: 'この内容では受け付けられません。',
+  method_not_allowed: 'この操作はできません。',
+  payload_too_large: '送られた内容が大きすぎます。',
+  unsupported_media_type: '送られた内容の形式に対応していません。',
+  too_many_requests: 'アクセスが集中しています。しばらく待ってから、もう一度お試しください。',
+  internal_error: 'システムで問題が起きました。時間をおいて、もう一度お試しください。',
+  service_unavailable: 'ただいま利用できません。時間をおいて、もう一度お試しください。',
+};
+
+export function errorBody(code: ApiErrorCode, message = ERROR_MESSAGES[code], fields?: FieldProblem[]): ApiErrorBody {
+  return { error: { code, message, ...(fields && fields.length > 0 ? { fields } : {}) } };
+}
+
+/** Said by every booking API when a retry under the same Idempotency-Key carries another body. */
+export const IDEMPOTENCY_MISMATCH_MESSAGE = '同じ操作番号で、ちがう内容が送られました。画面を読み込み直して、もう一度お試しください。';
+
+/** Availability is asked for at most this many days at once. */
+export const MAX_AVAILABILITY_RANGE_DAYS = 62;
+export const AVAILABILITY_RANGE_MESSAGE = `期間は${String(MAX_AVAILABILITY_RANGE_DAYS)}日以内で、始まりを終わりより前にしてください。`;

@@ -1,6 +1,8 @@
 import type { CounterContent } from './counter.ts';
+import type { CounterDay } from './counter-reservation.ts';
+import { dayAvailability } from './day-availability.ts';
 import { holidayCoverage, publicHolidayName } from './holidays.ts';
-import { addDays, dayOfWeek, type IsoDate, type JapanClock, parseTime } from './japan-time.ts';
+import { addDays, dayOfWeek, type IsoDate, type JapanClock, parseTime, timeKey } from './japan-time.ts';
 
 /**
  * When the MyNumber counter takes visits, and which slots may still be booked. Pure rules over the
@@ -74,3 +76,56 @@ export const SLOT_REFUSAL_MESSAGES: Record<SlotRefusal, string> = {
   'too-late': 'その時刻は受付を締め切りました。ほかの時刻を選んでください。',
   'too-far-ahead': 'その日はまだ予約を受け付けていません。',
 };
+
+const CLOSED_LABELS: Record<ClosedReason['kind'], string> = {
+  weekend: '土曜日・日曜日',
+  holiday: '祝日',
+  'year-end': '年末年始',
+  closure: '臨時休業',
+  unknown: '予定が決まっていません',
+};
+
+/** Why a day is closed, in words for the text list. */
+export function closedLabel(reason: ClosedReason): string {
+  if (reason.kind === 'holiday') return reason.name;
+  if (reason.kind === 'closure') return reason.reason;
+  return CLOSED_LABELS[reason.kind];
+}
+
+/**
+ * The availability answer for the days from `first` to `last`, given the seats taken per slot
+ * ('YYYY-MM-DDTHH:MM'). The server fills `taken` from its store, the practice mode from its own.
+ */
+export function counterDays(
+  first: IsoDate,
+  last: IsoDate,
+  clock: JapanClock,
+  calendar: CounterCalendar,
+  taken: ReadonlyMap<string, { booked: number; capacity: number }>,
+): CounterDay[] {
+  const capacity = calendar.desksPerSlot;
+  const days: CounterDay[] = [];
+  const starts = slotStarts(calendar);
+  for (let date = first; date <= last; date = addDays(date, 1)) {
+    const closed = closedReason(date, calendar);
+    if (closed) {
+      days.push({ date, availability: 'closed', closedReason: closedLabel(closed), slots: [] });
+      continue;
+    }
+    const earliest = earliestBookableStart(date, clock, calendar);
+    const slots = starts.map((start) => {
+      const row = taken.get(`${date}T${timeKey(start)}`);
+      const seatsLeft = Math.max(0, (row?.capacity ?? capacity) - (row?.booked ?? 0));
+      const inWindow = earliest !== null && start >= earliest;
+      return { time: timeKey(start), seatsLeft, inWindow, bookable: inWindow && seatsLeft > 0 };
+    });
+    const seats = slots.filter((slot) => slot.inWindow).map((slot) => slot.seatsLeft);
+    days.push({
+      date,
+      availability: dayAvailability(seats, capacity),
+      closedReason: seats.length === 0 ? '受付期間の外です' : null,
+      slots: slots.map(({ time, seatsLeft, bookable }) => ({ time, seatsLeft, bookable })),
+    });
+  }
+  return days;
+}

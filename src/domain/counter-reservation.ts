@@ -54,3 +54,14 @@ export interface CounterDay {
   closedReason: string | null;
   slots: { time: string; seatsLeft: number; bookable: boolean }[];
 }
+
+/** The counter API's own messages, said alike by the server and the practice mode's mocks. */
+export const COUNTER_MESSAGES = {
+  notFound: '予約が見つかりませんでした。予約番号と、確認用の情報をお確かめください。',
+  full: 'この時間は、ちょうど予約でいっぱいになりました。ほかの時間を選んでください。',
+  fullField: 'この時間は予約でいっぱいです。',
+  cancelled: 'この予約は取り消されています。',
+  unknownKind: '用件を一覧から選んでください。',
+  tooManyPeople: (max: number) => `1回の予約は${String(max)}人までです。それより多いときは、分けて予約してください。`,
+  tooLateToCancel: (start: string) => `${start}からの予約は、時間が近いため、このアプリでは取り消せません。市民課の窓口へご連絡ください。`,
+} as const;

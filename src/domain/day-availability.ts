@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { isIsoDate } from './japan-time.ts';
+
 /**
  * The ○ / △ / × a calendar shows for a day, shared by every booking (counter seats, facility blocks).
  */
@@ -21,3 +24,9 @@ export const DAY_AVAILABILITY_MARKS: Record<DayAvailability, { mark: string; lab
   full: { mark: '×', label: '満員' },
   closed: { mark: '－', label: '受付なし' },
 };
+
+/** `?from=&to=` of an availability request; each route applies its own defaults and longest range. */
+export const dateRangeQuerySchema = z.object({
+  from: z.string().refine(isIsoDate, '日付は 2026-12-01 の形で指定してください。').optional(),
+  to: z.string().refine(isIsoDate, '日付は 2026-12-01 の形で指定してください。').optional(),
+});

@@ -105,3 +105,11 @@ export interface FacilitySearchResult {
   /** Blocks free on the day asked about (portal rooms only); null when no day was given or the room is booked elsewhere. */
   freeBlockIds: string[] | null;
 }
+
+/** `GET /facilities/search?purpose=&date=&block=&headCount=`. */
+export const facilitySearchQuerySchema = z.object({
+  purpose: z.string().max(40).optional(),
+  date: z.string().refine(isIsoDate, '日付は 2026-12-01 の形で指定してください。').optional(),
+  block: z.string().max(40).optional(),
+  headCount: z.coerce.number().int().min(1, '人数は1以上にしてください。').max(10_000).optional(),
+});

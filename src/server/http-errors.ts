@@ -1,24 +1,11 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { ApiErrorBody, ApiErrorCode } from '../domain/api-error.ts';
+import { type ApiErrorCode, ERROR_MESSAGES, errorBody } from '../domain/api-error.ts';
 import { describeProblems, type FieldProblem } from '../domain/validation.ts';
 
-/** The Japanese message for each error code, in one place. A route may give a more exact one. */
-export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
-  bad_request: '送られた内容を読み取れませんでした。画面を読み込み直して、もう一度お試しください。',
-  validation_failed: '入力内容に誤りがあります。各項目のメッセージを確認してください。',
-  forbidden: 'この操作をする権限がありません。',
-  not_found: 'お探しのページやデータは見つかりませんでした。',
-  conflict: 'ほかの方の操作と重なりました。もう一度お試しください。',
-  unprocessable: 'この内容では受け付けられません。',
-  method_not_allowed: 'この操作はできません。',
-  payload_too_large: '送られた内容が大きすぎます。',
-  unsupported_media_type: '送られた内容の形式に対応していません。',
-  too_many_requests: 'アクセスが集中しています。しばらく待ってから、もう一度お試しください。',
-  internal_error: 'システムで問題が起きました。時間をおいて、もう一度お試しください。',
-  service_unavailable: 'ただいま利用できません。時間をおいて、もう一度お試しください。',
-};
+// The messages and the error shape live in the domain, so the practice mode's mocks answer alike.
+export { ERROR_MESSAGES, errorBody };
 
 /** An error a route throws on purpose; the error handler turns it into the stable JSON shape. */
 export class ApiHttpError extends Error {
@@ -30,10 +17,6 @@ export class ApiHttpError extends Error {
   ) {
     super(message);
   }
-}
-
-export function errorBody(code: ApiErrorCode, message = ERROR_MESSAGES[code], fields?: FieldProblem[]): ApiErrorBody {
-  return { error: { code, message, ...(fields && fields.length > 0 ? { fields } : {}) } };
 }
 
 /** Validates a request body with a domain schema; a failure answers 400 with the field messages. */

@@ -1,8 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { reservationCodeSchema } from '../domain/citizen-fields.ts';
-import { isIsoDate } from '../domain/japan-time.ts';
+import { dateRangeQuerySchema } from '../domain/day-availability.ts';
 import { ApiHttpError, parseBody } from './http-errors.ts';
+
+export { dateRangeQuerySchema };
 
 /** The management token travels in a header, never in a URL, so it stays out of logs and history. */
 export function bearerToken(request: FastifyRequest): string | null {
@@ -23,12 +25,6 @@ export function idempotencyKey(request: FastifyRequest): string | null {
 
 /** A request or response body for the OpenAPI document, from the zod schema that checks it. */
 export const jsonContent = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
-
-/** `?from=&to=` of an availability request; each route applies its own defaults and longest range. */
-export const dateRangeQuerySchema = z.object({
-  from: z.string().refine(isIsoDate, '日付は 2026-12-01 の形で指定してください。').optional(),
-  to: z.string().refine(isIsoDate, '日付は 2026-12-01 の形で指定してください。').optional(),
-});
 
 /** The booking code in the path, checked and normalised like a typed code. */
 export function codeParam(request: FastifyRequest): string {

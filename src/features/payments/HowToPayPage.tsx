@@ -7,6 +7,7 @@ import { CopyElNumber } from './CopyElNumber.tsx';
 import { currentSlip, elNumberOf, statusOf } from './current-slip.ts';
 import { HandoffLink } from './HandoffLink.tsx';
 import { NoSlip } from './NoSlip.tsx';
+import { isPracticeCurrentSlip, PracticeSlipNotice } from './PracticeSlipNotice.tsx';
 import { ProvenanceNote } from './ProvenanceNote.tsx';
 import styles from './payments.module.css';
 import { SafetyNotice } from './SafetyNotice.tsx';
@@ -48,8 +49,11 @@ export function HowToPayPage() {
     );
   }
   const { paymentSite, appList } = payments.handoffs;
+  // The practice slip pays nothing: the way to pay is explained, but nothing leads out to pay it.
+  const practice = isPracticeCurrentSlip(current);
   return (
     <Page heading="払い方">
+      <PracticeSlipNotice current={current} />
       {current.kind === 'scanned' && status === 'late' && <StatusNotice slip={current.slip} status={status} />}
       <p>次のどれかで払えます。このアプリは、支払いが済んだかどうかを知ることができません。</p>
 
@@ -66,7 +70,7 @@ export function HowToPayPage() {
       {payments.apps.notAccepted.length > 0 && <p>{payments.apps.notAccepted.join('、')}では払えません。</p>}
       <p>1回に払える金額の上限は、アプリごとに違います。アプリの中でご確認ください。</p>
       <ProvenanceNote provenance={payments.apps.provenance} />
-      <HandoffLink handoff={appList} label="使えるアプリの一覧を見る" />
+      {!practice && <HandoffLink handoff={appList} label="使えるアプリの一覧を見る" />}
 
       <h2>{paymentSite.name}で払う</h2>
       <p>地方税共同機構の公式サイトです。QRコードを読み取るか、eL番号を入力して、次の方法で払えます。</p>
@@ -76,7 +80,7 @@ export function HowToPayPage() {
         <li>ペイジー（Pay-easy）の番号を出して、銀行のATMなどで払う（番号はおよそ1日有効です）</li>
       </ul>
       <CopyElNumber elNumber={elNumberOf(current)} />
-      <HandoffLink handoff={paymentSite} label={`${paymentSite.name}へ移動する`} />
+      {!practice && <HandoffLink handoff={paymentSite} label={`${paymentSite.name}へ移動する`} />}
 
       <h2>銀行やコンビニで払う</h2>
       <p>紙の納付書を持って、銀行などの金融機関やコンビニの窓口で払えます。eL-QRに対応した金融機関なら、全国どこの窓口でも払えます。</p>

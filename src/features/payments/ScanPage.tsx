@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { isPracticeMode } from '../../client/practice-mode.ts';
 import { pickElQr } from '../../domain/el-qr.ts';
+import { isPracticeSlip } from '../../domain/el-qr-practice.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { FileButton } from '../../ui/FileButton.tsx';
 import { Page } from '../../ui/Page.tsx';
@@ -10,6 +12,9 @@ import { imageDataFromFile, loadQrDecoder } from './decoder.ts';
 import { scanProblemMessage } from './messages.ts';
 import styles from './payments.module.css';
 import { SafetyNotice } from './SafetyNotice.tsx';
+
+const PRACTICE_SLIP_OUTSIDE_PRACTICE =
+  'スマホ講座の「練習用の納付書」です。本物の納付書ではないため、支払いには使えません。練習するときは、スマホ講座の練習モードで読み取ってください。';
 
 export function ScanPage() {
   const navigate = useNavigate();
@@ -21,6 +26,12 @@ export function ScanPage() {
   const handleCodes = useCallback(
     (texts: string[]): boolean => {
       const result = pickElQr(texts);
+      if (result?.ok && isPracticeSlip(result.slip) && !isPracticeMode()) {
+        // The スマホ講座's practice slip is never read as a bill outside practice mode.
+        setCameraOpen(false);
+        setProblem(PRACTICE_SLIP_OUTSIDE_PRACTICE);
+        return true;
+      }
       if (result?.ok) {
         rememberSlip({ kind: 'scanned', slip: result.slip });
         void navigate('/payments/slip');
@@ -83,6 +94,11 @@ export function ScanPage() {
         <p role="alert" className={styles.problem}>
           {problem}
         </p>
+      )}
+      {problem === PRACTICE_SLIP_OUTSIDE_PRACTICE && (
+        <ButtonLink to="/practice" variant="secondary">
+          スマホ講座の練習モード
+        </ButtonLink>
       )}
 
       <h2>QRコードが読み取れないとき</h2>

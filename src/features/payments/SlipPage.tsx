@@ -6,6 +6,7 @@ import { Page } from '../../ui/Page.tsx';
 import { CopyElNumber } from './CopyElNumber.tsx';
 import { currentSlip, elNumberOf, institutionCodeOf, statusOf, taxItemCodeOf, type CurrentSlip } from './current-slip.ts';
 import { NoSlip } from './NoSlip.tsx';
+import { PracticeSlipNotice } from './PracticeSlipNotice.tsx';
 import { ProvenanceNote } from './ProvenanceNote.tsx';
 import styles from './payments.module.css';
 import { SafetyNotice } from './SafetyNotice.tsx';
@@ -83,6 +84,7 @@ export function SlipPage() {
   const status = statusOf(current);
   return (
     <Page heading="納付書の内容">
+      <PracticeSlipNotice current={current} />
       {current.kind === 'scanned' && status && <StatusNotice slip={current.slip} status={status} />}
       <SlipDetails current={current} />
       {status !== 'expired' && (

@@ -1,4 +1,6 @@
+import { isPracticeMode } from '../../client/practice-mode.ts';
 import { slipStatus, type ElNumber, type ElQrSlip, type SlipStatus } from '../../domain/el-qr.ts';
+import { isPracticeSlip } from '../../domain/el-qr-practice.ts';
 import { japanClock } from '../../domain/japan-time.ts';
 
 /** What the citizen is paying: read from the QR code, or typed as an eL番号 (no amount or dates). */
@@ -15,6 +17,8 @@ export function rememberSlip(slip: CurrentSlip): void {
 }
 
 export function currentSlip(): CurrentSlip | null {
+  // The practice slip read during a スマホ講座 is forgotten once practice mode ends.
+  if (current?.kind === 'scanned' && isPracticeSlip(current.slip) && !isPracticeMode()) current = null;
   return current;
 }
 

@@ -1,18 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { changeFacilityBookingSchema, facilityChoiceSchema, newFacilityBookingSchema } from '../../domain/facility-booking.ts';
-import { isIsoDate } from '../../domain/japan-time.ts';
+import { changeFacilityBookingSchema, facilityChoiceSchema, facilitySearchQuerySchema as searchQuerySchema, newFacilityBookingSchema } from '../../domain/facility-booking.ts';
 import { ApiHttpError, parseBody } from '../http-errors.ts';
 import { bearerToken, codeParam, dateRangeQuerySchema, idempotencyKey, jsonContent as json } from '../route-helpers.ts';
 import type { FacilityService } from './facility-service.ts';
 
-const searchQuerySchema = z.object({
-  purpose: z.string().max(40).optional(),
-  date: z.string().refine(isIsoDate, '日付は 2026-12-01 の形で指定してください。').optional(),
-  block: z.string().max(40).optional(),
-  headCount: z.coerce.number().int().min(1, '人数は1以上にしてください。').max(10_000).optional(),
-});
 const roomParamsSchema = z.object({ facilityId: z.string().max(40), roomId: z.string().max(40) });
 
 /**

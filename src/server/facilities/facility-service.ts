@@ -1,4 +1,3 @@
-import { dayAvailability } from '../../domain/day-availability.ts';
 import type { FacilitiesContent, Facility, Room } from '../../domain/facilities.ts';
 import type {
   FacilityBooking,
@@ -9,19 +8,9 @@ import type {
   FacilitySearchResult,
   NewFacilityBooking,
 } from '../../domain/facility-booking.ts';
-import {
-  blockFee,
-  blockSegments,
-  type BookingChoice,
-  cancelDeadline,
-  checkChoice,
-  choiceProblemMessage,
-  closedLabel,
-  dayRefusal,
-  facilityClosedReason,
-  provisionalDeadline,
-  totalFee,
-} from '../../domain/facility-rules.ts';
+import { cancelDeadline, provisionalDeadline } from '../../domain/facility-rules.ts';
+import { choiceSegments, FACILITY_MESSAGES, facilityDays, priceChoice } from '../../domain/facility-answers.ts';
+import { AVAILABILITY_RANGE_MESSAGE, IDEMPOTENCY_MISMATCH_MESSAGE, MAX_AVAILABILITY_RANGE_DAYS } from '../../domain/api-error.ts';
 import { addDays, daysBetween, type IsoDate, japanClock } from '../../domain/japan-time.ts';
 import { createAnswerCache } from '../answer-cache.ts';
 import { ApiHttpError } from '../http-errors.ts';
@@ -29,12 +18,8 @@ import { hashRequest, hashSecret, newManagementToken, newReservationCode, secret
 import type { BookedSegment, StoredFacilityBooking } from '../store/facility-store.ts';
 import type { Store } from '../store/store.ts';
 
-const MAX_RANGE_DAYS = 62;
-const NOT_FOUND = new ApiHttpError(404, 'not_found', '予約が見つかりませんでした。予約番号と、管理用のリンクをお確かめください。');
-const TAKEN = () =>
-  new ApiHttpError(409, 'conflict', '選んだ時間の一部が、ちょうどほかの方の予約で埋まりました。空き状況を見て、選び直してください。', [
-    { path: 'blockIds', message: 'この時間は予約で埋まっています。' },
-  ]);
+const NOT_FOUND = new ApiHttpError(404, 'not_found', FACILITY_MESSAGES.notFound);
+const TAKEN = () => new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.taken, [{ path: 'blockIds', message: FACILITY_MESSAGES.takenField }]);
 
 export interface FacilityServiceDependencies {
   content: FacilitiesContent;
@@ -47,39 +32,23 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
   function portalRoom(facilityId: string, roomId: string): { facility: Facility; room: Room } {
     const facility = content.facilities.find((candidate) => candidate.id === facilityId);
     const room = facility?.rooms.find((candidate) => candidate.id === roomId);
-    if (!facility || !room) throw new ApiHttpError(404, 'not_found', '施設または部屋が見つかりませんでした。');
+    if (!facility || !room) throw new ApiHttpError(404, 'not_found', FACILITY_MESSAGES.roomNotFound);
     if (facility.route.kind !== 'portal') {
-      throw new ApiHttpError(422, 'unprocessable', `${facility.name}は、このアプリでは予約できません。施設のページで予約の方法をご覧ください。`);
+      throw new ApiHttpError(422, 'unprocessable', FACILITY_MESSAGES.notPortal(facility.name));
     }
     return { facility, room };
   }
 
-  function segmentsOf(facility: Facility, choice: BookingChoice): BookedSegment[] {
-    const blocks = facility.blocks.filter((block) => choice.blockIds.includes(block.id));
-    return choice.dates.flatMap((date) => blocks.flatMap((block) => blockSegments(facility.blocks, block).map((segment) => ({ date, segment }))));
+  function segmentsOf(facility: Facility, choice: { dates: IsoDate[]; blockIds: string[] }): BookedSegment[] {
+    return choiceSegments(facility, choice.dates, choice.blockIds);
   }
 
   /** Checks the choice against the rules and prices it from content; the client never sends a fee. */
   function priced(choice: FacilityChoice): { facility: Facility; room: Room; dates: IsoDate[]; quote: FacilityQuote } {
     const { facility, room } = portalRoom(choice.facilityId, choice.roomId);
-    const clock = japanClock(now());
-    const problem = checkChoice(choice, facility, room, clock);
-    if (problem) {
-      const message = choiceProblemMessage(problem);
-      throw new ApiHttpError(422, 'unprocessable', message, [{ path: problem.kind === 'day' ? 'dates' : problem.kind.includes('block') ? 'blockIds' : 'dates', message }]);
-    }
-    const dates = [...new Set(choice.dates)].sort();
-    const blockIds = facility.blocks.map((block) => block.id).filter((id) => choice.blockIds.includes(id));
-    const first = dates[0] ?? clock.date;
-    const lines = blockIds.map((blockId) => ({
-      blockId,
-      label: facility.blocks.find((block) => block.id === blockId)?.label ?? blockId,
-      perDay: blockFee(room, blockId, choice.residency, choice.group) ?? 0,
-      days: dates.length,
-    }));
-    const fee = totalFee(room, { dates, blockIds }, choice.residency, choice.group) ?? 0;
-    const applyBy = facility.inPersonApplication ? provisionalDeadline(clock, first, facility.inPersonApplication.withinDays).date : null;
-    return { facility, room, dates, quote: { fee, lines, provisional: applyBy !== null, applyBy, cancelUntil: cancelDeadline(first, facility) } };
+    const priced = priceChoice(choice, facility, room, japanClock(now()));
+    if (!priced.ok) throw new ApiHttpError(422, 'unprocessable', priced.message, [{ path: priced.path, message: priced.message }]);
+    return { facility, room, dates: priced.dates, quote: priced.quote };
   }
 
   function publicView(stored: StoredFacilityBooking): FacilityBooking {
@@ -114,28 +83,8 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
   }
 
   async function days(facility: Facility, room: Room, first: IsoDate, last: IsoDate): Promise<FacilityDay[]> {
-    const clock = japanClock(now());
     const held = await store.facilities.heldSegments(facility.id, room.id, first, last, now().toISOString());
-    const result: FacilityDay[] = [];
-    for (let date = first; date <= last; date = addDays(date, 1)) {
-      const closed = facilityClosedReason(date, facility.closed);
-      if (closed) {
-        result.push({ date, availability: 'closed', closedReason: closedLabel(closed), blocks: [] });
-        continue;
-      }
-      const inWindow = dayRefusal(date, clock.date, facility, room) === null;
-      const blocks = facility.blocks.map((block) => {
-        const free = blockSegments(facility.blocks, block).every((segment) => !held.has(`${date}T${segment}`));
-        return { id: block.id, free, bookable: inWindow && free };
-      });
-      result.push({
-        date,
-        availability: inWindow ? dayAvailability(blocks.map((block) => (block.free ? 1 : 0)), 1) : 'closed',
-        closedReason: inWindow ? null : '受付期間の外です',
-        blocks,
-      });
-    }
-    return result;
+    return facilityDays(facility, room, first, last, japanClock(now()), held);
   }
 
   const availabilityCache = createAnswerCache<FacilityDay[]>();
@@ -148,9 +97,7 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
       const first = from ?? addDays(today, 1);
       const last = to ?? addDays(first, 34);
       const span = daysBetween(first, last);
-      if (span < 0 || span > MAX_RANGE_DAYS) {
-        throw new ApiHttpError(400, 'validation_failed', `期間は${String(MAX_RANGE_DAYS)}日以内で、始まりを終わりより前にしてください。`);
-      }
+      if (span < 0 || span > MAX_AVAILABILITY_RANGE_DAYS) throw new ApiHttpError(400, 'validation_failed', AVAILABILITY_RANGE_MESSAGE);
       const cacheKey = `${facilityId}/${roomId}/${first}/${last}/${today}`;
       const cached = availabilityCache.get(cacheKey, instant.getTime());
       if (cached) return cached;
@@ -185,7 +132,7 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
     async create(request: NewFacilityBooking, idempotencyKey: string | null): Promise<{ created: FacilityBookingCreated; replayed: boolean }> {
       const { facility, room, dates, quote } = priced(request);
       if (request.headCount > room.capacity) {
-        throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'headCount', message: `${room.name}は${String(room.capacity)}人までです。` }]);
+        throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'headCount', message: FACILITY_MESSAGES.tooManyPeople(room.name, room.capacity) }]);
       }
       const blockIds = quote.lines.map((line) => line.blockId);
       const segments = segmentsOf(facility, { dates, blockIds });
@@ -224,7 +171,7 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
         );
         if (outcome.replayed === true) return { created: JSON.parse(outcome.responseJson) as FacilityBookingCreated, replayed: true };
         if (outcome.replayed === 'mismatch') {
-          throw new ApiHttpError(422, 'unprocessable', '同じ操作番号で、ちがう内容が送られました。画面を読み込み直して、もう一度お試しください。');
+          throw new ApiHttpError(422, 'unprocessable', IDEMPOTENCY_MISMATCH_MESSAGE);
         }
         if (outcome.value === 'booked') {
           availabilityCache.invalidate();
@@ -243,16 +190,16 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
       const stored = await findWithToken(code, token);
       const { facility } = portalRoom(stored.facilityId, stored.roomId);
       if (!facility.changesAllowed) {
-        throw new ApiHttpError(422, 'unprocessable', `${facility.name}の予約は変更できません。取り消してから、あらためて予約してください。`);
+        throw new ApiHttpError(422, 'unprocessable', FACILITY_MESSAGES.noChanges(facility.name));
       }
       if (japanClock(now()).date > cancelDeadline(stored.dates[0] ?? '', facility)) {
-        throw new ApiHttpError(422, 'unprocessable', '使う日が近いため、このアプリでは変更できません。施設へご連絡ください。');
+        throw new ApiHttpError(422, 'unprocessable', FACILITY_MESSAGES.tooLateToChange);
       }
       const { dates, quote } = priced({ facilityId: stored.facilityId, roomId: stored.roomId, residency: stored.residency, group: stored.group, ...change });
       const blockIds = quote.lines.map((line) => line.blockId);
       const outcome = await store.facilities.move(code, { dates, blockIds, segments: segmentsOf(facility, { dates, blockIds }), fee: quote.fee }, now().toISOString());
       if (outcome === 'taken') throw TAKEN();
-      if (outcome === 'not-active') throw new ApiHttpError(409, 'conflict', 'この予約は取り消されています。');
+      if (outcome === 'not-active') throw new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.cancelled);
       availabilityCache.invalidate();
       return publicView((await store.facilities.find(code)) ?? stored);
     },
@@ -262,7 +209,7 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
       const current = publicView(stored);
       if (current.status === 'cancelled' || current.status === 'released') return current;
       if (japanClock(now()).date > current.cancelUntil) {
-        throw new ApiHttpError(422, 'unprocessable', '使う日が近いため、このアプリでは取り消せません。施設へご連絡ください。');
+        throw new ApiHttpError(422, 'unprocessable', FACILITY_MESSAGES.tooLateToCancel);
       }
       await store.facilities.cancel(code, now().toISOString());
       availabilityCache.invalidate();
