@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { kioskPinSchema, kioskStatusSchema, kioskVerifiedSchema, type KioskStatus } from '../../domain/kiosk.ts';
 import { ApiHttpError, parseBody } from '../http-errors.ts';
 import { jsonContent as json } from '../route-helpers.ts';
@@ -21,7 +21,7 @@ export const KIOSK_MESSAGES = {
 export function kioskRoutes(api: FastifyInstance, pinHash: string | null, now: () => Date): void {
   const limiter = createFailureLimiter(KIOSK_PIN_FAILURES.max, KIOSK_PIN_FAILURES.windowMs, now);
 
-  api.get('/kiosk', async (): Promise<KioskStatus> => ({ pinConfigured: pinHash !== null }));
+  api.get('/kiosk', (_request, reply) => reply.send({ pinConfigured: pinHash !== null } satisfies KioskStatus));
 
   api.post('/kiosk/session', async (request) => {
     if (pinHash === null) throw new ApiHttpError(503, 'service_unavailable', KIOSK_MESSAGES.notConfigured);
