@@ -1,8 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { useKioskMode } from '../client/kiosk-mode.ts';
 import { portalContact } from '../content/city.ts';
 import { PhoneLink } from '../ui/PhoneLink.tsx';
 import { TextSizeToggle } from '../ui/TextSizeToggle.tsx';
+import { KioskSession } from '../features/kiosk/KioskSession.tsx';
+import { KioskStaffLink } from '../features/kiosk/KioskStaffLink.tsx';
+import { StartOverButton } from '../features/kiosk/StartOverButton.tsx';
 import styles from './Layout.module.css';
 import { OfflineBanner } from './OfflineBanner.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
@@ -20,7 +24,8 @@ function useFocusHeadingOnNavigation(): void {
 
 export function Layout() {
   useFocusHeadingOnNavigation();
-  return (
+  const kiosk = useKioskMode();
+  const shell = (
     <div className={styles.shell}>
       <a href="#main" className={styles.skipLink}>
         本文へ移動
@@ -30,7 +35,7 @@ export function Layout() {
           <img src="/favicon.svg" alt="" width="32" height="32" />
           つながる東金
         </Link>
-        <TextSizeToggle />
+        {kiosk ? <StartOverButton /> : <TextSizeToggle />}
       </header>
       <OfflineBanner />
       <main id="main" tabIndex={-1} className={styles.main}>
@@ -42,9 +47,12 @@ export function Layout() {
           <br />
           お問い合わせ：{portalContact.name}（電話 <PhoneLink phone={portalContact.phone} />）
         </p>
+        {kiosk && <KioskStaffLink />}
       </footer>
       <UpdatePrompt />
       <ScrollRestoration />
     </div>
   );
+  // On the city's kiosk: 特大, 「最初から」, and the reset after inactivity (src/features/kiosk).
+  return kiosk ? <KioskSession>{shell}</KioskSession> : shell;
 }
