@@ -1,7 +1,10 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { axeViolations, smallTargets } from './support/accessibility.ts';
 import { sampleSlip } from './support/el-qr-fixtures.ts';
-import { KIOSK_KEY, KIOSK_TEST_PIN, startAsKiosk } from './support/portal.ts';
+import { ownServerPort, startOwnServer } from './support/own-server.ts';
+import { KIOSK_KEY, KIOSK_TEST_PIN, startAsKiosk, waitForServiceWorkerControl } from './support/portal.ts';
 
 // The city's touch screen at the counter: portrait 1080×1920.
 test.use({ viewport: { width: 1080, height: 1920 } });
@@ -223,4 +226,35 @@ test('on the kiosk a link to another site is a QR code with its address, never a
   await expect(page.getByRole('img', { name: /お手持ちのスマートフォンで地方税お支払サイトを開けます/ })).toBeVisible();
   expect(await page.locator('a[href^="http"]').count()).toBe(0);
   expect(await axeViolations(page, 'how to pay (kiosk)')).toEqual([]);
+});
+
+test('a new version waits, unasked, for the reset between two people', async ({ page }) => {
+  const server = await startOwnServer(ownServerPort(420, test.info().workerIndex));
+  try {
+    await startAsKiosk(page);
+    await page.goto(`${server.baseUrl}/certificates`);
+    await waitForServiceWorkerControl(page);
+    await page.evaluate(() => {
+      (window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true;
+    });
+    appendFileSync(join(server.staticDir, 'sw.js'), '\n// a new deployment\n');
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+
+    // Nobody is asked, nothing reloads in the middle of use.
+    await expect(page.getByText('新しいバージョンがあります。')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+
+    await page.getByRole('button', { name: '最初から' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('何をしますか');
+    expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBeUndefined();
+    await page.waitForFunction(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return registration !== undefined && registration.waiting === null && navigator.serviceWorker.controller !== null;
+    });
+  } finally {
+    await server.stop();
+  }
 });
