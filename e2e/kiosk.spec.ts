@@ -134,7 +134,8 @@ test('a booking on the kiosk: QR and print, not kept; after the idle question no
 
   // Idle: the question comes after the staff's 60 s, and counts down from at least 20 s. The page's
   // clock stands still from here on and moves only when the test says so.
-  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 100));
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 5_000));
+  await page.keyboard.press('Shift');
   await page.clock.fastForward(59_000);
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
   await page.clock.fastForward(2_000);
@@ -156,7 +157,7 @@ test('a booking on the kiosk: QR and print, not kept; after the idle question no
   // axe-core needs the page's timers: the clock runs for it (a few of the 30 seconds).
   await page.clock.resume();
   expect(await axeViolations(page, 'idle question')).toEqual([]);
-  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 100));
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 2_000));
   await page.clock.fastForward(10_000);
   await expect(dialog).toBeVisible();
   await page.clock.fastForward(20_000);
