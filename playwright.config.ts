@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { KIOSK_TEST_PIN_HASH } from './e2e/support/portal.ts';
 
 /**
  * e2e runs the production build (`npm run build`) on the real server with a throw-away database,
@@ -60,6 +61,8 @@ export default defineConfig({
       HOST: 'localhost',
       DATA_DIR: process.env.E2E_DATA_DIR,
       LOG_LEVEL: 'warn',
+      // The kiosk staff PIN of e2e (KIOSK_TEST_PIN); the server is given only its hash.
+      KIOSK_PIN_HASH: KIOSK_TEST_PIN_HASH,
     },
   },
 });

@@ -1,15 +1,35 @@
 // Applies the saved 文字の大きさ before the first paint, so large-text users never see a flash of
 // small text. A separate file (not inline) keeps the Content-Security-Policy free of inline scripts.
-// The key and the values must match src/domain/text-size.ts; src/ui/display-settings-script.test.ts
-// checks that they do.
+// The keys and the values must match src/domain/text-size.ts and src/domain/kiosk.ts;
+// src/ui/display-settings-script.test.ts checks that they do.
+//
+// On the city's kiosk (キオスクモード) it also marks <html data-kiosk>, makes 特大 the size unless this
+// visit chose another, and never shows a screen reached with the back button from before a reset:
+// such a page load (or a page restored from the back-forward cache) goes straight to the start.
+// (The reset ends with location.replace('/'): a fresh load, with no history state.)
 (function () {
   var sizes = ['standard', 'large', 'xlarge'];
   var size = 'standard';
+  var idleChoices = [60, 90, 120, 180, 300];
+  var kiosk = false;
   try {
+    var setting = JSON.parse(window.localStorage.getItem('tsunagaru-togane:kiosk') || 'null');
+    kiosk = setting !== null && typeof setting === 'object' && idleChoices.indexOf(setting.idleSeconds) !== -1;
     var saved = window.localStorage.getItem('tsunagaru-togane:text-size');
     if (sizes.indexOf(saved) !== -1) size = saved;
+    else if (kiosk) size = 'xlarge';
   } catch {
     // Storage can be switched off (private browsing, a locked-down kiosk): standard size then.
   }
   document.documentElement.setAttribute('data-text-size', size);
+  if (!kiosk) return;
+  document.documentElement.setAttribute('data-kiosk', '');
+  // A return to an old history entry: the navigation type says so, and so does a history state left
+  // by the router (a fresh page load has none).
+  var navigation = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+  var type = navigation ? navigation.type : null;
+  if (type === 'back_forward' || (type !== 'reload' && window.history.state !== null)) window.location.replace('/');
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) window.location.replace('/');
+  });
 })();

@@ -28,6 +28,7 @@ export const SCREENS = [
   { path: '/settings', heading: '文字の大きさ' },
   { path: '/practice', heading: 'スマホ講座の練習モード' },
   { path: '/practice/slip', heading: '練習用の納付書' },
+  { path: '/kiosk/setup', heading: 'キオスクモードの設定' },
   { path: '/no-such-page', heading: 'ページが見つかりません' },
 ] as const;
 
@@ -52,4 +53,22 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   }
+}
+
+/**
+ * The staff PIN of キオスクモード in e2e, and its hash made with `npm run kiosk:pin-hash`, which
+ * playwright.config.ts gives the server as KIOSK_PIN_HASH (the server never sees the PIN itself).
+ */
+export const KIOSK_TEST_PIN = '482916';
+export const KIOSK_TEST_PIN_HASH = 'scrypt:32768:8:1:Wf9CjIMY2Zf_hII2WjbegQ:ZXjEGnUehLgDYqmX40rQbnCdMyuqCbk1LaCjpJ3UQho';
+export const KIOSK_KEY = 'tsunagaru-togane:kiosk';
+
+/** Starts the page on a device already set up as the city's kiosk (without the staff screen). */
+export async function startAsKiosk(page: Page, idleSeconds = 90): Promise<void> {
+  await page.addInitScript(
+    ([key, value]) => {
+      window.localStorage.setItem(key, value);
+    },
+    [KIOSK_KEY, JSON.stringify({ idleSeconds })] as const,
+  );
 }

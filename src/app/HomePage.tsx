@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { useKioskMode } from '../client/kiosk-mode.ts';
 import { TextSizeOffer } from '../features/settings/TextSizeOffer.tsx';
 import { ButtonLink } from '../ui/Button.tsx';
 import { Page } from '../ui/Page.tsx';
@@ -7,9 +8,11 @@ import styles from './HomePage.module.css';
 import { PORTAL_ENTRIES } from './portal-entries.ts';
 
 export function HomePage() {
+  // The kiosk is always 特大: no question about the text size there.
+  const kiosk = useKioskMode();
   return (
     <Page heading="何をしますか">
-      <TextSizeOffer />
+      {!kiosk && <TextSizeOffer />}
       <ul className={styles.tiles}>
         {PORTAL_ENTRIES.map((entry) => (
           <li key={entry.id}>

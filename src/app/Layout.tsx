@@ -1,9 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { useKioskMode } from '../client/kiosk-mode.ts';
 import { portalContact } from '../content/city.ts';
 import { PracticeBanner } from '../features/practice/PracticeBanner.tsx';
 import { PhoneLink } from '../ui/PhoneLink.tsx';
 import { TextSizeToggle } from '../ui/TextSizeToggle.tsx';
+import { KioskSession } from '../features/kiosk/KioskSession.tsx';
+import { KioskStaffLink } from '../features/kiosk/KioskStaffLink.tsx';
+import { StartOverButton } from '../features/kiosk/StartOverButton.tsx';
 import styles from './Layout.module.css';
 import { OfflineBanner } from './OfflineBanner.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
@@ -21,7 +25,8 @@ function useFocusHeadingOnNavigation(): void {
 
 export function Layout() {
   useFocusHeadingOnNavigation();
-  return (
+  const kiosk = useKioskMode();
+  const shell = (
     <div className={styles.shell}>
       <a href="#main" className={styles.skipLink}>
         本文へ移動
@@ -31,7 +36,7 @@ export function Layout() {
           <img src="/favicon.svg" alt="" width="32" height="32" />
           つながる東金
         </Link>
-        <TextSizeToggle />
+        {kiosk ? <StartOverButton /> : <TextSizeToggle />}
       </header>
       <PracticeBanner />
       <OfflineBanner />
@@ -44,9 +49,12 @@ export function Layout() {
           <br />
           お問い合わせ：{portalContact.name}（電話 <PhoneLink phone={portalContact.phone} />）
         </p>
+        {kiosk && <KioskStaffLink />}
       </footer>
       <UpdatePrompt />
       <ScrollRestoration />
     </div>
   );
+  // On the city's kiosk: 特大, 「最初から」, and the reset after inactivity (src/features/kiosk).
+  return kiosk ? <KioskSession>{shell}</KioskSession> : shell;
 }

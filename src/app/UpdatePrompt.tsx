@@ -1,4 +1,5 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { isKioskMode, useKioskMode } from '../client/kiosk-mode.ts';
 import { Button } from '../ui/Button.tsx';
 import styles from './Banner.module.css';
 
@@ -6,13 +7,21 @@ import styles from './Banner.module.css';
  * 「新しいバージョンがあります」: a new service worker is waiting. It takes over only when the person
  * presses 更新する, never in the middle of what they are typing. 「あとで」 hides the notice; the new
  * version then starts the next time the portal is opened.
+ *
+ * On the city's kiosk nobody is asked: the waiting version is switched on by the reset between two
+ * people (src/features/kiosk/reset.ts), which then loads the start screen itself.
  */
 export function UpdatePrompt() {
+  const kiosk = useKioskMode();
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
-  } = useRegisterSW();
-  if (!needRefresh) return null;
+  } = useRegisterSW({
+    onNeedReload() {
+      if (!isKioskMode()) window.location.reload();
+    },
+  });
+  if (!needRefresh || kiosk) return null;
   return (
     <section className={styles.update} aria-labelledby="update-prompt-message">
       <div>

@@ -70,6 +70,8 @@ export const routes: RouteObject[] = [
               { path: 'renewal', lazy: async () => ({ Component: (await import('../features/mynumber/RenewalPage.tsx')).RenewalPage }) },
             ],
           },
+          // For staff: switches this device into キオスクモード (not linked from the citizens' screens).
+          { path: 'kiosk/setup', lazy: async () => ({ Component: (await import('../features/kiosk/KioskSetupPage.tsx')).KioskSetupPage }) },
           {
             path: '/practice',
             children: [

@@ -9,6 +9,7 @@ import { createCounterService } from './counter/counter-service.ts';
 import { facilityRoutes } from './facilities/facility-routes.ts';
 import { createFacilityService } from './facilities/facility-service.ts';
 import { healthRoutes } from './routes/health.ts';
+import { kioskRoutes } from './kiosk/kiosk-routes.ts';
 import { installSecurityHeaders } from './security.ts';
 import { installStaticFiles } from './static-files.ts';
 import type { Store } from './store/store.ts';
@@ -70,6 +71,7 @@ export async function buildApp({ config, store, content, version, now = () => ne
       healthRoutes(api, store, content, version);
       counterRoutes(api, createCounterService({ content: content.counter, store, now }));
       facilityRoutes(api, createFacilityService({ content: content.facilities, store, now }), config.staffApiToken);
+      kioskRoutes(api, config.kioskPinHash, now);
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from './config.ts';
+import { hashKioskPin } from './kiosk/kiosk-pin.ts';
 
 describe('readConfig', () => {
   it('has safe defaults for a fresh install', () => {
@@ -15,6 +16,7 @@ describe('readConfig', () => {
       personalDataRetentionDays: 30,
       trustProxy: false,
       staffApiToken: null,
+      kioskPinHash: null,
     });
   });
 
@@ -30,5 +32,12 @@ describe('readConfig', () => {
   it('stops with a Japanese message naming the wrong variable', () => {
     expect(() => readConfig({ PORT: 'eighty' }, null)).toThrow(ConfigError);
     expect(() => readConfig({ PORT: '70000', LOG_LEVEL: 'loud' }, null)).toThrow(/PORT: .*\n.*LOG_LEVEL: 選べる値ではありません。/);
+  });
+
+  it('takes the kiosk PIN only as the hash made by npm run kiosk:pin-hash, never the PIN itself', async () => {
+    const hash = await hashKioskPin('482916');
+    expect(readConfig({ KIOSK_PIN_HASH: hash }, null).kioskPinHash).toBe(hash);
+    expect(() => readConfig({ KIOSK_PIN_HASH: '482916' }, null)).toThrow(/KIOSK_PIN_HASH: npm run kiosk:pin-hash で作った値/);
+    expect(() => readConfig({ KIOSK_PIN_HASH: hash.replace(':32768:', ':1024:') }, null)).toThrow(/KIOSK_PIN_HASH/);
   });
 });

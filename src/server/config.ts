@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import '../domain/validation.ts';
+import { isKioskPinHash } from './kiosk/kiosk-pin.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -23,6 +24,11 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** The secret staff send to confirm a provisional facility booking; unset, confirmation is refused. */
   STAFF_API_TOKEN: z.string().min(32, '32文字以上のランダムな文字列にしてください。').optional(),
+  /** The scrypt hash of the staff PIN for キオスクモード (`npm run kiosk:pin-hash`); unset, kiosk setup is refused. */
+  KIOSK_PIN_HASH: z
+    .string()
+    .refine(isKioskPinHash, 'npm run kiosk:pin-hash で作った値（scrypt: で始まる文字列）を、そのまま入れてください。暗証番号そのものは入れません。')
+    .optional(),
 });
 
 export interface ServerConfig {
@@ -36,6 +42,7 @@ export interface ServerConfig {
   personalDataRetentionDays: number;
   trustProxy: boolean;
   staffApiToken: string | null;
+  kioskPinHash: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -60,5 +67,6 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     personalDataRetentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
     trustProxy: env.TRUST_PROXY === 'true',
     staffApiToken: env.STAFF_API_TOKEN ?? null,
+    kioskPinHash: env.KIOSK_PIN_HASH ?? null,
   };
 }

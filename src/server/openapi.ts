@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { API_ERROR_CODES } from '../domain/api-error.ts';
 import { counterPaths } from './counter/counter-routes.ts';
 import { facilityPaths } from './facilities/facility-routes.ts';
+import { kioskPaths } from './kiosk/kiosk-routes.ts';
 import { healthPaths } from './routes/health.ts';
 
 const apiErrorSchema = z.object({
@@ -26,7 +27,7 @@ export function buildOpenApiDocument(version: string) {
         '東金市の市民ポータル「つながる東金」のAPIです。エラーはすべて components.schemas.ApiError の形で、日本語のメッセージを返します。',
     },
     servers: [{ url: '/' }],
-    paths: { ...healthPaths, ...counterPaths, ...facilityPaths },
+    paths: { ...healthPaths, ...counterPaths, ...facilityPaths, ...kioskPaths },
     components: {
       schemas: { ApiError: z.toJSONSchema(apiErrorSchema) },
       securitySchemes: {

@@ -19,7 +19,8 @@ import { bookingQuery, cancelBooking, changeBooking, roomAvailabilityQuery, save
 import { FacilityContact } from './FacilityContact.tsx';
 import { formatYen } from '../../domain/money.ts';
 import { blockText } from './wording.ts';
-import { BookingFailure, BookingLoading, BookingNotFound } from '../../ui/BookingStates.tsx';
+import { BookingFailure, BookingLoading, BookingNotFound, NotKeptOnKiosk } from '../../ui/BookingStates.tsx';
+import { useKioskMode } from '../../client/kiosk-mode.ts';
 
 /** The secret comes from this device's list, or from the management link's #token= (never sent to the server). */
 function useManagementToken(code: string): string | null {
@@ -62,6 +63,8 @@ export function BookingPage() {
   const [picked, setPicked] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // A calendar file would stay in the kiosk's downloads: not offered there.
+  const kiosk = useKioskMode();
   const availability = useQuery({
     ...roomAvailabilityQuery(booking.data?.facilityId ?? '', booking.data?.roomId ?? ''),
     enabled: mode === 'change' && booking.data !== undefined,
@@ -141,11 +144,17 @@ export function BookingPage() {
           <p>支払い：{facility.payment}</p>
           <p>取り消しは{formatJapaneseDate(current.cancelUntil)}まで、この画面からできます。</p>
           <div className={styles.actions}>
-            <a className={styles.time} href={icsHref(current, facility, roomName)} download={`shisetsu-${current.code}.ics`}>
-              カレンダーに追加する
-            </a>
+            {!kiosk && (
+              <a className={styles.time} href={icsHref(current, facility, roomName)} download={`shisetsu-${current.code}.ics`}>
+                カレンダーに追加する
+              </a>
+            )}
+            <Button variant="secondary" onClick={() => window.print()}>
+              印刷する
+            </Button>
           </div>
           <QrCode value={managementLink} label="読み取ると、ほかのスマートフォンでこの予約を開けます" />
+          <NotKeptOnKiosk howToOpen="あとで見るときは、このQRコードをお手持ちのスマートフォンで読み取るか、印刷してお持ち帰りください。" />
           {mode === 'view' && (
             <div className={styles.actions}>
               {facility.changesAllowed && (

@@ -5,14 +5,18 @@ import { formatJapaneseDate } from '../../domain/japan-time.ts';
 import styles from '../../ui/booking.module.css';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { NotKeptOnKiosk } from '../../ui/BookingStates.tsx';
+import { useKioskMode } from '../../client/kiosk-mode.ts';
 import { savedFacilityBookings } from './facility-api.ts';
 
 /** The facility bookings made on this device; each opens its page, where it can be changed or cancelled. */
 export function BookingsPage() {
   const bookings = savedFacilityBookings.useAll();
+  const kiosk = useKioskMode();
   return (
     <Page heading="施設の予約の確認・取消">
-      {bookings.length === 0 ? (
+      <NotKeptOnKiosk howToOpen="予約したときのQRコードや印刷した紙から、お手持ちのスマートフォンで開いてください。" />
+      {kiosk ? null : bookings.length === 0 ? (
         <p>この端末でした施設の予約はありません。ほかの端末で予約したときは、予約したときの管理用のリンク（QRコード）から開いてください。</p>
       ) : (
         <ul className={styles.bookings}>

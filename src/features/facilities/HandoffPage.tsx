@@ -3,7 +3,7 @@ import { findFacility } from '../../content/facilities.ts';
 import styles from '../../ui/booking.module.css';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { QrCode } from '../../ui/QrCode.tsx';
+import { ExternalLink } from '../../ui/ExternalLink.tsx';
 import own from './facilities.module.css';
 import { FacilityContact } from './FacilityContact.tsx';
 import { FacilityNotFound } from './FacilityNotFound.tsx';
@@ -39,12 +39,7 @@ export function HandoffPage() {
           <li key={step}>{step}</li>
         ))}
       </ol>
-      <div className={styles.actions}>
-        <a className={styles.time} href={route.url} rel="noopener noreferrer" target="_blank">
-          {route.systemName}を開く（{host}）
-        </a>
-      </div>
-      <QrCode value={route.url} label={`読み取ると、スマートフォンで${route.systemName}を開けます`} />
+      <ExternalLink className={styles.time} href={route.url} label={`${route.systemName}を開く（${host}）`} destination={route.systemName} newTab withQrCode />
       <FacilityContact facility={facility} />
       <ButtonLink to={`/facilities/${facility.id}`} variant="secondary">
         {facility.name}のページへ戻る

@@ -18,7 +18,8 @@ import styles from '../../ui/booking.module.css';
 import { findSavedBooking, forgetBooking, saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
-import { BookingFailure, BookingLoading, BookingNotFound } from '../../ui/BookingStates.tsx';
+import { BookingFailure, BookingLoading, BookingNotFound, NotKeptOnKiosk } from '../../ui/BookingStates.tsx';
+import { useKioskMode } from '../../client/kiosk-mode.ts';
 
 /**
  * The secret comes from the management link's #token= (never sent to the server) or from this
@@ -67,6 +68,8 @@ export function ReservationPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const availability = useQuery({ ...availabilityQuery(), enabled: mode === 'change' });
+  // A calendar file would stay in the kiosk's downloads: not offered there.
+  const kiosk = useKioskMode();
 
   const settle = (updated: CounterReservation, done: string) => {
     queryClient.setQueryData(reservationQuery(code, token ?? '').queryKey, updated);
@@ -128,14 +131,17 @@ export function ReservationPage() {
       {current.status === 'booked' && mode === 'view' && (
         <>
           <div className={styles.actions}>
-            <a className={styles.time} href={icsHref(current, kindName, kind?.bring ?? [])} download={`madoguchi-${current.code}.ics`}>
-              カレンダーに追加する
-            </a>
+            {!kiosk && (
+              <a className={styles.time} href={icsHref(current, kindName, kind?.bring ?? [])} download={`madoguchi-${current.code}.ics`}>
+                カレンダーに追加する
+              </a>
+            )}
             <Button variant="secondary" onClick={() => window.print()}>
               印刷する
             </Button>
           </div>
           <QrCode value={managementLink} label="読み取ると、ほかのスマートフォンでこの予約を開けます" />
+          <NotKeptOnKiosk howToOpen="あとで見るときは、このQRコードをお手持ちのスマートフォンで読み取るか、印刷してお持ち帰りください。" />
           <div className={styles.actions}>
             <Button variant="secondary" onClick={() => setMode('change')}>
               日時を変更する

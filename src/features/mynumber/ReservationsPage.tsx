@@ -8,6 +8,8 @@ import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-ti
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { NotKeptOnKiosk } from '../../ui/BookingStates.tsx';
+import { useKioskMode } from '../../client/kiosk-mode.ts';
 import { lookUpReservation } from './counter-api.ts';
 import styles from '../../ui/booking.module.css';
 import { saveBooking, useSavedBookings } from './saved-bookings.ts';
@@ -15,6 +17,7 @@ import { saveBooking, useSavedBookings } from './saved-bookings.ts';
 /** 「予約の確認・変更・取消」: the bookings made on this device, and a search by code and phone. */
 export function ReservationsPage() {
   const bookings = useSavedBookings();
+  const kiosk = useKioskMode();
   const navigate = useNavigate();
   const [code, setCode] = useState('');
   const [phone, setPhone] = useState('');
@@ -45,7 +48,8 @@ export function ReservationsPage() {
   return (
     <Page heading="予約の確認・変更・取消">
       <h2>この端末でした予約</h2>
-      {bookings.length === 0 ? (
+      <NotKeptOnKiosk howToOpen="予約したときの予約番号と電話番号で、下の「予約番号で探す」から探せます。" />
+      {kiosk ? null : bookings.length === 0 ? (
         <p>この端末でした予約はありません。ほかの端末で予約したときは、下の「予約番号で探す」をお使いください。</p>
       ) : (
         <ul className={styles.bookings}>
