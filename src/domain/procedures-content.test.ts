@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkContentFile } from './content-pack.ts';
 import { LIFE_EVENTS, PROCEDURE_AREAS, type ProceduresContent, type SynonymsContent } from './procedures.ts';
 
 const contentDir = resolve(import.meta.dirname, '../content');
@@ -45,5 +46,12 @@ describe('the procedure catalogue', () => {
     expect(synonyms.groups.length).toBeGreaterThanOrEqual(40);
     const words = synonyms.groups.flat();
     expect(words.filter((word, index) => words.indexOf(word) !== index)).toEqual([]);
+  });
+});
+
+describe('synonymsContentSchema', () => {
+  it('refuses a word in two groups, naming the other group', () => {
+    const check = checkContentFile('synonyms.json', JSON.stringify({ groups: [['国保', '国民健康保険'], ['こくほ', '国保']] }));
+    expect(check.ok ? [] : check.problems).toEqual([{ path: 'groups.1.1', message: '「国保」は 1番目のグループにもあります。1つのグループにまとめてください。' }]);
   });
 });

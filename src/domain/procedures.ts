@@ -261,8 +261,25 @@ export type ProceduresContent = z.infer<typeof proceduresContentSchema>;
  * Synonym groups: every word in a group finds what any other word finds (引っ越し ⇔ 転入 ⇔ 転出 …).
  * Kept as content so staff can add the words citizens actually type.
  */
-export const synonymsContentSchema = z.object({
-  groups: z.array(z.array(z.string().min(1)).min(2, '同じ意味のことばは2つ以上書いてください。')).min(1),
-});
+export const synonymsContentSchema = z
+  .object({
+    groups: z.array(z.array(z.string().min(1)).min(2, '同じ意味のことばは2つ以上書いてください。')).min(1),
+  })
+  .superRefine((content, context) => {
+    // A word in two groups would silently join them; staff merge them instead.
+    const seen = new Map<string, number>();
+    content.groups.forEach((group, groupIndex) =>
+      group.forEach((word, wordIndex) => {
+        const first = seen.get(word);
+        if (first !== undefined && first !== groupIndex) {
+          context.addIssue({
+            code: 'custom',
+            path: ['groups', groupIndex, wordIndex],
+            message: `「${word}」は ${String(first + 1)}番目のグループにもあります。1つのグループにまとめてください。`,
+          });
+        } else seen.set(word, groupIndex);
+      }),
+    );
+  });
 
 export type SynonymsContent = z.infer<typeof synonymsContentSchema>;
