@@ -4,6 +4,7 @@ import { cityContentSchema } from './city.ts';
 import { counterContentSchema } from './counter.ts';
 import { facilitiesContentSchema } from './facilities.ts';
 import { paymentsContentSchema } from './payments-content.ts';
+import { proceduresContentSchema, synonymsContentSchema } from './procedures.ts';
 import { describeProblems, type FieldProblem } from './validation.ts';
 
 /**
@@ -17,6 +18,8 @@ export const CONTENT_FILES = {
   'mynumber-counter.json': counterContentSchema,
   'facilities.json': facilitiesContentSchema,
   'payments.json': paymentsContentSchema,
+  'procedures.json': proceduresContentSchema,
+  'synonyms.json': synonymsContentSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type ContentFileName = keyof typeof CONTENT_FILES;
