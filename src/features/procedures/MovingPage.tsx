@@ -44,7 +44,7 @@ function check(draft: Draft): { answers: MovingAnswers | null; errors: Partial<R
   };
   const direction = pick('direction', DIRECTIONS);
   const dateKnown = pick('dateKnown', ['known', 'unknown'] as const);
-  if (dateKnown === 'known' && !isIsoDate(draft.date ?? '')) errors.date = '引っ越す日を入れてください（例：2026年12月1日）。まだ決まっていなければ「わからない」を選んでください。';
+  if (draft.dateKnown === 'known' && !isIsoDate(draft.date ?? '')) errors.date = '引っ越す日を入れてください（例：2026年12月1日）。まだ決まっていなければ「わからない」を選んでください。';
   const members = pick('members', ['unknown', ...Array.from({ length: MAX_MEMBERS }, (_, index) => String(index + 1))]);
   const answers: MovingAnswers = {
     direction,
@@ -103,7 +103,7 @@ export function MovingPage() {
       {missing > 0 && (
         <div ref={summary} tabIndex={-1} className={styles.alert} role="alert">
           <p>
-            <strong>答えていない質問が{missing}つあります。</strong>
+            <strong>答えていない質問が{missing}問あります。</strong>
           </p>
           <p>{CHOOSE}</p>
         </div>
