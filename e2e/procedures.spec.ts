@@ -147,6 +147,13 @@ test('the moving guide: answers, its checklist with dates, ticks kept after a re
   await page.goto('/procedures/moving/checklist');
   await expect(page.getByRole('checkbox', { name: /^済んだ\s*：転入届$/ })).toBeChecked();
 
+  // Printed: the list, without the buttons and the link box.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: '印刷する' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: '転入届' })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('button', { name: '印刷する' })).toBeVisible();
+
   // Someone else opens the shared link: the same list, nothing ticked, nothing of ours.
   const other = await browser.newContext();
   const otherPage = await other.newPage();

@@ -81,7 +81,10 @@ function ShareLink({ encoded }: { encoded: string }) {
         <Button
           variant="secondary"
           onClick={() => {
-            void navigator.clipboard?.writeText(url).then(() => setCopied(true));
+            void navigator.clipboard
+              ?.writeText(url)
+              .then(() => setCopied(true))
+              .catch(() => setCopied(false));
           }}
         >
           リンクをコピーする

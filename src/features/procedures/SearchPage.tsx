@@ -22,11 +22,17 @@ interface Filters {
   departmentId: string;
 }
 
-function filtersOf(params: URLSearchParams): Filters {
-  const event = params.get('event') ?? '';
-  const departmentId = params.get('dept') ?? '';
+/** What the address holds: the words as typed and the three filters. */
+type Fields = Record<'q' | 'online' | 'event' | 'dept', string>;
+
+function fieldsOf(params: URLSearchParams): Fields {
+  return { q: params.get('q') ?? '', online: params.get('online') ?? '', event: params.get('event') ?? '', dept: params.get('dept') ?? '' };
+}
+
+function filtersOf(fields: Fields): Filters {
+  const { event, dept: departmentId } = fields;
   return {
-    onlineOnly: params.get('online') === '1',
+    onlineOnly: fields.online === '1',
     event: lifeEventFromSlug(event) ? event : '',
     departmentId: catalogueDepartments.some((department) => department.id === departmentId) ? departmentId : '',
   };
@@ -55,14 +61,16 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigationType = useNavigationType();
-  const [text, setText] = useState(params.get('q') ?? '');
-  // Back/forward or a link to another query: take the address's words. Our own replacements keep the box as typed.
+  // The screen answers from its own state at once; the address follows. Back/forward or a link to another
+  // search take the address's values; our own replacements do not (they may arrive after the next key).
+  const [fields, setFields] = useState(() => fieldsOf(params));
   const [seenKey, setSeenKey] = useState(location.key);
   if (location.key !== seenKey) {
     setSeenKey(location.key);
-    if (navigationType !== NavigationType.Replace) setText(params.get('q') ?? '');
+    if (navigationType !== NavigationType.Replace) setFields(fieldsOf(params));
   }
-  const filters = filtersOf(params);
+  const text = fields.q;
+  const filters = filtersOf(fields);
   const filtering = filters.onlineOnly || filters.event !== '' || filters.departmentId !== '';
   const query = useDeferredValue(text).trim();
 
@@ -83,12 +91,13 @@ export function SearchPage() {
     return () => window.clearTimeout(timer);
   }, [results]);
 
-  function update(changes: Record<string, string>) {
+  function update(changes: Partial<Fields>) {
+    setFields((current) => ({ ...current, ...changes }));
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
         for (const [key, value] of Object.entries(changes)) {
-          if (value === '') next.delete(key);
+          if (value.trim() === '') next.delete(key);
           else next.set(key, value);
         }
         return next;
@@ -113,10 +122,7 @@ export function SearchPage() {
           enterKeyHint="search"
           autoComplete="off"
           value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            update({ q: event.target.value.trim() === '' ? '' : event.target.value });
-          }}
+          onChange={(event) => update({ q: event.target.value })}
         />
       </form>
       <details className={styles.filters} open={filtersOpen} onToggle={(event) => setFiltersOpen(event.currentTarget.open)}>
