@@ -148,6 +148,9 @@ export function ChecklistPage() {
       <p>
         {items.length}件のうち、{doneCount}件が済みました。「済んだ」の印は、この端末に残ります。
       </p>
+      {saved !== null && saved.answers !== encoded && (
+        <p className={styles.notice}>この端末には、ほかの答えで作ったチェックリストもあります。ここで「済んだ」の印をつけると、このチェックリストに置きかわります。</p>
+      )}
       {PHASES.map((phase) => {
         const inPhase = items.filter((item) => item.phase === phase);
         if (inPhase.length === 0) return null;
