@@ -24,13 +24,6 @@ test('the home screen offers the six entries, and each leads to its screen with 
   }
 });
 
-test('a feature not built yet says 準備中 honestly, with a phone number to call', async ({ page }) => {
-  await page.goto('/procedures');
-  await expect(page.getByText('この機能は準備中です。')).toBeVisible();
-  const phone = page.getByRole('main').getByRole('link', { name: '0475-50-1210' });
-  await expect(phone).toHaveAttribute('href', 'tel:0475-50-1210');
-});
-
 test('an unknown address shows a plain not-found page with a way home', async ({ page }) => {
   await page.goto('/no-such-page');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ページが見つかりません');

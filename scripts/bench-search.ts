@@ -49,6 +49,7 @@ function syntheticDocuments(count: number): SearchDocument[] {
       reading: `${first.reading.slice(0, Math.floor(first.reading.length / 2))}${second.reading.slice(Math.floor(second.reading.length / 2))}`,
       keywords: Array.from({ length: 2 + Math.floor(next() * 4) }, () => pick(keywords)),
       summary: `${Array.from({ length: 2 + Math.floor(next() * 2) }, () => pick(sentences)).join('。')}。`,
+      inLinks: Math.floor(next() * 4),
     };
   });
 }
@@ -107,6 +108,6 @@ function report(name: string, build: () => SearchIndex): void {
 }
 
 console.log(`Node ${process.version}; goals: p95 ≤ 2 ms, real index ≤ 150 KB gzip`);
-report('real content pack', () => buildProcedureIndex(pack.procedures, synonyms));
+report('real content pack', () => buildProcedureIndex(pack.procedures, synonyms, pack.lifeEvents));
 const synthetic = syntheticDocuments(10_000);
 report('synthetic', () => buildSearchIndex(synthetic, synonyms));

@@ -26,7 +26,8 @@ export function searchIndexPlugin(): Plugin {
       for (const file of files) this.addWatchFile(file);
       const [procedures, synonyms] = files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as unknown);
       // The content plugin reports problems in detail; here a broken pack simply stops the build.
-      const index = buildProcedureIndex(proceduresContentSchema.parse(procedures).procedures, synonymsContentSchema.parse(synonyms));
+      const pack = proceduresContentSchema.parse(procedures);
+      const index = buildProcedureIndex(pack.procedures, synonymsContentSchema.parse(synonyms), pack.lifeEvents);
       // A JSON string parsed at run time loads faster than the same data as a JavaScript literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});`;
     },

@@ -5,8 +5,6 @@ export interface PortalEntry {
   title: string;
   /** One sentence under the title on the home tile: what the citizen can do there. */
   lead: string;
-  /** Shown on the 「準備中」 page until the feature is built. */
-  whenReady?: string;
   /** The department that answers questions about it (see src/content/city.json). */
   departmentId: string;
 }
@@ -17,7 +15,6 @@ export const PORTAL_ENTRIES: readonly PortalEntry[] = [
     path: '/procedures',
     title: '手続きを探す',
     lead: '引っ越しや証明書、子育てなどの手続きを、ことばで探せます。',
-    whenReady: '市の手続きを、ことばや暮らしの出来事（引っ越し、出産など）から探せるようになります。',
     departmentId: 'johokanri',
   },
   {

@@ -1,15 +1,8 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { ComingSoonPage } from './ComingSoonPage.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { findEntry, type PortalEntry } from './portal-entries.ts';
+import { findEntry } from './portal-entries.ts';
 import { RouteError } from './RouteError.tsx';
-
-/** Features not built yet: each gets its 「準備中」 page at its final address. */
-function comingSoon(id: PortalEntry['id']): RouteObject {
-  const entry = findEntry(id);
-  return { path: entry.path, element: <ComingSoonPage entry={entry} /> };
-}
 
 /**
  * One route per feature, each loaded only when visited (route-level code splitting keeps the home
@@ -25,7 +18,17 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           { index: true, lazy: async () => ({ Component: (await import('./HomePage.tsx')).HomePage }) },
-          comingSoon('procedures'),
+          {
+            path: findEntry('procedures').path,
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('../features/procedures/SearchPage.tsx')).SearchPage }) },
+              { path: 'life-events', lazy: async () => ({ Component: (await import('../features/procedures/LifeEventsPage.tsx')).LifeEventsPage }) },
+              { path: 'life-events/:event', lazy: async () => ({ Component: (await import('../features/procedures/LifeEventPage.tsx')).LifeEventPage }) },
+              { path: 'moving', lazy: async () => ({ Component: (await import('../features/procedures/MovingPage.tsx')).MovingPage }) },
+              { path: 'moving/checklist', lazy: async () => ({ Component: (await import('../features/procedures/ChecklistPage.tsx')).ChecklistPage }) },
+              { path: ':id', lazy: async () => ({ Component: (await import('../features/procedures/ProcedurePage.tsx')).ProcedurePage }) },
+            ],
+          },
           {
             path: findEntry('facilities').path,
             children: [

@@ -9,7 +9,7 @@ import { proceduresContentSchema, synonymsContentSchema } from './procedures.ts'
 const contentDir = resolve(import.meta.dirname, '../content');
 const pack = proceduresContentSchema.parse(JSON.parse(readFileSync(resolve(contentDir, 'procedures.json'), 'utf8')));
 const synonyms = synonymsContentSchema.parse(JSON.parse(readFileSync(resolve(contentDir, 'synonyms.json'), 'utf8')));
-const index = buildProcedureIndex(pack.procedures, synonyms);
+const index = buildProcedureIndex(pack.procedures, synonyms, pack.lifeEvents);
 
 describe('procedure search: the acceptance set against the engine', () => {
   it('has at least 40 queries of every kind, each naming a procedure that exists', () => {

@@ -1,5 +1,5 @@
 import { normalizeJapanese, queryWords, tokensOf } from './japanese-text.ts';
-import type { Procedure, SynonymsContent } from './procedures.ts';
+import type { LifeEventGuide, Procedure, SynonymsContent } from './procedures.ts';
 
 /**
  * Offline procedure search: a BM25F-style ranking over character bigrams (see japanese-text.ts),
@@ -28,6 +28,8 @@ const PHRASE_BONUS = 1;
 const SYNONYM_BREADTH = 0.25;
 /** Separates the names of a procedure in `SearchIndex.names`; normalised text never contains it. */
 const NAME_SEPARATOR = '|';
+/** Weight of a procedure's centrality: enough to order equal matches, never to beat a better one. */
+const CENTRALITY_WEIGHT = 0.25;
 const NEARLY_ALL_SHARE = 0.8;
 const NEARLY_ALL_MINIMUM_TOKENS = 4;
 /** Bits per field in a posting's packed term frequencies (counts above 15 add nothing to BM25 here). */
@@ -59,6 +61,8 @@ export interface SearchIndex {
   postings: Record<string, number[]>;
   /** Synonym groups, normalised. */
   synonyms: string[][];
+  /** A small head start per document: how central it is (see `centrality`). */
+  priors: number[];
 }
 
 export interface SearchHit {
@@ -73,15 +77,18 @@ export interface SearchDocument {
   reading: string;
   keywords: readonly string[];
   summary: string;
+  /** How many other procedures and life-event guides point to this one. */
+  inLinks: number;
 }
 
-export function procedureDocument(procedure: Procedure): SearchDocument {
+function procedureDocument(procedure: Procedure, inLinks: number): SearchDocument {
   return {
     id: procedure.id,
     title: procedure.title,
     reading: procedure.reading,
     keywords: [...procedure.keywords, ...procedure.areas, ...procedure.lifeEvents],
     summary: procedure.summary,
+    inLinks,
   };
 }
 
@@ -144,11 +151,24 @@ export function buildSearchIndex(documents: readonly SearchDocument[], synonyms:
     averageLengths: totals.map((total) => (documents.length === 0 ? 1 : Math.max(1, total / documents.length))),
     postings: Object.fromEntries(postings),
     synonyms: synonyms.groups.map((group) => [...new Set(group.map(normalizeJapanese).filter((word) => word !== ''))]),
+    priors: documents.map((document) => Math.round(CENTRALITY_WEIGHT * Math.log2(1 + document.inLinks) * 100) / 100),
   };
 }
 
-export function buildProcedureIndex(procedures: readonly Procedure[], synonyms: SynonymsContent): SearchIndex {
-  return buildSearchIndex(procedures.map(procedureDocument), synonyms);
+/**
+ * Builds the index of the catalogue. A procedure's centrality counts how often the catalogue points to
+ * it (related procedures, life-event steps): 転入届 is linked from 児童手当, 国保, 転校 …, so among
+ * equally good matches for 「ひっこし」 it comes first.
+ */
+export function buildProcedureIndex(procedures: readonly Procedure[], synonyms: SynonymsContent, guides: readonly LifeEventGuide[]): SearchIndex {
+  const inLinks = new Map<string, number>();
+  const link = (id: string) => inLinks.set(id, (inLinks.get(id) ?? 0) + 1);
+  for (const procedure of procedures) procedure.related.forEach(link);
+  for (const guide of guides) for (const step of guide.steps) step.procedureIds.forEach(link);
+  return buildSearchIndex(
+    procedures.map((procedure) => procedureDocument(procedure, inLinks.get(procedure.id) ?? 0)),
+    synonyms,
+  );
 }
 
 /** Tokens starting with one character, found once per index and kept for the next keystroke. */
@@ -339,6 +359,12 @@ export function searchProcedures(index: SearchIndex, query: string, limit = 50):
   const perWord = words.map((word) => matchWord(index, word));
   let totals = rank(perWord, 'strict');
   if (totals.size === 0) totals = rank(perWord, 'relaxed');
+  // Several words that together are one of a procedure's names (a keyword 「税金 払えない」).
+  const wholeQuery = words.length > 1 ? `${NAME_SEPARATOR}${words.join(' ')}${NAME_SEPARATOR}` : undefined;
+  for (const [documentNumber, total] of totals) {
+    const whole = wholeQuery !== undefined && (index.names[documentNumber] ?? '').includes(wholeQuery) ? EXACT_NAME_BONUS : 0;
+    totals.set(documentNumber, total + whole + (index.priors[documentNumber] ?? 0));
+  }
   return [...totals]
     .sort(([leftDocument, left], [rightDocument, right]) => right - left || leftDocument - rightDocument)
     .slice(0, limit)

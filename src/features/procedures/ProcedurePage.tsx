@@ -1,0 +1,171 @@
+import { useParams } from 'react-router';
+import { city, portalContact } from '../../content/city.ts';
+import { formatJapaneseDate } from '../../domain/japan-time.ts';
+import type { Procedure, ProcedureChannel } from '../../domain/procedures.ts';
+import { ButtonLink } from '../../ui/Button.tsx';
+import { DepartmentContact } from '../../ui/DepartmentContact.tsx';
+import { ExternalLink } from '../../ui/ExternalLink.tsx';
+import { HandoffLink } from '../../ui/HandoffLink.tsx';
+import { Page } from '../../ui/Page.tsx';
+import { departmentOf, findProcedure, proceduresOf } from './catalogue.ts';
+import { ProcedureCards } from './ProcedureCards.tsx';
+import { ProcedureNotFound } from './ProcedureNotFound.tsx';
+import styles from './procedures.module.css';
+import { applicantWords, mapSearchUrl, SAMPLE_NOTE, UNVERIFIED_NOTE } from './words.ts';
+
+type Channel<Kind extends ProcedureChannel['kind']> = Extract<ProcedureChannel, { kind: Kind }>;
+
+function channelsOf<Kind extends ProcedureChannel['kind']>(procedure: Procedure, kind: Kind): Channel<Kind>[] {
+  return procedure.channels.filter((channel): channel is Channel<Kind> => channel.kind === kind);
+}
+
+/** 本庁舎… is at the city hall; anywhere else is named by its own words. */
+function whereOnMap(place: string): string {
+  return place.startsWith('本庁舎') ? `${city.cityHall.address} ${city.cityName}役所` : place.replace(/（.*?）/g, '');
+}
+
+function Online({ procedure }: { procedure: Procedure }) {
+  const [online] = channelsOf(procedure, 'online');
+  if (online) {
+    return (
+      <>
+        <p>{online.provider}で申請できます。{online.note}</p>
+        <HandoffLink handoff={{ url: online.url, name: online.provider }} label={`${online.provider}で申請する`} />
+      </>
+    );
+  }
+  const { status, plannedYear, reason } = procedure.online;
+  return (
+    <p>
+      いまはオンラインではできません。
+      {status === '未実施' && plannedYear !== undefined && `${String(plannedYear)}年度からできるようにする予定です。`}
+      {reason}
+    </p>
+  );
+}
+
+function Counter({ procedure }: { procedure: Procedure }) {
+  const counters = channelsOf(procedure, 'counter');
+  return (
+    <>
+      {counters.map((counter) => (
+        <div key={counter.place} className={styles.channel}>
+          <h3>{counter.place}</h3>
+          <p>受付時間：{procedure.hours ?? '担当の課にご確認ください'}</p>
+          {counter.note && <p>{counter.note}</p>}
+          {counter.place.startsWith('本庁舎') && (
+            <p>
+              {city.cityName}役所：〒{city.cityHall.postalCode} {city.cityHall.address}
+            </p>
+          )}
+          <ExternalLink
+            className={styles.mapLink}
+            href={mapSearchUrl(whereOnMap(counter.place))}
+            label={`${counter.place.startsWith('本庁舎') ? '市役所の場所を地図で見る' : `${counter.place.replace(/（.*?）/g, '')}の場所を地図で見る`}（Google マップ）`}
+            destination="Google マップ"
+          />
+        </div>
+      ))}
+      {channelsOf(procedure, 'post').map((post) => (
+        <div key="post" className={styles.channel}>
+          <h3>郵便で</h3>
+          <p>{post.note ?? '郵便でも手続きできます。用紙は担当の課にお問い合わせください。'}</p>
+        </div>
+      ))}
+      {channelsOf(procedure, 'konbini').map((konbini) => (
+        <div key="konbini" className={styles.channel}>
+          <h3>コンビニで</h3>
+          <p>{konbini.note ?? 'コンビニのマルチコピー機でも取れます。'}</p>
+          <ButtonLink to="/certificates" variant="secondary">
+            コンビニでの取り方を見る
+          </ButtonLink>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** One procedure: what, who, where and when, what to bring, fee, deadline, the online route, who to ask. */
+export function ProcedurePage() {
+  const procedure = findProcedure(useParams().id);
+  if (!procedure) return <ProcedureNotFound />;
+  const department = departmentOf(procedure);
+  const related = proceduresOf(procedure.related);
+  const attachments = procedure.attachments.filter((attachment) => attachment !== 'なし' && attachment !== 'その他');
+  return (
+    <Page heading={procedure.title}>
+      {(procedure.sample || !procedure.verified) && (
+        <div className={styles.notice}>
+          {procedure.sample && (
+            <p>
+              <strong>見本</strong>：{SAMPLE_NOTE}
+            </p>
+          )}
+          {!procedure.verified && <p>{UNVERIFIED_NOTE}</p>}
+        </div>
+      )}
+      <h2>どんな手続き</h2>
+      <p>{procedure.summary}</p>
+      <dl className={styles.facts}>
+        <dt>申し込める人</dt>
+        <dd>{applicantWords(procedure).join('、')}</dd>
+        <dt>期限</dt>
+        <dd>{procedure.deadline ?? '決まった期限はありません'}</dd>
+        <dt>手数料</dt>
+        <dd>
+          {procedure.fee.required ? procedure.fee.amount : 'かかりません（無料）'}
+          {procedure.fee.required && procedure.fee.methods.length > 0 && `（払い方：${procedure.fee.methods.join('、')}）`}
+        </dd>
+        {procedure.processingTime?.offline && (
+          <>
+            <dt>かかる時間（窓口）</dt>
+            <dd>{procedure.processingTime.offline}</dd>
+          </>
+        )}
+        {procedure.processingTime?.online && (
+          <>
+            <dt>かかる時間（オンライン）</dt>
+            <dd>{procedure.processingTime.online}</dd>
+          </>
+        )}
+      </dl>
+
+      <h2>持っていくもの</h2>
+      {procedure.bring.length > 0 ? (
+        <ul className={styles.list}>
+          {procedure.bring.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>特にありません。</p>
+      )}
+      {attachments.length > 0 && <p>そえる書類：{attachments.join('、')}</p>}
+
+      <h2>オンラインで</h2>
+      <Online procedure={procedure} />
+
+      <h2>窓口など</h2>
+      <Counter procedure={procedure} />
+
+      <h2>問い合わせ</h2>
+      <DepartmentContact department={department} fallback={portalContact} />
+
+      {related.length > 0 && (
+        <>
+          <h2>関連する手続き</h2>
+          <ProcedureCards procedures={related} />
+        </>
+      )}
+
+      <p className={styles.muted}>
+        最終確認日：{formatJapaneseDate(procedure.lastVerified)}
+        <br />
+        出典：{procedure.source}
+      </p>
+      <ButtonLink to="/procedures" variant="secondary">
+        手続きを探すへ戻る
+      </ButtonLink>
+    </Page>
+  );
+}

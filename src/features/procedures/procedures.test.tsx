@@ -1,0 +1,102 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { ChecklistPage } from './ChecklistPage.tsx';
+import { MovingPage } from './MovingPage.tsx';
+import { ProcedurePage } from './ProcedurePage.tsx';
+import { SAVED_CHECKLIST_KEY } from './saved-checklist.ts';
+import { SearchPage } from './SearchPage.tsx';
+
+function renderAt(path: string) {
+  const router = createMemoryRouter(
+    [
+      { path: '/procedures', element: <SearchPage /> },
+      { path: '/procedures/moving', element: <MovingPage /> },
+      { path: '/procedures/moving/checklist', element: <ChecklistPage /> },
+      { path: '/procedures/:id', element: <ProcedurePage /> },
+    ],
+    { initialEntries: [path] },
+  );
+  render(<RouterProvider router={router} />);
+  return router;
+}
+
+describe('SearchPage', () => {
+  it('shows results as you type, keeps the words in the address and announces the count once typing pauses', async () => {
+    const router = renderAt('/procedures');
+    await userEvent.setup({ delay: null }).type(screen.getByRole('searchbox', { name: '手続きを検索' }), 'いんかん');
+    const list = await screen.findByRole('heading', { level: 2, name: /件の手続きが見つかりました/ });
+    expect(list).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^印鑑登録証明書の交付/ })).toBeInTheDocument();
+    expect(router.state.location.search).toBe(`?q=${encodeURIComponent('いんかん')}`);
+    expect(router.state.historyAction).toBe('REPLACE');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^\d+件の手続きが見つかりました$/), { timeout: 3000 });
+  }, 20_000);
+
+  it('says kindly when nothing matches, with the city phone', () => {
+    renderAt('/procedures?q=ぴぴぴぴ');
+    expect(screen.getByText(/「ぴぴぴぴ」に合う手続きは、見つかりませんでした。/)).toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: '0475-50-1210' })[0]).toHaveAttribute('href', 'tel:0475-50-1210');
+  });
+});
+
+describe('ProcedurePage', () => {
+  it('says 見本 and unverified, shows the destination domain and the last check', () => {
+    renderAt('/procedures/kaigo-jukyu-shikaku-shomei');
+    expect(screen.getByRole('heading', { level: 1, name: '介護保険受給資格証明書の交付（市外へ引っ越す人）' })).toBeInTheDocument();
+    expect(screen.getByText('見本')).toBeInTheDocument();
+    expect(screen.getByText(/^最終確認日：2026年11月24日（火）/)).toBeInTheDocument();
+  });
+
+  it('shows where an online route leads before leaving', () => {
+    renderAt('/procedures/kaigo-2go');
+    expect(screen.getByText(/行き先：/)).toHaveTextContent('行き先：app.oss.myna.go.jp');
+  });
+
+  it('does not call a procedure the city published a 見本', () => {
+    renderAt('/procedures/kokuho-dattai');
+    expect(screen.getByRole('heading', { level: 1, name: '国民健康保険をやめる（脱退の届け出）' })).toBeInTheDocument();
+    expect(screen.queryByText('見本')).not.toBeInTheDocument();
+  });
+
+  it('an unknown id is a not-found page with a search', () => {
+    renderAt('/procedures/no-such-thing');
+    expect(screen.getByRole('heading', { level: 1, name: '手続きが見つかりません' })).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: '手続きを検索' })).toBeInTheDocument();
+  });
+});
+
+describe('引っ越しガイド', () => {
+  it('asks again when a question is left out, then accepts 「わからない」 everywhere', async () => {
+    const user = userEvent.setup({ delay: null });
+    const router = renderAt('/procedures/moving');
+    await user.click(screen.getByRole('button', { name: 'チェックリストを作る' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('答えていない質問が9問あります。');
+    for (const group of screen.getAllByRole('group')) await user.click(within(group).getByRole('radio', { name: /^わからない/ }));
+    await user.selectOptions(screen.getByLabelText('3. 引っ越す人は何人ですか'), 'わからない');
+    await user.click(screen.getByRole('button', { name: 'チェックリストを作る' }));
+    await screen.findByRole('heading', { level: 1, name: '引っ越しのチェックリスト' });
+    expect(router.state.location.search).toBe('?a=1.u.u.u.u.u.u.u.u.u');
+    expect(screen.getAllByText('該当する場合').length).toBeGreaterThan(5);
+    expect(JSON.parse(window.localStorage.getItem(SAVED_CHECKLIST_KEY) ?? 'null')).toEqual({ version: 1, answers: '1.u.u.u.u.u.u.u.u.u', done: [] });
+  }, 20_000);
+
+  it('keeps ticks on the device under one versioned key', async () => {
+    renderAt('/procedures/moving/checklist?a=1.w.20261201.2.n.n.n.n.n.n');
+    await userEvent.click(screen.getByRole('checkbox', { name: /済んだ\s*：転居届/ }));
+    expect(JSON.parse(window.localStorage.getItem(SAVED_CHECKLIST_KEY) ?? 'null')).toEqual({ version: 1, answers: '1.w.20261201.2.n.n.n.n.n.n', done: ['tenkyo'] });
+    expect(screen.getByText(/1件のうち、1件が済みました/)).toBeInTheDocument();
+  });
+
+  it('ignores broken stored data instead of crashing, and explains a broken link', () => {
+    window.localStorage.setItem(SAVED_CHECKLIST_KEY, '{"version":1,"answers":"1.q","done":[]}');
+    renderAt('/procedures/moving/checklist');
+    expect(screen.getByText(/この端末には、まだチェックリストがありません。/)).toBeInTheDocument();
+  });
+
+  it('explains a broken shared link in Japanese', () => {
+    renderAt('/procedures/moving/checklist?a=1.i.2026');
+    expect(screen.getByRole('alert')).toHaveTextContent('このリンクからは、チェックリストを作れませんでした。');
+  });
+});
