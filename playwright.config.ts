@@ -30,7 +30,8 @@ export default defineConfig({
   timeout: 60_000,
   retries: 0,
   workers: 2,
-  reporter: [['list']],
+  // The second reporter gathers the accessibility walk's findings (see e2e/accessibility.spec.ts).
+  reporter: [['list'], ['./e2e/support/accessibility-reporter.ts']],
   globalTeardown: './e2e/support/global-teardown.ts',
   use: {
     baseURL: `http://localhost:${String(port)}`,

@@ -42,6 +42,11 @@ export function Layout() {
           <br />
           お問い合わせ：{portalContact.name}（電話 <PhoneLink phone={portalContact.phone} />）
         </p>
+        <p>
+          <Link to="/accessibility" className={styles.footerLink}>
+            ウェブアクセシビリティ方針
+          </Link>
+        </p>
       </footer>
       <UpdatePrompt />
       <ScrollRestoration />
