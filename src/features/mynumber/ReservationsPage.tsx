@@ -11,6 +11,7 @@ import { Page } from '../../ui/Page.tsx';
 import { lookUpReservation } from './counter-api.ts';
 import styles from '../../ui/booking.module.css';
 import { saveBooking, useSavedBookings } from './saved-bookings.ts';
+import { focusFirstError } from '../../ui/focus-first-error.ts';
 
 /** 「予約の確認・変更・取消」: the bookings made on this device, and a search by code and phone. */
 export function ReservationsPage() {
@@ -28,6 +29,7 @@ export function ReservationsPage() {
       const found: typeof errors = {};
       for (const issue of checked.error.issues) found[issue.path[0] as 'code' | 'phone'] ??= issue.message;
       setErrors(found);
+      focusFirstError(event);
       return;
     }
     setSending(true);
