@@ -71,7 +71,12 @@ try {
     const auditIds = new Set(CATEGORIES.flatMap((category) => lhr.categories[category]?.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id) ?? []));
     results.push({
       path,
-      scores: Object.fromEntries(CATEGORIES.map((category) => [category, lhr.categories[category]?.score == null ? null : Math.round((lhr.categories[category]?.score ?? 0) * 100)])) as PageResult['scores'],
+      scores: Object.fromEntries(
+        CATEGORIES.map((category) => {
+          const score = lhr.categories[category]?.score;
+          return [category, typeof score === 'number' ? Math.round(score * 100) : null];
+        }),
+      ) as PageResult['scores'],
       notPassed: [...auditIds]
         .map((id) => lhr.audits[id])
         .filter((audit) => audit !== undefined && audit.score !== null && audit.score < 1)
