@@ -20,6 +20,24 @@ function problemsOf(result: WalkResult, minTarget: number): string[] {
   return problems;
 }
 
+/** 「問題なし」 when every mode passed; otherwise each mode with what went wrong. */
+function ModeResults({ results }: { results: WalkResult[] }) {
+  const perMode = report.modes.map((mode) => {
+    const result = results.find((candidate) => candidate.mode === mode.id);
+    return { mode, problems: result ? problemsOf(result, mode.minTarget) : ['未検査'] };
+  });
+  if (perMode.every(({ problems }) => problems.length === 0)) return <>問題なし</>;
+  return (
+    <ul>
+      {perMode.map(({ mode, problems }) => (
+        <li key={mode.id}>
+          {mode.label}：{problems.length === 0 ? '問題なし' : <span className={styles.problem}>{problems.join('、')}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function runDate(): string {
   const { date, minutes } = japanClock(new Date(report.run.finishedAt));
   return `${formatJapaneseDate(date)} ${formatTime(minutes)}`;
@@ -100,7 +118,7 @@ export function AccessibilityPage() {
         {report.screens.length}画面のうち、{screensPassed}画面で、すべての表示のしかたで問題は見つかりませんでした。
       </p>
       <table className={styles.results}>
-        <caption>画面ごとの結果</caption>
+        <caption>画面ごとの結果（「問題なし」は、{modeLabels}のすべてで問題が見つからなかったことを表します）</caption>
         <thead>
           <tr>
             <th scope="col">画面</th>
@@ -117,17 +135,7 @@ export function AccessibilityPage() {
                 </span>
               </th>
               <td>
-                <ul>
-                  {report.modes.map((mode) => {
-                    const result = screen.results.find((candidate) => candidate.mode === mode.id);
-                    const problems = result ? problemsOf(result, mode.minTarget) : ['未検査'];
-                    return (
-                      <li key={mode.id}>
-                        {mode.label}：{problems.length === 0 ? '問題なし' : <span className={styles.problem}>{problems.join('、')}</span>}
-                      </li>
-                    );
-                  })}
-                </ul>
+                <ModeResults results={screen.results} />
               </td>
             </tr>
           ))}
