@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import lighthouse, { type Result } from 'lighthouse';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium.ts';
 
 const PAGES = ['/', '/procedures', '/facilities', '/payments', '/certificates', '/mynumber', '/settings', '/accessibility'];
@@ -52,6 +52,24 @@ interface PageResult {
   notPassed: { id: string; title: string; score: number | null; displayValue?: string }[];
 }
 
+/** One Lighthouse run; a run that loses its trace (NO_NAVSTART, seen on a busy machine) is tried again, twice at most. */
+async function measure(path: string, attempt = 1): Promise<Result> {
+  const runner = await lighthouse(`http://localhost:${String(port)}${path}`, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: [...CATEGORIES],
+  });
+  if (!runner) throw new Error(`Lighthouse gave no result for ${path}`);
+  const { lhr } = runner;
+  if (!lhr.runtimeError) return lhr;
+  if (attempt < 3) {
+    console.warn(`${path}: ${lhr.runtimeError.code}, trying again`);
+    return measure(path, attempt + 1);
+  }
+  throw new Error(`${path}: ${lhr.runtimeError.message}`);
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'togane-lighthouse-'));
 const port = await freePort();
 const server = await startServer(port, dataDir);
@@ -59,15 +77,7 @@ const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFl
 const results: PageResult[] = [];
 try {
   for (const path of PAGES) {
-    const runner = await lighthouse(`http://localhost:${String(port)}${path}`, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: [...CATEGORIES],
-    });
-    if (!runner) throw new Error(`Lighthouse gave no result for ${path}`);
-    const { lhr } = runner;
-    if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`);
+    const lhr = await measure(path);
     const auditIds = new Set(CATEGORIES.flatMap((category) => lhr.categories[category]?.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id) ?? []));
     results.push({
       path,
