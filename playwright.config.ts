@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium.ts';
 import { KIOSK_TEST_PIN_HASH } from './e2e/support/portal.ts';
 
 /**
@@ -12,17 +13,7 @@ import { KIOSK_TEST_PIN_HASH } from './e2e/support/portal.ts';
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'togane-e2e-'));
 const port = Number(process.env.E2E_PORT ?? 4319);
 
-export const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
+export const chromiumLaunchOptions = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS };
 
 export default defineConfig({
   testDir: './e2e',
@@ -31,7 +22,8 @@ export default defineConfig({
   timeout: 60_000,
   retries: 0,
   workers: 2,
-  reporter: [['list']],
+  // The second reporter gathers the accessibility walk's findings (see e2e/accessibility.spec.ts).
+  reporter: [['list'], ['./e2e/support/accessibility-reporter.ts']],
   globalTeardown: './e2e/support/global-teardown.ts',
   use: {
     baseURL: `http://localhost:${String(port)}`,

@@ -1,43 +1,144 @@
-import { expect, test } from '@playwright/test';
-import { axeViolations, smallTargets } from './support/accessibility.ts';
-import { SCREENS, useSavedTextSize } from './support/portal.ts';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { axeCheck, focusOutlineWidth, invisibleInForcedColours, lingeringMotion, sidewaysOverflow, smallTargets } from './support/accessibility.ts';
+import { WALK_ATTACHMENT, type WalkRecord } from './support/accessibility-results.ts';
+import { MODES, type Mode, PHONE } from './support/modes.ts';
+import { type Screen, SCREENS, screenAddress, screenTitle } from './support/portal.ts';
 
-// One test per screen: axe takes a few seconds a page, and the list of screens keeps growing.
-for (const size of ['standard', 'large'] as const) {
+/**
+ * The accessibility walk: every screen of SCREENS in every mode of MODES, one test each, so a new
+ * screen or a new mode is walked without anyone writing a test for it (and src/app/router.test.tsx
+ * fails when a route of the router has no entry in SCREENS). Each test checks, on that screen:
+ * - axe-core (WCAG 2.0–2.2 A and AA) with no violation, at each of the mode's viewports;
+ * - every interactive target at least the mode's minimum (44 CSS px, 56 in large text);
+ * - the tab title 「見出し｜つながる東金」, which is unique because the headings are (checked below);
+ * - no sideways scrolling at 320 CSS px wide (WCAG 1.4.10) and at 200% zoom (1.4.4);
+ * - with prefers-reduced-motion, nothing animates or transitions for longer than 0.01 s;
+ * - with forced colours, every control keeps a border or an underline, and the focus outline shows.
+ * It writes what it found as an attachment; e2e/support/accessibility-reporter.ts gathers them into
+ * test-results/accessibility-results.json, from which `npm run a11y:report` makes the published report.
+ *
+ * The walk sets its own viewports, so it runs once, in the phone project (touch, mobile).
+ */
+test.describe.configure({ mode: 'parallel' });
+// The walk needs no offline copy: without the service worker, no test spends its time precaching.
+test.use({ serviceWorkers: 'block' });
+
+test.beforeEach(({ browserName: _ }, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'the walk sets its own viewports: once is enough');
+});
+
+/**
+ * 200% browser zoom. Zooming a desktop window of 1280×800 device px to 200% leaves the page a
+ * viewport of 640×400 CSS px with 2 device px per CSS px: media queries, rem, vw and layout all see
+ * 640 CSS px, and fonts are drawn with twice the pixels. A 640×400 viewport at deviceScaleFactor 2
+ * is that same state, made directly (Playwright cannot press the browser's zoom keys). The text
+ * sizes of the portal (大きい 131%, 特大 162%) add to it, as they would to a zoomed browser. 320 px, the
+ * other check, is the same window at 400%: the width WCAG 1.4.10 names.
+ */
+async function overflowAt200PercentZoom(page: Page): Promise<number> {
+  // Chromium's own device emulation (what DevTools uses): a desktop window (mobile: false, so the
+  // page's meta viewport plays no part) of 640×400 CSS px at 2 device px each.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 640, height: 400, deviceScaleFactor: 2, mobile: false });
+  try {
+    await page.waitForFunction(() => window.innerWidth === 640 && window.devicePixelRatio === 2);
+    return await sidewaysOverflow(page);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Tabs through the first few stops and returns those drawn without a visible outline. */
+async function focusWithoutOutline(page: Page): Promise<string[]> {
+  const missing: string[] = [];
+  await page.locator('body').focus();
+  for (let stop = 0; stop < 4; stop++) {
+    await page.keyboard.press('Tab');
+    if ((await focusOutlineWidth(page)) < 2) {
+      missing.push(await page.evaluate(() => `${document.activeElement?.tagName.toLowerCase() ?? '?'} 「${(document.activeElement?.textContent ?? '').trim().slice(0, 20)}」`));
+    }
+  }
+  return missing;
+}
+
+async function walk(page: Page, browser: Browser, screen: Screen, mode: Mode, address: string): Promise<WalkRecord> {
+  const heading = page.getByRole('heading', { level: 1 });
+  const record: WalkRecord = {
+    screen: screen.path,
+    heading: screen.heading,
+    mode: mode.id,
+    title: '',
+    viewports: [],
+    axeVersion: '',
+    browserVersion: browser.version(),
+    appVersion: '',
+    rulesRun: [],
+    violations: [],
+    smallTargets: [],
+    overflow320: 0,
+    overflow200: 0,
+    lingeringMotion: [],
+    invisibleInForcedColours: [],
+    focusWithoutOutline: [],
+  };
+
+  await page.setViewportSize(mode.viewports[0] ?? PHONE);
+  await page.goto(address);
+  await expect(heading).toHaveText(screen.heading);
+  for (const viewport of mode.viewports) {
+    // The layout follows the new size at once; nothing in the portal lays out in script.
+    await page.setViewportSize(viewport);
+    const label = `${screen.path} ${String(viewport.width)}×${String(viewport.height)}`;
+    const axe = await axeCheck(page, label);
+    record.viewports.push(`${String(viewport.width)}×${String(viewport.height)}`);
+    record.axeVersion = axe.axeVersion;
+    record.rulesRun = [...new Set([...record.rulesRun, ...axe.rulesRun])].sort();
+    record.violations.push(...axe.violations);
+    for (const small of await smallTargets(page, mode.minTarget)) {
+      record.smallTargets.push(`${label}: 「${small.text}」 ${String(Math.round(small.width))}×${String(Math.round(small.height))}`);
+    }
+  }
+  record.title = await page.title();
+  record.appVersion = await page.evaluate(async () => ((await (await fetch('/api/v1/health')).json()) as { version: string }).version);
+
+  await page.setViewportSize({ width: 320, height: 640 });
+  record.overflow320 = await sidewaysOverflow(page);
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  record.lingeringMotion = await lingeringMotion(page);
+  await page.emulateMedia({ reducedMotion: null, forcedColors: 'active' });
+  record.invisibleInForcedColours = await invisibleInForcedColours(page);
+  record.focusWithoutOutline = await focusWithoutOutline(page);
+  await page.emulateMedia({ forcedColors: null });
+
+  // Last, as it leaves the page emulating another device.
+  record.overflow200 = await overflowAt200PercentZoom(page);
+  return record;
+}
+
+for (const mode of MODES) {
   for (const screen of SCREENS) {
-    test(`axe-core finds nothing on ${screen.path} (${size})`, async ({ page }) => {
-      await useSavedTextSize(page, size);
-      await page.goto(screen.path);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
-      expect(await axeViolations(page, screen.path)).toEqual([]);
+    test(`${screen.path} in ${mode.id}: axe-core, targets, reflow at 320 px and 200%, title, motion, forced colours`, async ({ page, browser, request }, testInfo) => {
+      // Several axe runs and a second browser context on a busy machine.
+      test.slow();
+      await mode.prepare(page);
+      const address = await screenAddress(screen, request);
+      const record = await walk(page, browser, screen, mode, address);
+      await testInfo.attach(WALK_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' });
+
+      expect.soft(record.violations, 'axe-core').toEqual([]);
+      expect.soft(record.smallTargets, `targets under ${String(mode.minTarget)} CSS px`).toEqual([]);
+      expect.soft(record.title, 'tab title').toBe(screenTitle(screen));
+      expect.soft(record.overflow320, 'sideways scrolling at 320 px').toBe(0);
+      expect.soft(record.overflow200, 'sideways scrolling at 200% zoom').toBe(0);
+      expect.soft(record.lingeringMotion, 'motion with prefers-reduced-motion').toEqual([]);
+      expect.soft(record.invisibleInForcedColours, 'controls without a border in forced colours').toEqual([]);
+      expect.soft(record.focusWithoutOutline, 'focus without an outline in forced colours').toEqual([]);
     });
   }
 }
 
-for (const size of ['large', 'xlarge'] as const) {
-  test(`no horizontal scrolling at 320 px wide (${size})`, async ({ page }) => {
-    // Each screen is loaded and checked in turn: the time grows with the list of screens.
-    test.setTimeout(SCREENS.length * 8_000);
-    await useSavedTextSize(page, size);
-    await page.setViewportSize({ width: 320, height: 640 });
-    for (const screen of SCREENS) {
-      await page.goto(screen.path);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${screen.path} scrolls sideways by ${String(overflow)} px`).toBeLessThanOrEqual(0);
-    }
-  });
-}
-
-test('every control is at least 44 px (57 px in large text)', async ({ page }) => {
-  test.setTimeout(SCREENS.length * 8_000);
-  for (const [size, minimum] of [['standard', 44], ['large', 56]] as const) {
-    await useSavedTextSize(page, size);
-    for (const screen of SCREENS) {
-      await page.goto(screen.path);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
-      const small = await smallTargets(page, minimum);
-      expect(small, `${screen.path} (${size})`).toEqual([]);
-    }
-  }
+test('every screen has its own tab title', () => {
+  const titles = SCREENS.map(screenTitle);
+  expect(titles.filter((title, index) => titles.indexOf(title) !== index)).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SCREENS, TEXT_SIZE_KEY, useSavedTextSize } from './support/portal.ts';
+import { SCREENS, screenAddress, TEXT_SIZE_KEY, useSavedTextSize } from './support/portal.ts';
 
 test('the first visit offers large text; the choice survives a reload', async ({ page }) => {
   await page.goto('/');
@@ -29,9 +29,9 @@ test.describe('before the first paint', () => {
   });
 });
 
-test('the header switch works in one tap on every screen', async ({ page }) => {
+test('the header switch works in one tap on every screen', async ({ page, request }) => {
   for (const screen of SCREENS) {
-    await page.goto(screen.path);
+    await page.goto(await screenAddress(screen, request));
     const toggle = page.getByRole('button', { name: '文字を大きく', exact: true });
     const before = await toggle.getAttribute('aria-pressed');
     await toggle.click();

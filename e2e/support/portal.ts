@@ -1,7 +1,78 @@
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 
-/** Every screen of the portal and its main heading; e2e walks all of them. */
-export const SCREENS = [
+export interface Screen {
+  /** The address, or for a route whose address needs data, the route's pattern (`/…/:code`). */
+  path: string;
+  heading: string;
+  /** The tab title, when it is not 「見出し｜つながる東金」. */
+  title?: string;
+  /** For a pattern: makes what the screen shows (through the API) and returns the address to open. */
+  open?: (request: APIRequestContext) => Promise<string>;
+}
+
+function randomKey(): string {
+  return `e2e${String(Date.now())}${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function pickAtRandom<T>(items: T[]): T {
+  const item = items[Math.floor(Math.random() * items.length)];
+  if (item === undefined) throw new Error('nothing free to book');
+  return item;
+}
+
+/** A counter booking made through the API; its management link (with the secret after #) opens it on any device. */
+async function openCounterReservation(request: APIRequestContext): Promise<string> {
+  const availability = (await (await request.get('/api/v1/counter/availability')).json()) as { days: { date: string; slots: { time: string; bookable: boolean }[] }[] };
+  const slot = pickAtRandom(availability.days.flatMap((day) => day.slots.filter((s) => s.bookable).map((s) => ({ date: day.date, time: s.time }))));
+  const response = await request.post('/api/v1/counter/reservations', {
+    headers: { 'Idempotency-Key': randomKey() },
+    data: { kindId: 'card-pickup', slot, nameKana: 'トウガネ タロウ', phone: '0475-50-1210', people: 1, proxy: false },
+  });
+  const { reservation, token } = (await response.json()) as { reservation: { code: string }; token: string };
+  return `/mynumber/reservations/${reservation.code}#token=${token}`;
+}
+
+/** A facility booking made through the API, in a room no other test books (the 和室 of the sample hall). */
+async function openFacilityBooking(request: APIRequestContext): Promise<string> {
+  const room = '/api/v1/facilities/sample-kominkan/rooms/washitsu';
+  const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
+  const choice = pickAtRandom(days.flatMap((day) => day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id }))));
+  const response = await request.post('/api/v1/facilities/bookings', {
+    headers: { 'Idempotency-Key': randomKey() },
+    data: {
+      facilityId: 'sample-kominkan',
+      roomId: 'washitsu',
+      dates: [choice.date],
+      blockIds: [choice.blockId],
+      residency: 'resident',
+      group: 'general',
+      purpose: '自治会の会議',
+      headCount: 8,
+      groupName: '',
+      nameKana: 'トウガネ ハナコ',
+      phone: '0475-50-1210',
+      email: '',
+    },
+  });
+  const { booking, token } = (await response.json()) as { booking: { code: string }; token: string };
+  return `/facilities/bookings/${booking.code}#token=${token}`;
+}
+
+/** The tab title a screen must have. */
+export function screenTitle(screen: Screen): string {
+  return screen.title ?? `${screen.heading}｜つながる東金`;
+}
+
+/** Opens a screen: its address, or what its `open` made. */
+export async function screenAddress(screen: Screen, request: APIRequestContext): Promise<string> {
+  return screen.open ? screen.open(request) : screen.path;
+}
+
+/**
+ * Every screen of the portal and its main heading; e2e walks all of them. Every route of
+ * src/app/router.tsx must be reached by at least one entry (src/app/router.test.tsx checks).
+ */
+export const SCREENS: readonly Screen[] = [
   { path: '/', heading: '何をしますか' },
   { path: '/procedures', heading: '手続きを探す' },
   { path: '/procedures?q=ひっこし', heading: '手続きを探す' },
@@ -17,6 +88,7 @@ export const SCREENS = [
   { path: '/procedures/moving/checklist?a=1.i.20261201.3.y.u.k.u.b.y', heading: '引っ越しのチェックリスト' },
   { path: '/facilities', heading: '施設を予約する' },
   { path: '/facilities/bookings', heading: '施設の予約の確認・取消' },
+  { path: '/facilities/bookings/:code', heading: '予約の内容', title: '予約の内容（施設予約）｜つながる東金', open: openFacilityBooking },
   { path: '/facilities/sample-kominkan', heading: '中央公民館（見本）' },
   { path: '/facilities/togane-arena', heading: '東金アリーナ' },
   { path: '/facilities/bunka-kaikan', heading: '東金文化会館' },
@@ -35,13 +107,15 @@ export const SCREENS = [
   { path: '/mynumber', heading: 'マイナンバーカードの予約' },
   { path: '/mynumber/book/card-pickup', heading: '予約：カードの受け取り' },
   { path: '/mynumber/reservations', heading: '予約の確認・変更・取消' },
+  { path: '/mynumber/reservations/:code', heading: '予約の内容', title: '予約の内容（マイナンバーカードの窓口）｜つながる東金', open: openCounterReservation },
   { path: '/mynumber/renewal', heading: '有効期限と更新の時期' },
   { path: '/settings', heading: '文字の大きさ' },
   { path: '/practice', heading: 'スマホ講座の練習モード' },
   { path: '/practice/slip', heading: '練習用の納付書' },
   { path: '/kiosk/setup', heading: 'キオスクモードの設定' },
+  { path: '/accessibility', heading: 'ウェブアクセシビリティ方針' },
   { path: '/no-such-page', heading: 'ページが見つかりません' },
-] as const;
+];
 
 export const TEXT_SIZE_KEY = 'tsunagaru-togane:text-size';
 

@@ -50,6 +50,11 @@ export function Layout() {
           お問い合わせ：{portalContact.name}（電話 <PhoneLink phone={portalContact.phone} />）
         </p>
         {kiosk && <KioskStaffLink />}
+        <p>
+          <Link to="/accessibility" className={styles.footerLink}>
+            ウェブアクセシビリティ方針
+          </Link>
+        </p>
       </footer>
       <UpdatePrompt />
       <ScrollRestoration />

@@ -86,6 +86,7 @@ export const routes: RouteObject[] = [
             path: findEntry('text-size').path,
             lazy: async () => ({ Component: (await import('../features/settings/SettingsPage.tsx')).SettingsPage }),
           },
+          { path: '/accessibility', lazy: async () => ({ Component: (await import('../features/accessibility/AccessibilityPage.tsx')).AccessibilityPage }) },
           // Also shown by RouteError for a 404, so it is part of the shell rather than its own chunk.
           { path: '*', element: <NotFoundPage /> },
         ],

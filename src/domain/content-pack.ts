@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accessibilityReportSchema } from './accessibility-report.ts';
 import { certificatesContentSchema } from './certificates.ts';
 import { cityContentSchema } from './city.ts';
 import { counterContentSchema } from './counter.ts';
@@ -21,6 +22,7 @@ export const CONTENT_FILES = {
   'payments.json': paymentsContentSchema,
   'procedures.json': proceduresContentSchema,
   'synonyms.json': synonymsContentSchema,
+  'accessibility-report.json': accessibilityReportSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type ContentFileName = keyof typeof CONTENT_FILES;

@@ -21,17 +21,17 @@ export function BookingFailure({ message, contact }: { message: string; contact:
   );
 }
 
-export function BookingLoading() {
+export function BookingLoading({ section }: { section: string }) {
   return (
-    <Page heading="予約の内容">
+    <Page heading="予約の内容" section={section}>
       <p role="status">予約を読み込んでいます…</p>
     </Page>
   );
 }
 
-export function BookingNotFound({ explanation, to, linkText }: { explanation: string; to: string; linkText: string }) {
+export function BookingNotFound({ explanation, to, linkText, section }: { explanation: string; to: string; linkText: string; section: string }) {
   return (
-    <Page heading="予約が見つかりません">
+    <Page heading="予約が見つかりません" section={section}>
       <p>{explanation}</p>
       <ButtonLink to={to}>{linkText}</ButtonLink>
     </Page>

@@ -19,6 +19,7 @@ import styles from './certificates.module.css';
 import checkStyles from './CheckPage.module.css';
 import { ContentNote } from './ContentNote.tsx';
 import { COUNTER_BOOKING, HOW_TO_FIND_OUT, QUESTIONS, TODO_TEXT } from './words.ts';
+import { focusFirstError } from '../../ui/focus-first-error.ts';
 
 /** The content's certificates behind each answer (the family register answers cover two). */
 const CERTIFICATES_FOR: Record<Exclude<Answer<'certificate'>, 'unknown'>, CertificateId[]> = {
@@ -50,8 +51,10 @@ function Question({ id, number, takeFocus, onAnswer, onBack }: QuestionProps) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (chosen === null) setShowError(true);
-    else onAnswer(chosen);
+    if (chosen === null) {
+      setShowError(true);
+      focusFirstError(event);
+    } else onAnswer(chosen);
   }
 
   return (
@@ -76,6 +79,7 @@ function Question({ id, number, takeFocus, onAnswer, onBack }: QuestionProps) {
                 name={id}
                 value={value}
                 checked={chosen === value}
+                aria-invalid={showError || undefined}
                 onChange={() => {
                   setChosen(value);
                   setShowError(false);

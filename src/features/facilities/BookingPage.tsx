@@ -52,6 +52,9 @@ const HEADINGS: Record<FacilityBooking['status'], string> = {
   released: '取り消された仮予約',
 };
 
+/** The counter booking pages use the same headings; the tab title tells them apart. */
+const SECTION = '施設予約';
+
 export function BookingPage() {
   const code = (useParams().code ?? '').toUpperCase();
   const [params] = useSearchParams();
@@ -72,11 +75,11 @@ export function BookingPage() {
 
   if (token === null || booking.isError) {
     return (
-      <BookingNotFound explanation="この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。" to="/facilities/bookings" linkText="この端末でした施設の予約" />
+      <BookingNotFound explanation="この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。" to="/facilities/bookings" linkText="この端末でした施設の予約" section={SECTION} />
     );
   }
   if (!booking.data) {
-    return <BookingLoading />;
+    return <BookingLoading section={SECTION} />;
   }
 
   const current = booking.data;
@@ -105,7 +108,7 @@ export function BookingPage() {
   };
 
   return (
-    <Page heading={heading}>
+    <Page heading={heading} section={SECTION}>
       {message && (
         <p className={styles.notice} role="status">
           {message}

@@ -18,6 +18,7 @@ import { FacilityNotFound } from './FacilityNotFound.tsx';
 import { formatYen } from '../../domain/money.ts';
 import { blockText } from './wording.ts';
 import { BookingFailure } from '../../ui/BookingStates.tsx';
+import { focusFirstError } from '../../ui/focus-first-error.ts';
 
 const STEPS = ['date', 'blocks', 'details', 'confirm'] as const;
 type Step = (typeof STEPS)[number];
@@ -61,7 +62,6 @@ export function RoomBookingPage() {
   // One key per confirmation: a double tap or a retry after a lost answer books once.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const stepHeading = useRef<HTMLHeadingElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const previousStep = useRef(step);
   useEffect(() => {
     if (previousStep.current !== step) stepHeading.current?.focus();
@@ -108,7 +108,7 @@ export function RoomBookingPage() {
       found[field] ??= issue.message;
     }
     setErrors(found);
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    focusFirstError(event);
   };
 
   const confirm = async () => {
@@ -191,7 +191,7 @@ export function RoomBookingPage() {
       )}
 
       {step === 'details' && (
-        <form ref={formRef} onSubmit={submitDetails} noValidate>
+        <form onSubmit={submitDetails} noValidate>
           <p>
             {whenText}　{blockLabels.join('、')}
           </p>

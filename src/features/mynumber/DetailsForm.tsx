@@ -1,9 +1,10 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { counter } from '../../content/counter.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ChoiceGroup, SelectField, TextField } from '../../ui/Fields.tsx';
 import { type BookingDraft, checkDraft } from './booking-draft.ts';
 import styles from '../../ui/booking.module.css';
+import { focusFirstError } from '../../ui/focus-first-error.ts';
 
 interface DetailsFormProps {
   draft: BookingDraft;
@@ -19,7 +20,6 @@ type Errors = Partial<Record<'nameKana' | 'phone' | 'email' | 'people' | 'proxy'
 /** Checks with the same schema as the server, so the messages are the ones the server would give. */
 export function DetailsForm({ draft, kindId, slot, onChange, onValid }: DetailsFormProps) {
   const [errors, setErrors] = useState<Errors>({});
-  const formRef = useRef<HTMLFormElement>(null);
   const update = (change: Partial<BookingDraft>) => onChange({ ...draft, ...change });
 
   const submit = (event: FormEvent) => {
@@ -36,13 +36,12 @@ export function DetailsForm({ draft, kindId, slot, onChange, onValid }: DetailsF
       found[field] ??= issue.message;
     }
     setErrors(found);
-    // Move to the first field with a problem, so keyboard and screen-reader users land on it.
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    focusFirstError(event);
   };
 
   const peopleOptions = Array.from({ length: counter.maxPeople }, (_unused, index) => String(index + 1));
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate>
       <TextField
         label="お名前（カタカナ）"
         hint="例：トウガネ タロウ　ひらがなで入力しても大丈夫です。"

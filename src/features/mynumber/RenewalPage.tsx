@@ -5,6 +5,7 @@ import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import styles from '../../ui/booking.module.css';
+import { focusFirstError } from '../../ui/focus-first-error.ts';
 
 const STATE_WORDS: Record<Validity['state'], string> = {
   valid: 'まだ更新の時期ではありません。',
@@ -44,6 +45,7 @@ export function RenewalPage() {
     event.preventDefault();
     if (!isIsoDate(printed)) {
       setErrors({ printed: '日付を選んでください。' });
+      focusFirstError(event);
       return;
     }
     setErrors({});
@@ -56,6 +58,7 @@ export function RenewalPage() {
     if (!isIsoDate(issueDate)) found.issueDate = 'カードを受け取った日を選んでください。';
     else if (isIsoDate(birthDate) && issueDate < birthDate) found.issueDate = '受け取った日は、生年月日よりあとの日にしてください。';
     setErrors(found);
+    if (Object.keys(found).length > 0) focusFirstError(event);
     setFromIssue(Object.keys(found).length === 0 ? validityFromIssue(birthDate, issueDate, today) : null);
   };
 

@@ -57,6 +57,9 @@ function icsHref(reservation: CounterReservation, kindName: string, bring: strin
   return `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
 }
 
+/** The facility booking pages use the same headings; the tab title tells them apart. */
+const SECTION = 'マイナンバーカードの窓口';
+
 export function ReservationPage() {
   const code = (useParams().code ?? '').toUpperCase();
   const [params] = useSearchParams();
@@ -92,11 +95,11 @@ export function ReservationPage() {
 
   if (token === null || reservation.isError) {
     return (
-      <BookingNotFound explanation="この端末には、この予約の情報がありません。予約番号と電話番号で探せます。" to="/mynumber/reservations" linkText="予約番号で探す" />
+      <BookingNotFound explanation="この端末には、この予約の情報がありません。予約番号と電話番号で探せます。" to="/mynumber/reservations" linkText="予約番号で探す" section={SECTION} />
     );
   }
   if (!reservation.data) {
-    return <BookingLoading />;
+    return <BookingLoading section={SECTION} />;
   }
 
   const current = reservation.data;
@@ -107,7 +110,7 @@ export function ReservationPage() {
   const day = availability.data?.find((candidate) => candidate.date === newDate);
 
   return (
-    <Page heading={justBooked ? '予約しました' : current.status === 'cancelled' ? '取り消した予約' : '予約の内容'}>
+    <Page heading={justBooked ? '予約しました' : current.status === 'cancelled' ? '取り消した予約' : '予約の内容'} section={SECTION}>
       {message && (
         <p className={styles.notice} role="status">
           {message}

@@ -13,6 +13,7 @@ import { useKioskMode } from '../../client/kiosk-mode.ts';
 import { lookUpReservation } from './counter-api.ts';
 import styles from '../../ui/booking.module.css';
 import { saveBooking, useSavedBookings } from './saved-bookings.ts';
+import { focusFirstError } from '../../ui/focus-first-error.ts';
 
 /** 「予約の確認・変更・取消」: the bookings made on this device, and a search by code and phone. */
 export function ReservationsPage() {
@@ -31,6 +32,7 @@ export function ReservationsPage() {
       const found: typeof errors = {};
       for (const issue of checked.error.issues) found[issue.path[0] as 'code' | 'phone'] ??= issue.message;
       setErrors(found);
+      focusFirstError(event);
       return;
     }
     setSending(true);

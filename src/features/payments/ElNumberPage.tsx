@@ -7,6 +7,7 @@ import { rememberSlip } from './current-slip.ts';
 import { elNumberProblemMessage } from './messages.ts';
 import styles from './payments.module.css';
 import { SafetyNotice } from './SafetyNotice.tsx';
+import { focusFirstError } from '../../ui/focus-first-error.ts';
 
 export function ElNumberPage() {
   const navigate = useNavigate();
@@ -21,6 +22,7 @@ export function ElNumberPage() {
     const result = parseElNumber(value);
     if (!result.ok) {
       setError(elNumberProblemMessage(result));
+      focusFirstError(event);
       return;
     }
     rememberSlip({ kind: 'typed', elNumber: result.elNumber });

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { TEXT_SIZE_LABELS, TEXT_SIZES, type TextSize } from '../../domain/text-size.ts';
 import { ChoiceGroup } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
@@ -26,6 +27,12 @@ export function SettingsPage() {
       <p className={styles.sample}>見本：東金市からのお知らせです。</p>
       <h2>このアプリについて</h2>
       <AboutThisApp />
+      <p>
+        <Link to="/accessibility" className={styles.link}>
+          ウェブアクセシビリティ方針
+        </Link>
+        （だれもが使えるようにするための目標と、検査の結果）
+      </p>
     </Page>
   );
 }
