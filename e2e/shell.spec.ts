@@ -57,6 +57,12 @@ test('an offline banner appears when the network goes, and leaves when it return
 
 test('the skip link takes keyboard users straight to the content', async ({ page }) => {
   await page.goto('/');
+  // Start from the top of a fully drawn page, as a keyboard user arriving does (on a slow machine the
+  // first Tab could otherwise land before the app has drawn its header).
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate(() => {
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  });
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: '本文へ移動' });
   await expect(skip).toBeFocused();

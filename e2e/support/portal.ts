@@ -80,7 +80,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/procedures/life-events', heading: '暮らしの出来事から探す' },
   { path: '/procedures/life-events/moving', heading: '引っ越しの手続き' },
   { path: '/procedures/life-events/pregnancy', heading: '妊娠の手続き' },
-  { path: '/procedures/tennyu-todoke', heading: '転入届' },
+  { path: '/procedures/tennyu', heading: '転入届（ほかの市区町村から東金市へ引っ越したとき）' },
   { path: '/procedures/juminhyo', heading: '住民票の写しの交付' },
   { path: '/procedures/no-such-procedure', heading: '手続きが見つかりません' },
   { path: '/procedures/moving', heading: '引っ越しガイド' },

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KIOSK_COUNTDOWN_SECONDS, KIOSK_DEFAULT_IDLE_SECONDS, KIOSK_IDLE_CHOICES, kioskPinSchema, parseKioskSetting, serializeKioskSetting } from './kiosk.ts';
+import { KIOSK_COUNTDOWN_SECONDS, KIOSK_DEFAULT_IDLE_SECONDS, KIOSK_IDLE_CHOICES, parseKioskSetting, serializeKioskSetting } from './kiosk.ts';
+import { kioskPinSchema } from './kiosk-api.ts';
 
 describe('kiosk setting', () => {
   it('reads back every idle time staff can choose', () => {

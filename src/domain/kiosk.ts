@@ -1,10 +1,8 @@
-import { z } from 'zod';
-import './validation.ts';
-
 /**
  * キオスクモード (the city's own touch screen at the counter). It is a setting of the device, switched
  * on by staff with a PIN the server checks; it keeps citizens from leaving the portal or finding the
  * previous person's screens. It is not a lock on any data: the API answers a kiosk like any browser.
+ * No zod here: the home screen reads the setting, and zod stays out of its bundle (see kiosk-api.ts).
  */
 
 /**
@@ -44,15 +42,3 @@ export function serializeKioskSetting(setting: KioskSetting): string {
 /** The staff PIN: 6 to 12 digits, the same rule for `npm run kiosk:pin-hash` and the API. */
 export const KIOSK_PIN_PATTERN = /^[0-9]{6,12}$/;
 export const KIOSK_PIN_MESSAGE = '暗証番号は6～12けたの数字で入力してください。';
-
-export const kioskPinSchema = z.object({
-  pin: z.string().regex(KIOSK_PIN_PATTERN, KIOSK_PIN_MESSAGE),
-});
-export type KioskPinRequest = z.infer<typeof kioskPinSchema>;
-
-export const kioskStatusSchema = z.object({
-  pinConfigured: z.boolean().describe('サーバーに職員の暗証番号が設定されているか'),
-});
-export type KioskStatus = z.infer<typeof kioskStatusSchema>;
-
-export const kioskVerifiedSchema = z.object({ verified: z.literal(true) });

@@ -171,22 +171,83 @@ export function buildProcedureIndex(procedures: readonly Procedure[], synonyms: 
   );
 }
 
-/** Tokens starting with one character, found once per index and kept for the next keystroke. */
-const tokensByFirstChar = new WeakMap<SearchIndex, Map<string, string[]>>();
+/**
+ * What a loaded index is turned into on first use, and kept for every later keystroke: postings
+ * decoded into typed arrays with each document's BM25F field weighting already applied, and the
+ * tokens by their first character (for one-character and Latin prefixes).
+ */
+interface Decoded {
+  documentCount: number;
+  postings: Map<string, DecodedPosting | null>;
+  byFirstChar: Map<string, string[]>;
+}
 
-function tokensStartingWith(index: SearchIndex, char: string): string[] {
-  let byFirst = tokensByFirstChar.get(index);
-  if (!byFirst) {
-    byFirst = new Map();
+interface DecodedPosting {
+  documents: Int32Array;
+  /** Field-boosted, length-normalised term frequency per document (BM25F's "weighted tf"). */
+  weights: Float64Array;
+  /** The BM25 score of this token alone per document, made on first use. */
+  scores?: Float64Array;
+}
+
+/** A score per document for the documents in `documents` (the rest score nothing). */
+interface Scores {
+  documents: ArrayLike<number>;
+  scores: Float64Array;
+}
+
+const decodedIndexes = new WeakMap<SearchIndex, Decoded>();
+
+function decoded(index: SearchIndex): Decoded {
+  let found = decodedIndexes.get(index);
+  if (!found) {
+    const byFirstChar = new Map<string, string[]>();
     for (const token of Object.keys(index.postings)) {
       const first = [...token][0] ?? '';
-      const list = byFirst.get(first) ?? [];
+      const list = byFirstChar.get(first) ?? [];
       list.push(token);
-      byFirst.set(first, list);
+      byFirstChar.set(first, list);
     }
-    tokensByFirstChar.set(index, byFirst);
+    found = { documentCount: index.ids.length, postings: new Map(), byFirstChar };
+    decodedIndexes.set(index, found);
   }
-  return byFirst.get(char) ?? [];
+  return found;
+}
+
+function postingOf(index: SearchIndex, token: string): DecodedPosting | null {
+  const cache = decoded(index).postings;
+  const cached = cache.get(token);
+  if (cached !== undefined) return cached;
+  const list = index.postings[token];
+  let posting: DecodedPosting | null = null;
+  if (list) {
+    const documents = new Int32Array(list.length / 2);
+    const weights = new Float64Array(list.length / 2);
+    let documentNumber = 0;
+    for (let at = 0; at < list.length; at += 2) {
+      documentNumber += list[at] ?? 0;
+      let packed = list[at + 1] ?? 0;
+      let weighted = 0;
+      for (let field = 0; field < FIELDS.length; field += 1) {
+        const count = packed % 2 ** TF_BITS;
+        packed = Math.floor(packed / 2 ** TF_BITS);
+        if (count === 0) continue;
+        const length = index.lengths[documentNumber * FIELDS.length + field] ?? 0;
+        const average = index.averageLengths[field] ?? 1;
+        weighted += ((FIELD_BOOST[field] ?? 1) * count) / (1 - B + (B * length) / average);
+      }
+      documents[at / 2] = documentNumber;
+      weights[at / 2] = weighted;
+    }
+    posting = { documents, weights };
+  }
+  cache.set(token, posting);
+  return posting;
+}
+
+function tokensStartingWith(index: SearchIndex, prefix: string): string[] {
+  const tokens = decoded(index).byFirstChar.get([...prefix][0] ?? '') ?? [];
+  return prefix.length === 1 ? tokens : tokens.filter((token) => token.startsWith(prefix));
 }
 
 /**
@@ -206,18 +267,24 @@ function alternativesOf(index: SearchIndex, word: string): string[] {
 }
 
 interface TokenGroup {
-  /** For a one-character word: every token starting with it; otherwise the one token. */
+  /** For a one-character word or a Latin word: every token starting with it; otherwise the one token. */
   tokens: string[];
 }
 
 function tokenGroupsOf(index: SearchIndex, word: string): TokenGroup[] {
   const chars = [...word];
   if (chars.length === 1 && !/[a-z0-9]/.test(word)) return [{ tokens: [word, ...tokensStartingWith(index, word)] }];
-  if (/^[a-z0-9]+$/.test(word)) {
-    // A Latin word being typed matches the words it begins.
-    return [{ tokens: Object.keys(index.postings).filter((token) => token.startsWith(word)) }];
-  }
+  // A Latin word being typed matches the words it begins.
+  if (/^[a-z0-9]+$/.test(word)) return [{ tokens: tokensStartingWith(index, word) }];
   return [...new Set(tokensOf(word))].map((token) => ({ tokens: [token] }));
+}
+
+function bm25(idf: number, weighted: number): number {
+  return (idf * weighted) / (K1 + weighted);
+}
+
+function inverseDocumentFrequency(documentCount: number, frequency: number): number {
+  return Math.log(1 + (documentCount - frequency + 0.5) / (frequency + 0.5));
 }
 
 /**
@@ -225,40 +292,43 @@ function tokenGroupsOf(index: SearchIndex, word: string): TokenGroup[] {
  * starting with 「住」) counts as one term: its rarity is that of the prefix, and each document's best
  * token counts, so 住民 (in many summaries) weighs as much as 住居 (in a few).
  */
-function scoreGroup(index: SearchIndex, group: TokenGroup): Map<number, number> {
-  const weights = new Map<number, number>();
-  for (const token of group.tokens) {
-    const list = index.postings[token];
-    if (!list) continue;
-    let documentNumber = 0;
-    for (let at = 0; at < list.length; at += 2) {
-      documentNumber += list[at] ?? 0;
-      let packed = list[at + 1] ?? 0;
-      let weighted = 0;
-      for (let field = 0; field < FIELDS.length; field += 1) {
-        const count = packed % 2 ** TF_BITS;
-        packed = Math.floor(packed / 2 ** TF_BITS);
-        if (count === 0) continue;
-        const length = index.lengths[documentNumber * FIELDS.length + field] ?? 0;
-        const average = index.averageLengths[field] ?? 1;
-        weighted += ((FIELD_BOOST[field] ?? 1) * count) / (1 - B + (B * length) / average);
-      }
-      weights.set(documentNumber, Math.max(weights.get(documentNumber) ?? 0, weighted));
+function scoreGroup(index: SearchIndex, group: TokenGroup): Scores {
+  const { documentCount } = decoded(index);
+  const postings = group.tokens.map((token) => postingOf(index, token)).filter((posting) => posting !== null);
+  const [only] = postings;
+  if (postings.length === 1 && only) {
+    const idf = inverseDocumentFrequency(documentCount, only.documents.length);
+    only.scores ??= only.weights.map((weighted) => bm25(idf, weighted));
+    return { documents: only.documents, scores: only.scores };
+  }
+  const best = new Float64Array(documentCount);
+  const documents: number[] = [];
+  for (const posting of postings) {
+    for (let at = 0; at < posting.documents.length; at += 1) {
+      const documentNumber = posting.documents[at] ?? 0;
+      const weighted = posting.weights[at] ?? 0;
+      if (best[documentNumber] === 0) documents.push(documentNumber);
+      if (weighted > (best[documentNumber] ?? 0)) best[documentNumber] = weighted;
     }
   }
-  const frequency = weights.size;
-  const idf = Math.log(1 + (index.ids.length - frequency + 0.5) / (frequency + 0.5));
-  const scores = new Map<number, number>();
-  for (const [documentNumber, weighted] of weights) scores.set(documentNumber, (idf * weighted) / (K1 + weighted));
-  return scores;
+  const idf = inverseDocumentFrequency(documentCount, documents.length);
+  return { documents, scores: Float64Array.from(documents, (documentNumber) => bm25(idf, best[documentNumber] ?? 0)) };
 }
 
-interface WordMatch {
-  score: number;
-  /** Share of the word's token groups found in the document. */
-  share: number;
+/** How well the documents match a word (or one written form of it), for the documents listed. */
+interface WordMatches {
+  /** The word as typed: its name bonuses are added for the documents that match every word. */
+  word: string;
+  documents: number[];
+  score: Float64Array;
+  /** Share of the word's token groups found in each document (0 where none). */
+  share: Float64Array;
   /** How many of them. */
-  found: number;
+  found: Float64Array;
+}
+
+function emptyMatches(word: string, documentCount: number): WordMatches {
+  return { word, documents: [], score: new Float64Array(documentCount), share: new Float64Array(documentCount), found: new Float64Array(documentCount) };
 }
 
 /**
@@ -267,24 +337,25 @@ interface WordMatch {
  * (「住」: 住民票, 住民票の写し, 住所の証明 … → 住民票の写し).
  */
 function nameBonus(names: string, word: string): number {
+  if (!names.includes(word)) return 0;
   if (names.includes(`${NAME_SEPARATOR}${word}${NAME_SEPARATOR}`)) return EXACT_NAME_BONUS;
-  const starts = names.split(`${NAME_SEPARATOR}${word}`).length - 1;
-  if (starts > 0) return NAME_PREFIX_BONUS * Math.log2(1 + starts);
-  return names.includes(word) ? PHRASE_BONUS : 0;
+  let starts = 0;
+  for (let at = names.indexOf(`${NAME_SEPARATOR}${word}`); at !== -1; at = names.indexOf(`${NAME_SEPARATOR}${word}`, at + 1)) starts += 1;
+  return starts > 0 ? NAME_PREFIX_BONUS * Math.log2(1 + starts) : PHRASE_BONUS;
 }
 
 /** How well each document matches one written form of a word. */
-function matchForm(index: SearchIndex, form: string): Map<number, WordMatch> {
+function matchForm(index: SearchIndex, form: string): WordMatches {
   const groups = tokenGroupsOf(index, form);
-  const matches = new Map<number, WordMatch>();
-  if (groups.length === 0) return matches;
+  const matches = emptyMatches(form, decoded(index).documentCount);
   for (const group of groups) {
-    for (const [documentNumber, score] of scoreGroup(index, group)) {
-      const match = matches.get(documentNumber) ?? { score: 0, share: 0, found: 0 };
-      match.score += score;
-      match.share += 1 / groups.length;
-      match.found += 1;
-      matches.set(documentNumber, match);
+    const { documents, scores } = scoreGroup(index, group);
+    for (let at = 0; at < documents.length; at += 1) {
+      const documentNumber = documents[at] ?? 0;
+      if (matches.found[documentNumber] === 0) matches.documents.push(documentNumber);
+      matches.score[documentNumber] = (matches.score[documentNumber] ?? 0) + (scores[at] ?? 0);
+      matches.share[documentNumber] = (matches.share[documentNumber] ?? 0) + 1 / groups.length;
+      matches.found[documentNumber] = (matches.found[documentNumber] ?? 0) + 1;
     }
   }
   return matches;
@@ -293,26 +364,34 @@ function matchForm(index: SearchIndex, form: string): Map<number, WordMatch> {
 /**
  * A word's match per document over all its written forms: the best form counts in full, each further
  * form of the synonym group a little (a procedure that is called 転入 and 引っ越し and 住所変更 is more
- * about moving than one that mentions 引っ越し once), and the word as typed earns the name bonuses.
+ * about moving than one that mentions 引っ越し once).
  */
-function matchWord(index: SearchIndex, word: string): Map<number, WordMatch> {
-  const best = new Map<number, WordMatch>();
-  const extra = new Map<number, number>();
+function matchWord(index: SearchIndex, word: string): WordMatches {
+  const documentCount = decoded(index).documentCount;
+  const best = emptyMatches(word, documentCount);
+  const extra = new Float64Array(documentCount);
   for (const form of alternativesOf(index, word)) {
-    for (const [documentNumber, match] of matchForm(index, form)) {
-      const current = best.get(documentNumber);
-      if (!current) {
-        best.set(documentNumber, match);
-      } else if (match.share > current.share || (match.share === current.share && match.score > current.score)) {
-        best.set(documentNumber, match);
-        extra.set(documentNumber, (extra.get(documentNumber) ?? 0) + current.score * current.share);
+    const match = matchForm(index, form);
+    for (const documentNumber of match.documents) {
+      const share = match.share[documentNumber] ?? 0;
+      const score = match.score[documentNumber] ?? 0;
+      const bestShare = best.share[documentNumber] ?? 0;
+      const bestScore = best.score[documentNumber] ?? 0;
+      if (bestShare === 0) {
+        best.documents.push(documentNumber);
+      } else if (share > bestShare || (share === bestShare && score > bestScore)) {
+        extra[documentNumber] = (extra[documentNumber] ?? 0) + bestScore * bestShare;
       } else {
-        extra.set(documentNumber, (extra.get(documentNumber) ?? 0) + match.score * match.share);
+        extra[documentNumber] = (extra[documentNumber] ?? 0) + score * share;
+        continue;
       }
+      best.share[documentNumber] = share;
+      best.score[documentNumber] = score;
+      best.found[documentNumber] = match.found[documentNumber] ?? 0;
     }
   }
-  for (const [documentNumber, match] of best) {
-    match.score += SYNONYM_BREADTH * (extra.get(documentNumber) ?? 0) + nameBonus(index.names[documentNumber] ?? '', word);
+  for (const documentNumber of best.documents) {
+    best.score[documentNumber] = (best.score[documentNumber] ?? 0) + SYNONYM_BREADTH * (extra[documentNumber] ?? 0);
   }
   return best;
 }
@@ -324,28 +403,29 @@ function matchWord(index: SearchIndex, word: string): Map<number, WordMatch> {
  */
 type Strictness = 'strict' | 'relaxed';
 
-function counts(match: WordMatch | undefined, strictness: Strictness): match is WordMatch {
-  if (!match) return false;
-  if (match.share > 1 - 1e-9 || (match.share >= NEARLY_ALL_SHARE && match.found >= NEARLY_ALL_MINIMUM_TOKENS)) return true;
-  return strictness === 'relaxed' && match.share >= RELAXED_SHARE - 1e-9 && match.found >= RELAXED_MINIMUM_TOKENS;
+function counts(matches: WordMatches, documentNumber: number, strictness: Strictness): boolean {
+  const share = matches.share[documentNumber] ?? 0;
+  const found = matches.found[documentNumber] ?? 0;
+  if (share === 0) return false;
+  if (share > 1 - 1e-9 || (share >= NEARLY_ALL_SHARE && found >= NEARLY_ALL_MINIMUM_TOKENS)) return true;
+  return strictness === 'relaxed' && share >= RELAXED_SHARE - 1e-9 && found >= RELAXED_MINIMUM_TOKENS;
 }
 
-function rank(perWord: Map<number, WordMatch>[], strictness: Strictness): Map<number, number> {
-  const [first, ...rest] = perWord;
+/** Only the documents that match every word earn name bonuses: checking names costs more than scoring. */
+function rank(index: SearchIndex, perWord: WordMatches[], strictness: Strictness): Map<number, number> {
+  const [first] = perWord;
   const totals = new Map<number, number>();
   if (!first) return totals;
-  for (const [documentNumber, match] of first) {
-    if (!counts(match, strictness)) continue;
-    // A partial match counts less than its share: the whole word beats most of it.
-    let total = match.score * match.share ** 2;
+  for (const documentNumber of first.documents) {
+    let total = 0;
     let everyWord = true;
-    for (const other of rest) {
-      const otherMatch = other.get(documentNumber);
-      if (!counts(otherMatch, strictness)) {
+    for (const matches of perWord) {
+      if (!counts(matches, documentNumber, strictness)) {
         everyWord = false;
         break;
       }
-      total += otherMatch.score * otherMatch.share ** 2;
+      // A partial match counts less than its share: the whole word beats most of it.
+      total += ((matches.score[documentNumber] ?? 0) + nameBonus(index.names[documentNumber] ?? '', matches.word)) * (matches.share[documentNumber] ?? 0) ** 2;
     }
     if (everyWord) totals.set(documentNumber, total);
   }
@@ -357,8 +437,8 @@ export function searchProcedures(index: SearchIndex, query: string, limit = 50):
   const words = queryWords(query);
   if (words.length === 0) return [];
   const perWord = words.map((word) => matchWord(index, word));
-  let totals = rank(perWord, 'strict');
-  if (totals.size === 0) totals = rank(perWord, 'relaxed');
+  let totals = rank(index, perWord, 'strict');
+  if (totals.size === 0) totals = rank(index, perWord, 'relaxed');
   // Several words that together are one of a procedure's names (a keyword 「税金 払えない」).
   const wholeQuery = words.length > 1 ? `${NAME_SEPARATOR}${words.join(' ')}${NAME_SEPARATOR}` : undefined;
   for (const [documentNumber, total] of totals) {

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { requestJson } from '../../client/api-client.ts';
-import type { KioskStatus } from '../../domain/kiosk.ts';
+import type { KioskStatus } from '../../domain/kiosk-api.ts';
 
 export function kioskStatusQuery() {
   return queryOptions({

@@ -20,8 +20,13 @@ function channelsOf<Kind extends ProcedureChannel['kind']>(procedure: Procedure,
 }
 
 /** 本庁舎… is at the city hall; anywhere else is named by its own words. */
+/** Counters written as 「市役所 市民課の窓口」 or 「本庁舎1階 …」 are in the city hall. */
+function atCityHall(place: string): boolean {
+  return place.startsWith('市役所') || place.startsWith('本庁舎');
+}
+
 function whereOnMap(place: string): string {
-  return place.startsWith('本庁舎') ? `${city.cityHall.address} ${city.cityName}役所` : place.replace(/（.*?）/g, '');
+  return atCityHall(place) ? `${city.cityHall.address} ${city.cityName}役所` : place.replace(/（.*?）/g, '');
 }
 
 function Online({ procedure }: { procedure: Procedure }) {
@@ -53,7 +58,7 @@ function Counter({ procedure }: { procedure: Procedure }) {
           <h3>{counter.place}</h3>
           <p>受付時間：{procedure.hours ?? '担当の課にご確認ください'}</p>
           {counter.note && <p>{counter.note}</p>}
-          {counter.place.startsWith('本庁舎') && (
+          {atCityHall(counter.place) && (
             <p>
               {city.cityName}役所：〒{city.cityHall.postalCode} {city.cityHall.address}
             </p>
@@ -61,7 +66,7 @@ function Counter({ procedure }: { procedure: Procedure }) {
           <ExternalLink
             className={styles.mapLink}
             href={mapSearchUrl(whereOnMap(counter.place))}
-            label={`${counter.place.startsWith('本庁舎') ? '市役所の場所を地図で見る' : `${counter.place.replace(/（.*?）/g, '')}の場所を地図で見る`}（Google マップ）`}
+            label={`${atCityHall(counter.place) ? '市役所の場所を地図で見る' : `${counter.place.replace(/（.*?）/g, '')}の場所を地図で見る`}（Google マップ）`}
             destination="Google マップ"
           />
         </div>

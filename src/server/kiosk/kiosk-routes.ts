@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { kioskPinSchema, kioskStatusSchema, kioskVerifiedSchema, type KioskStatus } from '../../domain/kiosk.ts';
+import { kioskPinSchema, kioskStatusSchema, kioskVerifiedSchema, type KioskStatus } from '../../domain/kiosk-api.ts';
 import { ApiHttpError, parseBody } from '../http-errors.ts';
 import { jsonContent as json } from '../route-helpers.ts';
 import { createFailureLimiter } from './failure-limiter.ts';
