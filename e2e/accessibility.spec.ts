@@ -139,6 +139,8 @@ for (const mode of MODES) {
 }
 
 test('every screen has its own tab title', () => {
-  const titles = SCREENS.map(screenTitle);
+  // The same screen in another state (search words or answers in the address) keeps its title.
+  const screens = SCREENS.filter((screen, index) => SCREENS.findIndex((other) => other.path.split('?')[0] === screen.path.split('?')[0]) === index);
+  const titles = screens.map(screenTitle);
   expect(titles.filter((title, index) => titles.indexOf(title) !== index)).toEqual([]);
 });
