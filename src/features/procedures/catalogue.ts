@@ -35,7 +35,7 @@ export function hasOnlineRoute(procedure: Procedure): boolean {
   return procedure.channels.some((channel) => channel.kind === 'online');
 }
 
-/** What people look for most (by the city's counter statistics, to be confirmed); unknown ids drop out. */
+/** A hand-picked list of what most households need (not from the city's statistics, which we do not have); unknown ids drop out. */
 const POPULAR_IDS = ['tennyu', 'tenshutsu', 'juminhyo', 'inkan-shomei', 'kokuho-dattai', 'jido-teate-nintei', 'inu-toroku'];
 
 export const popularProcedures: readonly Procedure[] = POPULAR_IDS.map((id) => byId.get(id)).filter((procedure) => procedure !== undefined);
