@@ -39,6 +39,8 @@ export default defineConfig({
     },
     {
       name: 'desktop',
+      // The accessibility walk sets its own viewports and runs once, in the phone project.
+      testIgnore: /accessibility\.spec\.ts$/,
       // A desktop outside Japan: dates and times must still be Japan time.
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/London', launchOptions: chromiumLaunchOptions },
     },

@@ -17,15 +17,12 @@ import { type Screen, SCREENS, screenAddress, screenTitle } from './support/port
  * It writes what it found as an attachment; e2e/support/accessibility-reporter.ts gathers them into
  * test-results/accessibility-results.json, from which `npm run a11y:report` makes the published report.
  *
- * The walk sets its own viewports, so it runs once, in the phone project (touch, mobile).
+ * The walk sets its own viewports, so it runs once, in the phone project (touch, mobile): the desktop
+ * project leaves this file out (`testIgnore` in playwright.config.ts).
  */
 test.describe.configure({ mode: 'parallel' });
 // The walk needs no offline copy: without the service worker, no test spends its time precaching.
 test.use({ serviceWorkers: 'block' });
-
-test.beforeEach(({ browserName: _ }, testInfo) => {
-  test.skip(testInfo.project.name !== 'phone', 'the walk sets its own viewports: once is enough');
-});
 
 /**
  * 200% browser zoom. Zooming a desktop window of 1280×800 device px to 200% leaves the page a
