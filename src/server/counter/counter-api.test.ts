@@ -114,7 +114,7 @@ describe('booking', () => {
     expect(statuses.filter((status) => status === 201)).toHaveLength(2);
     expect(statuses.filter((status) => status === 409)).toHaveLength(198);
     expect(await seatsLeft('2026-12-02', '13:00')).toBe(0);
-  });
+  }, 30_000); // 200 requests through real HTTP: generous on a busy 2-core machine (a time limit, not a measurement).
 
   it('makes one booking for a retried request with the same Idempotency-Key', async () => {
     const slot = { date: '2026-12-03', time: '10:00' };
