@@ -90,7 +90,7 @@ async function photographPracticeSlip(page: Page): Promise<Buffer> {
   return page.getByRole('img', { name: /練習用の納付書のQRコード/ }).screenshot();
 }
 
-test('a whole practice round: book a facility and the counter, scan the practice slip, use the konbini simulator, reset, leave — and no /api request reaches the server', async ({ page }) => {
+test('a whole practice round: search a procedure, book a facility and the counter, scan the practice slip, use the konbini simulator, reset, leave — and no /api request reaches the server', async ({ page }) => {
   const phone = uniquePhone();
   const slipPhoto = await photographPracticeSlip(page);
 
@@ -102,7 +102,14 @@ test('a whole practice round: book a facility and the counter, scan the practice
   const apiRequests = recordApiRequests(page);
   await page.getByRole('button', { name: '練習をはじめる' }).click();
   await expectBanner(page);
-  // (Searching procedures is left out: that screen is still being built.)
+  // Search a procedure, as the class's first exercise: it needs no server at all.
+  await page.goto('/procedures');
+  await expectBanner(page);
+  await page.getByRole('searchbox', { name: '手続きを検索' }).pressSequentially('ひっこし');
+  await page.getByRole('link', { name: /^転入届/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^転入届/);
+  await expectBanner(page);
+  await page.goto('/practice');
 
   const facilityCode = await bookFacility(page, phone);
   await page.getByRole('link', { name: '施設の予約の一覧へ' }).click();
