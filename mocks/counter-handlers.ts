@@ -1,5 +1,5 @@
 import { http } from 'msw';
-import { AVAILABILITY_RANGE_MESSAGE, MAX_AVAILABILITY_RANGE_DAYS } from '../src/domain/api-error.ts';
+import { rangeProblem } from '../src/domain/date-range.ts';
 import type { CounterContent } from '../src/domain/counter.ts';
 import { checkSlot, counterDays, SLOT_REFUSAL_MESSAGES } from '../src/domain/counter-calendar.ts';
 import {
@@ -11,7 +11,7 @@ import {
   newCounterReservationSchema,
 } from '../src/domain/counter-reservation.ts';
 import { dateRangeQuerySchema } from '../src/domain/day-availability.ts';
-import { addDays, daysBetween, formatTime, japanClock, parseTime, timeKey } from '../src/domain/japan-time.ts';
+import { addDays, formatTime, japanClock, parseTime, timeKey } from '../src/domain/japan-time.ts';
 import { answer, bearerToken, codeParam, idempotencyKey, jsonBody, once, parse, PracticeError, query } from './practice-http.ts';
 import { type PracticeCounterBooking, type PracticeData, type PracticeStore, practiceCode, practiceToken } from './practice-store.ts';
 
@@ -51,8 +51,8 @@ export function counterHandlers(content: CounterContent, store: PracticeStore, n
         const clock = japanClock(now());
         const first = range.from ?? clock.date;
         const last = range.to ?? addDays(clock.date, content.bookAheadDays);
-        const span = daysBetween(first, last);
-        if (span < 0 || span > MAX_AVAILABILITY_RANGE_DAYS) throw new PracticeError(400, 'validation_failed', AVAILABILITY_RANGE_MESSAGE);
+        const problem = rangeProblem(first, last, clock.date);
+        if (problem) throw new PracticeError(400, 'validation_failed', problem);
         const taken = new Map<string, { booked: number; capacity: number }>();
         for (const booking of store.read().counter) {
           if (booking.status !== 'booked') continue;

@@ -1,6 +1,6 @@
 import { http } from 'msw';
 import { z } from 'zod';
-import { AVAILABILITY_RANGE_MESSAGE, MAX_AVAILABILITY_RANGE_DAYS } from '../src/domain/api-error.ts';
+import { rangeProblem } from '../src/domain/date-range.ts';
 import { dateRangeQuerySchema } from '../src/domain/day-availability.ts';
 import type { FacilitiesContent, Facility, Room } from '../src/domain/facilities.ts';
 import { choiceSegments, FACILITY_MESSAGES, facilityDays, priceChoice } from '../src/domain/facility-answers.ts';
@@ -15,7 +15,7 @@ import {
   newFacilityBookingSchema,
 } from '../src/domain/facility-booking.ts';
 import { cancelDeadline, provisionalDeadline } from '../src/domain/facility-rules.ts';
-import { addDays, daysBetween, type IsoDate, japanClock } from '../src/domain/japan-time.ts';
+import { addDays, type IsoDate, japanClock } from '../src/domain/japan-time.ts';
 import { answer, bearerToken, codeParam, idempotencyKey, jsonBody, once, parse, PracticeError, query } from './practice-http.ts';
 import { type PracticeData, type PracticeFacilityBooking, type PracticeStore, practiceCode, practiceToken } from './practice-store.ts';
 
@@ -107,8 +107,8 @@ export function facilityHandlers(content: FacilitiesContent, store: PracticeStor
         const clock = japanClock(now());
         const first = range.from ?? addDays(clock.date, 1);
         const last = range.to ?? addDays(first, 34);
-        const span = daysBetween(first, last);
-        if (span < 0 || span > MAX_AVAILABILITY_RANGE_DAYS) throw new PracticeError(400, 'validation_failed', AVAILABILITY_RANGE_MESSAGE);
+        const problem = rangeProblem(first, last, clock.date);
+        if (problem) throw new PracticeError(400, 'validation_failed', problem);
         return { days: facilityDays(facility, room, first, last, clock, held(store.read(), facility.id, room.id)) };
       }),
     ),

@@ -1,8 +1,9 @@
 import type { CounterContent } from './counter.ts';
 import type { CounterDay } from './counter-reservation.ts';
+import { MAX_AVAILABILITY_RANGE_DAYS } from './date-range.ts';
 import { dayAvailability } from './day-availability.ts';
 import { holidayCoverage, publicHolidayName } from './holidays.ts';
-import { addDays, dayOfWeek, type IsoDate, type JapanClock, parseTime, timeKey } from './japan-time.ts';
+import { addDays, dayOfWeek, daysFrom, type IsoDate, type JapanClock, parseTime, timeKey } from './japan-time.ts';
 
 /**
  * When the MyNumber counter takes visits, and which slots may still be booked. Pure rules over the
@@ -106,7 +107,7 @@ export function counterDays(
   const capacity = calendar.desksPerSlot;
   const days: CounterDay[] = [];
   const starts = slotStarts(calendar);
-  for (let date = first; date <= last; date = addDays(date, 1)) {
+  for (const date of daysFrom(first, last, MAX_AVAILABILITY_RANGE_DAYS + 1)) {
     const closed = closedReason(date, calendar);
     if (closed) {
       days.push({ date, availability: 'closed', closedReason: closedLabel(closed), slots: [] });

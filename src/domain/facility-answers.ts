@@ -1,3 +1,4 @@
+import { MAX_AVAILABILITY_RANGE_DAYS } from './date-range.ts';
 import { dayAvailability } from './day-availability.ts';
 import type { Facility, Room } from './facilities.ts';
 import type { FacilityChoice, FacilityDay, FacilityQuote } from './facility-booking.ts';
@@ -13,7 +14,7 @@ import {
   provisionalDeadline,
   totalFee,
 } from './facility-rules.ts';
-import { addDays, type IsoDate, type JapanClock } from './japan-time.ts';
+import { daysFrom, type IsoDate, type JapanClock } from './japan-time.ts';
 
 /**
  * The answers of the facilities API that follow from content, a clock and the blocks already held:
@@ -38,7 +39,7 @@ export const FACILITY_MESSAGES = {
  */
 export function facilityDays(facility: Facility, room: Room, first: IsoDate, last: IsoDate, clock: JapanClock, held: ReadonlySet<string>): FacilityDay[] {
   const result: FacilityDay[] = [];
-  for (let date = first; date <= last; date = addDays(date, 1)) {
+  for (const date of daysFrom(first, last, MAX_AVAILABILITY_RANGE_DAYS + 1)) {
     const closed = facilityClosedReason(date, facility.closed);
     if (closed) {
       result.push({ date, availability: 'closed', closedReason: closedLabel(closed), blocks: [] });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, formatFiscalYear, formatJapaneseDate, formatTime, isIsoDate, japanClock, japanInstant } from './japan-time.ts';
+import { addDays, addMonths, daysBetween, daysFrom, formatFiscalYear, formatJapaneseDate, formatTime, isIsoDate, japanClock, japanInstant } from './japan-time.ts';
 
 describe('japanClock', () => {
   it('gives the day and time in Japan whatever the instant', () => {
@@ -36,6 +36,11 @@ describe('calendar arithmetic', () => {
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2026-13-01')).toBe(false);
     expect(isIsoDate('26-12-01')).toBe(false);
+    // Far years are slips or attacks: refused, so arithmetic on an accepted day stays in four digits.
+    expect(isIsoDate('9999-12-31')).toBe(false);
+    expect(isIsoDate('0001-01-01')).toBe(false);
+    expect(isIsoDate('1900-01-01')).toBe(true);
+    expect(isIsoDate('2199-12-31')).toBe(true);
   });
 
   it('writes dates and times as the portal shows them', () => {
@@ -43,5 +48,26 @@ describe('calendar arithmetic', () => {
     expect(formatTime(9 * 60)).toBe('9:00');
     expect(formatTime(16 * 60 + 5)).toBe('16:05');
     expect(formatFiscalYear(2026)).toBe('令和8年度（2026年度）');
+  });
+});
+
+describe('date arithmetic at the edge of the four-digit years', () => {
+  it('throws rather than yield a day that sorts wrongly', () => {
+    expect(addDays('9999-12-30', 1)).toBe('9999-12-31');
+    expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+    expect(() => addDays('0000-01-01', -1)).toThrow(RangeError);
+  });
+
+  it('lists the days of a range by counting, never more than the limit', () => {
+    expect(daysFrom('2026-12-30', '2027-01-02', 10)).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(daysFrom('2026-12-30', '2026-12-29', 10)).toEqual([]);
+    expect(daysFrom('2026-01-01', '2199-12-31', 63)).toHaveLength(63);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 100 }), (span, limit) => {
+        const days = daysFrom('2026-11-24', addDays('2026-11-24', span), limit);
+        expect(days.length).toBe(Math.min(span + 1, limit));
+        days.forEach((day, index) => expect(day).toBe(addDays('2026-11-24', index)));
+      }),
+    );
   });
 });

@@ -30,9 +30,17 @@ export function japanInstant(date: IsoDate, minutes: number): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - JAPAN_OFFSET_MS + minutes * 60_000);
 }
 
-/** Checks a 'YYYY-MM-DD' string names a real day (no 2026-02-30). */
+/**
+ * The days the portal ever speaks of: birth dates of its oldest citizens to bookings far ahead.
+ * Anything outside is a typing slip or an attack, and keeping far from year 9999 means date
+ * arithmetic on an accepted day can never leave the four-digit years.
+ */
+export const EARLIEST_DATE: IsoDate = '1900-01-01';
+export const LATEST_DATE: IsoDate = '2199-12-31';
+
+/** Checks a 'YYYY-MM-DD' string names a real day (no 2026-02-30) between EARLIEST_DATE and LATEST_DATE. */
 export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < EARLIEST_DATE || value > LATEST_DATE) return false;
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
@@ -41,8 +49,26 @@ function toUtcDate(date: IsoDate): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
+const FIRST_FOUR_DIGIT_DAY_MS = Date.parse('0000-01-01T00:00:00Z');
+const LAST_FOUR_DIGIT_DAY_MS = Date.parse('9999-12-31T00:00:00Z');
+
+/**
+ * The day N days later (or earlier). Past year 9999 an ISO string gains a sign ('+010000-01-01') and
+ * sorts below every day, so a loop 'until date > last' would never end: that throws instead.
+ */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(toUtcDate(date).getTime() + days * DAY_MS).toISOString().slice(0, 10);
+  const time = toUtcDate(date).getTime() + days * DAY_MS;
+  if (!(time >= FIRST_FOUR_DIGIT_DAY_MS && time <= LAST_FOUR_DIGIT_DAY_MS)) throw new RangeError(`date out of range: ${date} + ${String(days)}`);
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/**
+ * Every day from `first` to `last`, counted rather than compared, and never more than `limit` days:
+ * a loop over a range a client sent is bounded whatever the range.
+ */
+export function daysFrom(first: IsoDate, last: IsoDate, limit: number): IsoDate[] {
+  const count = Math.min(daysBetween(first, last) + 1, limit);
+  return Array.from({ length: Math.max(0, count) }, (_, index) => addDays(first, index));
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

@@ -1,5 +1,6 @@
 import type { CounterContent } from '../../domain/counter.ts';
-import { AVAILABILITY_RANGE_MESSAGE, IDEMPOTENCY_MISMATCH_MESSAGE, MAX_AVAILABILITY_RANGE_DAYS } from '../../domain/api-error.ts';
+import { IDEMPOTENCY_MISMATCH_MESSAGE } from '../../domain/api-error.ts';
+import { rangeProblem } from '../../domain/date-range.ts';
 import { checkSlot, counterDays, SLOT_REFUSAL_MESSAGES } from '../../domain/counter-calendar.ts';
 import {
   COUNTER_MESSAGES,
@@ -8,7 +9,7 @@ import {
   type CounterReservationCreated,
   type NewCounterReservation,
 } from '../../domain/counter-reservation.ts';
-import { addDays, daysBetween, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../../domain/japan-time.ts';
+import { addDays, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../../domain/japan-time.ts';
 import { createAnswerCache } from '../answer-cache.ts';
 import { ApiHttpError } from '../http-errors.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretMatches } from '../secrets.ts';
@@ -66,8 +67,8 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
       const clock = japanClock(instant);
       const first = from ?? clock.date;
       const last = to ?? addDays(clock.date, content.bookAheadDays);
-      const span = daysBetween(first, last);
-      if (span < 0 || span > MAX_AVAILABILITY_RANGE_DAYS) throw new ApiHttpError(400, 'validation_failed', AVAILABILITY_RANGE_MESSAGE);
+      const problem = rangeProblem(first, last, clock.date);
+      if (problem) throw new ApiHttpError(400, 'validation_failed', problem);
       const cacheKey = `${first}/${last}/${clock.date}T${String(clock.minutes)}`;
       const cached = availabilityCache.get(cacheKey, instant.getTime());
       if (cached) return cached;

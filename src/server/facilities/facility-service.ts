@@ -10,8 +10,9 @@ import type {
 } from '../../domain/facility-booking.ts';
 import { cancelDeadline, provisionalDeadline } from '../../domain/facility-rules.ts';
 import { choiceSegments, FACILITY_MESSAGES, facilityDays, priceChoice } from '../../domain/facility-answers.ts';
-import { AVAILABILITY_RANGE_MESSAGE, IDEMPOTENCY_MISMATCH_MESSAGE, MAX_AVAILABILITY_RANGE_DAYS } from '../../domain/api-error.ts';
-import { addDays, daysBetween, type IsoDate, japanClock } from '../../domain/japan-time.ts';
+import { IDEMPOTENCY_MISMATCH_MESSAGE } from '../../domain/api-error.ts';
+import { DATE_RANGE_MESSAGES, isRequestableDay, rangeProblem } from '../../domain/date-range.ts';
+import { addDays, type IsoDate, japanClock } from '../../domain/japan-time.ts';
 import { createAnswerCache } from '../answer-cache.ts';
 import { ApiHttpError } from '../http-errors.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretMatches } from '../secrets.ts';
@@ -96,8 +97,8 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
       const today = japanClock(instant).date;
       const first = from ?? addDays(today, 1);
       const last = to ?? addDays(first, 34);
-      const span = daysBetween(first, last);
-      if (span < 0 || span > MAX_AVAILABILITY_RANGE_DAYS) throw new ApiHttpError(400, 'validation_failed', AVAILABILITY_RANGE_MESSAGE);
+      const problem = rangeProblem(first, last, today);
+      if (problem) throw new ApiHttpError(400, 'validation_failed', problem);
       const cacheKey = `${facilityId}/${roomId}/${first}/${last}/${today}`;
       const cached = availabilityCache.get(cacheKey, instant.getTime());
       if (cached) return cached;
@@ -108,6 +109,7 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
 
     /** Rooms for a purpose and head-count; with a date, the portal rooms' free blocks that day. */
     async search(query: { purpose?: string | undefined; date?: IsoDate | undefined; blockId?: string | undefined; headCount?: number | undefined }): Promise<FacilitySearchResult[]> {
+      if (query.date && !isRequestableDay(query.date, japanClock(now()).date)) throw new ApiHttpError(400, 'validation_failed', DATE_RANGE_MESSAGES.window);
       const results: FacilitySearchResult[] = [];
       for (const facility of content.facilities) {
         for (const room of facility.rooms) {
