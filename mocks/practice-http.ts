@@ -1,4 +1,5 @@
 import { HttpResponse, type JsonBodyType } from 'msw';
+import { type HeaderReading, readIdempotencyKey, readManagementToken } from '../src/domain/request-headers.ts';
 import type { z } from 'zod';
 import { type ApiErrorCode, ERROR_MESSAGES, errorBody, IDEMPOTENCY_MISMATCH_MESSAGE } from '../src/domain/api-error.ts';
 import { reservationCodeSchema } from '../src/domain/citizen-fields.ts';
@@ -46,15 +47,17 @@ export function query(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
 
+function headerValue(reading: HeaderReading): string | null {
+  if (!reading.ok) throw new PracticeError(400, 'bad_request', reading.message);
+  return reading.value;
+}
+
 export function bearerToken(request: Request): string | null {
-  return /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? null;
+  return headerValue(readManagementToken(request.headers.get('authorization')));
 }
 
 export function idempotencyKey(request: Request): string | null {
-  const key = request.headers.get('idempotency-key');
-  if (key === null) return null;
-  if (!/^[A-Za-z0-9_-]{8,64}$/.test(key)) throw new PracticeError(400, 'bad_request', '操作番号（Idempotency-Key）の形が正しくありません。');
-  return key;
+  return headerValue(readIdempotencyKey(request.headers.get('idempotency-key')));
 }
 
 export function codeParam(code: unknown): string {

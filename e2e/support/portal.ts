@@ -11,7 +11,7 @@ export interface Screen {
 }
 
 function randomKey(): string {
-  return `e2e${String(Date.now())}${Math.random().toString(36).slice(2, 10)}`;
+  return crypto.randomUUID();
 }
 
 function pickAtRandom<T>(items: T[]): T {

@@ -38,6 +38,46 @@ describe('containsIndividualNumber', () => {
     );
   });
 
+  it('finds it split by any separators, in mixed widths, inside any text', () => {
+    const separator = fc.constantFrom(' ', '　', '-', 'ー', '－', '‐', '―', '.', '．', '/', '／', ',', '，', '、', '。', '・', '_', '＿', '\n', '\r\n', '\t', ':', '(', ')');
+    const surroundings = fc.constantFrom('', '番号は', '使う目的：', 'Meeting ', '自治会の会議（', '\n');
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^\d{11}$/),
+        fc.uniqueArray(fc.integer({ min: 1, max: 11 }), { maxLength: 5 }),
+        fc.array(fc.array(separator, { minLength: 1, maxLength: 3 }), { minLength: 5, maxLength: 5 }),
+        fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        surroundings,
+        surroundings,
+        (first11, cuts, separators, fullWidth, before, after) => {
+          const number = withCheckDigit(first11);
+          const digits = [...number].map((digit, index) => (fullWidth[index] ? String.fromCharCode(digit.charCodeAt(0) + 0xfee0) : digit));
+          const positions = [0, ...[...cuts].sort((a, b) => a - b), 12];
+          const groups = positions.slice(1).map((end, index) => digits.slice(positions[index], end).join(''));
+          const written = groups.map((group, index) => (index === 0 ? group : `${(separators[index - 1] ?? []).join('')}${group}`)).join('');
+          expect(containsIndividualNumber(`${before}${written}${after}`)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('finds the examples of the hardening issue, and digits of other scripts', () => {
+    const number = withCheckDigit('12345678901');
+    for (const separator of ['.', '/', ',', '_', '・', '\n']) {
+      expect(containsIndividualNumber([number.slice(0, 4), number.slice(4, 8), number.slice(8)].join(separator))).toBe(true);
+    }
+    const arabicIndic = [...number].map((digit) => String.fromCharCode(0x660 + Number(digit))).join('');
+    expect(containsIndividualNumber(arabicIndic)).toBe(true);
+  });
+
+  it('does not mistake dates, times and phone numbers in a note for a number', () => {
+    expect(containsIndividualNumber('2026/12/1 10:00〜12:00 自治会の会議')).toBe(false);
+    expect(containsIndividualNumber('12月1日 13:00-17:00、30人、連絡先 0475-50-1210')).toBe(false);
+    expect(containsIndividualNumber('2026年12月1日と2026年12月8日')).toBe(false);
+    // Far apart in a sentence, two numbers are two numbers.
+    expect(containsIndividualNumber('会員番号 123456 の方と、番号 789012 の方')).toBe(false);
+  });
+
   it('leaves phone numbers, names and wrong check digits alone', () => {
     expect(containsIndividualNumber('0475-50-1210')).toBe(false);
     expect(containsIndividualNumber('090-1234-5678')).toBe(false);

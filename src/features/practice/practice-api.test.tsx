@@ -68,7 +68,7 @@ describe('the counter in practice mode', () => {
 
   it('books once per Idempotency-Key and refuses another body under the same key', async () => {
     const slot = await freeCounterSlot();
-    const key = { 'Idempotency-Key': 'practice-key-0001' };
+    const key = { 'Idempotency-Key': '3d5e7f90-1a2b-4c3d-8e4f-5a6b7c8d9e0f' };
     const once = await requestJson<CounterReservationCreated>('/api/v1/counter/reservations', post(visitor(slot), key));
     const again = await requestJson<CounterReservationCreated>('/api/v1/counter/reservations', post(visitor(slot), key));
     expect(again.reservation.code).toBe(once.reservation.code);

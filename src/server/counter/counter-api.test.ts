@@ -118,7 +118,7 @@ describe('booking', () => {
 
   it('makes one booking for a retried request with the same Idempotency-Key', async () => {
     const slot = { date: '2026-12-03', time: '10:00' };
-    const headers = { 'Idempotency-Key': 'retry-test-0001' };
+    const headers = { 'Idempotency-Key': '0b7e3c52-9a14-4f6d-8e21-5c3d7a9b1f40' };
     const [first, second] = await Promise.all([post('/counter/reservations', { ...booking, slot }, headers), post('/counter/reservations', { ...booking, slot }, headers)]);
     const bodies = (await Promise.all([first?.json(), second?.json()])) as CounterReservationCreated[];
     expect(bodies[0]?.reservation.code).toBe(bodies[1]?.reservation.code);

@@ -55,7 +55,7 @@ export const counterPaths = {
   '/api/v1/counter/reservations': {
     post: {
       summary: '窓口の予約をする',
-      parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } }],
+      parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', format: 'uuid' } }],
       requestBody: { required: true, content: json(newCounterReservationSchema) },
       responses: { 201: { description: '予約番号と管理用トークン' }, 400: errors[400], 409: { description: '満員' }, 422: { description: '受付できない枠' } },
     },

@@ -110,7 +110,7 @@ describe('no two bookings overlap', () => {
   });
 
   it('books once for a retried request with the same Idempotency-Key', async () => {
-    const headers = { 'Idempotency-Key': 'facility-retry-0001' };
+    const headers = { 'Idempotency-Key': '6f1c2a30-7d4e-4b8a-9c51-0e2f3a4b5c6d' };
     const first = await book({ ...booking, dates: ['2026-12-11'] }, headers);
     const again = await book({ ...booking, dates: ['2026-12-11'] }, headers);
     expect(first.status).toBe(201);
@@ -173,7 +173,8 @@ describe('provisional bookings, change and cancel', () => {
     const code = created.body.booking.code;
     expect((await send('PATCH', `/facilities/bookings/${code}`, { dates: ['2026-12-15'], blockIds: ['evening'] }, auth)).status).toBe(200);
     expect(await freeBlocks('sample-kominkan', 'meeting', '2026-12-15')).toEqual(['morning', 'afternoon']);
-    expect((await send('DELETE', `/facilities/bookings/${code}`, undefined, { Authorization: 'Bearer wrong-token-wrong-token-wrong' })).status).toBe(404);
+    expect((await send('DELETE', `/facilities/bookings/${code}`, undefined, { Authorization: `Bearer ${'A'.repeat(43)}` })).status).toBe(404);
+    expect((await send('DELETE', `/facilities/bookings/${code}`, undefined, { Authorization: 'Bearer too-short' })).status).toBe(400);
     const cancelled = await send('DELETE', `/facilities/bookings/${code}`, undefined, auth);
     expect(((await cancelled.json()) as { booking: { status: string } }).booking.status).toBe('cancelled');
     expect(await freeBlocks('sample-kominkan', 'meeting', '2026-12-15')).toEqual(['morning', 'afternoon', 'evening', 'all-day']);

@@ -101,7 +101,7 @@ export const facilityPaths = {
   '/api/v1/facilities/bookings': {
     post: {
       summary: '部屋を予約する（選んだ区分と日をまとめて、すべて予約できたときだけ成立）',
-      parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } }],
+      parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', format: 'uuid' } }],
       requestBody: { required: true, content: json(newFacilityBookingSchema) },
       responses: { 201: { description: '予約番号と管理用トークン' }, 400: errors[400], 409: { description: 'ほかの予約と重なる' }, 422: errors[422] },
     },
