@@ -10,6 +10,7 @@ import { facilityRoutes } from './facilities/facility-routes.ts';
 import { createFacilityService } from './facilities/facility-service.ts';
 import { healthRoutes } from './routes/health.ts';
 import { kioskRoutes } from './kiosk/kiosk-routes.ts';
+import { loggedPath } from './log-paths.ts';
 import { installSecurityHeaders } from './security.ts';
 import { installStaticFiles } from './static-files.ts';
 import type { Store } from './store/store.ts';
@@ -21,29 +22,33 @@ export interface AppDependencies {
   version: string;
   /** The current instant; tests pass a fixed clock. */
   now?: () => Date;
+  /** Where log lines go (standard output when unset); tests read them. */
+  logStream?: { write(line: string): void };
 }
 
 /**
  * Logs say what happened, never who it happened to: only the method, the path without its query
- * string (a query could carry a phone number) and the status. No addresses, no headers, no bodies.
+ * string and with booking codes and tokens masked (see log-paths.ts), and the status. No addresses,
+ * no headers, no bodies.
  */
-function loggerOptions(level: ServerConfig['logLevel']): FastifyServerOptions['logger'] {
+function loggerOptions(level: ServerConfig['logLevel'], stream: AppDependencies['logStream']): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     serializers: {
       req: (request: { method: string; url: string; id: string }) => ({
         id: request.id,
         method: request.method,
-        path: request.url.split('?')[0],
+        path: loggedPath(request.url),
       }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
   };
 }
 
-export async function buildApp({ config, store, content, version, now = () => new Date() }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, store, content, version, now = () => new Date(), logStream }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, logStream),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestTimeout: 30_000,

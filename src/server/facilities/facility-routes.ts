@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { changeFacilityBookingSchema, facilityChoiceSchema, facilitySearchQuerySchema as searchQuerySchema, newFacilityBookingSchema } from '../../domain/facility-booking.ts';
 import { ApiHttpError, parseBody } from '../http-errors.ts';
 import { bearerToken, codeParam, dateRangeQuerySchema, idempotencyKey, jsonContent as json } from '../route-helpers.ts';
+import { secretsEqual } from '../secrets.ts';
 import type { FacilityService } from './facility-service.ts';
 
 const roomParamsSchema = z.object({ facilityId: z.string().max(40), roomId: z.string().max(40) });
@@ -14,11 +14,7 @@ const roomParamsSchema = z.object({ facilityId: z.string().max(40), roomId: z.st
  */
 function requireStaff(request: FastifyRequest, staffToken: string | null): void {
   const given = request.headers['x-staff-token'];
-  const ok =
-    staffToken !== null &&
-    typeof given === 'string' &&
-    given.length === staffToken.length &&
-    timingSafeEqual(Buffer.from(given), Buffer.from(staffToken));
+  const ok = staffToken !== null && typeof given === 'string' && secretsEqual(given, staffToken);
   if (!ok) throw new ApiHttpError(403, 'forbidden', '職員用の操作です。権限を確かめてください。');
 }
 

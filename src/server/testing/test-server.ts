@@ -21,11 +21,11 @@ export interface TestServer {
  * The real server on a free port over real HTTP, with a throw-away database: what API tests use.
  * Configuration starts from the same defaults as production.
  */
-export async function startTestServer(overrides: Partial<ServerConfig> = {}, now?: () => Date): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<ServerConfig> = {}, now?: () => Date, logStream?: { write(line: string): void }): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'togane-api-'));
   const config = { ...readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, null), ...overrides };
   const store = openSqliteStore(dataDir);
-  const app = await buildApp({ config, store, content: loadContentPack(), version: 'test', ...(now ? { now } : {}) });
+  const app = await buildApp({ config, store, content: loadContentPack(), version: 'test', ...(now ? { now } : {}), ...(logStream ? { logStream } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
