@@ -1,9 +1,10 @@
+import type * as NodeCrypto from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Counts the constant-time comparisons, to prove that no answer is decided before one runs.
 const comparisons = vi.hoisted(() => ({ lengths: [] as number[] }));
 vi.mock('node:crypto', async (importOriginal) => {
-  const original = await importOriginal<typeof import('node:crypto')>();
+  const original = await importOriginal<typeof NodeCrypto>();
   return {
     ...original,
     timingSafeEqual: (a: NodeJS.ArrayBufferView, b: NodeJS.ArrayBufferView) => {
