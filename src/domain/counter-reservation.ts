@@ -63,5 +63,6 @@ export const COUNTER_MESSAGES = {
   cancelled: 'この予約は取り消されています。',
   unknownKind: '用件を一覧から選んでください。',
   tooManyPeople: (max: number) => `1回の予約は${String(max)}人までです。それより多いときは、分けて予約してください。`,
+  tooManyLookups: '確認の誤りが続いたため、しばらく受け付けません。時間をおいてお試しいただくか、市民課へお電話ください。',
   tooLateToCancel: (start: string) => `${start}からの予約は、時間が近いため、このアプリでは取り消せません。市民課の窓口へご連絡ください。`,
 } as const;

@@ -10,6 +10,7 @@ import { facilityRoutes } from './facilities/facility-routes.ts';
 import { createFacilityService } from './facilities/facility-service.ts';
 import { healthRoutes } from './routes/health.ts';
 import { kioskRoutes } from './kiosk/kiosk-routes.ts';
+import { createLimits, rateLimitStore } from './limits.ts';
 import { loggedPath } from './log-paths.ts';
 import { installSecurityHeaders } from './security.ts';
 import { installStaticFiles } from './static-files.ts';
@@ -59,12 +60,15 @@ export async function buildApp({ config, store, content, version, now = () => ne
     frameworkErrors: answerBadUrl,
   });
   installErrorHandlers(app);
+  const limits = createLimits(store.limits, now);
   await installSecurityHeaders(app);
 
   await app.register(
     async (api) => {
       await api.register(rateLimit, {
         max: config.rateLimitPerMinute,
+        // Counted in the database: a restart or a second instance does not reset anyone's count.
+        store: rateLimitStore(limits),
         timeWindow: '1 minute',
         errorResponseBuilder: () => new ApiHttpError(429, 'too_many_requests'),
       });
@@ -74,9 +78,9 @@ export async function buildApp({ config, store, content, version, now = () => ne
         return payload;
       });
       healthRoutes(api, store, content, version);
-      counterRoutes(api, createCounterService({ content: content.counter, store, now }));
+      counterRoutes(api, createCounterService({ content: content.counter, store, limits, now }));
       facilityRoutes(api, createFacilityService({ content: content.facilities, store, now }), config.staffApiToken);
-      kioskRoutes(api, config.kioskPinHash, now);
+      kioskRoutes(api, config.kioskPinHash, limits);
     },
     { prefix: '/api/v1' },
   );

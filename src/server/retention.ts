@@ -5,25 +5,29 @@ import type { Store } from './store/store.ts';
 const HOUR_MS = 60 * 60 * 1000;
 /** Idempotency answers hold a management token; a retry never comes a day later. */
 const IDEMPOTENCY_KEEP_MS = 24 * HOUR_MS;
+const LIMITS_KEEP_MS = 24 * HOUR_MS;
 
 /**
  * Keep the least personal data for the least time: once an hour (and at start-up) delete the
  * names, phones and e-mails of counter visits and facility bookings (with group names and purposes)
- * older than the retention period, expired provisional facility bookings, and old idempotency answers.
+ * older than the retention period, expired provisional facility bookings, old idempotency answers,
+ * and counts of limits whose windows have passed.
  * The booking itself (day, kind or room, counts, fee) stays for the city's statistics.
  */
 export async function deleteExpiredPersonalData(
   store: Store,
   now: Date,
   retentionDays: number,
-): Promise<{ reservations: number; facilityBookings: number; releasedProvisional: number; idempotencyKeys: number }> {
+): Promise<{ reservations: number; facilityBookings: number; releasedProvisional: number; idempotencyKeys: number; limitRows: number }> {
   const lastVisitDateToClear = addDays(japanClock(now).date, -retentionDays - 1);
   const reservations = await store.counter.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
   const facilityBookings = await store.facilities.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
   // Bookings also release expired 仮予約 themselves; this keeps the table tidy when nobody books.
   const releasedProvisional = await store.facilities.releaseExpired(now.toISOString());
   const idempotencyKeys = await store.deleteIdempotencyKeysBefore(new Date(now.getTime() - IDEMPOTENCY_KEEP_MS).toISOString());
-  return { reservations, facilityBookings, releasedProvisional, idempotencyKeys };
+  // No limit's window is longer than a day (see LOOKUP_LIMITS).
+  const limitRows = await store.limits.deleteLimitsBefore(now.getTime() - LIMITS_KEEP_MS);
+  return { reservations, facilityBookings, releasedProvisional, idempotencyKeys, limitRows };
 }
 
 export function startRetentionJob(store: Store, retentionDays: number, now: () => Date, log: FastifyBaseLogger): () => void {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounterDay, CounterReservationCreated } from '../../domain/counter-reservation.ts';
+import type { ManagementLink } from '../../domain/management-links.ts';
 import { deleteExpiredPersonalData } from '../retention.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -168,14 +169,39 @@ describe('managing a booking', () => {
     expect((await fetch(`${server.baseUrl}/api/v1/counter/reservations/${reservation.code}`)).status).toBe(404);
   });
 
-  it('finds a booking by code and phone, with a new token that replaces the old one', async () => {
+  it('finds a booking by code and phone with a link of its own, and the owner keeps theirs', async () => {
     const { reservation, token } = await book({ date: '2026-12-09', time: '10:00' });
     const found = await post('/counter/reservations/lookup', { code: `${reservation.code.slice(0, 4)}-${reservation.code.slice(4).toLowerCase()}`, phone: '0475-50-1210' });
     expect(found.status).toBe(200);
     const { token: newToken } = (await found.json()) as CounterReservationCreated;
-    expect((await withToken('GET', reservation.code, newToken)).status).toBe(200);
-    expect((await withToken('GET', reservation.code, token)).status).toBe(404);
+    expect(newToken).not.toBe(token);
+    // Defect 4 of the hardening issue: the look-up used to revoke the owner's link.
+    expect((await withToken('GET', reservation.code, token)).status).toBe(200);
+    const seen = (await (await withToken('GET', reservation.code, newToken)).json()) as { links: ManagementLink[] };
+    expect(seen.links.map((link) => [link.openedBy, link.current])).toEqual([
+      ['booking', false],
+      ['lookup', true],
+    ]);
+    // The owner closes the other device's link; theirs stays open.
+    const closed = await withToken('DELETE', `${reservation.code}/links`, token);
+    expect(((await closed.json()) as { links: ManagementLink[] }).links.map((link) => link.openedBy)).toEqual(['booking']);
+    expect((await withToken('GET', reservation.code, newToken)).status).toBe(404);
+    expect((await withToken('GET', reservation.code, token)).status).toBe(200);
     expect((await post('/counter/reservations/lookup', { code: reservation.code, phone: '0475-00-0000' })).status).toBe(404);
+  });
+
+  it('keeps at most five links, closing the oldest found one, never the owner’s', async () => {
+    const { reservation, token } = await book({ date: '2026-12-09', time: '10:30' });
+    const found: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const response = await post('/counter/reservations/lookup', { code: reservation.code, phone: '0475-50-1210' }, { 'X-Forwarded-For': `192.0.2.${String(i)}` });
+      found.push(((await response.json()) as CounterReservationCreated).token);
+    }
+    const seen = (await (await withToken('GET', reservation.code, token)).json()) as { links: ManagementLink[] };
+    expect(seen.links.map((link) => link.openedBy)).toEqual(['booking', 'lookup', 'lookup', 'lookup', 'lookup']);
+    expect((await withToken('GET', reservation.code, found[0] ?? '')).status).toBe(404);
+    expect((await withToken('GET', reservation.code, found[1] ?? '')).status).toBe(404);
+    expect((await withToken('GET', reservation.code, found[5] ?? '')).status).toBe(200);
   });
 });
 

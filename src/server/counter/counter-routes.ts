@@ -5,10 +5,6 @@ import { bearerToken, codeParam, dateRangeQuerySchema, idempotencyKey, jsonConte
 import type { CounterService } from './counter-service.ts';
 
 
-
-/** Looking up by phone is the one door a guesser could try: few tries per address. */
-export const LOOKUP_RATE_LIMIT = { max: 10, timeWindow: '15 minutes' } as const;
-
 export function counterRoutes(api: FastifyInstance, service: CounterService): void {
   api.get('/counter/availability', async (request) => {
     const query = parseBody(dateRangeQuerySchema, request.query);
@@ -23,12 +19,14 @@ export function counterRoutes(api: FastifyInstance, service: CounterService): vo
     return reply.status(201).send(created);
   });
 
-  api.post('/counter/reservations/lookup', { config: { rateLimit: LOOKUP_RATE_LIMIT } }, async (request) => {
+  api.post('/counter/reservations/lookup', async (request) => {
     const body = parseBody(lookupByPhoneSchema, request.body);
-    return service.lookUpByPhone(body.code, body.phone);
+    return service.lookUpByPhone(body.code, body.phone, request.ip);
   });
 
-  api.get('/counter/reservations/:code', async (request) => ({ reservation: await service.view(codeParam(request), bearerToken(request)) }));
+  api.get('/counter/reservations/:code', async (request) => service.view(codeParam(request), bearerToken(request)));
+
+  api.delete('/counter/reservations/:code/links', async (request) => ({ links: await service.closeOtherLinks(codeParam(request), bearerToken(request)) }));
 
   api.patch('/counter/reservations/:code', async (request) => {
     const body = parseBody(changeSlotSchema, request.body);
@@ -62,14 +60,14 @@ export const counterPaths = {
   },
   '/api/v1/counter/reservations/lookup': {
     post: {
-      summary: '予約番号と電話番号で予約を探す（新しい管理用トークンを発行）',
+      summary: '予約番号と電話番号で予約を探す（この端末用の管理用トークンを発行。ほかの端末のトークンはそのまま使えます）',
       requestBody: { required: true, content: json(lookupByPhoneSchema) },
-      responses: { 200: { description: '予約と新しいトークン' }, 404: errors[404], 429: { description: '試行回数の上限' } },
+      responses: { 200: { description: '予約と、この端末用のトークン' }, 404: errors[404], 429: { description: '誤りが続いた（アドレスごと・予約番号ごとの上限）' } },
     },
   },
   '/api/v1/counter/reservations/{code}': {
     parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
-    get: { summary: '予約を見る', security: token, responses: { 200: { description: '予約' }, 404: errors[404] } },
+    get: { summary: '予約を見る（予約を開いている端末の一覧つき）', security: token, responses: { 200: { description: '予約と、管理用リンクの一覧' }, 404: errors[404] } },
     patch: {
       summary: '予約の日時を変える',
       security: token,
@@ -77,5 +75,13 @@ export const counterPaths = {
       responses: { 200: { description: '変更後の予約' }, 404: errors[404], 409: { description: '満員' } },
     },
     delete: { summary: '予約を取り消す', security: token, responses: { 200: { description: '取り消した予約' }, 404: errors[404] } },
+  },
+  '/api/v1/counter/reservations/{code}/links': {
+    parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+    delete: {
+      summary: 'この端末のほかに予約を開いている端末（管理用リンク）をすべて閉じる',
+      security: token,
+      responses: { 200: { description: '残った管理用リンク' }, 404: errors[404] },
+    },
   },
 };

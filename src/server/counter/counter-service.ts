@@ -9,10 +9,13 @@ import {
   type CounterReservationCreated,
   type NewCounterReservation,
 } from '../../domain/counter-reservation.ts';
+import type { ManagementLink } from '../../domain/management-links.ts';
 import { addDays, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../../domain/japan-time.ts';
 import { createAnswerCache } from '../answer-cache.ts';
 import { ApiHttpError } from '../http-errors.ts';
-import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretMatches } from '../secrets.ts';
+import { bookingLinks } from '../booking-links.ts';
+import type { AttemptLimit, Limits } from '../limits.ts';
+import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretsEqual } from '../secrets.ts';
 import type { StoredCounterReservation } from '../store/counter-store.ts';
 import type { Store } from '../store/store.ts';
 
@@ -21,11 +24,22 @@ const NOT_FOUND = new ApiHttpError(404, 'not_found', COUNTER_MESSAGES.notFound);
 export interface CounterServiceDependencies {
   content: CounterContent;
   store: Store;
+  limits: Limits;
   now: () => Date;
 }
 
+/**
+ * The look-up by code + phone is the one door a guesser could try: wrong tries are limited per
+ * client address and per booking code (so many addresses cannot share out the guessing).
+ */
+export const LOOKUP_LIMITS = {
+  perAddress: { scope: 'lookup-address', max: 10, windowMs: 15 * 60_000 },
+  perCode: { scope: 'lookup-code', max: 10, windowMs: 24 * 60 * 60_000 },
+} as const satisfies Record<string, AttemptLimit>;
+
 /** The rules of booking the MyNumber counter, between the HTTP routes and the store. */
-export function createCounterService({ content, store, now }: CounterServiceDependencies) {
+export function createCounterService({ content, store, limits, now }: CounterServiceDependencies) {
+  const links = bookingLinks(store.links, 'counter', now);
   const capacity = content.desksPerSlot;
 
   // Keyed by the minute too: slots close as time passes.
@@ -52,10 +66,11 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
     return `${slot.date}T${timeKey(start)}`;
   }
 
-  async function findWithToken(code: string, token: string | null): Promise<StoredCounterReservation> {
-    const stored = await store.counter.find(code);
-    if (!stored || token === null || !secretMatches(token, stored.tokenHash)) throw NOT_FOUND;
-    return stored;
+  async function findWithToken(code: string, token: string | null): Promise<StoredCounterReservation & { linkId: number }> {
+    const linkId = await links.open(code, token);
+    const stored = linkId === null ? null : await store.counter.find(code);
+    if (!stored || linkId === null) throw NOT_FOUND;
+    return { ...stored, linkId };
   }
 
   const fullError = () =>
@@ -120,17 +135,37 @@ export function createCounterService({ content, store, now }: CounterServiceDepe
       throw new ApiHttpError(503, 'service_unavailable');
     },
 
-    async view(code: string, token: string | null): Promise<CounterReservation> {
-      return publicView(await findWithToken(code, token));
+    async view(code: string, token: string | null): Promise<{ reservation: CounterReservation; links: ManagementLink[] }> {
+      const stored = await findWithToken(code, token);
+      return { reservation: publicView(stored), links: await links.list(code, stored.linkId) };
     },
 
-    /** The fallback when the link is lost: code + phone, rate-limited by the route. Issues a new token. */
-    async lookUpByPhone(code: string, phone: string): Promise<CounterReservationCreated> {
-      const stored = await store.counter.find(code);
-      if (!stored || stored.phone === null || stored.phone !== phone) throw NOT_FOUND;
-      const token = newManagementToken();
-      await store.counter.replaceToken(code, hashSecret(token), now().toISOString());
-      return { reservation: publicView(stored), token };
+    /**
+     * The fallback when the link is lost: code + phone, with tries limited (see LOOKUP_LIMITS). The
+     * device gets a link of its own; the links already given keep working.
+     */
+    async lookUpByPhone(code: string, phone: string, clientAddress: string): Promise<CounterReservationCreated> {
+      const outcome = await limits.guard(
+        [
+          { limit: LOOKUP_LIMITS.perAddress, subject: clientAddress },
+          { limit: LOOKUP_LIMITS.perCode, subject: code },
+        ],
+        async () => {
+          const stored = await store.counter.find(code);
+          const matches = stored !== null && stored.phone !== null && secretsEqual(phone, stored.phone);
+          return { succeeded: matches, value: matches ? stored : null };
+        },
+      );
+      if (!outcome.allowed) throw new ApiHttpError(429, 'too_many_requests', COUNTER_MESSAGES.tooManyLookups);
+      if (!outcome.value) throw NOT_FOUND;
+      return { reservation: publicView(outcome.value), token: await links.addFound(code) };
+    },
+
+    /** Closes every management link of the booking but the one in hand. */
+    async closeOtherLinks(code: string, token: string | null): Promise<ManagementLink[]> {
+      const stored = await findWithToken(code, token);
+      await links.closeOthers(code, stored.linkId);
+      return links.list(code, stored.linkId);
     },
 
     async change(code: string, token: string | null, slot: { date: string; time: string }): Promise<CounterReservation> {

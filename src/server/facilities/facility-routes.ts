@@ -19,7 +19,7 @@ function requireStaff(request: FastifyRequest, staffToken: string | null): void 
 }
 
 /** Few tries per address at the staff door, so the secret cannot be guessed. */
-const STAFF_RATE_LIMIT = { max: 30, timeWindow: '1 minute' } as const;
+const STAFF_RATE_LIMIT = { max: 30, timeWindow: '1 minute', groupId: 'staff' } as const;
 
 export function facilityRoutes(api: FastifyInstance, service: FacilityService, staffToken: string | null): void {
   api.get('/facilities/search', async (request) => {
@@ -43,7 +43,9 @@ export function facilityRoutes(api: FastifyInstance, service: FacilityService, s
     return reply.status(201).send(created);
   });
 
-  api.get('/facilities/bookings/:code', async (request) => ({ booking: await service.view(codeParam(request), bearerToken(request)) }));
+  api.get('/facilities/bookings/:code', async (request) => service.view(codeParam(request), bearerToken(request)));
+
+  api.delete('/facilities/bookings/:code/links', async (request) => ({ links: await service.closeOtherLinks(codeParam(request), bearerToken(request)) }));
 
   api.patch('/facilities/bookings/:code', async (request) => {
     const body = parseBody(changeFacilityBookingSchema, request.body);
@@ -104,7 +106,7 @@ export const facilityPaths = {
   },
   '/api/v1/facilities/bookings/{code}': {
     parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
-    get: { summary: '予約を見る', security: token, responses: { 200: { description: '予約' }, 404: errors[404] } },
+    get: { summary: '予約を見る（予約を開いている端末の一覧つき）', security: token, responses: { 200: { description: '予約と、管理用リンクの一覧' }, 404: errors[404] } },
     patch: {
       summary: '予約の日や区分を変える（変更できる施設だけ）',
       security: token,
@@ -112,6 +114,14 @@ export const facilityPaths = {
       responses: { 200: { description: '変更後の予約' }, 404: errors[404], 409: { description: 'ほかの予約と重なる' }, 422: errors[422] },
     },
     delete: { summary: '予約を取り消す', security: token, responses: { 200: { description: '取り消した予約' }, 404: errors[404], 422: errors[422] } },
+  },
+  '/api/v1/facilities/bookings/{code}/links': {
+    parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+    delete: {
+      summary: 'この端末のほかに予約を開いている端末（管理用リンク）をすべて閉じる',
+      security: token,
+      responses: { 200: { description: '残った管理用リンク' }, 404: errors[404] },
+    },
   },
   '/api/v1/facilities/bookings/{code}/confirm': {
     parameters: [

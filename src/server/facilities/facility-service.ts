@@ -12,10 +12,12 @@ import { cancelDeadline, provisionalDeadline } from '../../domain/facility-rules
 import { choiceSegments, FACILITY_MESSAGES, facilityDays, priceChoice } from '../../domain/facility-answers.ts';
 import { IDEMPOTENCY_MISMATCH_MESSAGE } from '../../domain/api-error.ts';
 import { DATE_RANGE_MESSAGES, isRequestableDay, rangeProblem } from '../../domain/date-range.ts';
+import type { ManagementLink } from '../../domain/management-links.ts';
 import { addDays, type IsoDate, japanClock } from '../../domain/japan-time.ts';
 import { createAnswerCache } from '../answer-cache.ts';
 import { ApiHttpError } from '../http-errors.ts';
-import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretMatches } from '../secrets.ts';
+import { bookingLinks } from '../booking-links.ts';
+import { hashRequest, hashSecret, newManagementToken, newReservationCode } from '../secrets.ts';
 import type { BookedSegment, StoredFacilityBooking } from '../store/facility-store.ts';
 import type { Store } from '../store/store.ts';
 
@@ -30,6 +32,7 @@ export interface FacilityServiceDependencies {
 
 /** The rules of booking a facility, between the HTTP routes and the store. */
 export function createFacilityService({ content, store, now }: FacilityServiceDependencies) {
+  const links = bookingLinks(store.links, 'facility', now);
   function portalRoom(facilityId: string, roomId: string): { facility: Facility; room: Room } {
     const facility = content.facilities.find((candidate) => candidate.id === facilityId);
     const room = facility?.rooms.find((candidate) => candidate.id === roomId);
@@ -77,10 +80,11 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
     };
   }
 
-  async function findWithToken(code: string, token: string | null): Promise<StoredFacilityBooking> {
-    const stored = await store.facilities.find(code);
-    if (!stored || token === null || !secretMatches(token, stored.tokenHash)) throw NOT_FOUND;
-    return stored;
+  async function findWithToken(code: string, token: string | null): Promise<StoredFacilityBooking & { linkId: number }> {
+    const linkId = await links.open(code, token);
+    const stored = linkId === null ? null : await store.facilities.find(code);
+    if (!stored || linkId === null) throw NOT_FOUND;
+    return { ...stored, linkId };
   }
 
   async function days(facility: Facility, room: Room, first: IsoDate, last: IsoDate): Promise<FacilityDay[]> {
@@ -147,7 +151,6 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
         const token = newManagementToken();
         const stored: StoredFacilityBooking = {
           code: newReservationCode(),
-          tokenHash: hashSecret(token),
           facilityId: facility.id,
           roomId: room.id,
           dates,
@@ -167,7 +170,7 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
         };
         const created: FacilityBookingCreated = { booking: publicView(stored), token };
         const outcome = await store.facilities.book(
-          { ...stored, purpose: request.purpose, groupName: request.groupName, nameKana: request.nameKana, phone: request.phone, segments, now: now().toISOString() },
+          { ...stored, purpose: request.purpose, groupName: request.groupName, nameKana: request.nameKana, phone: request.phone, segments, tokenHash: hashSecret(token), now: now().toISOString() },
           idempotency,
           () => JSON.stringify(created),
         );
@@ -184,8 +187,16 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
       throw new ApiHttpError(503, 'service_unavailable');
     },
 
-    async view(code: string, token: string | null): Promise<FacilityBooking> {
-      return publicView(await findWithToken(code, token));
+    async view(code: string, token: string | null): Promise<{ booking: FacilityBooking; links: ManagementLink[] }> {
+      const stored = await findWithToken(code, token);
+      return { booking: publicView(stored), links: await links.list(code, stored.linkId) };
+    },
+
+    /** Closes every management link of the booking but the one in hand. */
+    async closeOtherLinks(code: string, token: string | null): Promise<ManagementLink[]> {
+      const stored = await findWithToken(code, token);
+      await links.closeOthers(code, stored.linkId);
+      return links.list(code, stored.linkId);
     },
 
     async change(code: string, token: string | null, change: { dates: string[]; blockIds: string[] }): Promise<FacilityBooking> {

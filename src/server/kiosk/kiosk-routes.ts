@@ -3,10 +3,11 @@ import type { z } from 'zod';
 import { kioskPinSchema, kioskStatusSchema, kioskVerifiedSchema, type KioskStatus } from '../../domain/kiosk-api.ts';
 import { ApiHttpError, parseBody } from '../http-errors.ts';
 import { jsonContent as json } from '../route-helpers.ts';
-import { createFailureLimiter } from './failure-limiter.ts';
+import type { AttemptLimit, Limits } from '../limits.ts';
 import { kioskPinMatches } from './kiosk-pin.ts';
 
-export const KIOSK_PIN_FAILURES = { max: 5, windowMs: 15 * 60_000 } as const;
+/** Wrong PINs per client address: after 5 in 15 minutes, even the right PIN is refused for a while. */
+export const KIOSK_PIN_LIMIT: AttemptLimit = { scope: 'kiosk-pin', max: 5, windowMs: 15 * 60_000 };
 
 export const KIOSK_MESSAGES = {
   notConfigured: 'キオスクの設定がされていません。情報管理課にお問い合わせください。',
@@ -18,20 +19,20 @@ export const KIOSK_MESSAGES = {
  * The staff PIN that switches a device into キオスクモード and out of it. The answer is only
  * 「合っています」: the kiosk flag lives on the device, so there is no token to steal.
  */
-export function kioskRoutes(api: FastifyInstance, pinHash: string | null, now: () => Date): void {
-  const limiter = createFailureLimiter(KIOSK_PIN_FAILURES.max, KIOSK_PIN_FAILURES.windowMs, now);
+export function kioskRoutes(api: FastifyInstance, pinHash: string | null, limits: Limits): void {
 
   api.get('/kiosk', (_request, reply) => reply.send({ pinConfigured: pinHash !== null } satisfies KioskStatus));
 
   api.post('/kiosk/session', async (request) => {
     if (pinHash === null) throw new ApiHttpError(503, 'service_unavailable', KIOSK_MESSAGES.notConfigured);
-    const wait = limiter.waitFor(request.ip);
-    if (wait > 0) throw new ApiHttpError(429, 'too_many_requests', KIOSK_MESSAGES.tooManyFailures);
     const { pin } = parseBody(kioskPinSchema, request.body);
-    if (!(await kioskPinMatches(pin, pinHash))) {
-      limiter.recordFailure(request.ip);
-      throw new ApiHttpError(403, 'forbidden', KIOSK_MESSAGES.wrongPin);
-    }
+    // The try is reserved before the slow scrypt comparison, so PINs sent all at once are counted.
+    const outcome = await limits.guard([{ limit: KIOSK_PIN_LIMIT, subject: request.ip }], async () => {
+      const matches = await kioskPinMatches(pin, pinHash);
+      return { succeeded: matches, value: matches };
+    });
+    if (!outcome.allowed) throw new ApiHttpError(429, 'too_many_requests', KIOSK_MESSAGES.tooManyFailures);
+    if (!outcome.value) throw new ApiHttpError(403, 'forbidden', KIOSK_MESSAGES.wrongPin);
     return { verified: true } satisfies z.infer<typeof kioskVerifiedSchema>;
   });
 }

@@ -3,7 +3,6 @@ import type { IdempotencyRequest, IdempotentOutcome } from './store.ts';
 /** A counter booking as stored. Personal fields are null once the retention job has run. */
 export interface StoredCounterReservation {
   code: string;
-  tokenHash: string;
   kindId: string;
   /** 'YYYY-MM-DDTHH:MM', Japan time. */
   slot: string;
@@ -17,6 +16,7 @@ export interface StoredCounterReservation {
 
 export interface NewCounterBooking {
   code: string;
+  /** The hash of the first management link's token, stored with the booking in one transaction. */
   tokenHash: string;
   kindId: string;
   slot: string;
@@ -47,8 +47,6 @@ export interface CounterStore {
   /** Moves a booking to another slot atomically: the new seat is taken before the old one is freed. */
   move(code: string, slot: string, capacity: number, now: string): Promise<'moved' | 'full' | 'not-booked'>;
   cancel(code: string, now: string): Promise<'cancelled' | 'not-booked'>;
-  /** Gives a booking a new secret (after a look-up by phone); the old management link stops working. */
-  replaceToken(code: string, tokenHash: string, now: string): Promise<void>;
   /** Deletes names, phones and e-mails of visits on or before the date; returns how many. */
   deletePersonalDataUpTo(visitDate: string, now: string): Promise<number>;
 }

@@ -5,7 +5,6 @@ import type { IdempotencyRequest, IdempotentOutcome } from './store.ts';
 /** A facility booking as stored. Personal fields are null once the retention job has run. */
 export interface StoredFacilityBooking {
   code: string;
-  tokenHash: string;
   facilityId: string;
   roomId: string;
   dates: string[];
@@ -37,6 +36,8 @@ export type NewFacilityBookingRow = Omit<StoredFacilityBooking, 'purpose' | 'gro
   nameKana: string;
   phone: string;
   segments: BookedSegment[];
+  /** The hash of the first management link's token, stored with the booking in one transaction. */
+  tokenHash: string;
   now: string;
 };
 

@@ -4,7 +4,6 @@ import { withIdempotency } from './sqlite-idempotency.ts';
 
 interface ReservationRow {
   code: string;
-  token_hash: string;
   kind_id: string;
   slot: string;
   people: number;
@@ -18,7 +17,6 @@ interface ReservationRow {
 function toReservation(row: ReservationRow): StoredCounterReservation {
   return {
     code: row.code,
-    tokenHash: row.token_hash,
     kindId: row.kind_id,
     slot: row.slot,
     people: row.people,
@@ -41,9 +39,10 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
   const freeSeat = db.prepare('UPDATE counter_slots SET booked = booked - 1 WHERE slot = ? AND booked > 0');
   const codeExists = db.prepare('SELECT 1 FROM counter_reservations WHERE code = ?').pluck();
   const insert = db.prepare(`INSERT INTO counter_reservations
-    (code, token_hash, kind_id, slot, visit_date, people, proxy, status, name_kana, phone, email, created_at, updated_at)
-    VALUES (@code, @tokenHash, @kindId, @slot, substr(@slot, 1, 10), @people, @proxy, 'booked', @nameKana, @phone, @email, @now, @now)`);
+    (code, kind_id, slot, visit_date, people, proxy, status, name_kana, phone, email, created_at, updated_at)
+    VALUES (@code, @kindId, @slot, substr(@slot, 1, 10), @people, @proxy, 'booked', @nameKana, @phone, @email, @now, @now)`);
   const select = db.prepare('SELECT * FROM counter_reservations WHERE code = ?');
+  const insertFirstLink = db.prepare("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES (?, ?, ?, 'booking', ?)");
   const seats = db.prepare('SELECT slot, booked, capacity FROM counter_slots WHERE slot >= ? AND slot < ?');
 
   const takeSeatIn = (slot: string, capacity: number): boolean => {
@@ -59,7 +58,8 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
       () => {
         if (codeExists.get(booking.code)) return 'code-taken';
         if (!takeSeatIn(booking.slot, booking.capacity)) return 'full';
-        insert.run({ ...booking, proxy: booking.proxy ? 1 : 0 });
+        insert.run({ code: booking.code, kindId: booking.kindId, slot: booking.slot, people: booking.people, proxy: booking.proxy ? 1 : 0, nameKana: booking.nameKana, phone: booking.phone, email: booking.email, now: booking.now });
+        insertFirstLink.run('counter', booking.code, booking.tokenHash, booking.now);
         return 'booked';
       },
       (outcome) => outcome === 'booked',
@@ -101,10 +101,6 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
     },
     move: (code, slot, capacity, now) => Promise.resolve(move.immediate(code, slot, capacity, now)),
     cancel: (code, now) => Promise.resolve(cancel.immediate(code, now)),
-    replaceToken(code, tokenHash, now) {
-      db.prepare('UPDATE counter_reservations SET token_hash = ?, updated_at = ? WHERE code = ?').run(tokenHash, now, code);
-      return Promise.resolve();
-    },
     deletePersonalDataUpTo: (visitDate, now) => Promise.resolve(deletePersonalData.run(now, visitDate).changes),
   };
 }

@@ -5,7 +5,6 @@ import { withIdempotency } from './sqlite-idempotency.ts';
 interface BookingRow {
   id: number;
   code: string;
-  token_hash: string;
   facility_id: string;
   room_id: string;
   dates_json: string;
@@ -27,7 +26,6 @@ interface BookingRow {
 function toBooking(row: BookingRow): StoredFacilityBooking {
   return {
     code: row.code,
-    tokenHash: row.token_hash,
     facilityId: row.facility_id,
     roomId: row.room_id,
     dates: JSON.parse(row.dates_json) as string[],
@@ -61,14 +59,15 @@ function isSegmentTaken(error: unknown): boolean {
  */
 export function sqliteFacilityStore(db: Database.Database): FacilityStore {
   const insertBooking = db.prepare(`INSERT INTO facility_bookings
-    (code, token_hash, facility_id, room_id, dates_json, block_ids_json, first_date, last_date, residency, group_type, head_count, fee,
+    (code, facility_id, room_id, dates_json, block_ids_json, first_date, last_date, residency, group_type, head_count, fee,
      status, provisional_until, apply_by, purpose, group_name, name_kana, phone, email, created_at, updated_at)
-    VALUES (@code, @tokenHash, @facilityId, @roomId, @datesJson, @blockIdsJson, @firstDate, @lastDate, @residency, @group, @headCount, @fee,
+    VALUES (@code, @facilityId, @roomId, @datesJson, @blockIdsJson, @firstDate, @lastDate, @residency, @group, @headCount, @fee,
      @status, @provisionalUntil, @applyBy, @purpose, @groupName, @nameKana, @phone, @email, @now, @now)`);
   const insertSegment = db.prepare('INSERT INTO facility_booked_segments (room_key, date, segment, booking_id) VALUES (?, ?, ?, ?)');
   const deleteSegments = db.prepare('DELETE FROM facility_booked_segments WHERE booking_id = ?');
   const select = db.prepare('SELECT * FROM facility_bookings WHERE code = ?');
   const codeExists = db.prepare('SELECT 1 FROM facility_bookings WHERE code = ?').pluck();
+  const insertFirstLink = db.prepare("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES (?, ?, ?, 'booking', ?)");
   const held = db.prepare(`SELECT s.date || 'T' || s.segment FROM facility_booked_segments s JOIN facility_bookings b ON b.id = s.booking_id
     WHERE s.room_key = ? AND s.date >= ? AND s.date <= ? AND (b.status = 'booked' OR b.provisional_until > ?)`).pluck();
   const expired = db.prepare("SELECT id FROM facility_bookings WHERE status = 'provisional' AND provisional_until <= ?").pluck();
@@ -92,14 +91,16 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
   };
 
   const insertAll = db.transaction((booking: NewFacilityBookingRow) => {
+    const { segments: _segments, tokenHash, ...row } = booking;
     const { lastInsertRowid } = insertBooking.run({
-      ...booking,
+      ...row,
       datesJson: JSON.stringify(booking.dates),
       blockIdsJson: JSON.stringify(booking.blockIds),
       firstDate: booking.dates[0],
       lastDate: booking.dates.at(-1),
     });
     holdSegments(Number(lastInsertRowid), roomKey(booking.facilityId, booking.roomId), booking.segments);
+    insertFirstLink.run('facility', booking.code, tokenHash, booking.now);
   });
 
   const book = db.transaction((booking: NewFacilityBookingRow, idempotency: Parameters<FacilityStore['book']>[1], answer: () => string) =>

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { applyMigrations, bundledMigrations, type Migration } from './migrations.ts';
 import { sqliteCounterStore } from './sqlite-counter-store.ts';
 import { sqliteFacilityStore } from './sqlite-facility-store.ts';
+import { sqliteLimitStore } from './sqlite-limit-store.ts';
+import { sqliteLinkStore } from './sqlite-link-store.ts';
 import type { Store, StoreHealth } from './store.ts';
 
 export const DATABASE_FILE_NAME = 'togane.sqlite';
@@ -21,6 +23,12 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   const schemaVersion = applyMigrations(db, migrations);
+  // Limits are written on every API request. Their own connection commits without waiting for the
+  // disk (synchronous = NORMAL): a commit still survives the process dying, and a power cut can
+  // lose at most the last moments of counting, never a booking.
+  const limitsDb = new Database(join(dataDir, DATABASE_FILE_NAME));
+  limitsDb.pragma('synchronous = NORMAL');
+  limitsDb.pragma('busy_timeout = 5000');
 
   const readMeta = db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck();
   const writeMeta = db.prepare(
@@ -43,10 +51,13 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
     },
     counter: sqliteCounterStore(db),
     facilities: sqliteFacilityStore(db),
+    limits: sqliteLimitStore(limitsDb),
+    links: sqliteLinkStore(db),
     deleteIdempotencyKeysBefore(isoInstant: string): Promise<number> {
       return Promise.resolve(db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(isoInstant).changes);
     },
     close(): Promise<void> {
+      limitsDb.close();
       db.close();
       return Promise.resolve();
     },

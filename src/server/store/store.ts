@@ -1,5 +1,7 @@
 import type { CounterStore } from './counter-store.ts';
 import type { FacilityStore } from './facility-store.ts';
+import type { LimitStore } from './limit-store.ts';
+import type { LinkStore } from './link-store.ts';
 
 /**
  * The server's storage, kept behind these small interfaces so that a PostgreSQL store can stand
@@ -14,6 +16,8 @@ export interface Store {
   recordContentFingerprint(fingerprint: string): Promise<void>;
   counter: CounterStore;
   facilities: FacilityStore;
+  limits: LimitStore;
+  links: LinkStore;
   /** Forgets idempotency records older than the instant (their answers may hold tokens). */
   deleteIdempotencyKeysBefore(isoInstant: string): Promise<number>;
   close(): Promise<void>;

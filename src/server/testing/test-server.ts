@@ -19,10 +19,13 @@ export interface TestServer {
 
 /**
  * The real server on a free port over real HTTP, with a throw-away database: what API tests use.
- * Configuration starts from the same defaults as production.
+ * Configuration starts from the same defaults as production. `overrides.dataDir` reuses a database
+ * (to restart a server on it); otherwise each server gets its own, removed on close.
  */
 export async function startTestServer(overrides: Partial<ServerConfig> = {}, now?: () => Date, logStream?: { write(line: string): void }): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'togane-api-'));
+  // A test that restarts the server passes the first one's dataDir, and removes it itself.
+  const ownDataDir = overrides.dataDir === undefined;
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'togane-api-'));
   const config = { ...readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, null), ...overrides };
   const store = openSqliteStore(dataDir);
   const app = await buildApp({ config, store, content: loadContentPack(), version: 'test', ...(now ? { now } : {}), ...(logStream ? { logStream } : {}) });
@@ -36,7 +39,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, now
     async close() {
       await app.close();
       await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
