@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CounterContent } from '../domain/counter.ts';
+import { japanClock } from '../domain/japan-time.ts';
 import type { FacilitiesContent } from '../domain/facilities.ts';
+import type { Store } from './store/store.ts';
 import { checkContentFile, checkContentPack, formatContentProblems, isContentFileName, type ContentFileName } from '../domain/content-pack.ts';
 
 export interface ContentPack {
@@ -35,4 +37,20 @@ export function loadContentPack(files: Record<string, string> = bundledFiles): C
   if (!facilities) throw new Error('src/content/facilities.json がありません。');
   // checkContentFile parsed each with its schema from CONTENT_FILES, so each has that shape.
   return { fingerprint: hash.digest('hex').slice(0, 16), counter: counter as CounterContent, facilities: facilities as FacilitiesContent };
+}
+
+/**
+ * Brings the database in line with the content at start-up: every future counter slot takes the
+ * content's desksPerSlot. A reduction below what is already booked stops the server with a message
+ * naming the slots, rather than leaving more people booked than there are desks.
+ */
+export async function applyContentToStore(store: Store, content: ContentPack, now: Date): Promise<void> {
+  const capacity = content.counter.desksPerSlot;
+  const refused = await store.counter.applyCapacity(japanClock(now).date, capacity);
+  if (refused.length > 0) {
+    const slots = refused.map((row) => `${row.slot.replace('T', ' ')}（${String(row.booked)}件）`).join('、');
+    throw new Error(
+      `窓口の1枠の受付数（mynumber-counter.json の desksPerSlot）を ${String(capacity)} にすると、すでに予約が入っている枠が受付数を超えます: ${slots}。予約を別の枠に移してから減らすか、値を戻してください。`,
+    );
+  }
 }

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { loadContentPack } from './content.ts';
+import { applyContentToStore, loadContentPack } from './content.ts';
 import { startRetentionJob } from './retention.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const config = readConfig(process.env, fileURLToPath(new URL('../client', import.meta.url)));
   const content = loadContentPack();
   const store = openSqliteStore(config.dataDir);
+  await applyContentToStore(store, content, new Date());
   await store.recordContentFingerprint(content.fingerprint);
   const app = await buildApp({ config, store, content, version: __APP_VERSION__ });
   const stopRetentionJob = startRetentionJob(store, config.personalDataRetentionDays, () => new Date(), app.log);

@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../testing/test-server.ts';
 const lines: string[] = [];
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ rateLimitPerMinute: 100_000, logLevel: 'info' }, undefined, { write: (line) => lines.push(line) });
+  server = await startTestServer({ rateLimitPerMinute: 100_000, logLevel: 'info' }, undefined, { logStream: { write: (line) => lines.push(line) } });
 });
 afterAll(() => server.close());
 

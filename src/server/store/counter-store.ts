@@ -47,6 +47,11 @@ export interface CounterStore {
   /** Moves a booking to another slot atomically: the new seat is taken before the old one is freed. */
   move(code: string, slot: string, capacity: number, now: string): Promise<'moved' | 'full' | 'not-booked'>;
   cancel(code: string, now: string): Promise<'cancelled' | 'not-booked'>;
+  /**
+   * Gives every slot from `fromSlot` on the content's capacity. Refused (nothing changes) when a slot
+   * already holds more bookings than that: the slots are returned, so the server can name them.
+   */
+  applyCapacity(fromSlot: string, capacity: number): Promise<{ slot: string; booked: number }[]>;
   /** Deletes names, phones and e-mails of visits on or before the date; returns how many. */
   deletePersonalDataUpTo(visitDate: string, now: string): Promise<number>;
 }

@@ -35,7 +35,8 @@ function toReservation(row: ReservationRow): StoredCounterReservation {
  */
 export function sqliteCounterStore(db: Database.Database): CounterStore {
   const ensureSlot = db.prepare('INSERT INTO counter_slots (slot, capacity) VALUES (?, ?) ON CONFLICT (slot) DO NOTHING');
-  const takeSeat = db.prepare('UPDATE counter_slots SET booked = booked + 1 WHERE slot = ? AND booked < capacity');
+  // The capacity comes from the content each time, so a change of desksPerSlot reaches booked slots too.
+  const takeSeat = db.prepare('UPDATE counter_slots SET booked = booked + 1, capacity = @capacity WHERE slot = @slot AND booked < @capacity');
   const freeSeat = db.prepare('UPDATE counter_slots SET booked = booked - 1 WHERE slot = ? AND booked > 0');
   const codeExists = db.prepare('SELECT 1 FROM counter_reservations WHERE code = ?').pluck();
   const insert = db.prepare(`INSERT INTO counter_reservations
@@ -47,7 +48,7 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
 
   const takeSeatIn = (slot: string, capacity: number): boolean => {
     ensureSlot.run(slot, capacity);
-    return takeSeat.run(slot).changes === 1;
+    return takeSeat.run({ slot, capacity }).changes === 1;
   };
 
   const book = db.transaction((booking: Parameters<CounterStore['book']>[0], idempotency: Parameters<CounterStore['book']>[1], answer: () => string) =>
@@ -85,6 +86,14 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
     return 'cancelled' as const;
   });
 
+  const overBooked = db.prepare('SELECT slot, booked FROM counter_slots WHERE slot >= ? AND booked > ? ORDER BY slot');
+  const setCapacity = db.prepare('UPDATE counter_slots SET capacity = ? WHERE slot >= ?');
+  const applyCapacity = db.transaction((fromSlot: string, capacity: number) => {
+    const refused = overBooked.all(fromSlot, capacity) as { slot: string; booked: number }[];
+    if (refused.length === 0) setCapacity.run(capacity, fromSlot);
+    return refused;
+  });
+
   const deletePersonalData = db.prepare(`UPDATE counter_reservations
     SET name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = ?
     WHERE visit_date <= ? AND personal_data_deleted_at IS NULL`);
@@ -101,6 +110,7 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
     },
     move: (code, slot, capacity, now) => Promise.resolve(move.immediate(code, slot, capacity, now)),
     cancel: (code, now) => Promise.resolve(cancel.immediate(code, now)),
+    applyCapacity: (fromSlot, capacity) => Promise.resolve(applyCapacity.immediate(fromSlot, capacity)),
     deletePersonalDataUpTo: (visitDate, now) => Promise.resolve(deletePersonalData.run(now, visitDate).changes),
   };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { readConfig, type ServerConfig } from '../config.ts';
-import { loadContentPack } from '../content.ts';
+import { applyContentToStore, type ContentPack, loadContentPack } from '../content.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 
@@ -22,13 +22,26 @@ export interface TestServer {
  * Configuration starts from the same defaults as production. `overrides.dataDir` reuses a database
  * (to restart a server on it); otherwise each server gets its own, removed on close.
  */
-export async function startTestServer(overrides: Partial<ServerConfig> = {}, now?: () => Date, logStream?: { write(line: string): void }): Promise<TestServer> {
+export interface TestServerExtras {
+  logStream?: { write(line: string): void };
+  /** Content other than the bundled pack (a changed capacity, say). */
+  content?: ContentPack;
+}
+
+export async function startTestServer(overrides: Partial<ServerConfig> = {}, now?: () => Date, extras: TestServerExtras = {}): Promise<TestServer> {
   // A test that restarts the server passes the first one's dataDir, and removes it itself.
   const ownDataDir = overrides.dataDir === undefined;
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'togane-api-'));
   const config = { ...readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, null), ...overrides };
   const store = openSqliteStore(dataDir);
-  const app = await buildApp({ config, store, content: loadContentPack(), version: 'test', ...(now ? { now } : {}), ...(logStream ? { logStream } : {}) });
+  const content = extras.content ?? loadContentPack();
+  try {
+    await applyContentToStore(store, content, now?.() ?? new Date());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const app = await buildApp({ config, store, content, version: 'test', ...(now ? { now } : {}), ...(extras.logStream ? { logStream: extras.logStream } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
