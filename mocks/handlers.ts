@@ -20,6 +20,7 @@ export function createHandlers(store: PracticeStore, now: () => Date = () => new
         version: 'mock',
         database: { status: 'ok', schemaVersion: 1 },
         content: { fingerprint: 'mock' },
+        eventLoop: { delayMs: 0, utilization: 0 },
       }),
     ),
     ...counterHandlers(counter, store, now),

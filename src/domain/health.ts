@@ -9,6 +9,12 @@ export const healthSchema = z.object({
     schemaVersion: z.number().int().nullable(),
   }),
   content: z.object({ fingerprint: z.string() }),
+  /**
+   * How long the server's event loop waits before it runs what is ready (milliseconds, the worst of
+   * the last sample; null when the sampler could not run at all) and how busy it is (0–1). A stuck
+   * instance shows here first, and answers 503.
+   */
+  eventLoop: z.object({ delayMs: z.number().nonnegative().nullable(), utilization: z.number().min(0).max(1) }),
 });
 
 export type Health = z.infer<typeof healthSchema>;

@@ -1,8 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import type { ContentPack } from './content.ts';
-import { answerBadUrl, answerUnreadableRequest, ApiHttpError, installErrorHandlers } from './http-errors.ts';
+import { answerBadUrl, answerUnreadableRequest, ApiHttpError, errorBody, installErrorHandlers } from './http-errors.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { counterRoutes } from './counter/counter-routes.ts';
 import { createCounterService } from './counter/counter-service.ts';
@@ -60,6 +61,14 @@ export async function buildApp({ config, store, content, version, now = () => ne
     frameworkErrors: answerBadUrl,
   });
   installErrorHandlers(app);
+  // A stuck event loop answers 503 (with Retry-After) rather than queueing requests it cannot serve.
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.maxEventLoopDelayMs,
+    retryAfter: 10,
+    pressureHandler: (_request, reply) => {
+      void reply.status(503).header('Retry-After', '10').send(errorBody('service_unavailable'));
+    },
+  });
   const limits = createLimits(store.limits, now);
   await installSecurityHeaders(app);
 
@@ -77,7 +86,7 @@ export async function buildApp({ config, store, content, version, now = () => ne
         reply.header('Cache-Control', 'no-store');
         return payload;
       });
-      healthRoutes(api, store, content, version);
+      healthRoutes(api, store, content, version, () => app.memoryUsage());
       counterRoutes(api, createCounterService({ content: content.counter, store, limits, now }));
       facilityRoutes(api, createFacilityService({ content: content.facilities, store, now }), config.staffApiToken);
       kioskRoutes(api, config.kioskPinHash, limits);

@@ -13,6 +13,7 @@ describe('readConfig', () => {
       logLevel: 'info',
       rateLimitPerMinute: 300,
       bodyLimitBytes: 65536,
+      maxEventLoopDelayMs: 1000,
       personalDataRetentionDays: 30,
       trustProxy: false,
       staffApiToken: null,

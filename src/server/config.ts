@@ -18,6 +18,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Largest request body in bytes. Every API body is a small form. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  /** Past this event-loop delay the server answers 503 to everything, so a monitor restarts it. */
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   /** Names, phones and e-mails of a booking are deleted this many days after the visit. */
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Set to `true` when a reverse proxy sets X-Forwarded-For (so rate limits see the citizen's address). */
@@ -39,6 +41,7 @@ export interface ServerConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
+  maxEventLoopDelayMs: number;
   personalDataRetentionDays: number;
   trustProxy: boolean;
   staffApiToken: string | null;
@@ -64,6 +67,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     logLevel: env.LOG_LEVEL,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    maxEventLoopDelayMs: env.MAX_EVENT_LOOP_DELAY_MS,
     personalDataRetentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
     trustProxy: env.TRUST_PROXY === 'true',
     staffApiToken: env.STAFF_API_TOKEN ?? null,

@@ -11,13 +11,13 @@ export const healthPaths = {
       operationId: 'getHealth',
       responses: {
         200: { description: '正常', content: { 'application/json': { schema: z.toJSONSchema(healthSchema) } } },
-        503: { description: 'データベースに接続できない', content: { 'application/json': { schema: z.toJSONSchema(healthSchema) } } },
+        503: { description: 'データベースに接続できない、またはサーバーが混み合って応答できない', content: { 'application/json': { schema: z.toJSONSchema(healthSchema) } } },
       },
     },
   },
 };
 
-export function healthRoutes(api: FastifyInstance, store: Store, content: ContentPack, version: string): void {
+export function healthRoutes(api: FastifyInstance, store: Store, content: ContentPack, version: string, load: () => { eventLoopDelay: number; eventLoopUtilized: number }): void {
   api.get('/health', async (_request, reply) => {
     const database = await store.checkHealth();
     const health: Health = {
@@ -27,7 +27,16 @@ export function healthRoutes(api: FastifyInstance, store: Store, content: Conten
         ? { status: 'ok', schemaVersion: database.schemaVersion }
         : { status: 'error', schemaVersion: null },
       content: { fingerprint: content.fingerprint },
+      eventLoop: eventLoopFigures(load()),
     };
     return reply.status(database.ok ? 200 : 503).send(health);
   });
+}
+
+/** Rounded for a monitor; under-pressure reports an infinite delay when no sample could be taken. */
+function eventLoopFigures(load: { eventLoopDelay: number; eventLoopUtilized: number }): Health['eventLoop'] {
+  return {
+    delayMs: Number.isFinite(load.eventLoopDelay) ? Math.round(load.eventLoopDelay * 10) / 10 : null,
+    utilization: Math.min(1, Math.max(0, Math.round(load.eventLoopUtilized * 1000) / 1000)),
+  };
 }
