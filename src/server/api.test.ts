@@ -20,6 +20,8 @@ describe('the API over HTTP', () => {
     const health = healthSchema.parse(await response.json());
     expect(health).toMatchObject({ status: 'ok', version: 'test', database: { status: 'ok', schemaVersion: bundledMigrations.length } });
     expect(health.content.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    // The event loop's figures, for a monitor (see hardening/event-loop.test.ts).
+    expect(health.eventLoop.utilization).toBeGreaterThanOrEqual(0);
   });
 
   it('publishes an OpenAPI document that lists the health route and the error shape', async () => {

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { healthSchema } from '../../domain/health.ts';
 import { readApiError } from '../../domain/api-error.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 /**
- * A stuck event loop shows in health and makes the server answer 503, so a monitor sees it and a
+ * A stuck event loop makes the server answer 503 (health too), so a monitor sees it and a
  * restart cures it (the hardening issue's "watch the event loop").
  */
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ rateLimitPerMinute: 100_000, maxEventLoopDelayMs: 200 });
+  server = await startTestServer({ rateLimitPerMinute: 100_000, maxEventLoopDelayMs: 500 });
 });
 afterAll(() => server.close());
 
@@ -19,12 +18,6 @@ function blockEventLoop(ms: number): void {
 }
 
 describe('the event loop', () => {
-  it('is reported by health', async () => {
-    const health = healthSchema.parse(await (await fetch(`${server.baseUrl}/api/v1/health`)).json());
-    expect(health.eventLoop.delayMs).toBeGreaterThanOrEqual(0);
-    expect(health.eventLoop.utilization).toBeLessThanOrEqual(1);
-  });
-
   it('answers 503 with Retry-After while it is stuck, and recovers', async () => {
     // under-pressure samples the mean delay once a second: a block longer than that dominates the
     // sample in which it falls, whatever the phase of the sampler.
