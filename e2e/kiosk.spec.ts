@@ -85,6 +85,9 @@ test('staff switch the kiosk on and off with the PIN; a wrong PIN is refused', a
   await expect(page.getByRole('button', { name: '最初から' })).toBeVisible();
   await expect(page.getByRole('button', { name: '文字を大きく', exact: true })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: '文字を大きくしますか' })).toHaveCount(0);
+  // No smartphone class at the counter: no way into the practice mode.
+  await expect(page.getByRole('link', { name: 'スマホ講座の練習モード' })).toHaveCount(0);
+  await expect(page.locator('a[href="/practice"]')).toHaveCount(0);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   expect(await smallTargets(page, 56)).toEqual([]);
   expect(await axeViolations(page, 'kiosk start screen')).toEqual([]);
