@@ -50,6 +50,9 @@ async function expectPracticeDonePage(page: Page): Promise<void> {
   await expect(page.getByText(/お伝えください/)).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'カレンダーに追加する' })).toHaveCount(0);
   await expect(page.locator('a[download]')).toHaveCount(0);
+  // A practice booking lives in this tab: no QR code that would open nothing on another phone.
+  await expect(page.getByRole('img', { name: /ほかのスマートフォンでこの予約を開けます/ })).toHaveCount(0);
+  await expect(page.getByText(/お支払いください/)).toHaveCount(0);
 }
 
 async function bookFacility(page: Page, phone: string): Promise<string> {

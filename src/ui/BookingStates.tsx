@@ -110,16 +110,20 @@ interface KeepBookingProps {
 
 /**
  * How to keep a booking: a calendar file, printing, and the QR code of its management link. No
- * calendar file on the kiosk (it would stay in the downloads) or in practice (a learner could put a
- * visit that does not exist in their real calendar).
+ * calendar file on the kiosk (it would stay in the downloads). In practice none of them, only what a
+ * real booking would offer: a learner could put a visit that does not exist in their real calendar.
  */
 export function KeepBooking({ calendar, managementLink }: KeepBookingProps) {
   const kiosk = useKioskMode();
   const practice = usePracticeMode();
+  if (practice) {
+    // A practice booking lives in this tab only: a QR code would open nothing on another phone.
+    return <p>本当の予約では、ここに「カレンダーに追加する」「印刷する」のボタンと、ほかのスマートフォンで予約を開けるQRコードが出ます。</p>;
+  }
   return (
     <>
       <div className={styles.actions}>
-        {!kiosk && !practice && (
+        {!kiosk && (
           <a className={styles.time} href={calendar.href} download={calendar.fileName}>
             カレンダーに追加する
           </a>

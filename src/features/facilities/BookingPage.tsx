@@ -127,7 +127,8 @@ export function BookingPage() {
       {active && facility && (
         <>
           <h2>このあとすること</h2>
-          {current.status === 'provisional' && current.applyBy && facility.inPersonApplication ? (
+          {/* A practice booking has nothing to apply for, tell or pay. */}
+          {practice ? null : current.status === 'provisional' && current.applyBy && facility.inPersonApplication ? (
             <>
               <p className={styles.notice}>
                 {formatJapaneseDate(current.applyBy)}までに{facility.inPersonApplication.where}で申し込んでください。申し込みがないと、仮予約は自動で取り消されます。
@@ -135,9 +136,9 @@ export function BookingPage() {
               <p>持っていくもの：{facility.inPersonApplication.bring.join('、')}</p>
             </>
           ) : (
-            !practice && <p>当日、予約番号をお伝えください。</p>
+            <p>当日、予約番号をお伝えください。</p>
           )}
-          <p>支払い：{facility.payment}</p>
+          {!practice && <p>支払い：{facility.payment}</p>}
           <p>取り消しは{formatJapaneseDate(current.cancelUntil)}まで、この画面からできます。</p>
           <KeepBooking calendar={{ href: icsHref(current, facility, roomName), fileName: `shisetsu-${current.code}.ics` }} managementLink={managementLink} />
           {mode === 'view' && (
