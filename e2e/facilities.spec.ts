@@ -88,3 +88,13 @@ test('a facility booked elsewhere shows where it goes and what to prepare before
   expect(await link.getAttribute('rel')).toContain('noopener');
   expect(await axeViolations(page, 'ちば施設予約への案内')).toEqual([]);
 });
+
+test('the sample facility says once that it is a sample', async ({ page }) => {
+  await useSavedTextSize(page, 'large');
+  await page.goto('/facilities/sample-kominkan');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('中央公民館（見本）');
+  const notice = page.locator('main p').filter({ hasText: 'これは見本の施設です' });
+  await expect(notice).toHaveCount(1);
+  expect((await notice.textContent())?.match(/見本の施設です/g)).toHaveLength(1);
+  await page.screenshot({ path: test.info().outputPath('sample-facility-large.png') });
+});

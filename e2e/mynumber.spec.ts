@@ -31,6 +31,12 @@ async function chooseFreeSlot(page: Page): Promise<void> {
   await clickAnyOf(page, /残り\d/);
 }
 
+/** The phone number as an older citizen may type it: full-width digits, 「ー」 between the groups. */
+function typedFullWidth(phone: string): string {
+  const grouped = `${phone.slice(0, 3)}ー${phone.slice(3, 7)}ー${phone.slice(7)}`;
+  return grouped.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
+}
+
 async function fillDetails(page: Page, phone: string): Promise<void> {
   await page.getByLabel('お名前（カタカナ）').fill('とうがね はなこ');
   await page.getByLabel('電話番号').fill(phone);
@@ -47,8 +53,11 @@ test('book a counter visit, find it in my bookings, change it and cancel it', as
   await expect(page.getByText('交付通知書（はがき）', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: '日にちを選ぶ' }).click();
   await chooseFreeSlot(page);
-  await fillDetails(page, phone);
+  await fillDetails(page, typedFullWidth(phone));
   await expect(page.getByText('トウガネ ハナコ')).toBeVisible();
+  // Shown back as the clerk will read it, not as typed.
+  await expect(page.locator('dd').filter({ hasText: `${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}` })).toBeVisible();
+  await expect(page.getByText(typedFullWidth(phone))).toHaveCount(0);
   await page.getByRole('button', { name: 'この内容で予約する' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約しました');
@@ -64,15 +73,30 @@ test('book a counter visit, find it in my bookings, change it and cancel it', as
   await page.getByRole('link', { name: new RegExp(code) }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約の内容');
 
+  // A change is confirmed first, as a booking is: choosing a time changes nothing yet.
+  const before = (await page.locator('dd').nth(1).textContent()) ?? '';
   await page.getByRole('button', { name: '日時を変更する' }).click();
   await clickAnyOf(page, /空きあり|残りわずか/);
   await clickAnyOf(page, /残り\d/);
+  await expect(page.getByRole('heading', { level: 3, name: 'この日時に変更しますか' })).toBeFocused();
+  await expect(page.locator('main dl').first().locator('dd').nth(1)).toHaveText(before);
+  await expect(page.locator('dt').filter({ hasText: '新しい日時' })).toBeVisible();
+  await page.getByRole('button', { name: '時間を選び直す' }).click();
+  await clickAnyOf(page, /残り\d/);
+  await expect(page.getByText('日時を変更しました。')).toHaveCount(0);
+  await page.getByRole('button', { name: 'この日時に変更する' }).click();
   await expect(page.getByText('日時を変更しました。')).toBeVisible();
 
   await page.getByRole('button', { name: '予約を取り消す' }).click();
   await page.getByRole('button', { name: '予約を取り消す' }).click();
-  await expect(page.getByText('予約を取り消しました。')).toBeVisible();
+  // The new state comes first and in view; what applied to a booking that stands has gone.
+  const done = page.getByRole('status').filter({ hasText: '予約を取り消しました。' });
+  await expect(done).toBeFocused();
+  await expect(done).toBeInViewport();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('取り消した予約');
+  await expect(page.getByText('予約番号（窓口でお伝えください）')).toHaveCount(0);
+  await expect(page.getByText('予約番号', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'カレンダーに追加する' })).toHaveCount(0);
 });
 
 test('the form says what is wrong next to each field, and refuses a 個人番号', async ({ page }) => {
@@ -154,14 +178,24 @@ for (const size of ['standard', 'large'] as const) {
     expect(await axeViolations(page, 'details with errors')).toEqual([]);
     await fillDetails(page, uniquePhone());
     expect(await axeViolations(page, 'confirm')).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`confirm-${size}.png`), fullPage: true });
     await page.getByRole('button', { name: 'この内容で予約する' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約しました');
     expect(await axeViolations(page, 'done')).toEqual([]);
     await page.getByRole('button', { name: '日時を変更する' }).click();
     expect(await axeViolations(page, 'change')).toEqual([]);
+    await clickAnyOf(page, /空きあり|残りわずか/);
+    await clickAnyOf(page, /残り\d/);
+    await expect(page.getByRole('heading', { level: 3, name: 'この日時に変更しますか' })).toBeFocused();
+    expect(await axeViolations(page, 'change confirm')).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`change-confirm-${size}.png`), fullPage: true });
     await page.getByRole('button', { name: '変更しないで戻る' }).click();
     await page.getByRole('button', { name: '予約を取り消す' }).click();
     expect(await axeViolations(page, 'cancel')).toEqual([]);
+    await page.getByRole('button', { name: '予約を取り消す' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('取り消した予約');
+    expect(await axeViolations(page, 'cancelled')).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`cancelled-${size}.png`) });
     await page.goto('/mynumber/reservations');
     expect(await axeViolations(page, 'my bookings')).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

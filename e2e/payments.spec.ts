@@ -89,6 +89,21 @@ test('the camera reads the slip through the fallback decoder, explains it and ha
   expect(requests.filter((request) => !request.startsWith(origin))).toEqual([]);
 });
 
+test('without a camera, the message and the buttons agree: a photo or the number', async ({ page }) => {
+  await useSavedTextSize(page, 'large');
+  await page.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('no camera', 'NotFoundError'));
+  });
+  await page.goto('/payments');
+  await page.getByRole('button', { name: 'カメラで読み取る' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/この端末ではカメラが見つかりませんでした。写真を選ぶか、番号を入力して進んでください。/);
+  await expect(page.getByText('写真から読み取る')).toBeVisible();
+  await expect(page.getByRole('link', { name: '番号を入力する' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('no-camera-large.png'), fullPage: true });
+  await choosePhoto(page, late.payload);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('納付書の内容');
+});
+
 test('a photo of a slip past its 納期限 warns about late charges but still shows the way to pay', async ({ page }) => {
   const requests = recordRequests(page);
   await page.goto('/payments');

@@ -41,6 +41,20 @@ async function clickAnyOf(page: Page, name: RegExp): Promise<void> {
   await choices.nth(Math.floor(Math.random() * (await choices.count()))).click();
 }
 
+/** The done page of a practice booking says 練習 plainly: nothing to tell anyone, no calendar file. */
+async function expectPracticeDonePage(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('練習の予約ができました');
+  await expectBanner(page);
+  await expect(page.getByText('これは練習です。', { exact: false })).toBeVisible();
+  await expect(page.getByText('予約番号（練習の予約です）')).toBeVisible();
+  await expect(page.getByText(/お伝えください/)).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'カレンダーに追加する' })).toHaveCount(0);
+  await expect(page.locator('a[download]')).toHaveCount(0);
+  // A practice booking lives in this tab: no QR code that would open nothing on another phone.
+  await expect(page.getByRole('img', { name: /ほかのスマートフォンでこの予約を開けます/ })).toHaveCount(0);
+  await expect(page.getByText(/お支払いください/)).toHaveCount(0);
+}
+
 async function bookFacility(page: Page, phone: string): Promise<string> {
   await page.getByRole('link', { name: '施設を予約する' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('中央公民館（見本）');
@@ -60,8 +74,7 @@ async function bookFacility(page: Page, phone: string): Promise<string> {
   await expect(page.getByRole('heading', { level: 2, name: '料金と内容の確認' })).toBeVisible();
   await expect(page.getByText('600円（午前 600円×1日）')).toBeVisible();
   await page.getByRole('button', { name: 'この内容で予約する' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約しました');
-  await expectBanner(page);
+  await expectPracticeDonePage(page);
   return (await page.locator('main').getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/).textContent()) ?? '';
 }
 
@@ -77,8 +90,7 @@ async function bookCounter(page: Page, phone: string): Promise<string> {
   await page.getByText('ご本人が来ます').click();
   await page.getByRole('button', { name: '確認へ進む' }).click();
   await page.getByRole('button', { name: 'この内容で予約する' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約しました');
-  await expectBanner(page);
+  await expectPracticeDonePage(page);
   return (await page.locator('main').getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/).textContent()) ?? '';
 }
 

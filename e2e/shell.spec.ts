@@ -70,3 +70,15 @@ test('the skip link takes keyboard users straight to the content', async ({ page
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 });
+
+test('a fresh load of another page starts at its top, wherever the previous page was left', async ({ page }) => {
+  await page.goto('/accessibility');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ウェブアクセシビリティ方針');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+  // A bookmark or a shared link: a new page load in the same tab.
+  await page.goto('/procedures/life-events');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('暮らしの出来事から探す');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});

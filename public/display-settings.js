@@ -6,7 +6,7 @@
 // On the city's kiosk (キオスクモード) it also marks <html data-kiosk>, makes 特大 the size unless this
 // visit chose another, and never shows a screen reached with the back button from before a reset:
 // such a page load (or a page restored from the back-forward cache) goes straight to the start.
-// (The reset ends with location.replace('/'): a fresh load, with no history state.)
+// (The reset ends with location.replace('/'): a fresh load, of navigation type 'navigate'.)
 (function () {
   var sizes = ['standard', 'large', 'xlarge'];
   var size = 'standard';
@@ -24,11 +24,13 @@
   document.documentElement.setAttribute('data-text-size', size);
   if (!kiosk) return;
   document.documentElement.setAttribute('data-kiosk', '');
-  // A return to an old history entry: the navigation type says so, and so does a history state left
-  // by the router (a fresh page load has none).
+  // A return to an old history entry: the navigation type says so. A fresh load ('navigate') is never
+  // one, even with a history state: location.replace() to the address already shown keeps the entry's
+  // state, so the reset's own load of the start screen carries one. Only a browser that does not tell
+  // the navigation type is judged by the state the router leaves (the reset clears it before leaving).
   var navigation = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
   var type = navigation ? navigation.type : null;
-  if (type === 'back_forward' || (type !== 'reload' && window.history.state !== null)) window.location.replace('/');
+  if (type === 'back_forward' || (type === null && window.history.state !== null)) window.location.replace('/');
   window.addEventListener('pageshow', function (event) {
     if (event.persisted) window.location.replace('/');
   });

@@ -8,7 +8,7 @@ import styles from './HomePage.module.css';
 import { PORTAL_ENTRIES } from './portal-entries.ts';
 
 export function HomePage() {
-  // The kiosk is always 特大: no question about the text size there.
+  // The kiosk is always 特大: no question about the text size there, and no smartphone class.
   const kiosk = useKioskMode();
   return (
     <Page heading="何をしますか">
@@ -24,11 +24,16 @@ export function HomePage() {
           </li>
         ))}
       </ul>
-      <h2 className={styles.more}>スマホ講座で練習する</h2>
-      <p>予約や納付書の読み取りを、本物と同じ画面で練習できます。実際の予約や支払いにはなりません。</p>
-      <ButtonLink to="/practice" variant="secondary">
-        スマホ講座の練習モード
-      </ButtonLink>
+      {/* A smartphone class uses the learners' own phones: the city's kiosk has none to offer. */}
+      {!kiosk && (
+        <>
+          <h2 className={styles.more}>スマホ講座で練習する</h2>
+          <p>予約や納付書の読み取りを、本物と同じ画面で練習できます。実際の予約や支払いにはなりません。</p>
+          <ButtonLink to="/practice" variant="secondary">
+            スマホ講座の練習モード
+          </ButtonLink>
+        </>
+      )}
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Link, type Location, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useKioskMode } from '../client/kiosk-mode.ts';
 import { portalContact } from '../content/city.ts';
 import { PracticeBanner } from '../features/practice/PracticeBanner.tsx';
@@ -21,6 +21,16 @@ function useFocusHeadingOnNavigation(): void {
     previous.current = pathname;
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, [pathname]);
+}
+
+/**
+ * The key under which a page's scroll position is kept. React Router keys an entry by location.key,
+ * but every fresh page load (a bookmark, a shared link) starts with the same key, 'default': a load
+ * would land at the position where the tab's previous load was left. That entry gets this load's own key.
+ */
+const THIS_LOAD = `load-${String(performance.timeOrigin)}`;
+function scrollKey(location: Location): string {
+  return location.key === 'default' ? THIS_LOAD : location.key;
 }
 
 export function Layout() {
@@ -57,7 +67,7 @@ export function Layout() {
         </p>
       </footer>
       <UpdatePrompt />
-      <ScrollRestoration />
+      <ScrollRestoration getKey={scrollKey} />
     </div>
   );
   // On the city's kiosk: 特大, 「最初から」, and the reset after inactivity (src/features/kiosk).

@@ -26,9 +26,51 @@ export const nameKanaSchema = citizenText()
       .regex(/^[\u30a1-\u30fcー ]+$/, 'お名前はカタカナで入力してください（例：トウガネ タロウ）。'),
   );
 
+/** What people put between the parts of a phone number, after NFKC: spaces, hyphens, dashes, 「ー」, brackets. */
+const PHONE_SEPARATORS = /[\s\-()‐‑‒–—―−ー]+/;
+
+function phoneGroups(typed: string): string[] {
+  return typed.normalize('NFKC').split(PHONE_SEPARATORS).filter((group) => group !== '');
+}
+
+/**
+ * How a number typed without separators is grouped: mobile and IP phones, free dial, Tokyo and
+ * Osaka, and the area codes of Chiba prefecture (the city's own 0475 among them). Elsewhere the area
+ * code's length is not guessed: the digits stay together.
+ */
+const PHONE_GROUPINGS: readonly [RegExp, readonly number[]][] = [
+  [/^0[5789]0\d{8}$/, [3, 4, 4]],
+  [/^0800\d{7}$/, [4, 3, 4]],
+  [/^0(120|570)\d{6}$/, [4, 3, 3]],
+  [/^04(36|38|39|70|75|76|78|79)\d{6}$/, [4, 2, 4]],
+  [/^04[37]\d{7}$/, [3, 3, 4]],
+  [/^0[346]\d{8}$/, [2, 4, 4]],
+];
+
+/** The one rule for a typed phone number: half-width digits, any separators dropped (0475123456). */
 export const phoneSchema = citizenText()
-  .transform((value) => value.normalize('NFKC').replace(/[\s\-()‐－ー]/g, ''))
+  .transform((value) => phoneGroups(value).join(''))
   .pipe(z.string().regex(/^0\d{9,10}$/, '電話番号は数字で入力してください（例：0475-00-0000）。'));
+
+/**
+ * A phone number as it is shown back to the citizen: half-width digits and hyphens, in the groups
+ * they typed (「０４７５ー１２ー３４５６」 → 0475-12-3456), or, typed in one piece, in the usual groups.
+ */
+export function formatPhoneNumber(typed: string): string {
+  const groups = phoneGroups(typed);
+  const digits = groups.join('');
+  if (groups.length >= 3) return groups.join('-');
+  const grouping = PHONE_GROUPINGS.find(([pattern]) => pattern.test(digits))?.[1];
+  if (!grouping) return digits;
+  let start = 0;
+  return grouping
+    .map((length) => {
+      const part = digits.slice(start, start + length);
+      start += length;
+      return part;
+    })
+    .join('-');
+}
 
 export const emailSchema = citizenText()
   .transform((value) => value.normalize('NFKC').trim())

@@ -1,14 +1,18 @@
+import { useEffect, useRef } from 'react';
 import { useKioskMode } from '../client/kiosk-mode.ts';
+import { usePracticeMode } from '../client/practice-mode.ts';
+import { formatReservationCode } from '../domain/citizen-fields.ts';
 import type { Department } from '../domain/city.ts';
 import styles from './booking.module.css';
-import { ButtonLink } from './Button.tsx';
+import { Button, ButtonLink } from './Button.tsx';
 import { Page } from './Page.tsx';
 import { PhoneLink } from './PhoneLink.tsx';
+import { QrCode } from './QrCode.tsx';
 
 /**
- * The states every booking screen shares (counter and facilities alike), so they read the same
- * everywhere: a failed action with whom to call, a booking still loading, a booking not on this device,
- * and, on the city's kiosk, that bookings are not kept there.
+ * The states and parts every booking screen shares (counter and facilities alike), so they read the
+ * same everywhere: a failed action with whom to call, a booking still loading, a booking not on this
+ * device, on the city's kiosk that bookings are not kept there; and the top of a booking's page.
  */
 export function BookingFailure({ message, contact }: { message: string; contact: Department & { phone: string } }) {
   return (
@@ -47,5 +51,89 @@ export function NotKeptOnKiosk({ howToOpen }: { howToOpen: string }) {
       <strong>この端末（市役所の窓口の端末）には、予約を残しません。</strong>
       {howToOpen}
     </p>
+  );
+}
+
+/** The heading of the page right after booking. In the smartphone class's practice mode it says so plainly. */
+export function useBookedHeading(provisional: boolean): string {
+  const practice = usePracticeMode();
+  if (practice) return provisional ? '練習の仮予約ができました' : '練習の予約ができました';
+  return provisional ? '仮予約しました' : '予約しました';
+}
+
+interface BookingTopProps {
+  /** What the last button did (「予約を取り消しました。」), or nothing. */
+  message: string | null;
+  code: string;
+  /** Booked or provisional: the number is still to be told where the visit happens. */
+  active: boolean;
+  /** Where the number is told: 「窓口」「施設」. */
+  tellAt: string;
+}
+
+/**
+ * The top of a booking's page. What the last button did comes first and takes the focus, so it is
+ * seen and read even when the button was far down the page. The number is to be told only while the
+ * booking stands, and never in practice.
+ */
+export function BookingTop({ message, code, active, tellAt }: BookingTopProps) {
+  const practice = usePracticeMode();
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, [message]);
+  const label = practice ? '予約番号（練習の予約です）' : active ? `予約番号（${tellAt}でお伝えください）` : '予約番号';
+  return (
+    <>
+      {message && (
+        <p ref={messageRef} tabIndex={-1} className={styles.notice} role="status">
+          {message}
+        </p>
+      )}
+      {practice && active && (
+        <p className={styles.notice}>
+          <strong>これは練習です。</strong>本当の予約ではありません。{tellAt}に行く必要はありません。
+        </p>
+      )}
+      <p>{label}</p>
+      <p className={styles.code}>{formatReservationCode(code)}</p>
+    </>
+  );
+}
+
+interface KeepBookingProps {
+  /** The booking as a calendar file (a data: address) and its file name. */
+  calendar: { href: string; fileName: string };
+  /** The management link, with its secret after #token=. */
+  managementLink: string;
+}
+
+/**
+ * How to keep a booking: a calendar file, printing, and the QR code of its management link. No
+ * calendar file on the kiosk (it would stay in the downloads). In practice none of them, only what a
+ * real booking would offer: a learner could put a visit that does not exist in their real calendar.
+ */
+export function KeepBooking({ calendar, managementLink }: KeepBookingProps) {
+  const kiosk = useKioskMode();
+  const practice = usePracticeMode();
+  if (practice) {
+    // A practice booking lives in this tab only: a QR code would open nothing on another phone.
+    return <p>本当の予約では、ここに「カレンダーに追加する」「印刷する」のボタンと、ほかのスマートフォンで予約を開けるQRコードが出ます。</p>;
+  }
+  return (
+    <>
+      <div className={styles.actions}>
+        {!kiosk && (
+          <a className={styles.time} href={calendar.href} download={calendar.fileName}>
+            カレンダーに追加する
+          </a>
+        )}
+        <Button variant="secondary" onClick={() => window.print()}>
+          印刷する
+        </Button>
+      </div>
+      <QrCode value={managementLink} label="読み取ると、ほかのスマートフォンでこの予約を開けます" />
+      <NotKeptOnKiosk howToOpen="あとで見るときは、このQRコードをお手持ちのスマートフォンで読み取るか、印刷してお持ち帰りください。" />
+    </>
   );
 }

@@ -77,6 +77,10 @@ describe('public/display-settings.js', () => {
     expect(fresh.replacedWith).toEqual([]);
     fresh.pageshow?.({ persisted: true });
     expect(fresh.replacedWith).toEqual(['/']);
+    // A fresh load stays, even with the router's state: location.replace('/') on the start screen (the
+    // reset, 「最初から」) keeps the entry's state, and sending that load to '/' again never ends.
+    expect(run(kiosk, 'navigate', { idx: 0 }).replacedWith).toEqual([]);
+    expect(run(kiosk, 'navigate', { usr: null, key: 'abc', idx: 2 }).replacedWith).toEqual([]);
     // Where the navigation type is unknown, the router's history state tells an old entry; a reload stays.
     expect(run(kiosk, null, { idx: 3, key: 'abc' }).replacedWith).toEqual(['/']);
     expect(run(kiosk, 'reload', { idx: 3, key: 'abc' }).replacedWith).toEqual([]);

@@ -13,14 +13,13 @@ import styles from '../../ui/booking.module.css';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { DayPicker } from '../../ui/DayPicker.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { QrCode } from '../../ui/QrCode.tsx';
 import { BlockPicker } from './BlockPicker.tsx';
 import { bookingQuery, cancelBooking, changeBooking, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
 import { FacilityContact } from './FacilityContact.tsx';
 import { formatYen } from '../../domain/money.ts';
 import { blockText } from './wording.ts';
-import { BookingFailure, BookingLoading, BookingNotFound, NotKeptOnKiosk } from '../../ui/BookingStates.tsx';
-import { useKioskMode } from '../../client/kiosk-mode.ts';
+import { BookingFailure, BookingLoading, BookingNotFound, BookingTop, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
+import { usePracticeMode } from '../../client/practice-mode.ts';
 
 /** The secret comes from this device's list, or from the management link's #token= (never sent to the server). */
 function useManagementToken(code: string): string | null {
@@ -61,13 +60,13 @@ export function BookingPage() {
   const token = useManagementToken(code);
   const queryClient = useQueryClient();
   const booking = useQuery({ ...bookingQuery(code, token ?? ''), enabled: token !== null });
+  const bookedHeading = useBookedHeading(booking.data?.status === 'provisional');
   const [mode, setMode] = useState<'view' | 'change' | 'cancel'>('view');
   const [newDate, setNewDate] = useState<string | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  // A calendar file would stay in the kiosk's downloads: not offered there.
-  const kiosk = useKioskMode();
+  const practice = usePracticeMode();
   const availability = useQuery({
     ...roomAvailabilityQuery(booking.data?.facilityId ?? '', booking.data?.roomId ?? ''),
     enabled: mode === 'change' && booking.data !== undefined,
@@ -88,7 +87,7 @@ export function BookingPage() {
   const roomName = room?.name ?? '';
   const active = current.status === 'booked' || current.status === 'provisional';
   const justBooked = params.get('new') === '1' && active;
-  const heading = justBooked ? (current.status === 'provisional' ? '仮予約しました' : '予約しました') : HEADINGS[current.status];
+  const heading = justBooked ? bookedHeading : HEADINGS[current.status];
   const managementLink = `${window.location.origin}/facilities/bookings/${current.code}#token=${token}`;
   const changeDay = availability.data?.find((day) => day.date === newDate);
   const blocks = facility?.blocks.filter((block) => current.blockIds.includes(block.id)).map(blockText) ?? current.blockIds;
@@ -109,13 +108,7 @@ export function BookingPage() {
 
   return (
     <Page heading={heading} section={SECTION}>
-      {message && (
-        <p className={styles.notice} role="status">
-          {message}
-        </p>
-      )}
-      <p>予約番号（施設でお伝えください）</p>
-      <p className={styles.code}>{formatReservationCode(current.code)}</p>
+      <BookingTop message={message} code={current.code} active={active} tellAt="施設" />
       <dl className={styles.summary}>
         <dt>施設</dt>
         <dd>
@@ -134,7 +127,8 @@ export function BookingPage() {
       {active && facility && (
         <>
           <h2>このあとすること</h2>
-          {current.status === 'provisional' && current.applyBy && facility.inPersonApplication ? (
+          {/* A practice booking has nothing to apply for, tell or pay. */}
+          {practice ? null : current.status === 'provisional' && current.applyBy && facility.inPersonApplication ? (
             <>
               <p className={styles.notice}>
                 {formatJapaneseDate(current.applyBy)}までに{facility.inPersonApplication.where}で申し込んでください。申し込みがないと、仮予約は自動で取り消されます。
@@ -144,20 +138,9 @@ export function BookingPage() {
           ) : (
             <p>当日、予約番号をお伝えください。</p>
           )}
-          <p>支払い：{facility.payment}</p>
+          {!practice && <p>支払い：{facility.payment}</p>}
           <p>取り消しは{formatJapaneseDate(current.cancelUntil)}まで、この画面からできます。</p>
-          <div className={styles.actions}>
-            {!kiosk && (
-              <a className={styles.time} href={icsHref(current, facility, roomName)} download={`shisetsu-${current.code}.ics`}>
-                カレンダーに追加する
-              </a>
-            )}
-            <Button variant="secondary" onClick={() => window.print()}>
-              印刷する
-            </Button>
-          </div>
-          <QrCode value={managementLink} label="読み取ると、ほかのスマートフォンでこの予約を開けます" />
-          <NotKeptOnKiosk howToOpen="あとで見るときは、このQRコードをお手持ちのスマートフォンで読み取るか、印刷してお持ち帰りください。" />
+          <KeepBooking calendar={{ href: icsHref(current, facility, roomName), fileName: `shisetsu-${current.code}.ics` }} managementLink={managementLink} />
           {mode === 'view' && (
             <div className={styles.actions}>
               {facility.changesAllowed && (

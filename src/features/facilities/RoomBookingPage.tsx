@@ -5,6 +5,7 @@ import { ApiRequestError } from '../../client/api-client.ts';
 import { portalContact } from '../../content/city.ts';
 import { findFacility, findRoom } from '../../content/facilities.ts';
 import { GROUP_TYPE_LABELS, GROUP_TYPES, RESIDENCIES, RESIDENCY_HINTS, RESIDENCY_LABELS, type GroupType, type Residency } from '../../domain/facilities.ts';
+import { formatPhoneNumber } from '../../domain/citizen-fields.ts';
 import { newFacilityBookingSchema } from '../../domain/facility-booking.ts';
 import { addDays, formatJapaneseDate } from '../../domain/japan-time.ts';
 import styles from '../../ui/booking.module.css';
@@ -18,6 +19,7 @@ import { FacilityNotFound } from './FacilityNotFound.tsx';
 import { formatYen } from '../../domain/money.ts';
 import { blockText } from './wording.ts';
 import { BookingFailure } from '../../ui/BookingStates.tsx';
+import { ConfirmActions } from '../../ui/ConfirmActions.tsx';
 import { focusFirstError } from '../../ui/focus-first-error.ts';
 
 const STEPS = ['date', 'blocks', 'details', 'confirm'] as const;
@@ -264,7 +266,7 @@ export function RoomBookingPage() {
                 <dt>お名前</dt>
                 <dd>{checked.data.nameKana}</dd>
                 <dt>電話番号</dt>
-                <dd>{details.phone}</dd>
+                <dd>{formatPhoneNumber(details.phone)}</dd>
               </dl>
               {quote.data.provisional && quote.data.applyBy && facility.inPersonApplication && (
                 <p className={styles.notice}>
@@ -278,14 +280,14 @@ export function RoomBookingPage() {
               {failure && (
                 <BookingFailure message={failure} contact={portalContact} />
               )}
-              <div className={styles.actions}>
-                <Button onClick={() => void confirm()} disabled={sending}>
-                  {sending ? '送っています…' : failure ? 'もう一度送る' : quote.data.provisional ? 'この内容で仮予約する' : 'この内容で予約する'}
-                </Button>
-                <Button variant="secondary" onClick={() => go('details')}>
-                  入力を直す
-                </Button>
-              </div>
+              <ConfirmActions
+                confirmLabel={quote.data.provisional ? 'この内容で仮予約する' : 'この内容で予約する'}
+                onConfirm={() => void confirm()}
+                sending={sending}
+                failed={failure !== null}
+                backLabel="入力を直す"
+                onBack={() => go('details')}
+              />
             </>
           )}
         </>

@@ -12,9 +12,10 @@ import { KIOSK_STORAGE_KEY } from '../../domain/kiosk.ts';
  *    only the portal's own files), and any API answer that might have slipped into it;
  * 5. a new version of the portal that was waiting is switched on now, never in the middle of use;
  * 6. `location.replace('/')`: a full page load, so every bit of memory (the scanned slip, form state,
- *    module state, React state) is gone, and the current history entry is overwritten. Older entries
- *    of the visit cannot be brought back: `public/display-settings.js` sends any back-button page load
- *    or back-forward-cache restore on a kiosk to the start screen before it is drawn.
+ *    module state, React state) is gone, and the current history entry is overwritten (its state
+ *    emptied first). Older entries of the visit cannot be brought back: `public/display-settings.js`
+ *    sends any back-button page load or back-forward-cache restore on a kiosk to the start screen
+ *    before it is drawn; a fresh load, like this one, is never sent.
  */
 export async function resetForNextPerson(queryClient: QueryClient): Promise<void> {
   await queryClient.cancelQueries().catch(() => undefined);
@@ -22,6 +23,9 @@ export async function resetForNextPerson(queryClient: QueryClient): Promise<void
   clearWebStorage();
   await Promise.allSettled([deleteDatabases(), deleteRuntimeCaches()]);
   await applyWaitingUpdate();
+  // The fresh load keeps the entry's history state when it replaces the address already shown (the
+  // start screen): cleared first, so that nothing can take the load for a return by the back button.
+  window.history.replaceState(null, '');
   window.location.replace('/');
 }
 

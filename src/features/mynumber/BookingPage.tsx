@@ -4,6 +4,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../client/api-client.ts';
 import { portalContact } from '../../content/city.ts';
 import { counter, findVisitKind } from '../../content/counter.ts';
+import { formatPhoneNumber } from '../../domain/citizen-fields.ts';
 import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { DayPicker } from '../../ui/DayPicker.tsx';
@@ -18,6 +19,7 @@ import { saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
 import { BookingFailure } from '../../ui/BookingStates.tsx';
+import { ConfirmActions } from '../../ui/ConfirmActions.tsx';
 
 const STEPS = ['bring', 'date', 'time', 'details', 'confirm'] as const;
 type Step = (typeof STEPS)[number];
@@ -164,7 +166,7 @@ export function BookingPage() {
             <dt>お名前</dt>
             <dd>{booking.nameKana}</dd>
             <dt>電話番号</dt>
-            <dd>{draft.phone}</dd>
+            <dd>{formatPhoneNumber(draft.phone)}</dd>
             {booking.email && (
               <>
                 <dt>メール</dt>
@@ -178,14 +180,14 @@ export function BookingPage() {
           </dl>
           {booking.proxy && <p className={styles.notice}>{kind.proxy}</p>}
           {failure && <BookingFailure message={failure} contact={portalContact} />}
-          <div className={styles.actions}>
-            <Button onClick={() => void confirm()} disabled={sending}>
-              {sending ? '送っています…' : failure ? 'もう一度送る' : 'この内容で予約する'}
-            </Button>
-            <Button variant="secondary" onClick={() => go('details')}>
-              入力を直す
-            </Button>
-          </div>
+          <ConfirmActions
+            confirmLabel="この内容で予約する"
+            onConfirm={() => void confirm()}
+            sending={sending}
+            failed={failure !== null}
+            backLabel="入力を直す"
+            onBack={() => go('details')}
+          />
         </>
       )}
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../client/api-client.ts';
 import { portalContact } from '../../content/city.ts';
@@ -9,17 +9,16 @@ import type { CounterReservation } from '../../domain/counter-reservation.ts';
 import { buildIcs } from '../../domain/ics.ts';
 import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { ConfirmActions } from '../../ui/ConfirmActions.tsx';
 import { DayPicker } from '../../ui/DayPicker.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { QrCode } from '../../ui/QrCode.tsx';
 import { availabilityQuery, cancelReservation, changeReservation, reservationQuery } from './counter-api.ts';
 
 import styles from '../../ui/booking.module.css';
 import { findSavedBooking, forgetBooking, saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
-import { BookingFailure, BookingLoading, BookingNotFound, NotKeptOnKiosk } from '../../ui/BookingStates.tsx';
-import { useKioskMode } from '../../client/kiosk-mode.ts';
+import { BookingFailure, BookingLoading, BookingNotFound, BookingTop, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
 
 /**
  * The secret comes from the management link's #token= (never sent to the server) or from this
@@ -68,11 +67,16 @@ export function ReservationPage() {
   const reservation = useQuery({ ...reservationQuery(code, token ?? ''), enabled: token !== null });
   const [mode, setMode] = useState<'view' | 'change' | 'cancel'>('view');
   const [newDate, setNewDate] = useState<string | null>(null);
+  const [newTime, setNewTime] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const availability = useQuery({ ...availabilityQuery(), enabled: mode === 'change' });
-  // A calendar file would stay in the kiosk's downloads: not offered there.
-  const kiosk = useKioskMode();
+  const bookedHeading = useBookedHeading(false);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (newTime) confirmHeading.current?.focus();
+  }, [newTime]);
 
   const settle = (updated: CounterReservation, done: string) => {
     queryClient.setQueryData(reservationQuery(code, token ?? '').queryKey, updated);
@@ -82,14 +86,18 @@ export function ReservationPage() {
     else if (token) saveBooking({ code, token, date: updated.slot.date, time: updated.slot.time, kindId: updated.kindId });
     setMode('view');
     setNewDate(null);
+    setNewTime(null);
     setFailure(null);
     setMessage(done);
   };
   const attempt = async (action: () => Promise<void>) => {
+    setSending(true);
     try {
       await action();
     } catch (error) {
       setFailure(error instanceof ApiRequestError ? error.message : 'うまくいきませんでした。もう一度お試しください。');
+    } finally {
+      setSending(false);
     }
   };
 
@@ -110,14 +118,8 @@ export function ReservationPage() {
   const day = availability.data?.find((candidate) => candidate.date === newDate);
 
   return (
-    <Page heading={justBooked ? '予約しました' : current.status === 'cancelled' ? '取り消した予約' : '予約の内容'} section={SECTION}>
-      {message && (
-        <p className={styles.notice} role="status">
-          {message}
-        </p>
-      )}
-      <p>予約番号（窓口でお伝えください）</p>
-      <p className={styles.code}>{formatReservationCode(current.code)}</p>
+    <Page heading={justBooked ? bookedHeading : current.status === 'cancelled' ? '取り消した予約' : '予約の内容'} section={SECTION}>
+      <BookingTop message={message} code={current.code} active={current.status === 'booked'} tellAt="窓口" />
       <dl className={styles.summary}>
         <dt>用件</dt>
         <dd>{kindName}</dd>
@@ -133,18 +135,7 @@ export function ReservationPage() {
 
       {current.status === 'booked' && mode === 'view' && (
         <>
-          <div className={styles.actions}>
-            {!kiosk && (
-              <a className={styles.time} href={icsHref(current, kindName, kind?.bring ?? [])} download={`madoguchi-${current.code}.ics`}>
-                カレンダーに追加する
-              </a>
-            )}
-            <Button variant="secondary" onClick={() => window.print()}>
-              印刷する
-            </Button>
-          </div>
-          <QrCode value={managementLink} label="読み取ると、ほかのスマートフォンでこの予約を開けます" />
-          <NotKeptOnKiosk howToOpen="あとで見るときは、このQRコードをお手持ちのスマートフォンで読み取るか、印刷してお持ち帰りください。" />
+          <KeepBooking calendar={{ href: icsHref(current, kindName, kind?.bring ?? []), fileName: `madoguchi-${current.code}.ics` }} managementLink={managementLink} />
           <div className={styles.actions}>
             <Button variant="secondary" onClick={() => setMode('change')}>
               日時を変更する
@@ -179,24 +170,56 @@ export function ReservationPage() {
           <h2 id="change-heading">新しい日時を選ぶ</h2>
           {availability.isPending && <p role="status">空き状況を調べています…</p>}
           {availability.data && !newDate && <DayPicker days={availability.data} selected={null} onSelect={setNewDate} />}
-          {day && (
+          {day && !newTime && (
             <>
-              <p>{formatJapaneseDate(day.date)}の空き状況です。時間を選ぶと、すぐに変更します。</p>
-              <TimePicker
-                day={day}
-                slotMinutes={counter.slotMinutes}
-                selected={null}
-                onSelect={(time) => void attempt(async () => settle(await changeReservation(code, token, { date: day.date, time }), '日時を変更しました。'))}
+              <p>{formatJapaneseDate(day.date)}の空き状況です。時間を選んでください。変更する前に、もう一度確かめます。</p>
+              <TimePicker day={day} slotMinutes={counter.slotMinutes} selected={null} onSelect={setNewTime} />
+            </>
+          )}
+          {day && newTime && (
+            <>
+              <h3 ref={confirmHeading} tabIndex={-1}>
+                この日時に変更しますか
+              </h3>
+              <dl className={styles.summary}>
+                <dt>今の日時</dt>
+                <dd>{slotText(current)}</dd>
+                <dt>新しい日時</dt>
+                <dd>{slotText({ ...current, slot: { date: day.date, time: newTime } })}</dd>
+              </dl>
+              <ConfirmActions
+                confirmLabel="この日時に変更する"
+                onConfirm={() => void attempt(async () => settle(await changeReservation(code, token, { date: day.date, time: newTime }), '日時を変更しました。'))}
+                sending={sending}
+                failed={failure !== null}
+                backLabel="時間を選び直す"
+                onBack={() => {
+                  setNewTime(null);
+                  setFailure(null);
+                }}
               />
             </>
           )}
           <div className={styles.actions}>
             {newDate && (
-              <Button variant="secondary" onClick={() => setNewDate(null)}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setNewDate(null);
+                  setNewTime(null);
+                }}
+              >
                 日にちを選び直す
               </Button>
             )}
-            <Button variant="secondary" onClick={() => setMode('view')}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setMode('view');
+                setNewDate(null);
+                setNewTime(null);
+              }}
+            >
               変更しないで戻る
             </Button>
           </div>

@@ -69,10 +69,10 @@ export function ScanPage() {
       </p>
       <p>読み取った内容は、この端末の中だけで使います。どこにも送りません。</p>
 
-      {cameraOpen ? (
-        <CameraScanner onCodes={handleCodes} onClose={() => setCameraOpen(false)} />
-      ) : (
-        <div className={styles.actions}>
+      {/* The photo stays on offer while the camera is open: the camera's messages point to it. */}
+      {cameraOpen && <CameraScanner onCodes={handleCodes} onClose={() => setCameraOpen(false)} />}
+      <div className={styles.actions}>
+        {!cameraOpen && (
           <Button
             onClick={() => {
               setProblem(null);
@@ -81,11 +81,11 @@ export function ScanPage() {
           >
             カメラで読み取る
           </Button>
-          <FileButton accept="image/*" onFile={(file) => void readPhoto(file)}>
-            写真から読み取る
-          </FileButton>
-        </div>
-      )}
+        )}
+        <FileButton accept="image/*" onFile={(file) => void readPhoto(file)}>
+          写真から読み取る
+        </FileButton>
+      </div>
 
       <div role="status" className={styles.status}>
         {reading && <p>写真を読み取っています…</p>}

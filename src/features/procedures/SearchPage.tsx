@@ -83,11 +83,14 @@ export function SearchPage() {
 
   const [filtersOpen, setFiltersOpen] = useState(filtering);
   const onlineOnlyBox = useRef<HTMLInputElement>(null);
-  const [announcement, setAnnouncement] = useState('');
+  // The count is read out once typing pauses, and only for the results on the screen: until then the
+  // live region is empty, never the count of the search before.
+  const [announced, setAnnounced] = useState<{ results: readonly Procedure[] | null; text: string } | null>(null);
+  const announcement = announced !== null && announced.results === results ? announced.text : '';
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    const message = results === null ? '' : countText(results.length);
-    const timer = window.setTimeout(() => setAnnouncement(message), ANNOUNCE_AFTER_MS);
+    const text = results === null ? '' : countText(results.length);
+    const timer = window.setTimeout(() => setAnnounced({ results, text }), ANNOUNCE_AFTER_MS);
     return () => window.clearTimeout(timer);
   }, [results]);
 

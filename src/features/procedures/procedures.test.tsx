@@ -34,6 +34,22 @@ describe('SearchPage', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^\d+件の手続きが見つかりました$/), { timeout: 3000 });
   }, 20_000);
 
+  it('never reads out the count of the search before: the live region waits, empty, for the new one', async () => {
+    renderAt('/procedures');
+    const user = userEvent.setup({ delay: null });
+    const box = screen.getByRole('searchbox', { name: '手続きを検索' });
+    await user.type(box, 'いんかん');
+    const first = (await screen.findByRole('heading', { level: 2, name: /件の手続きが見つかりました/ })).textContent ?? '';
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(first), { timeout: 3000 });
+
+    await user.clear(box);
+    await user.type(box, 'ひっこし');
+    const second = (await screen.findByRole('heading', { level: 2, name: /件の手続きが見つかりました/ })).textContent ?? '';
+    expect(second).not.toBe(first);
+    expect(screen.getByRole('status').textContent).not.toBe(first);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(second), { timeout: 3000 });
+  }, 20_000);
+
   it('says kindly when nothing matches, with the city phone', () => {
     renderAt('/procedures?q=ぴぴぴぴ');
     expect(screen.getByText(/「ぴぴぴぴ」に合う手続きは、見つかりませんでした。/)).toBeInTheDocument();
