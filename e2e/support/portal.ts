@@ -32,16 +32,16 @@ async function openCounterReservation(request: APIRequestContext): Promise<strin
   return `/mynumber/reservations/${reservation.code}#token=${token}`;
 }
 
-/** A facility booking made through the API, in a room no other test books (the 和室 of the sample hall). */
-async function openFacilityBooking(request: APIRequestContext): Promise<string> {
-  const room = '/api/v1/facilities/sample-kominkan/rooms/washitsu';
+/** Books one free block (not the whole day) of a room through the API, on a day picked at random. */
+async function bookFacilityBlock(request: APIRequestContext, facilityId: string, roomId: string): Promise<{ code: string; token: string; date: string }> {
+  const room = `/api/v1/facilities/${facilityId}/rooms/${roomId}`;
   const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
   const choice = pickAtRandom(days.flatMap((day) => day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id }))));
   const response = await request.post('/api/v1/facilities/bookings', {
     headers: { 'Idempotency-Key': randomKey() },
     data: {
-      facilityId: 'sample-kominkan',
-      roomId: 'washitsu',
+      facilityId,
+      roomId,
       dates: [choice.date],
       blockIds: [choice.blockId],
       residency: 'resident',
@@ -55,7 +55,19 @@ async function openFacilityBooking(request: APIRequestContext): Promise<string> 
     },
   });
   const { booking, token } = (await response.json()) as { booking: { code: string }; token: string };
-  return `/facilities/bookings/${booking.code}#token=${token}`;
+  return { code: booking.code, token, date: choice.date };
+}
+
+/** A facility booking made through the API, in a room no other test books (和室(1) of the 文化会館). */
+async function openFacilityBooking(request: APIRequestContext): Promise<string> {
+  const { code, token } = await bookFacilityBlock(request, 'bunka-kaikan', 'washitsu-1');
+  return `/facilities/bookings/${code}#token=${token}`;
+}
+
+/** The time step of booking a room, on a day with one block already taken, so both states show (会議室(2), no other test books it). */
+async function openBlockStep(request: APIRequestContext): Promise<string> {
+  const { date } = await bookFacilityBlock(request, 'bunka-kaikan', 'meeting-2');
+  return `/facilities/bunka-kaikan/rooms/meeting-2/book?step=blocks&date=${date}`;
 }
 
 /** The tab title a screen must have. */
@@ -94,6 +106,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/facilities/bunka-kaikan', heading: '東金文化会館' },
   { path: '/facilities/togane-arena/handoff', heading: 'ちば施設予約で予約します' },
   { path: '/facilities/sample-kominkan/rooms/meeting/book', heading: '予約：中央公民館（見本） 会議室' },
+  { path: '/facilities/bunka-kaikan/rooms/meeting-2/book?step=blocks', heading: '予約：東金文化会館 会議室(2)', open: openBlockStep },
   { path: '/payments', heading: '納付書で支払う' },
   { path: '/payments/number', heading: '番号を入力する' },
   { path: '/payments/slip', heading: '納付書の内容' },

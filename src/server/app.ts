@@ -70,7 +70,7 @@ export async function buildApp({ config, store, content, version, now = () => ne
       });
       healthRoutes(api, store, content, version);
       counterRoutes(api, createCounterService({ content: content.counter, store, now }));
-      facilityRoutes(api, createFacilityService({ content: content.facilities, store, now }), config.staffApiToken);
+      facilityRoutes(api, createFacilityService({ content: content.facilities, store, now, sampleFacilitiesBookable: config.sampleFacilitiesBookable }), config.staffApiToken);
       kioskRoutes(api, config.kioskPinHash, now);
     },
     { prefix: '/api/v1' },

@@ -18,7 +18,7 @@ import { BlockPicker } from './BlockPicker.tsx';
 import { bookingQuery, cancelBooking, changeBooking, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
 import { FacilityContact } from './FacilityContact.tsx';
 import { formatYen } from '../../domain/money.ts';
-import { blockText } from './wording.ts';
+import { blockText, SAMPLE_BOOKING_NOTICE } from './wording.ts';
 import { BookingFailure, BookingLoading, BookingNotFound, NotKeptOnKiosk } from '../../ui/BookingStates.tsx';
 import { useKioskMode } from '../../client/kiosk-mode.ts';
 
@@ -114,6 +114,7 @@ export function BookingPage() {
           {message}
         </p>
       )}
+      {facility?.sample && <p className={styles.notice}>{SAMPLE_BOOKING_NOTICE}</p>}
       <p>予約番号（施設でお伝えください）</p>
       <p className={styles.code}>{formatReservationCode(current.code)}</p>
       <dl className={styles.summary}>
@@ -142,12 +143,12 @@ export function BookingPage() {
               <p>持っていくもの：{facility.inPersonApplication.bring.join('、')}</p>
             </>
           ) : (
-            <p>当日、予約番号をお伝えください。</p>
+            !facility.sample && <p>当日、予約番号をお伝えください。</p>
           )}
           <p>支払い：{facility.payment}</p>
           <p>取り消しは{formatJapaneseDate(current.cancelUntil)}まで、この画面からできます。</p>
           <div className={styles.actions}>
-            {!kiosk && (
+            {!kiosk && !facility.sample && (
               <a className={styles.time} href={icsHref(current, facility, roomName)} download={`shisetsu-${current.code}.ics`}>
                 カレンダーに追加する
               </a>
