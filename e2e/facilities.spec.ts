@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './support/accessibility.ts';
+import { layoutProblems } from './support/layout.ts';
 import { useSavedTextSize } from './support/portal.ts';
 
 // Both projects and both text sizes book in the same database: each run takes a different free day.
@@ -26,6 +27,8 @@ for (const size of ['standard', 'large'] as const) {
     await page.getByRole('checkbox', { name: /午前/ }).check();
     await page.getByRole('checkbox', { name: /夜間/ }).check();
     expect(await axeViolations(page, `時間 (${size})`)).toEqual([]);
+    // The time step is a step, not a route, so the walk does not reach it: the same layout check runs here.
+    expect(await layoutProblems(page), `時間 (${size})`).toEqual([]);
     await page.getByRole('button', { name: 'この時間で進む' }).click();
 
     await expect(page.getByRole('heading', { level: 2, name: '使う方と連絡先' })).toBeVisible();

@@ -32,16 +32,16 @@ async function openCounterReservation(request: APIRequestContext): Promise<strin
   return `/mynumber/reservations/${reservation.code}#token=${token}`;
 }
 
-/** Books one free block (not the whole day) of a room through the API, on a day picked at random. */
-async function bookFacilityBlock(request: APIRequestContext, facilityId: string, roomId: string): Promise<{ code: string; token: string; date: string }> {
-  const room = `/api/v1/facilities/${facilityId}/rooms/${roomId}`;
+/** A facility booking made through the API, in a room no other test books (和室(1) of the 文化会館, so a 仮予約 until the application at its counter). */
+async function openFacilityBooking(request: APIRequestContext): Promise<string> {
+  const room = '/api/v1/facilities/bunka-kaikan/rooms/washitsu-1';
   const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
   const choice = pickAtRandom(days.flatMap((day) => day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id }))));
   const response = await request.post('/api/v1/facilities/bookings', {
     headers: { 'Idempotency-Key': randomKey() },
     data: {
-      facilityId,
-      roomId,
+      facilityId: 'bunka-kaikan',
+      roomId: 'washitsu-1',
       dates: [choice.date],
       blockIds: [choice.blockId],
       residency: 'resident',
@@ -55,19 +55,7 @@ async function bookFacilityBlock(request: APIRequestContext, facilityId: string,
     },
   });
   const { booking, token } = (await response.json()) as { booking: { code: string }; token: string };
-  return { code: booking.code, token, date: choice.date };
-}
-
-/** A facility booking made through the API, in a room no other test books (和室(1) of the 文化会館). */
-async function openFacilityBooking(request: APIRequestContext): Promise<string> {
-  const { code, token } = await bookFacilityBlock(request, 'bunka-kaikan', 'washitsu-1');
-  return `/facilities/bookings/${code}#token=${token}`;
-}
-
-/** The time step of booking a room, on a day with one block already taken, so both states show (会議室(2), no other test books it). */
-async function openBlockStep(request: APIRequestContext): Promise<string> {
-  const { date } = await bookFacilityBlock(request, 'bunka-kaikan', 'meeting-2');
-  return `/facilities/bunka-kaikan/rooms/meeting-2/book?step=blocks&date=${date}`;
+  return `/facilities/bookings/${booking.code}#token=${token}`;
 }
 
 /** The tab title a screen must have. */
@@ -100,13 +88,12 @@ export const SCREENS: readonly Screen[] = [
   { path: '/procedures/moving/checklist?a=1.i.20261201.3.y.u.k.u.b.y', heading: '引っ越しのチェックリスト' },
   { path: '/facilities', heading: '施設を予約する' },
   { path: '/facilities/bookings', heading: '施設の予約の確認・取消' },
-  { path: '/facilities/bookings/:code', heading: '予約の内容', title: '予約の内容（施設予約）｜つながる東金', open: openFacilityBooking },
+  { path: '/facilities/bookings/:code', heading: '仮予約の内容', title: '仮予約の内容（施設予約）｜つながる東金', open: openFacilityBooking },
   { path: '/facilities/sample-kominkan', heading: '中央公民館（見本）' },
   { path: '/facilities/togane-arena', heading: '東金アリーナ' },
   { path: '/facilities/bunka-kaikan', heading: '東金文化会館' },
   { path: '/facilities/togane-arena/handoff', heading: 'ちば施設予約で予約します' },
   { path: '/facilities/sample-kominkan/rooms/meeting/book', heading: '予約：中央公民館（見本） 会議室' },
-  { path: '/facilities/bunka-kaikan/rooms/meeting-2/book?step=blocks', heading: '予約：東金文化会館 会議室(2)', open: openBlockStep },
   { path: '/payments', heading: '納付書で支払う' },
   { path: '/payments/number', heading: '番号を入力する' },
   { path: '/payments/slip', heading: '納付書の内容' },
