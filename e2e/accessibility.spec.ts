@@ -1,6 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { axeCheck, focusOutlineWidth, invisibleInForcedColours, lingeringMotion, sidewaysOverflow, smallTargets } from './support/accessibility.ts';
 import { WALK_ATTACHMENT, type WalkRecord } from './support/accessibility-results.ts';
+import { layoutProblems, MIN_SELECTION_MARK } from './support/layout.ts';
 import { MODES, type Mode, PHONE } from './support/modes.ts';
 import { type Screen, SCREENS, screenAddress, screenTitle } from './support/portal.ts';
 
@@ -10,6 +11,8 @@ import { type Screen, SCREENS, screenAddress, screenTitle } from './support/port
  * fails when a route of the router has no entry in SCREENS). Each test checks, on that screen:
  * - axe-core (WCAG 2.0–2.2 A and AA) with no violation, at each of the mode's viewports;
  * - every interactive target at least the mode's minimum (44 CSS px, 56 in large text);
+ * - the layout holds (e2e/support/layout.ts): no two targets overlap, no text runs out of its box or
+ *   is cut off, every check box and radio button shows a selection mark of at least 24 CSS px;
  * - the tab title 「見出し｜つながる東金」, which is unique because the headings are (checked below);
  * - no sideways scrolling at 320 CSS px wide (WCAG 1.4.10) and at 200% zoom (1.4.4);
  * - with prefers-reduced-motion, nothing animates or transitions for longer than 0.01 s;
@@ -72,6 +75,7 @@ async function walk(page: Page, browser: Browser, screen: Screen, mode: Mode, ad
     rulesRun: [],
     violations: [],
     smallTargets: [],
+    layout: [],
     overflow320: 0,
     overflow200: 0,
     lingeringMotion: [],
@@ -94,6 +98,7 @@ async function walk(page: Page, browser: Browser, screen: Screen, mode: Mode, ad
     for (const small of await smallTargets(page, mode.minTarget)) {
       record.smallTargets.push(`${label}: 「${small.text}」 ${String(Math.round(small.width))}×${String(Math.round(small.height))}`);
     }
+    record.layout.push(...(await layoutProblems(page)).map((problem) => `${label}: ${problem}`));
   }
   record.title = await page.title();
   record.appVersion = await page.evaluate(async () => ((await (await fetch('/api/v1/health')).json()) as { version: string }).version);
@@ -115,7 +120,7 @@ async function walk(page: Page, browser: Browser, screen: Screen, mode: Mode, ad
 
 for (const mode of MODES) {
   for (const screen of SCREENS) {
-    test(`${screen.path} in ${mode.id}: axe-core, targets, reflow at 320 px and 200%, title, motion, forced colours`, async ({ page, browser, request }, testInfo) => {
+    test(`${screen.path} in ${mode.id}: axe-core, targets, layout, reflow at 320 px and 200%, title, motion, forced colours`, async ({ page, browser, request }, testInfo) => {
       // Several axe runs and a second browser context on a busy machine.
       test.slow();
       await mode.prepare(page);
@@ -125,6 +130,7 @@ for (const mode of MODES) {
 
       expect.soft(record.violations, 'axe-core').toEqual([]);
       expect.soft(record.smallTargets, `targets under ${String(mode.minTarget)} CSS px`).toEqual([]);
+      expect.soft(record.layout, `layout: overlapping targets, text out of its box, selection marks under ${String(MIN_SELECTION_MARK)} CSS px`).toEqual([]);
       expect.soft(record.title, 'tab title').toBe(screenTitle(screen));
       expect.soft(record.overflow320, 'sideways scrolling at 320 px').toBe(0);
       expect.soft(record.overflow200, 'sideways scrolling at 200% zoom').toBe(0);

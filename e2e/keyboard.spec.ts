@@ -87,8 +87,8 @@ test.describe('with the keyboard alone', () => {
   });
 
   test('book a room: focus goes to the first mistake, then all the way to the booking', async ({ page }) => {
-    // The hall of the sample 公民館: no other test books it.
-    await page.goto('/facilities/sample-kominkan/rooms/hall/book');
+    // The 練習室 of the 文化会館: no other test books it.
+    await page.goto('/facilities/bunka-kaikan/rooms/practice/book');
     await expect(page.getByRole('heading', { level: 2, name: '日にちを選ぶ' })).toBeVisible();
     await press(page, await anyOf(page.getByRole('button', { name: /空きあり|残りわずか/ }), 20));
     await expect(page.getByRole('heading', { level: 2, name: '時間を選ぶ' })).toBeFocused();

@@ -176,6 +176,22 @@ test('a typed eL番号 in full-width digits with hyphens leads to the ways to pa
   expectNothingSent(requests);
 });
 
+test('a typed eL番号 names its town from the 全国地方公共団体コード; an invented one is not vouched for but compared with the slip', async ({ page }) => {
+  const typeNumber = async (institutionCode: string) => {
+    await page.goto('/payments');
+    await page.getByRole('link', { name: '番号を入力する' }).click();
+    await page.getByRole('textbox', { name: 'eL番号（34けた）' }).fill(`${institutionCode}11112222333344445555246810021`);
+    await page.getByRole('button', { name: 'この番号で進む' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('納付書の内容');
+  };
+  await typeNumber('13101');
+  await expect(page.getByText('東京都千代田区の納付書です（番号 13101）。東金市以外の納付書も、同じ方法で払えます。')).toBeVisible();
+
+  await typeNumber('12345');
+  await expect(page.getByText('番号のはじめの5けた（12345）にあたる市区町村がありません。入力した番号と納付書の番号を、1けたずつ見比べてください。')).toBeVisible();
+  await expect(page.getByText('同じ方法で払えます', { exact: false })).toHaveCount(0);
+});
+
 for (const size of ['standard', 'large'] as const) {
   test(`the slip and the ways to pay pass axe-core and have full-size controls with a slip loaded (${size})`, async ({ page }) => {
     await useSavedTextSize(page, size);

@@ -44,6 +44,7 @@ describe('making the report', () => {
     rulesRun: ['color-contrast'],
     violations: ['/: color-contrast (a)'],
     smallTargets: [],
+    layout: [],
     overflow320: 0,
     overflow200: 0,
     lingeringMotion: [],

@@ -72,7 +72,7 @@ const server = await startServer(dataDir);
 try {
   // Warm-up, not measured: the JIT, SQLite's page cache and the first connections settle first.
   await availabilityAtRate(undefined, 3);
-  await availabilityAtRate(undefined, 3, '/api/v1/facilities/sample-kominkan/rooms/meeting/availability');
+  await availabilityAtRate(undefined, 3, '/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability');
   const steady = await availabilityAtRate(500, 10);
   const flat = await availabilityAtRate(undefined, 10);
   const { days } = (await (await fetch(`${BASE}/api/v1/counter/availability`)).json()) as {
@@ -93,7 +93,7 @@ try {
   console.log(`予約の応答時間: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms（目標 p99 ≤ 100 ms）, 最大 ${(latencies.at(-1) ?? 0).toFixed(1)} ms`);
   if (rounds.some((round) => round.booked !== 2)) process.exitCode = 1;
 
-  const roomPath = '/api/v1/facilities/sample-kominkan/rooms/meeting/availability';
+  const roomPath = '/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability';
   const roomSteady = await availabilityAtRate(500, 10, roomPath);
   const roomDays = ((await (await fetch(`${BASE}${roomPath}`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] }).days;
   const roomDates = roomDays.filter((day) => day.blocks.some((block) => block.id === 'morning' && block.bookable)).map((day) => day.date).slice(0, 5);
@@ -101,8 +101,8 @@ try {
   for (const date of roomDates) {
     roomRounds.push(
       await race('/api/v1/facilities/bookings', (index) => ({
-        facilityId: 'sample-kominkan',
-        roomId: 'meeting',
+        facilityId: 'bunka-kaikan',
+        roomId: 'meeting-1',
         dates: [date],
         blockIds: index % 2 === 0 ? ['morning'] : ['all-day'],
         residency: 'resident',

@@ -13,6 +13,8 @@ export interface WalkRecord {
   rulesRun: string[];
   violations: string[];
   smallTargets: string[];
+  /** Overlapping targets, text out of its box, selection marks under 24 px (e2e/support/layout.ts). */
+  layout: string[];
   overflow320: number;
   overflow200: number;
   lingeringMotion: string[];

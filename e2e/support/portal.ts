@@ -32,16 +32,16 @@ async function openCounterReservation(request: APIRequestContext): Promise<strin
   return `/mynumber/reservations/${reservation.code}#token=${token}`;
 }
 
-/** A facility booking made through the API, in a room no other test books (the 和室 of the sample hall). */
+/** A facility booking made through the API, in a room no other test books (和室(1) of the 文化会館, so a 仮予約 until the application at its counter). */
 async function openFacilityBooking(request: APIRequestContext): Promise<string> {
-  const room = '/api/v1/facilities/sample-kominkan/rooms/washitsu';
+  const room = '/api/v1/facilities/bunka-kaikan/rooms/washitsu-1';
   const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
   const choice = pickAtRandom(days.flatMap((day) => day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id }))));
   const response = await request.post('/api/v1/facilities/bookings', {
     headers: { 'Idempotency-Key': randomKey() },
     data: {
-      facilityId: 'sample-kominkan',
-      roomId: 'washitsu',
+      facilityId: 'bunka-kaikan',
+      roomId: 'washitsu-1',
       dates: [choice.date],
       blockIds: [choice.blockId],
       residency: 'resident',
@@ -88,7 +88,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/procedures/moving/checklist?a=1.i.20261201.3.y.u.k.u.b.y', heading: '引っ越しのチェックリスト' },
   { path: '/facilities', heading: '施設を予約する' },
   { path: '/facilities/bookings', heading: '施設の予約の確認・取消' },
-  { path: '/facilities/bookings/:code', heading: '予約の内容', title: '予約の内容（施設予約）｜つながる東金', open: openFacilityBooking },
+  { path: '/facilities/bookings/:code', heading: '仮予約の内容', title: '仮予約の内容（施設予約）｜つながる東金', open: openFacilityBooking },
   { path: '/facilities/sample-kominkan', heading: '中央公民館（見本）' },
   { path: '/facilities/togane-arena', heading: '東金アリーナ' },
   { path: '/facilities/bunka-kaikan', heading: '東金文化会館' },

@@ -1,3 +1,4 @@
+import type { LocalGovernmentCodes } from '../domain/local-government-codes.ts';
 import type { Issuer, PaymentsContent } from '../domain/payments-content.ts';
 import data from './payments.json';
 
@@ -13,4 +14,13 @@ export function findIssuer(institutionCode: string): Issuer | undefined {
 
 export function findTaxItem(code: string): PaymentsContent['taxItems'][number] | undefined {
   return payments.taxItems.find((item) => item.code === code);
+}
+
+/**
+ * The 全国地方公共団体コード (about 16 KB gzip), loaded only when a slip from outside 東金市 is shown,
+ * so the home screen does not carry it.
+ */
+export async function loadLocalGovernmentCodes(): Promise<LocalGovernmentCodes['codes']> {
+  const list = (await import('./local-government-codes.json')).default as LocalGovernmentCodes;
+  return list.codes;
 }

@@ -4,6 +4,7 @@ import { certificatesContentSchema } from './certificates.ts';
 import { cityContentSchema } from './city.ts';
 import { counterContentSchema } from './counter.ts';
 import { facilitiesContentSchema } from './facilities.ts';
+import { localGovernmentCodesSchema } from './local-government-codes.ts';
 import { paymentsContentSchema } from './payments-content.ts';
 import { proceduresContentSchema, synonymsContentSchema, type ProceduresContent } from './procedures.ts';
 import type { CityContent } from './city.ts';
@@ -20,6 +21,7 @@ export const CONTENT_FILES = {
   'mynumber-counter.json': counterContentSchema,
   'facilities.json': facilitiesContentSchema,
   'payments.json': paymentsContentSchema,
+  'local-government-codes.json': localGovernmentCodesSchema,
   'procedures.json': proceduresContentSchema,
   'synonyms.json': synonymsContentSchema,
   'accessibility-report.json': accessibilityReportSchema,

@@ -88,7 +88,7 @@ export async function buildApp({ config, store, content, version, now = () => ne
       });
       healthRoutes(api, store, content, version, () => app.memoryUsage());
       counterRoutes(api, createCounterService({ content: content.counter, store, limits, now }));
-      facilityRoutes(api, createFacilityService({ content: content.facilities, store, now }), config.staffApiToken);
+      facilityRoutes(api, createFacilityService({ content: content.facilities, store, now, sampleFacilitiesBookable: config.sampleFacilitiesBookable }), config.staffApiToken);
       kioskRoutes(api, config.kioskPinHash, limits);
     },
     { prefix: '/api/v1' },

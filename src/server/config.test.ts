@@ -18,7 +18,14 @@ describe('readConfig', () => {
       trustProxy: false,
       staffApiToken: null,
       kioskPinHash: null,
+      sampleFacilitiesBookable: false,
     });
+  });
+
+  it('turns sample facilities on only when asked to, for a demonstration', () => {
+    expect(readConfig({ SAMPLE_FACILITIES_BOOKABLE: 'true' }, null).sampleFacilitiesBookable).toBe(true);
+    expect(readConfig({ SAMPLE_FACILITIES_BOOKABLE: 'false' }, null).sampleFacilitiesBookable).toBe(false);
+    expect(() => readConfig({ SAMPLE_FACILITIES_BOOKABLE: 'yes' }, null)).toThrow(/SAMPLE_FACILITIES_BOOKABLE: true か false にしてください。/);
   });
 
   it('reads every variable, and treats an empty one as unset', () => {

@@ -27,6 +27,8 @@ const environmentSchema = z.object({
   /** The secret staff send to confirm a provisional facility booking; unset, confirmation is refused. */
   STAFF_API_TOKEN: z.string().min(32, '32文字以上のランダムな文字列にしてください。').optional(),
   /** The scrypt hash of the staff PIN for キオスクモード (`npm run kiosk:pin-hash`); unset, kiosk setup is refused. */
+  /** `true` only for a demonstration: facilities marked as samples in the content then take bookings. */
+  SAMPLE_FACILITIES_BOOKABLE: z.enum(['true', 'false'], 'true か false にしてください。').default('false'),
   KIOSK_PIN_HASH: z
     .string()
     .refine(isKioskPinHash, 'npm run kiosk:pin-hash で作った値（scrypt: で始まる文字列）を、そのまま入れてください。暗証番号そのものは入れません。')
@@ -46,6 +48,7 @@ export interface ServerConfig {
   trustProxy: boolean;
   staffApiToken: string | null;
   kioskPinHash: string | null;
+  sampleFacilitiesBookable: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -72,5 +75,6 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     trustProxy: env.TRUST_PROXY === 'true',
     staffApiToken: env.STAFF_API_TOKEN ?? null,
     kioskPinHash: env.KIOSK_PIN_HASH ?? null,
+    sampleFacilitiesBookable: env.SAMPLE_FACILITIES_BOOKABLE === 'true',
   };
 }

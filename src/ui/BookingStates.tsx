@@ -67,8 +67,8 @@ interface BookingTopProps {
   code: string;
   /** Booked or provisional: the number is still to be told where the visit happens. */
   active: boolean;
-  /** Where the number is told: 「窓口」「施設」. */
-  tellAt: string;
+  /** Where the number is told: 「窓口」「施設」; null when there is nowhere to go (a sample facility). */
+  tellAt: string | null;
 }
 
 /**
@@ -82,7 +82,7 @@ export function BookingTop({ message, code, active, tellAt }: BookingTopProps) {
   useEffect(() => {
     if (message) messageRef.current?.focus();
   }, [message]);
-  const label = practice ? '予約番号（練習の予約です）' : active ? `予約番号（${tellAt}でお伝えください）` : '予約番号';
+  const label = practice ? '予約番号（練習の予約です）' : active && tellAt ? `予約番号（${tellAt}でお伝えください）` : '予約番号';
   return (
     <>
       {message && (
@@ -92,7 +92,7 @@ export function BookingTop({ message, code, active, tellAt }: BookingTopProps) {
       )}
       {practice && active && (
         <p className={styles.notice}>
-          <strong>これは練習です。</strong>本当の予約ではありません。{tellAt}に行く必要はありません。
+          <strong>これは練習です。</strong>本当の予約ではありません。{tellAt && `${tellAt}に行く必要はありません。`}
         </p>
       )}
       <p>{label}</p>
@@ -102,8 +102,8 @@ export function BookingTop({ message, code, active, tellAt }: BookingTopProps) {
 }
 
 interface KeepBookingProps {
-  /** The booking as a calendar file (a data: address) and its file name. */
-  calendar: { href: string; fileName: string };
+  /** The booking as a calendar file (a data: address) and its file name; null when it is no real visit (a sample). */
+  calendar: { href: string; fileName: string } | null;
   /** The management link, with its secret after #token=. */
   managementLink: string;
 }
@@ -123,7 +123,7 @@ export function KeepBooking({ calendar, managementLink }: KeepBookingProps) {
   return (
     <>
       <div className={styles.actions}>
-        {!kiosk && (
+        {!kiosk && calendar && (
           <a className={styles.time} href={calendar.href} download={calendar.fileName}>
             カレンダーに追加する
           </a>

@@ -1,4 +1,4 @@
-import { type ComponentProps, type ReactNode, useId } from 'react';
+import { type ComponentProps, useId } from 'react';
 import styles from './Fields.module.css';
 
 interface FieldFrameProps {
@@ -56,39 +56,5 @@ export function SelectField({ label, hint, error, children, ...select }: FieldFr
         {children}
       </select>
     </div>
-  );
-}
-
-interface ChoiceGroupProps<Value extends string> {
-  legend: string;
-  name: string;
-  options: { value: Value; label: string; hint?: string }[];
-  value: Value | null;
-  onChange: (value: Value) => void;
-  error?: string | undefined;
-  children?: ReactNode;
-}
-
-/** Radio buttons as large labelled rows: the whole row is the target. */
-export function ChoiceGroup<Value extends string>({ legend, name, options, value, onChange, error }: ChoiceGroupProps<Value>) {
-  const id = useId();
-  return (
-    <fieldset className={styles.fieldset} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className={styles.label}>{legend}</legend>
-      {error && (
-        <p id={`${id}-error`} className={styles.error}>
-          {error}
-        </p>
-      )}
-      {options.map((option) => (
-        <label key={option.value} className={styles.choice}>
-          <input type="radio" name={name} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} aria-invalid={error ? true : undefined} />
-          <span>
-            <span className={styles.choiceLabel}>{option.label}</span>
-            {option.hint && <span className={styles.hint}>{option.hint}</span>}
-          </span>
-        </label>
-      ))}
-    </fieldset>
   );
 }

@@ -14,6 +14,7 @@ import {
 } from '../../domain/certificate-check.ts';
 import { formatYen, type CertificateId } from '../../domain/certificates.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { Choice, Choices } from '../../ui/ChoiceList.tsx';
 import { Page } from '../../ui/Page.tsx';
 import styles from './certificates.module.css';
 import checkStyles from './CheckPage.module.css';
@@ -71,24 +72,24 @@ function Question({ id, number, takeFocus, onAnswer, onBack }: QuestionProps) {
         <p id={`${id}-hint`} className={checkStyles.hint}>
           {question.hint}
         </p>
-        <div className={checkStyles.choices}>
+        <Choices>
           {Object.entries(question.answers).map(([value, label]) => (
-            <label key={value} className={checkStyles.choice}>
-              <input
-                type="radio"
-                name={id}
-                value={value}
-                checked={chosen === value}
-                aria-invalid={showError || undefined}
-                onChange={() => {
-                  setChosen(value);
-                  setShowError(false);
-                }}
-              />
-              <span>{label}</span>
-            </label>
+            <Choice
+              key={value}
+              type="radio"
+              name={id}
+              value={value}
+              checked={chosen === value}
+              aria-invalid={showError || undefined}
+              onChange={() => {
+                setChosen(value);
+                setShowError(false);
+              }}
+            >
+              {label}
+            </Choice>
           ))}
-        </div>
+        </Choices>
       </fieldset>
       {showError && (
         <p id={`${id}-error`} className={checkStyles.error} role="alert">

@@ -13,6 +13,7 @@ import {
 } from '../../domain/certificate-machine.ts';
 import { formatYen } from '../../domain/certificates.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { Choice, ChoiceFieldset } from '../../ui/ChoiceList.tsx';
 import { Page } from '../../ui/Page.tsx';
 import styles from './certificates.module.css';
 import practiceStyles from './PracticePage.module.css';
@@ -84,20 +85,13 @@ function OptionsScreen({ state, press }: ScreenProps) {
     <>
       <p>{certificate?.name}</p>
       {certificate && certificate.machineChoices.length > 0 && (
-        <fieldset className={practiceStyles.fieldset}>
-          <legend>証明書にのせる内容</legend>
+        <ChoiceFieldset legend="証明書にのせる内容">
           {certificate.machineChoices.map((label, index) => (
-            <label key={label} className={practiceStyles.choice}>
-              <input
-                type="radio"
-                name="machine-choice"
-                checked={state.choice === index}
-                onChange={() => press({ type: 'choose-option', choice: index })}
-              />
+            <Choice key={label} type="radio" name="machine-choice" checked={state.choice === index} onChange={() => press({ type: 'choose-option', choice: index })}>
               {label}
-            </label>
+            </Choice>
           ))}
-        </fieldset>
+        </ChoiceFieldset>
       )}
       <p className={practiceStyles.screenTitle} id="copies-label">
         通数（何枚か）

@@ -17,7 +17,7 @@ import { BlockPicker } from './BlockPicker.tsx';
 import { bookingQuery, cancelBooking, changeBooking, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
 import { FacilityContact } from './FacilityContact.tsx';
 import { formatYen } from '../../domain/money.ts';
-import { blockText } from './wording.ts';
+import { blockText, SAMPLE_BOOKING_NOTICE } from './wording.ts';
 import { BookingFailure, BookingLoading, BookingNotFound, BookingTop, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
 import { usePracticeMode } from '../../client/practice-mode.ts';
 
@@ -108,7 +108,8 @@ export function BookingPage() {
 
   return (
     <Page heading={heading} section={SECTION}>
-      <BookingTop message={message} code={current.code} active={active} tellAt="施設" />
+      <BookingTop message={message} code={current.code} active={active} tellAt={facility?.sample ? null : '施設'} />
+      {facility?.sample && <p className={styles.notice}>{SAMPLE_BOOKING_NOTICE}</p>}
       <dl className={styles.summary}>
         <dt>施設</dt>
         <dd>
@@ -136,11 +137,14 @@ export function BookingPage() {
               <p>持っていくもの：{facility.inPersonApplication.bring.join('、')}</p>
             </>
           ) : (
-            <p>当日、予約番号をお伝えください。</p>
+            !facility.sample && <p>当日、予約番号をお伝えください。</p>
           )}
           {!practice && <p>支払い：{facility.payment}</p>}
           <p>取り消しは{formatJapaneseDate(current.cancelUntil)}まで、この画面からできます。</p>
-          <KeepBooking calendar={{ href: icsHref(current, facility, roomName), fileName: `shisetsu-${current.code}.ics` }} managementLink={managementLink} />
+          <KeepBooking
+            calendar={facility.sample ? null : { href: icsHref(current, facility, roomName), fileName: `shisetsu-${current.code}.ics` }}
+            managementLink={managementLink}
+          />
           {mode === 'view' && (
             <div className={styles.actions}>
               {facility.changesAllowed && (

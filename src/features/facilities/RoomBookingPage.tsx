@@ -11,13 +11,14 @@ import { addDays, formatJapaneseDate } from '../../domain/japan-time.ts';
 import styles from '../../ui/booking.module.css';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { DayPicker } from '../../ui/DayPicker.tsx';
-import { ChoiceGroup, SelectField, TextField } from '../../ui/Fields.tsx';
+import { ChoiceGroup } from '../../ui/ChoiceList.tsx';
+import { SelectField, TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { BlockPicker } from './BlockPicker.tsx';
 import { createBooking, quoteQuery, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
 import { FacilityNotFound } from './FacilityNotFound.tsx';
 import { formatYen } from '../../domain/money.ts';
-import { blockText } from './wording.ts';
+import { blockText, SAMPLE_NOTICE } from './wording.ts';
 import { BookingFailure } from '../../ui/BookingStates.tsx';
 import { ConfirmActions } from '../../ui/ConfirmActions.tsx';
 import { focusFirstError } from '../../ui/focus-first-error.ts';
@@ -137,7 +138,7 @@ export function RoomBookingPage() {
 
   return (
     <Page heading={`予約：${facility.name} ${room.name}`}>
-      {facility.sample && <p className={styles.notice}>見本の施設です。予約の流れを試せますが、実際には使えません。</p>}
+      {facility.sample && <p className={styles.notice}>{SAMPLE_NOTICE}</p>}
       <p className={styles.progress}>
         手順 {STEPS.indexOf(step) + 1} / {STEPS.length}
       </p>

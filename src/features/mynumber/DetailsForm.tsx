@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { counter } from '../../content/counter.ts';
 import { Button } from '../../ui/Button.tsx';
-import { ChoiceGroup, SelectField, TextField } from '../../ui/Fields.tsx';
+import { ChoiceGroup } from '../../ui/ChoiceList.tsx';
+import { SelectField, TextField } from '../../ui/Fields.tsx';
 import { type BookingDraft, checkDraft } from './booking-draft.ts';
 import styles from '../../ui/booking.module.css';
 import { focusFirstError } from '../../ui/focus-first-error.ts';

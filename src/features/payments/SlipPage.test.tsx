@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
@@ -20,16 +21,27 @@ function remember(fields: Parameters<typeof buildElQrPayload>[0]) {
 }
 
 function renderAt(page: ReactNode) {
-  render(<MemoryRouter>{page}</MemoryRouter>);
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <MemoryRouter>{page}</MemoryRouter>
+    </QueryClientProvider>,
+  );
 }
 
 describe('SlipPage', () => {
-  it('shows another town’s slip as such, without refusing it', () => {
+  it('shows another town’s slip as such, by the 全国地方公共団体コード, without refusing it', async () => {
     remember({ amount: 3000, dueDate: dayFromToday(10), lastDate: dayFromToday(40), institutionCode: '13101' });
     renderAt(<SlipPage />);
     expect(screen.getByText('3,000円')).toBeInTheDocument();
-    expect(screen.getByText(/東金市以外の市区町村の納付書です（市区町村の番号 13101）/)).toBeInTheDocument();
+    expect(await screen.findByText('東京都千代田区の納付書です（番号 13101）。東金市以外の納付書も、同じ方法で払えます。')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '払い方を見る' })).toBeInTheDocument();
+  });
+
+  it('does not vouch for a code no local government has', async () => {
+    remember({ amount: 3000, dueDate: dayFromToday(10), lastDate: dayFromToday(40), institutionCode: '12345' });
+    renderAt(<SlipPage />);
+    expect(await screen.findByText('番号 12345 にあたる市区町村がありません。納付書に印刷された市区町村の名前を確かめてから払ってください。')).toBeInTheDocument();
+    expect(screen.queryByText(/同じ方法で払えます/)).not.toBeInTheDocument();
   });
 
   it('says when Togane’s code is still unconfirmed', () => {

@@ -1,6 +1,8 @@
 import { formatFiscalYear, formatJapaneseDate } from '../../domain/japan-time.ts';
 import { formatYen } from '../../domain/money.ts';
-import { findIssuer, findTaxItem } from '../../content/payments.ts';
+import { useQuery } from '@tanstack/react-query';
+import { findIssuer, findTaxItem, loadLocalGovernmentCodes } from '../../content/payments.ts';
+import { slipIssuer } from '../../domain/local-government-codes.ts';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { CopyElNumber } from './CopyElNumber.tsx';
@@ -12,7 +14,20 @@ import styles from './payments.module.css';
 import { SafetyNotice } from './SafetyNotice.tsx';
 import { StatusNotice } from './StatusNotice.tsx';
 
-function IssuerRow({ institutionCode }: { institutionCode: string }) {
+function OtherIssuer({ institutionCode, typed }: { institutionCode: string; typed: boolean }) {
+  const codes = useQuery({ queryKey: ['local-government-codes'], queryFn: loadLocalGovernmentCodes, staleTime: Infinity });
+  if (codes.isError) return <>番号 {institutionCode} の市区町村を調べられませんでした。納付書に印刷された市区町村の名前をご確認ください。</>;
+  if (!codes.data) return <>番号 {institutionCode} の市区町村を調べています…</>;
+  const issuer = slipIssuer(institutionCode, codes.data);
+  if (issuer.kind === 'known') return <>{issuer.name}の納付書です（番号 {institutionCode}）。東金市以外の納付書も、同じ方法で払えます。</>;
+  return typed ? (
+    <>番号のはじめの5けた（{institutionCode}）にあたる市区町村がありません。入力した番号と納付書の番号を、1けたずつ見比べてください。</>
+  ) : (
+    <>番号 {institutionCode} にあたる市区町村がありません。納付書に印刷された市区町村の名前を確かめてから払ってください。</>
+  );
+}
+
+function IssuerRow({ institutionCode, typed }: { institutionCode: string; typed: boolean }) {
   const issuer = findIssuer(institutionCode);
   return (
     <>
@@ -24,7 +39,7 @@ function IssuerRow({ institutionCode }: { institutionCode: string }) {
             <ProvenanceNote provenance={issuer.provenance} />
           </>
         ) : (
-          <>東金市以外の市区町村の納付書です（市区町村の番号 {institutionCode}）。この納付書も同じ方法で払えます。</>
+          <OtherIssuer institutionCode={institutionCode} typed={typed} />
         )}
       </dd>
     </>
@@ -48,7 +63,7 @@ function SlipDetails({ current }: { current: CurrentSlip }) {
         <PurposeRow taxItemCode={taxItemCodeOf(current)} />
         <dt>金額と期限</dt>
         <dd>番号だけでは分かりません。納付書に印刷された金額と納期限をご確認ください。</dd>
-        <IssuerRow institutionCode={institutionCodeOf(current)} />
+        <IssuerRow institutionCode={institutionCodeOf(current)} typed />
       </dl>
     );
   }
@@ -67,7 +82,7 @@ function SlipDetails({ current }: { current: CurrentSlip }) {
       <dd>{formatJapaneseDate(slip.dueDate)}</dd>
       <dt>取扱期限（この納付書を使える最後の日）</dt>
       <dd>{formatJapaneseDate(slip.lastDate)}</dd>
-      <IssuerRow institutionCode={slip.institutionCode} />
+      <IssuerRow institutionCode={slip.institutionCode} typed={false} />
     </dl>
   );
 }

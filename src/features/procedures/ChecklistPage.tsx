@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { formatJapaneseDate, japanClock } from '../../domain/japan-time.ts';
 import { decodeAnswers, encodeAnswers, movingChecklist, PHASES, type ChecklistItem, type MovingAnswers } from '../../domain/moving-guide.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { Choice } from '../../ui/ChoiceList.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { departmentOf, findProcedure } from './catalogue.ts';
 import { DIRECTION_WORDS, PHASE_WORDS } from './moving-words.ts';
@@ -59,12 +60,9 @@ function Item({ item, answers, done, onToggle, today }: { item: ChecklistItem; a
           </ul>
         </>
       )}
-      <label className={styles.check}>
-        <input type="checkbox" checked={done} onChange={(event) => onToggle(event.target.checked)} />
-        <span>
-          済んだ<span className="visually-hidden">：{procedure.title}</span>
-        </span>
-      </label>
+      <Choice type="checkbox" checked={done} onChange={(event) => onToggle(event.target.checked)}>
+        済んだ<span className="visually-hidden">：{procedure.title}</span>
+      </Choice>
     </li>
   );
 }

@@ -13,7 +13,8 @@ import {
   type YesNo,
 } from '../../domain/moving-guide.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
-import { ChoiceGroup, SelectField, TextField } from '../../ui/Fields.tsx';
+import { ChoiceGroup } from '../../ui/ChoiceList.tsx';
+import { SelectField, TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { DIRECTION_WORDS, INSURANCE_WORDS, VEHICLE_WORDS, YES_NO_WORDS } from './moving-words.ts';
 import styles from './procedures.module.css';

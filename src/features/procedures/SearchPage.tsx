@@ -4,6 +4,7 @@ import { portalContact } from '../../content/city.ts';
 import { lifeEventFromSlug, lifeEventLabel, lifeEventSlug } from '../../domain/life-events.ts';
 import { LIFE_EVENTS, type Procedure } from '../../domain/procedures.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { Choice } from '../../ui/ChoiceList.tsx';
 import { SelectField, TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { PhoneLink } from '../../ui/PhoneLink.tsx';
@@ -131,10 +132,9 @@ export function SearchPage() {
       <details className={styles.filters} open={filtersOpen} onToggle={(event) => setFiltersOpen(event.currentTarget.open)}>
         <summary>絞り込む{filtering ? '（条件があります）' : ''}</summary>
         <div className={styles.filterBody}>
-          <label className={styles.check}>
-            <input ref={onlineOnlyBox} type="checkbox" checked={filters.onlineOnly} onChange={(event) => update({ online: event.target.checked ? '1' : '' })} />
-            <span>オンラインでできるものだけ</span>
-          </label>
+          <Choice ref={onlineOnlyBox} type="checkbox" checked={filters.onlineOnly} onChange={(event) => update({ online: event.target.checked ? '1' : '' })}>
+            オンラインでできるものだけ
+          </Choice>
           <SelectField label="暮らしの出来事" value={filters.event} onChange={(event) => update({ event: event.target.value })}>
             <option value="">すべて</option>
             {LIFE_EVENTS.map((event) => (

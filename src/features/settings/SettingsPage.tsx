@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { TEXT_SIZE_LABELS, TEXT_SIZES, type TextSize } from '../../domain/text-size.ts';
-import { ChoiceGroup } from '../../ui/Fields.tsx';
+import { ChoiceGroup } from '../../ui/ChoiceList.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { useTextSize } from '../../ui/useTextSize.ts';
 import { AboutThisApp } from './AboutThisApp.tsx';

@@ -11,9 +11,11 @@ const choice = { facilityId: 'sample-kominkan', roomId: 'meeting', dates: ['2026
 const applicant = { purpose: '自治会の会議', headCount: 12, groupName: '東金一丁目自治会', nameKana: 'とうがね はなこ', phone: '0475-50-1210', email: '' };
 const booking = { ...choice, ...applicant };
 
+// The booking rules are tried on the sample hall of the content (the only one that allows changes), so
+// this server runs as a demonstration would: with SAMPLE_FACILITIES_BOOKABLE on. The default refuses it (below).
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ rateLimitPerMinute: 100_000, staffApiToken: STAFF }, () => clock);
+  server = await startTestServer({ rateLimitPerMinute: 100_000, staffApiToken: STAFF, sampleFacilitiesBookable: true }, () => clock);
 });
 afterAll(() => server.close());
 
@@ -34,6 +36,28 @@ async function days(facilityId: string, roomId: string, from: string, to: string
 async function freeBlocks(facilityId: string, roomId: string, date: string): Promise<string[]> {
   return ((await days(facilityId, roomId, date, date))[0]?.blocks ?? []).filter((block) => block.bookable).map((block) => block.id);
 }
+
+describe('a facility marked as a sample', () => {
+  it('takes no booking unless the deployment turns samples on, and stores nothing', async () => {
+    const plain = await startTestServer({}, () => clock);
+    try {
+      const post = (body: unknown) =>
+        fetch(`${plain.baseUrl}/api/v1/facilities/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'sample-refusal-0001' }, body: JSON.stringify(body) });
+      const refused = await post({ ...booking, dates: ['2026-12-02'] });
+      expect(refused.status).toBe(409);
+      expect(((await refused.json()) as { error: { code: string; message: string } }).error).toEqual({
+        code: 'conflict',
+        message: '中央公民館（見本）は見本の施設のため、実際には予約できません。予約は行われていません。予約の流れは、スマホ講座の練習モードで最後まで試せます。',
+      });
+      const day = ((await (await fetch(`${plain.baseUrl}/api/v1/facilities/sample-kominkan/rooms/meeting/availability?from=2026-12-02&to=2026-12-02`)).json()) as { days: FacilityDay[] }).days[0];
+      expect(day?.blocks.filter((block) => block.bookable).map((block) => block.id)).toEqual(['morning', 'afternoon', 'evening', 'all-day']);
+      // A real facility books as before on the same server.
+      expect((await post({ ...booking, facilityId: 'bunka-kaikan', roomId: 'meeting-1', dates: ['2026-12-19'] })).status).toBe(201);
+    } finally {
+      await plain.close();
+    }
+  });
+});
 
 describe('availability and search', () => {
   it('marks the Monday closure, its holiday shift and days outside the window', async () => {

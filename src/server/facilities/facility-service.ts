@@ -28,10 +28,12 @@ export interface FacilityServiceDependencies {
   content: FacilitiesContent;
   store: Store;
   now: () => Date;
+  /** Whether facilities marked as samples take bookings (only a demonstration turns this on). */
+  sampleFacilitiesBookable: boolean;
 }
 
 /** The rules of booking a facility, between the HTTP routes and the store. */
-export function createFacilityService({ content, store, now }: FacilityServiceDependencies) {
+export function createFacilityService({ content, store, now, sampleFacilitiesBookable }: FacilityServiceDependencies) {
   const links = bookingLinks(store.links, 'facility', now);
   function portalRoom(facilityId: string, roomId: string): { facility: Facility; room: Room } {
     const facility = content.facilities.find((candidate) => candidate.id === facilityId);
@@ -137,6 +139,8 @@ export function createFacilityService({ content, store, now }: FacilityServiceDe
 
     async create(request: NewFacilityBooking, idempotencyKey: string | null): Promise<{ created: FacilityBookingCreated; replayed: boolean }> {
       const { facility, room, dates, quote } = priced(request);
+      // A sample stands in for a room that does not exist: nobody may turn up to use it.
+      if (facility.sample && !sampleFacilitiesBookable) throw new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.sample(facility.name));
       if (request.headCount > room.capacity) {
         throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'headCount', message: FACILITY_MESSAGES.tooManyPeople(room.name, room.capacity) }]);
       }
