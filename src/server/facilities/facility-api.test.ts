@@ -42,7 +42,7 @@ describe('a facility marked as a sample', () => {
     const plain = await startTestServer({}, () => clock);
     try {
       const post = (body: unknown) =>
-        fetch(`${plain.baseUrl}/api/v1/facilities/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'sample-refusal-0001' }, body: JSON.stringify(body) });
+        fetch(`${plain.baseUrl}/api/v1/facilities/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(body) });
       const refused = await post({ ...booking, dates: ['2026-12-02'] });
       expect(refused.status).toBe(409);
       expect(((await refused.json()) as { error: { code: string; message: string } }).error).toEqual({
