@@ -68,7 +68,7 @@ test('filters: online only, a life event and a department narrow the list; no an
   await expect(results(page).getByRole('link', { name: /^転居届/ })).toBeVisible();
 
   await searchBox(page).fill('');
-  await page.getByLabel('担当課').selectOption({ label: '保険年金課' });
+  await page.getByLabel('担当課').selectOption({ label: '国保年金課' });
   await expect(results(page).getByRole('link', { name: /^国民健康保険をやめる/ })).toBeVisible();
   await expect(results(page).getByRole('link', { name: /^転入届/ })).toHaveCount(0);
   await page.getByLabel('担当課').selectOption({ label: 'すべて' });
