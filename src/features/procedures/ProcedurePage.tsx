@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { city, portalContact } from '../../content/city.ts';
+import { city, mainPhone, portalContact } from '../../content/city.ts';
 import { formatJapaneseDate } from '../../domain/japan-time.ts';
 import type { Procedure, ProcedureChannel } from '../../domain/procedures.ts';
 import { ButtonLink } from '../../ui/Button.tsx';
@@ -154,7 +154,7 @@ export function ProcedurePage() {
       <Counter procedure={procedure} />
 
       <h2>問い合わせ</h2>
-      <DepartmentContact department={department} fallback={portalContact} />
+      <DepartmentContact department={department} fallback={portalContact} mainPhone={mainPhone} />
 
       {related.length > 0 && (
         <>
