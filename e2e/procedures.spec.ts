@@ -68,7 +68,7 @@ test('filters: online only, a life event and a department narrow the list; no an
   await expect(results(page).getByRole('link', { name: /^転居届/ })).toBeVisible();
 
   await searchBox(page).fill('');
-  await page.getByLabel('担当課').selectOption({ label: '保険年金課' });
+  await page.getByLabel('担当課').selectOption({ label: '国保年金課' });
   await expect(results(page).getByRole('link', { name: /^国民健康保険をやめる/ })).toBeVisible();
   await expect(results(page).getByRole('link', { name: /^転入届/ })).toHaveCount(0);
   await page.getByLabel('担当課').selectOption({ label: 'すべて' });
@@ -86,23 +86,24 @@ test('filters: online only, a life event and a department narrow the list; no an
 test('a detail: what, who, where, fee, the hand-off with its domain, the phone and the last check', async ({ page }) => {
   await page.goto('/procedures/tennyu');
   await expect(heading(page)).toHaveText('転入届（ほかの市区町村から東金市へ引っ越したとき）');
-  await expect(page.getByText('この手続きの説明は見本です。', { exact: false })).toBeVisible();
-  await expect(page.getByText('市でまだ確認していません', { exact: false }).first()).toBeVisible();
+  await expect(page.getByText('この説明は、手続きの流れを知っていただくための見本です。', { exact: false })).toBeVisible();
+  await expect(page.getByText('手続きの前に、お電話でご確認ください。', { exact: false })).toBeVisible();
   await expect(page.getByText('代理人（本人が書いた委任状が必要です）', { exact: false })).toBeVisible();
   await expect(page.getByText('引っ越した日から14日以内', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: '市役所 市民課の窓口' })).toBeVisible();
   await expect(page.getByRole('link', { name: /市役所の場所を地図で見る/ })).toBeVisible();
-  // 市民課's number is not confirmed: the portal's own, confirmed number is offered.
-  await expect(page.getByText('担当の課の電話番号は確認中です。', { exact: false })).toBeVisible();
-  await expect(page.getByRole('main').getByRole('link', { name: '0475-50-1210' }).first()).toHaveAttribute('href', 'tel:0475-50-1210');
+  // 市民課's number is not confirmed: the city hall's main number (代表電話) is offered.
+  await expect(page.getByText('市民課の電話番号は確認中です。', { exact: false })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: '0475-50-1111' }).first()).toHaveAttribute('href', 'tel:0475-50-1111');
   await expect(page.getByText('最終確認日：2026年11月24日（火）')).toBeVisible();
   // A related procedure is one tap away.
   await page.getByRole('link', { name: /^転入予約/ }).first().click();
   await expect(heading(page)).toHaveText(/^転入予約/);
   await page.goto('/procedures/tenshutsu');
   await expect(heading(page)).toHaveText('転出届（東金市から市外へ引っ越すとき）');
-  // The city published this one (引っ越しワンストップ): no 見本 notice, and the online route shows where it leads.
-  await expect(page.getByText('この手続きの説明は見本です。', { exact: false })).toHaveCount(0);
+  // The city published this one (引っ越しワンストップ): no 見本 notice, its source, and the online route shows where it leads.
+  await expect(page.getByText('見本です', { exact: false })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: '出典と最終確認日' })).toContainText('東金市DX推進計画（令和8年3月策定）');
   await expect(page.getByText('行き先：app.oss.myna.go.jp', { exact: false })).toBeVisible();
   await expect(page.getByRole('link', { name: 'ぴったりサービスで申請する' })).toHaveAttribute('href', 'https://app.oss.myna.go.jp/');
 

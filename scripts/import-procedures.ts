@@ -42,18 +42,15 @@ const cityCheck = checkContentFile('city.json', readFileSync(cityPath, 'utf8'));
 if (!cityCheck.ok) fail([`${cityPath} に誤りがあります。先に npm run content:check で直してください。`]);
 const city = cityCheck.value as CityContent;
 
-// The life-event guides are written by hand; the import keeps them and checks they still point at procedures.
-let lifeEvents: ProceduresContent['lifeEvents'] = [];
+// The life-event guides and the redirects of merged ids are written by hand; the import keeps them and
+// checks they still point at procedures.
+let kept: Partial<ProceduresContent> = {};
 if (existsSync(outPath)) {
   const current = checkContentFile('procedures.json', readFileSync(outPath, 'utf8'));
-  if (current.ok) lifeEvents = (current.value as ProceduresContent).lifeEvents;
-  else {
-    const parsed = JSON.parse(readFileSync(outPath, 'utf8')) as Partial<ProceduresContent>;
-    lifeEvents = parsed.lifeEvents ?? [];
-  }
+  kept = current.ok ? (current.value as ProceduresContent) : (JSON.parse(readFileSync(outPath, 'utf8')) as Partial<ProceduresContent>);
 }
 
-const result = importProceduresCsv(bytes, city, lifeEvents);
+const result = importProceduresCsv(bytes, city, kept.lifeEvents ?? [], kept.redirects ?? []);
 if (!result.ok) {
   fail([`${file}${result.encoding ? `（${result.encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS'}）` : ''} に ${String(result.problems.length)} 件の誤りがあります:`, ...result.problems.map((problem) => `  ${formatCsvProblem(problem)}`)]);
 }

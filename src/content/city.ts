@@ -13,3 +13,6 @@ export function findDepartment(id: string): Department | undefined {
 
 /** The department that answers for the portal; the content check guarantees it exists with a phone. */
 export const portalContact = findDepartment(city.portalContact.departmentId) as Department & { phone: string };
+
+/** The city hall's main number (代表電話), offered wherever a department's own number is not confirmed. */
+export const mainPhone = city.cityHall.phone.number;

@@ -34,8 +34,12 @@ export const provenanceSchema = z
 export const departmentSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'id は半角英小文字・数字・ハイフンで書いてください。'),
   name: z.string().min(1),
-  /** Omitted while the number is unknown: the portal then points to the portal contact instead. */
+  /** Omitted while the number is unknown: the portal then offers the city hall's main number instead. */
   phone: phoneNumberSchema.optional(),
+  /** Where it is, when it is not in the city hall (東金市外三市町環境クリーンセンター). */
+  address: z.string().min(1).optional(),
+  /** Desks with their own numbers and hours (粗大ごみ受付 …). */
+  desks: z.array(z.object({ name: z.string().min(1), phone: phoneNumberSchema, hours: z.string().min(1) })).optional(),
   provenance: provenanceSchema,
 });
 
@@ -47,6 +51,8 @@ export const cityContentSchema = z
       postalCode: z.string().regex(/^\d{3}-\d{4}$/, '郵便番号は 283-8511 の形で書いてください。'),
       address: z.string().min(1),
       provenance: provenanceSchema,
+      /** 代表電話: offered wherever a department's own number is not confirmed. */
+      phone: z.object({ number: phoneNumberSchema, provenance: provenanceSchema }),
     }),
     /** Who answers for the portal itself (and for features still 準備中). */
     portalContact: z.object({

@@ -19,6 +19,16 @@ export const RESIDENCY_HINTS: Record<Residency, string> = {
 };
 export const GROUP_TYPE_LABELS: Record<GroupType, string> = { general: '一般', student: '学生', child: '中学生以下' };
 
+/**
+ * When a public holiday falls on a facility's closed weekday:
+ * - `none`: it stays closed;
+ * - `next-weekday`: it opens, and the next day that is not a holiday closes instead;
+ * - `day-after-next`: it opens, and the day after next (翌々日) closes instead — 東金文化会館: a holiday
+ *   Monday opens and Wednesday closes (tobunspo.or.jp/guide).
+ */
+export const HOLIDAY_SHIFTS = ['none', 'next-weekday', 'day-after-next'] as const;
+export type HolidayShift = (typeof HOLIDAY_SHIFTS)[number];
+
 const feesByGroupSchema = z.object({ general: yenSchema, student: yenSchema, child: yenSchema });
 
 /** A block a room is let in (午前 9:00～12:00 …). Blocks may overlap (全日 covers 午前): see blockSegments. */
@@ -52,6 +62,8 @@ export const roomSchema = z.object({
   maxConsecutiveDays: z.number().int().min(1).max(31),
   /** Fee per block id, by residency and group, in yen; null while the city has not confirmed them. */
   fees: z.record(z.string(), z.object({ resident: feesByGroupSchema, nonResident: feesByGroupSchema })).nullable(),
+  /** The facility's own rules for the room (室内用シューズ …), with where they were read. */
+  rules: z.object({ items: z.array(z.string().min(1)).min(1), provenance: provenanceSchema }).optional(),
   /** What the fee is for (e.g. 「2時間あたり、入場料を取らないアマチュアスポーツ」). */
   feeNote: z.string().min(1).optional(),
   feeProvenance: provenanceSchema,
@@ -88,14 +100,18 @@ export const facilitySchema = z.object({
   closed: z.object({
     /** 0 = Sunday … 6 = Saturday. */
     weekdays: z.array(z.number().int().min(0).max(6)),
-    /** A public holiday on a closed weekday opens, and the next day that is not a holiday closes instead. */
-    holidayShift: z.boolean(),
+    /** What a public holiday on a closed weekday does: see HOLIDAY_SHIFTS. */
+    holidayShift: z.enum(HOLIDAY_SHIFTS),
     /** Closed 12/29–1/3. */
     yearEnd: z.boolean(),
     dates: z.array(z.object({ date: isoDateSchema, reason: z.string().min(1) })),
   }),
   /** Cancellation through the portal until this many days before the day of use. */
   cancelDaysBefore: z.number().int().min(0).max(365),
+  /** Where that limit comes from: it is the portal's setting until the facility confirms it. */
+  cancelDaysProvenance: provenanceSchema,
+  /** What the facility itself says about cancelling and changing a booking, with its source. */
+  cancelRule: z.object({ text: z.string().min(1), provenance: provenanceSchema }).optional(),
   changesAllowed: z.boolean(),
   /** When set, a portal booking is provisional (仮予約) until the application is made in person. */
   inPersonApplication: z

@@ -1,18 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import data from '../content/facilities.json';
-import { facilitiesContentSchema, type Facility, GROUP_TYPES, RESIDENCIES } from './facilities.ts';
+import { facilitiesContentSchema, type Facility, GROUP_TYPES, HOLIDAY_SHIFTS, RESIDENCIES } from './facilities.ts';
 import {
   blockSegments,
   bookingClosesOn,
   bookingOpensOn,
   cancelDeadline,
   checkChoice,
+  closedDaysText,
   facilityClosedReason,
   provisionalDeadline,
   totalFee,
 } from './facility-rules.ts';
-import { addDays, daysBetween, japanClock } from './japan-time.ts';
+import { holidayCoverage, publicHolidayName } from './holidays.ts';
+import { addDays, dayOfWeek, daysBetween, japanClock } from './japan-time.ts';
 
 const content = facilitiesContentSchema.parse(data);
 function facility(id: string): Facility {
@@ -28,21 +30,80 @@ function room(f: Facility, id: string): Facility['rooms'][number] {
   if (!found) throw new Error(id);
   return found;
 }
+/** Every public holiday in the table (2025–2028). */
+const holidays = Array.from({ length: daysBetween(holidayCoverage.from, holidayCoverage.to) + 1 }, (_, offset) => addDays(holidayCoverage.from, offset)).filter(
+  (day) => publicHolidayName(day) !== null,
+);
 const dateArbitrary = fc.integer({ min: 0, max: 365 * 2 }).map((offset) => addDays('2026-01-01', offset));
 
 describe('facilityClosedReason', () => {
-  it('closes Mondays, but a holiday Monday opens and the next ordinary day closes', () => {
+  it('東金文化会館: closes Mondays; a holiday Monday opens and the day after next (Wednesday) closes, not the Tuesday', () => {
     expect(facilityClosedReason('2026-11-30', bunka.closed)).toEqual({ kind: 'weekly' });
     expect(facilityClosedReason('2026-11-23', bunka.closed)).toBeNull(); // 勤労感謝の日 (Mon)
-    expect(facilityClosedReason('2026-11-24', bunka.closed)).toEqual({ kind: 'holiday-shift', holiday: '2026-11-23' });
-    expect(facilityClosedReason('2026-11-25', bunka.closed)).toBeNull();
+    expect(facilityClosedReason('2026-11-24', bunka.closed)).toBeNull();
+    expect(facilityClosedReason('2026-11-25', bunka.closed)).toEqual({ kind: 'holiday-shift', holiday: '2026-11-23' });
+    expect(facilityClosedReason('2026-11-26', bunka.closed)).toBeNull();
   });
 
-  it('moves the closed day past a run of holidays (Silver Week 2026, Golden Week 2026)', () => {
-    for (const day of ['2026-09-21', '2026-09-22', '2026-09-23']) expect(facilityClosedReason(day, bunka.closed)).toBeNull();
-    expect(facilityClosedReason('2026-09-24', bunka.closed)).toMatchObject({ kind: 'holiday-shift' });
-    for (const day of ['2026-05-04', '2026-05-05', '2026-05-06']) expect(facilityClosedReason(day, bunka.closed)).toBeNull();
-    expect(facilityClosedReason('2026-05-07', bunka.closed)).toMatchObject({ kind: 'holiday-shift' });
+  it('東金文化会館: when the day after next is itself a holiday the hall has not said, so the day is left to ask', () => {
+    // Silver Week 2026: 9/21 (Mon) 敬老の日, 9/22 国民の休日, 9/23 秋分の日.
+    for (const day of ['2026-09-21', '2026-09-22', '2026-09-24']) expect(facilityClosedReason(day, bunka.closed)).toBeNull();
+    expect(facilityClosedReason('2026-09-23', bunka.closed)).toEqual({ kind: 'unknown' });
+  });
+
+  it('the sample 公民館 (next weekday): the closed day moves past a run of holidays', () => {
+    expect(facilityClosedReason('2026-11-24', kominkan.closed)).toEqual({ kind: 'holiday-shift', holiday: '2026-11-23' });
+    for (const day of ['2026-09-21', '2026-09-22', '2026-09-23']) expect(facilityClosedReason(day, kominkan.closed)).toBeNull();
+    expect(facilityClosedReason('2026-09-24', kominkan.closed)).toMatchObject({ kind: 'holiday-shift' });
+    for (const day of ['2026-05-04', '2026-05-05', '2026-05-06']) expect(facilityClosedReason(day, kominkan.closed)).toBeNull();
+    expect(facilityClosedReason('2026-05-07', kominkan.closed)).toMatchObject({ kind: 'holiday-shift' });
+  });
+
+  it('property: 東金文化会館 never closes a Tuesday that follows a holiday Monday', () => {
+    const mondayHolidays = holidays.filter((day) => dayOfWeek(day) === 1);
+    fc.assert(
+      fc.property(fc.constantFrom(...mondayHolidays), (monday) => {
+        const reason = facilityClosedReason(addDays(monday, 1), bunka.closed);
+        expect(reason === null || reason.kind === 'year-end' || reason.kind === 'closure').toBe(true);
+      }),
+    );
+  });
+
+  const closedArbitrary = fc
+    .record({ weekdays: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 3 }), holidayShift: fc.constantFrom(...HOLIDAY_SHIFTS) })
+    .map((rule): Facility['closed'] => ({ ...rule, yearEnd: false, dates: [] }));
+
+  it('property: a holiday on a closed weekday opens exactly when the facility shifts, and the shift lands where its rule says', () => {
+    fc.assert(
+      fc.property(closedArbitrary, dateArbitrary, (closed, date) => {
+        const reason = facilityClosedReason(date, closed);
+        const holiday = publicHolidayName(date) !== null;
+        if (closed.weekdays.includes(dayOfWeek(date))) {
+          if (closed.holidayShift === 'none' || !holiday) expect(reason).toEqual({ kind: 'weekly' });
+          else expect(reason?.kind).not.toBe('weekly');
+        }
+        if (reason?.kind === 'holiday-shift') {
+          expect(closed.weekdays).toContain(dayOfWeek(reason.holiday));
+          expect(publicHolidayName(reason.holiday)).not.toBeNull();
+          expect(holiday).toBe(false);
+          if (closed.holidayShift === 'day-after-next') expect(daysBetween(reason.holiday, date)).toBe(2);
+          if (closed.holidayShift === 'next-weekday') {
+            for (let day = addDays(reason.holiday, 1); day < date; day = addDays(day, 1)) expect(publicHolidayName(day), day).not.toBeNull();
+          }
+        }
+        if (closed.holidayShift === 'none') expect(reason?.kind).not.toBe('holiday-shift');
+      }),
+    );
+  });
+
+  it('property: with day-after-next, every holiday on a closed weekday closes (or leaves to ask) the day after next', () => {
+    fc.assert(
+      fc.property(closedArbitrary, fc.constantFrom(...holidays), (closed, holiday) => {
+        fc.pre(closed.weekdays.includes(dayOfWeek(holiday)));
+        const after = facilityClosedReason(addDays(holiday, 2), { ...closed, holidayShift: 'day-after-next' });
+        expect(after).not.toBeNull();
+      }),
+    );
   });
 
   it('closes 12/29–1/3 and ad-hoc days, and refuses to guess past the holiday table', () => {
@@ -61,6 +122,17 @@ describe('facilityClosedReason', () => {
         if (reason === null) expect(date.slice(5) >= '12-29' || date.slice(5) <= '01-03').toBe(false);
       }),
     );
+  });
+});
+
+describe('closedDaysText', () => {
+  it('says what facilityClosedReason does, for each shift', () => {
+    expect(closedDaysText(bunka.closed)).toEqual(['毎週月曜日（祝日のときは開館し、翌々日の水曜日が休館）', '12月29日～1月3日']);
+    expect(closedDaysText(kominkan.closed)[0]).toBe('毎週月曜日（祝日のときは開館し、次の平日が休館）');
+    expect(closedDaysText({ weekdays: [2], holidayShift: 'none', yearEnd: false, dates: [{ date: '2026-12-10', reason: '設備点検' }] })).toEqual([
+      '毎週火曜日',
+      '2026年12月10日（木）（設備点検）',
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { BookingWindow, Facility, GroupType, Residency, Room, TimeBlock } from './facilities.ts';
 import { holidayCoverage, publicHolidayName } from './holidays.ts';
-import { addDays, addMonths, dayOfWeek, daysBetween, type IsoDate, japanInstant, type JapanClock, parseTime, timeKey } from './japan-time.ts';
+import { addDays, addMonths, dayOfWeek, daysBetween, formatJapaneseDate, type IsoDate, japanInstant, type JapanClock, parseTime, timeKey } from './japan-time.ts';
 
 /**
  * The rules of booking a public facility, over its content and a Japan-time clock: closed days,
@@ -22,16 +22,44 @@ export function facilityClosedReason(date: IsoDate, closed: Facility['closed']):
   const closure = closed.dates.find((candidate) => candidate.date === date);
   if (closure) return { kind: 'closure', reason: closure.reason };
   const isHoliday = publicHolidayName(date) !== null;
-  if (closed.weekdays.includes(dayOfWeek(date))) {
-    return closed.holidayShift && isHoliday ? null : { kind: 'weekly' };
-  }
-  if (closed.holidayShift && !isHoliday) {
+  const shifts = closed.holidayShift !== 'none';
+  if (closed.weekdays.includes(dayOfWeek(date)) && !(shifts && isHoliday)) return { kind: 'weekly' };
+  const isShiftedHoliday = (day: IsoDate) => closed.weekdays.includes(dayOfWeek(day)) && publicHolidayName(day) !== null;
+  if (closed.holidayShift === 'next-weekday' && !isHoliday) {
     // The closed day moves to the first day after a holiday run that began on a closed weekday.
     for (let back = addDays(date, -1); publicHolidayName(back) !== null; back = addDays(back, -1)) {
       if (closed.weekdays.includes(dayOfWeek(back))) return { kind: 'holiday-shift', holiday: back };
     }
   }
+  if (closed.holidayShift === 'day-after-next') {
+    const holiday = addDays(date, -2);
+    if (isShiftedHoliday(holiday)) {
+      // The facility has not said what happens when the day after next is itself a holiday: ask.
+      return isHoliday ? { kind: 'unknown' } : { kind: 'holiday-shift', holiday };
+    }
+  }
   return null;
+}
+
+const WEEKDAY_NAMES = ['日', '月', '火', '水', '木', '金', '土'];
+
+/**
+ * The closed days in words, from the same content and the same shift as facilityClosedReason:
+ * 「毎週月曜日（祝日のときは開館し、翌々日の水曜日が休館）」「12月29日～1月3日」.
+ */
+export function closedDaysText(closed: Facility['closed']): string[] {
+  const weekly = closed.weekdays.map((day) => {
+    const every = `毎週${WEEKDAY_NAMES[day] ?? ''}曜日`;
+    switch (closed.holidayShift) {
+      case 'none':
+        return every;
+      case 'next-weekday':
+        return `${every}（祝日のときは開館し、次の平日が休館）`;
+      case 'day-after-next':
+        return `${every}（祝日のときは開館し、翌々日の${WEEKDAY_NAMES[(day + 2) % 7] ?? ''}曜日が休館）`;
+    }
+  });
+  return [...weekly, ...(closed.yearEnd ? ['12月29日～1月3日'] : []), ...closed.dates.map((date) => `${formatJapaneseDate(date.date)}（${date.reason}）`)];
 }
 
 export const CLOSED_REASON_LABELS: Record<FacilityClosedReason['kind'], string> = {

@@ -106,8 +106,10 @@ describe('importProceduresCsv', () => {
       channels: [{ kind: 'online', provider: 'ぴったりサービス', url: 'https://app.oss.myna.go.jp/' }, { kind: 'counter' }],
       fee: { required: false, methods: [] },
       lastVerified: '2026-11-24',
-      verified: true,
+      // No 確認した出典 column: a procedure without sources cannot be 確認済み.
+      verified: false,
       sample: false,
+      sources: [],
     });
   });
 
@@ -159,14 +161,14 @@ describe('importProceduresCsv', () => {
     expect(ok.ok && ok.content.lifeEvents).toEqual([guide]);
     const missing = { ...guide, steps: [{ title: '14日以内', procedureIds: ['tennyu'] }] };
     expect(messages(utf8(`${HEADER}\n${ROW}`), [missing])).toEqual([
-      'procedures.json の lifeEvents.0.steps.0.procedureIds.0（残しておく暮らしの出来事の案内）: 手続き「tennyu」がありません。',
+      'procedures.json の lifeEvents.0.steps.0.procedureIds.0（残しておく暮らしの出来事の案内か、古い id の転送）: 手続き「tennyu」がありません。',
     ]);
   });
 
   it('reads back the whole catalogue as it exports it', () => {
     const pack = JSON.parse(readFileSync(resolve(contentDir, 'procedures.json'), 'utf8')) as ProceduresContent;
     const csv = proceduresToCsv(pack.procedures, city.departments);
-    const result = importProceduresCsv(utf8(csv), city, pack.lifeEvents);
+    const result = importProceduresCsv(utf8(csv), city, pack.lifeEvents, pack.redirects);
     if (!result.ok) throw new Error(result.problems.map(formatCsvProblem).join('\n'));
     expect(result.content).toEqual(pack);
   });

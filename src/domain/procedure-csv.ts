@@ -9,12 +9,16 @@ import {
   ONLINE_STATUSES,
   PAYMENT_METHODS,
   PROCEDURE_AREAS,
+  PROCEDURE_FACT_KEYS,
+  PROCEDURE_FACTS,
   PROCEDURE_TYPES,
   procedureSchema,
   proceduresContentSchema,
   type LifeEventGuide,
   type Procedure,
   type ProcedureChannel,
+  type ProcedureFact,
+  type ProcedureSource,
   type ProceduresContent,
 } from './procedures.ts';
 
@@ -201,6 +205,7 @@ export const PROCEDURE_COLUMNS = {
   related: { header: '関連する手続き', aliases: ['関連する手続'] },
   keywords: { header: 'キーワード' },
   source: { header: '出典', required: true },
+  sources: { header: '確認した出典' },
   lastVerified: { header: '最終確認日', required: true },
   verified: { header: '確認済み' },
   sample: { header: '見本', required: true },
@@ -309,6 +314,47 @@ function isoDate(value: string): string {
   if (!match) return value.trim();
   const [, year, month, day] = match as unknown as [string, string, string, string];
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 確認した出典: one source per line, 「タイトル | URL | ページID | 確認日 | 項目、項目 | 確かめた内容」
+
+const SOURCE_PARTS = 'タイトル | URL | ページID | 確認日 | 確かめた項目（「、」で区切る） | 確かめた内容';
+
+/** A source as one line of the cell; URL and ページID may be empty. */
+export function sourceToCell(source: ProcedureSource): string {
+  return [source.title, source.url ?? '', source.pageId ?? '', source.read, source.facts.map((fact) => PROCEDURE_FACTS[fact]).join('、'), source.confirms].join(' | ');
+}
+
+function sourcesFromCell(value: string): { sources: Record<string, unknown>[]; problems: string[] } {
+  const problems: string[] = [];
+  const sources = value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line, index) => {
+      const [title = '', url = '', pageId = '', read = '', facts = '', ...confirms] = line.split(/[|｜]/).map((part) => part.trim());
+      const keys = facts
+        .split(/[、,]/)
+        .map((label) => label.trim())
+        .filter((label) => label !== '')
+        .map((label) => {
+          const key = PROCEDURE_FACT_KEYS.find((candidate) => fold(PROCEDURE_FACTS[candidate]) === fold(label) || candidate === label);
+          if (key === undefined) problems.push(`${String(index + 1)}つ目の出典の項目「${label}」は使えません。次のどれかを書いてください: ${choices(Object.values(PROCEDURE_FACTS))}`);
+          return key;
+        })
+        .filter((key): key is ProcedureFact => key !== undefined);
+      if (confirms.length === 0) problems.push(`${String(index + 1)}つ目の出典は「${SOURCE_PARTS}」の形で書いてください。`);
+      return {
+        title,
+        ...(url ? { url } : {}),
+        ...(pageId ? { pageId } : {}),
+        read: isoDate(read),
+        facts: keys,
+        confirms: confirms.join('|'),
+      };
+    });
+  return { sources, problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -494,6 +540,9 @@ function readRow(record: CsvRecord, context: RowContext): { draft: Record<string
   const required = feeRequired ?? (feeCell === '手数料等有り' ? true : feeCell === '手数料等無し' ? false : undefined);
   if (required !== undefined) problems.delete('feeRequired');
 
+  const sourceCell = sourcesFromCell(cell('sources'));
+  for (const message of sourceCell.problems) complain('sources', message);
+
   const processingOnline = text('processingOnline');
   const processingOffline = text('processingOffline');
   const title = text('title')?.replace(/\(/g, '（').replace(/\)/g, '）');
@@ -527,6 +576,7 @@ function readRow(record: CsvRecord, context: RowContext): { draft: Record<string
     related: list('related'),
     keywords: list('keywords'),
     source: text('source'),
+    sources: sourceCell.sources,
     lastVerified: text('lastVerified') ? isoDate(cell('lastVerified')) : undefined,
     verified: flag('verified') ?? false,
     sample: flag('sample'),
@@ -618,16 +668,21 @@ export type ImportResult =
 /**
  * The whole import: decode, read every row, then check the pack as it would be written (ids not
  * repeated, related procedures and the kept life-event guides pointing at procedures that exist,
- * departments in city.json). `ok` only when there is no problem at all.
+ * departments in city.json, the kept redirects of merged ids). `ok` only when there is no problem at all.
  */
-export function importProceduresCsv(bytes: Uint8Array, city: CityContent, lifeEvents: readonly LifeEventGuide[]): ImportResult {
+export function importProceduresCsv(
+  bytes: Uint8Array,
+  city: CityContent,
+  lifeEvents: readonly LifeEventGuide[],
+  redirects: ProceduresContent['redirects'] = [],
+): ImportResult {
   const decoded = decodeCsv(bytes);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   const parsed = proceduresFromCsv(decoded.text, city.departments);
   if (parsed.problems.length > 0) return { ok: false, encoding: decoded.encoding, problems: parsed.problems };
   if (parsed.procedures.length === 0) return { ok: false, encoding: decoded.encoding, problems: [{ message: '手続きの行がありません。2行目から手続きを書いてください。' }] };
 
-  const pack = proceduresContentSchema.safeParse({ procedures: parsed.procedures, lifeEvents });
+  const pack = proceduresContentSchema.safeParse({ procedures: parsed.procedures, lifeEvents, redirects });
   const problems: CsvProblem[] = [];
   if (!pack.success) {
     for (const issue of pack.error.issues) {
@@ -637,7 +692,7 @@ export function importProceduresCsv(bytes: Uint8Array, city: CityContent, lifeEv
         const key = columnOfPath(rest, procedure);
         problems.push({ row: parsed.rows[Number(index)], column: parsed.headers[key] ?? PROCEDURE_COLUMNS[key].header, message: issue.message });
       } else {
-        problems.push({ message: `procedures.json の ${issue.path.map(String).join('.')}（残しておく暮らしの出来事の案内）: ${issue.message}` });
+        problems.push({ message: `procedures.json の ${issue.path.map(String).join('.')}（残しておく暮らしの出来事の案内か、古い id の転送）: ${issue.message}` });
       }
     }
   } else {
@@ -702,6 +757,7 @@ export function proceduresToCsv(procedures: readonly Procedure[], departments: C
       related: procedure.related.join(';'),
       keywords: procedure.keywords.join(';'),
       source: procedure.source,
+      sources: procedure.sources.map(sourceToCell).join('\n'),
       lastVerified: procedure.lastVerified,
       verified: procedure.verified ? '○' : '×',
       sample: procedure.sample ? '○' : '×',

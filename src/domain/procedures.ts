@@ -129,6 +129,43 @@ export const channelSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('konbini'), note: z.string().min(1).optional() }),
 ]);
 
+/**
+ * The facts a procedure's page states, each of which a source may confirm; the words are the ones
+ * the page, the notice and the city's checklist (content:report) use.
+ */
+export const PROCEDURE_FACTS = {
+  summary: '内容・対象となる人',
+  department: '担当課',
+  channels: '申し込みの方法と窓口',
+  hours: '受付時間',
+  applicants: '申し込める人',
+  deadline: '期限',
+  fee: '手数料',
+  bring: '持っていくもの',
+  processingTime: 'かかる時間',
+} as const;
+
+export type ProcedureFact = keyof typeof PROCEDURE_FACTS;
+export const PROCEDURE_FACT_KEYS = Object.keys(PROCEDURE_FACTS) as ProcedureFact[];
+
+/** One page (or document) of the city that confirms some facts of a procedure. */
+export const procedureSourceSchema = z.object({
+  /** The page's title as it shows it: 「国民健康保険の加入・脱退・変更」. */
+  title: z.string().min(1),
+  /** Omitted only for a printed document (東金市DX推進計画). */
+  url: z.url({ protocol: /^https?$/, error: 'URL は http:// か https:// で始めてください。' }).optional(),
+  /** The city site's page number (ページID 216). */
+  pageId: z.string().regex(/^\d+$/, 'ページIDは数字で書いてください。').optional(),
+  /** When it was read. */
+  read: isoDateSchema,
+  /** What the source says, in a sentence: what was checked against it. */
+  confirms: z.string().min(1),
+  /** Which facts of the page it confirms. */
+  facts: z.array(z.enum(PROCEDURE_FACT_KEYS as [ProcedureFact, ...ProcedureFact[]])).min(1),
+});
+
+export type ProcedureSource = z.infer<typeof procedureSourceSchema>;
+
 export const procedureSchema = z
   .object({
     id: idSchema,
@@ -168,9 +205,12 @@ export const procedureSchema = z
     related: z.array(idSchema),
     /** Words people use for it (old names, colloquial words); the synonym table adds more. */
     keywords: z.array(z.string().min(1)),
+    /** Where the content comes from, in words (for a sample: what it was modelled on). */
     source: z.string().min(1),
+    /** The pages that confirm facts of this procedure; empty while none does. */
+    sources: z.array(procedureSourceSchema),
     lastVerified: isoDateSchema,
-    /** True only when every fact was checked against the city's own publication. */
+    /** True only when the sources confirm every fact the page states (see unconfirmedFacts). */
     verified: z.boolean(),
     /** Plausible content written to show the shape of the catalogue; the page says so. */
     sample: z.boolean(),
@@ -178,6 +218,22 @@ export const procedureSchema = z
   .refine((procedure) => !(procedure.verified && procedure.sample), {
     message: '見本（sample: true）の手続きを確認済み（verified: true）にはできません。',
     path: ['verified'],
+  })
+  .refine((procedure) => !procedure.verified || procedure.sources.length > 0, {
+    message: '確認済み（verified: true）の手続きには出典（sources）が必要です。',
+    path: ['sources'],
+  })
+  .refine((procedure) => !procedure.verified || unconfirmedFacts(procedure).length === 0, {
+    message: '確認済み（verified: true）にできるのは、出典がすべての項目を確かめた手続きだけです。',
+    path: ['verified'],
+  })
+  .refine((procedure) => !procedure.sample || procedure.sources.length === 0, {
+    message: '出典のある手続きは見本（sample: true）にはできません。',
+    path: ['sample'],
+  })
+  .refine((procedure) => procedure.sources.every((source) => source.read <= procedure.lastVerified), {
+    message: '最終確認日（lastVerified）は、出典を読んだ日より前にはできません。',
+    path: ['lastVerified'],
   })
   .refine((procedure) => !procedure.fee.required || procedure.fee.amount !== undefined, {
     message: '手数料がある手続きには金額（fee.amount）を書いてください。',
@@ -189,6 +245,25 @@ export const procedureSchema = z
   });
 
 export type Procedure = z.infer<typeof procedureSchema>;
+
+/** The facts the procedure's page states: 受付時間 and かかる時間 only when the content gives them. */
+export function statedFacts(procedure: { hours?: string; processingTime?: object }): ProcedureFact[] {
+  return PROCEDURE_FACT_KEYS.filter(
+    (fact) => (fact !== 'hours' || procedure.hours !== undefined) && (fact !== 'processingTime' || procedure.processingTime !== undefined),
+  );
+}
+
+/** The stated facts a source confirms, in PROCEDURE_FACTS order. */
+export function confirmedFacts(procedure: { hours?: string; processingTime?: object; sources: readonly Pick<ProcedureSource, 'facts'>[] }): ProcedureFact[] {
+  const unconfirmed = unconfirmedFacts(procedure);
+  return statedFacts(procedure).filter((fact) => !unconfirmed.includes(fact));
+}
+
+/** The stated facts no source confirms, in PROCEDURE_FACTS order. */
+export function unconfirmedFacts(procedure: { hours?: string; processingTime?: object; sources: readonly Pick<ProcedureSource, 'facts'>[] }): ProcedureFact[] {
+  const confirmed = new Set(procedure.sources.flatMap((source) => source.facts));
+  return statedFacts(procedure).filter((fact) => !confirmed.has(fact));
+}
 export type ProcedureChannel = z.infer<typeof channelSchema>;
 export type LifeEvent = (typeof LIFE_EVENTS)[number];
 export type ProcedureArea = (typeof PROCEDURE_AREAS)[number];
@@ -215,6 +290,8 @@ export const proceduresContentSchema = z
   .object({
     procedures: z.array(procedureSchema).min(1),
     lifeEvents: z.array(lifeEventGuideSchema),
+    /** Ids that were merged into another procedure: old links and saved checklists open the new one. */
+    redirects: z.array(z.object({ from: idSchema, to: idSchema })),
   })
   .superRefine((pack, context) => {
     const ids = new Set<string>();
@@ -234,6 +311,14 @@ export const proceduresContentSchema = z
           });
         }
       });
+    });
+    const moved = new Set<string>();
+    pack.redirects.forEach((redirect, index) => {
+      if (ids.has(redirect.from) || moved.has(redirect.from)) {
+        context.addIssue({ code: 'custom', path: ['redirects', index, 'from'], message: `「${redirect.from}」は手続きの id か、ほかの転送先と重なっています。` });
+      }
+      moved.add(redirect.from);
+      if (!ids.has(redirect.to)) context.addIssue({ code: 'custom', path: ['redirects', index, 'to'], message: `転送先の手続き「${redirect.to}」がありません。` });
     });
     const events = new Set<string>();
     pack.lifeEvents.forEach((guide, guideIndex) => {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { findDepartment, portalContact } from '../../content/city.ts';
+import { findDepartment, mainPhone, portalContact } from '../../content/city.ts';
 import { certificatesContent } from '../../content/certificates.ts';
 import type { Provenance } from '../../domain/city.ts';
 import { formatJapaneseDate } from '../../domain/japan-time.ts';
@@ -39,7 +39,7 @@ export function ContentNote({ provenances }: { provenances: Provenance[] }) {
       {sources.map((source) => (
         <p key={source}>{source}</p>
       ))}
-      <DepartmentContact department={findDepartment(certificatesContent.departmentId)} fallback={portalContact} />
+      <DepartmentContact department={findDepartment(certificatesContent.departmentId)} fallback={portalContact} mainPhone={mainPhone} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { findFacility } from '../../content/facilities.ts';
-import { formatJapaneseDate } from '../../domain/japan-time.ts';
+import { closedDaysText } from '../../domain/facility-rules.ts';
 import styles from '../../ui/booking.module.css';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { Page } from '../../ui/Page.tsx';
@@ -11,18 +11,12 @@ import { FacilityNotFound } from './FacilityNotFound.tsx';
 import { FeeTable } from './FeeTable.tsx';
 import { blockText, ROUTE_LABELS } from './wording.ts';
 
-const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
-
 /** A facility: where it is, how it is booked, its rooms with their fees, and the rules in plain words. */
 export function FacilityPage() {
   const facility = findFacility(useParams().facilityId);
   if (!facility) return <FacilityNotFound />;
   const { closed, route } = facility;
-  const closedDays = [
-    ...closed.weekdays.map((day) => `毎週${WEEKDAYS[day] ?? ''}曜日${closed.holidayShift ? '（祝日のときは開館し、次の平日が休館）' : ''}`),
-    ...(closed.yearEnd ? ['12月29日～1月3日'] : []),
-    ...closed.dates.map((date) => `${formatJapaneseDate(date.date)}（${date.reason}）`),
-  ];
+  const closedDays = closedDaysText(closed);
   return (
     <Page heading={facility.name}>
       {(facility.sample || !facility.provenance.verified) && (
@@ -57,7 +51,11 @@ export function FacilityPage() {
         <dt>変更</dt>
         <dd>{facility.changesAllowed ? '使う日の前まで変更できます。' : '変更はできません。取り消して、あらためて予約してください。'}</dd>
         <dt>取り消し</dt>
-        <dd>使う日の{facility.cancelDaysBefore}日前まで、このアプリで取り消せます。</dd>
+        <dd>
+          {route.kind === 'portal' && `使う日の${String(facility.cancelDaysBefore)}日前まで、このアプリで取り消せます。`}
+          {!facility.cancelDaysProvenance.verified && facility.cancelDaysProvenance.note}
+          {facility.cancelRule && <span className={own.ruleSource}>{facility.cancelRule.text}（出典：{facility.cancelRule.provenance.source}）</span>}
+        </dd>
       </dl>
       {route.kind === 'elsewhere' && (
         <ButtonLink to={`/facilities/${facility.id}/handoff`}>{route.systemName}での予約のしかた</ButtonLink>
@@ -75,6 +73,16 @@ export function FacilityPage() {
             {room.capacity.toLocaleString('ja-JP')}人まで。使いみち：{room.purposes.join('、')}
             {room.equipment.length > 0 ? `。設備：${room.equipment.join('、')}` : ''}。続けて{room.maxConsecutiveDays}日まで予約できます。
           </p>
+          {room.rules && (
+            <>
+              <p>使うときの決まり：</p>
+              <ul>
+                {room.rules.items.map((rule) => (
+                  <li key={rule}>{rule}</li>
+                ))}
+              </ul>
+            </>
+          )}
           <FeeTable facility={facility} room={room} />
           {route.kind === 'portal' && (
             <ButtonLink to={`/facilities/${facility.id}/rooms/${room.id}/book`}>{room.name}の空きを見て予約する</ButtonLink>

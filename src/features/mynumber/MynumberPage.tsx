@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { findDepartment, portalContact } from '../../content/city.ts';
+import { findDepartment, mainPhone, portalContact } from '../../content/city.ts';
 import { counter } from '../../content/counter.ts';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { DepartmentContact } from '../../ui/DepartmentContact.tsx';
@@ -42,7 +42,7 @@ export function MynumberPage() {
           受付時間などは確認中です。{counter.provenance.note} 最新の情報は、下のお問い合わせ先にご確認ください。
         </p>
       )}
-      <DepartmentContact department={findDepartment(counter.departmentId)} fallback={portalContact} />
+      <DepartmentContact department={findDepartment(counter.departmentId)} fallback={portalContact} mainPhone={mainPhone} />
     </Page>
   );
 }

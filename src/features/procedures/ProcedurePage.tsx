@@ -1,17 +1,19 @@
-import { useParams } from 'react-router';
-import { city, portalContact } from '../../content/city.ts';
+import { Navigate, useParams } from 'react-router';
+import { city, mainPhone, portalContact } from '../../content/city.ts';
 import { formatJapaneseDate } from '../../domain/japan-time.ts';
+import type { Department } from '../../domain/city.ts';
 import type { Procedure, ProcedureChannel } from '../../domain/procedures.ts';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { DepartmentContact } from '../../ui/DepartmentContact.tsx';
 import { ExternalLink } from '../../ui/ExternalLink.tsx';
 import { HandoffLink } from '../../ui/HandoffLink.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { PhoneLink } from '../../ui/PhoneLink.tsx';
 import { departmentOf, findProcedure, proceduresOf } from './catalogue.ts';
 import { ProcedureCards } from './ProcedureCards.tsx';
 import { ProcedureNotFound } from './ProcedureNotFound.tsx';
 import styles from './procedures.module.css';
-import { applicantWords, mapSearchUrl, SAMPLE_NOTE, UNVERIFIED_NOTE } from './words.ts';
+import { applicantWords, contentStatusWords, mapSearchUrl } from './words.ts';
 
 type Channel<Kind extends ProcedureChannel['kind']> = Extract<ProcedureChannel, { kind: Kind }>;
 
@@ -90,25 +92,65 @@ function Counter({ procedure }: { procedure: Procedure }) {
   );
 }
 
+/** Who to call before relying on unconfirmed content: the department's confirmed number, else the city hall's. */
+function numberToCall(department: Department | undefined): { name: string; phone: string; askFor?: string } {
+  const confirmed = department?.provenance.verified ? (department.phone ?? department.desks?.[0]?.phone) : undefined;
+  if (department && confirmed) return { name: department.phone ? department.name : (department.desks?.[0]?.name ?? department.name), phone: confirmed };
+  return { name: '市役所の代表電話', phone: mainPhone, ...(department ? { askFor: department.name } : {}) };
+}
+
+/** What the sample or unconfirmed content means for the citizen, and the number to call; calm, not alarming. */
+function StatusNotice({ procedure, department }: { procedure: Procedure; department: Department | undefined }) {
+  if (procedure.verified) return null;
+  const call = numberToCall(department);
+  return (
+    <div className={styles.notice}>
+      <p>{contentStatusWords(procedure)}</p>
+      <p>
+        手続きの前に、お電話でご確認ください。{call.name}（電話 <PhoneLink phone={call.phone} />）
+        {call.askFor && `で「${call.askFor}」とお伝えください`}。
+      </p>
+    </div>
+  );
+}
+
+/** Where the content comes from: each source with what it confirms, and the last-verified date. */
+function Sources({ procedure }: { procedure: Procedure }) {
+  return (
+    <section aria-labelledby="procedure-sources" className={styles.sources}>
+      <h2 id="procedure-sources">出典と最終確認日</h2>
+      <p>最終確認日：{formatJapaneseDate(procedure.lastVerified)}</p>
+      {procedure.sources.length > 0 ? (
+        <ul className={styles.list}>
+          {procedure.sources.map((source) => (
+            <li key={`${source.title}${source.read}`}>
+              {source.url ? <ExternalLink href={source.url} label={source.title} destination={source.title} /> : source.title}
+              {source.pageId && `（ページID ${source.pageId}）`}
+              <br />
+              {formatJapaneseDate(source.read)}に読んで確かめたこと：{source.confirms}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>出典：{procedure.source}</p>
+      )}
+    </section>
+  );
+}
+
 /** One procedure: what, who, where and when, what to bring, fee, deadline, the online route, who to ask. */
 export function ProcedurePage() {
-  const procedure = findProcedure(useParams().id);
+  const id = useParams().id;
+  const procedure = findProcedure(id);
   if (!procedure) return <ProcedureNotFound />;
+  // A merged procedure's old id (a shared link, a saved checklist) opens the one it was merged into.
+  if (procedure.id !== id) return <Navigate to={`/procedures/${procedure.id}`} replace />;
   const department = departmentOf(procedure);
   const related = proceduresOf(procedure.related);
   const attachments = procedure.attachments.filter((attachment) => attachment !== 'なし' && attachment !== 'その他');
   return (
     <Page heading={procedure.title}>
-      {(procedure.sample || !procedure.verified) && (
-        <div className={styles.notice}>
-          {procedure.sample && (
-            <p>
-              <strong>見本</strong>：{SAMPLE_NOTE}
-            </p>
-          )}
-          {!procedure.verified && <p>{UNVERIFIED_NOTE}</p>}
-        </div>
-      )}
+      <StatusNotice procedure={procedure} department={department} />
       <h2>どんな手続き</h2>
       <p>{procedure.summary}</p>
       <dl className={styles.facts}>
@@ -154,7 +196,7 @@ export function ProcedurePage() {
       <Counter procedure={procedure} />
 
       <h2>問い合わせ</h2>
-      <DepartmentContact department={department} fallback={portalContact} />
+      <DepartmentContact department={department} fallback={portalContact} mainPhone={mainPhone} />
 
       {related.length > 0 && (
         <>
@@ -163,11 +205,7 @@ export function ProcedurePage() {
         </>
       )}
 
-      <p className={styles.muted}>
-        最終確認日：{formatJapaneseDate(procedure.lastVerified)}
-        <br />
-        出典：{procedure.source}
-      </p>
+      <Sources procedure={procedure} />
       <ButtonLink to="/procedures" variant="secondary">
         手続きを探すへ戻る
       </ButtonLink>

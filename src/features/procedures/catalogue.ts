@@ -15,9 +15,11 @@ const content = data as ProceduresContent;
 
 export const procedures: readonly Procedure[] = content.procedures;
 const byId = new Map(procedures.map((procedure) => [procedure.id, procedure]));
+const redirects = new Map(content.redirects.map((redirect) => [redirect.from, redirect.to]));
 
+/** The procedure with this id, or the one a merged id now points to (the content check keeps both sound). */
 export function findProcedure(id: string | undefined): Procedure | undefined {
-  return id === undefined ? undefined : byId.get(id);
+  return id === undefined ? undefined : byId.get(redirects.get(id) ?? id);
 }
 
 /** Procedures matching the query, best first; none for an empty query. */

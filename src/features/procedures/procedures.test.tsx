@@ -58,11 +58,29 @@ describe('SearchPage', () => {
 });
 
 describe('ProcedurePage', () => {
-  it('says 見本 and unverified, shows the destination domain and the last check', () => {
+  it('says calmly what a 見本 means and which number to call, with the last check and the source', () => {
     renderAt('/procedures/kaigo-jukyu-shikaku-shomei');
     expect(screen.getByRole('heading', { level: 1, name: '介護保険受給資格証明書の交付（市外へ引っ越す人）' })).toBeInTheDocument();
-    expect(screen.getByText('見本')).toBeInTheDocument();
-    expect(screen.getByText(/^最終確認日：2026年11月24日（火）/)).toBeInTheDocument();
+    expect(screen.getByText(/手続きの流れを知っていただくための見本です/)).toBeInTheDocument();
+    expect(screen.getByText(/手続きの前に、お電話でご確認ください。市役所の代表電話/)).toHaveTextContent('「介護福祉課」とお伝えください。');
+    expect(screen.getAllByRole('link', { name: '0475-50-1111' })[0]).toHaveAttribute('href', 'tel:0475-50-1111');
+    expect(screen.getByText('最終確認日：2026年11月24日（火）')).toBeInTheDocument();
+    expect(screen.getByText(/^出典：/)).toBeInTheDocument();
+  });
+
+  it('shows each source with its page ID and what it confirms, and says field by field what is still unconfirmed', () => {
+    renderAt('/procedures/kokuho-kanyu');
+    expect(screen.getByText(/「担当課」「期限」「持っていくもの」は市などの案内で確かめました。「内容・対象となる人」「申し込みの方法と窓口」「申し込める人」「手数料」は、まだ確かめていません。/)).toBeInTheDocument();
+    const source = screen.getByRole('link', { name: '東金市ホームページ：国民健康保険の加入・脱退・変更の届け出' }).closest('li');
+    expect(source).toHaveTextContent('（ページID 216）');
+    expect(source).toHaveTextContent('2026年12月2日（水）に読んで確かめたこと：届け出は14日以内。');
+    expect(screen.getByText('最終確認日：2026年12月2日（水）')).toBeInTheDocument();
+    expect(screen.queryByText(/見本/)).not.toBeInTheDocument();
+  });
+
+  it('opens the procedure a merged id now points to', () => {
+    renderAt('/procedures/kokuho-genmen');
+    expect(screen.getByRole('heading', { level: 1, name: '国民健康保険税の減免の申請' })).toBeInTheDocument();
   });
 
   it('shows where an online route leads before leaving', () => {
@@ -73,7 +91,7 @@ describe('ProcedurePage', () => {
   it('does not call a procedure the city published a 見本', () => {
     renderAt('/procedures/kokuho-dattai');
     expect(screen.getByRole('heading', { level: 1, name: '国民健康保険をやめる（脱退の届け出）' })).toBeInTheDocument();
-    expect(screen.queryByText('見本')).not.toBeInTheDocument();
+    expect(screen.queryByText(/見本/)).not.toBeInTheDocument();
   });
 
   it('an unknown id is a not-found page with a search', () => {

@@ -1,4 +1,4 @@
-import type { Procedure } from '../../domain/procedures.ts';
+import { confirmedFacts, type Procedure, PROCEDURE_FACTS, unconfirmedFacts } from '../../domain/procedures.ts';
 
 /** The portal's words for the catalogue's codes (one term per thing). */
 export function applicantWords(procedure: Procedure): string[] {
@@ -9,8 +9,14 @@ export function applicantWords(procedure: Procedure): string[] {
   });
 }
 
-export const SAMPLE_NOTE = 'この手続きの説明は見本です。東金市の実際の内容とは違うことがあります。';
-export const UNVERIFIED_NOTE = 'この内容は、市でまだ確認していません。手続きの前に、担当の課にご確認ください。';
+/** What the content's status means for the citizen, in one or two calm sentences (the page adds who to call). */
+export function contentStatusWords(procedure: Procedure): string {
+  if (procedure.sample) return 'この説明は、手続きの流れを知っていただくための見本です。東金市での実際の決まりとは違うことがあります。';
+  if (procedure.sources.length === 0) return 'この説明は、まだ市の案内と照らし合わせていません。';
+  const confirmed = confirmedFacts(procedure).map((fact) => PROCEDURE_FACTS[fact]);
+  const unconfirmed = unconfirmedFacts(procedure).map((fact) => PROCEDURE_FACTS[fact]);
+  return `「${confirmed.join('」「')}」は市などの案内で確かめました。「${unconfirmed.join('」「')}」は、まだ確かめていません。`;
+}
 
 /**
  * A map search for a place, opened in the phone's map app. Only the place's public address or name
