@@ -135,7 +135,7 @@ test('a lost answer is retried without booking twice', async ({ page }) => {
   expect(bookingsWithPhone(phone)).toBe(1);
 });
 
-test('a booking can be found again with its code and phone', async ({ page, request }) => {
+test('a booking found again with its code and phone opens here, and the owner can close this device', async ({ page, request }) => {
   const phone = uniquePhone();
   const availability = (await (await request.get('/api/v1/counter/availability')).json()) as { days: { date: string; slots: { time: string; bookable: boolean }[] }[] };
   const free = availability.days.flatMap((candidate) => candidate.slots.filter((slot) => slot.bookable).map((slot) => ({ date: candidate.date, time: slot.time })));
@@ -143,7 +143,7 @@ test('a booking can be found again with its code and phone', async ({ page, requ
   const created = await request.post('/api/v1/counter/reservations', {
     data: { kindId: 'address-change', slot: pick, nameKana: 'トウガネ ジロウ', phone, people: 2, proxy: false },
   });
-  const { reservation } = (await created.json()) as { reservation: { code: string } };
+  const { reservation, token } = (await created.json()) as { reservation: { code: string }; token: string };
 
   await page.goto('/mynumber/reservations');
   await expect(page.getByText('この端末でした予約はありません。', { exact: false })).toBeVisible();
@@ -152,6 +152,17 @@ test('a booking can be found again with its code and phone', async ({ page, requ
   await page.getByRole('button', { name: '予約を探す' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約の内容');
   await expect(page.getByText('住所・氏名の変更、引っ越し後の継続利用')).toBeVisible();
+  // Both devices are listed; the owner's link still works (a look-up no longer revokes it).
+  const devices = page.getByRole('region', { name: 'この予約を開ける端末' });
+  await expect(devices.getByRole('listitem')).toHaveText([/^予約した端末/, /^予約番号と電話番号で開いた端末.*この端末$/]);
+
+  // The owner, on their own phone, closes every other device: this one no longer opens the booking.
+  const owner = await page.context().newPage();
+  await owner.goto(`/mynumber/reservations/${reservation.code}#token=${token}`);
+  await owner.getByRole('button', { name: 'この端末のほかは開けないようにする' }).click();
+  await expect(owner.getByRole('region', { name: 'この予約を開ける端末' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約が見つかりません');
 });
 
 test('the renewal calculator tells when to book', async ({ page }) => {

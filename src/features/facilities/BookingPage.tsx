@@ -14,12 +14,13 @@ import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { DayPicker } from '../../ui/DayPicker.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { BlockPicker } from './BlockPicker.tsx';
-import { bookingQuery, cancelBooking, changeBooking, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
+import { bookingQuery, cancelBooking, changeBooking, closeOtherLinks, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
 import { FacilityContact } from './FacilityContact.tsx';
 import { formatYen } from '../../domain/money.ts';
 import { blockText, SAMPLE_BOOKING_NOTICE } from './wording.ts';
 import { BookingFailure, BookingLoading, BookingNotFound, BookingTop, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
 import { usePracticeMode } from '../../client/practice-mode.ts';
+import { ManagementLinks } from '../../ui/ManagementLinks.tsx';
 
 /** The secret comes from this device's list, or from the management link's #token= (never sent to the server). */
 function useManagementToken(code: string): string | null {
@@ -60,7 +61,7 @@ export function BookingPage() {
   const token = useManagementToken(code);
   const queryClient = useQueryClient();
   const booking = useQuery({ ...bookingQuery(code, token ?? ''), enabled: token !== null });
-  const bookedHeading = useBookedHeading(booking.data?.status === 'provisional');
+  const bookedHeading = useBookedHeading(booking.data?.booking.status === 'provisional');
   const [mode, setMode] = useState<'view' | 'change' | 'cancel'>('view');
   const [newDate, setNewDate] = useState<string | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
@@ -68,7 +69,7 @@ export function BookingPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const practice = usePracticeMode();
   const availability = useQuery({
-    ...roomAvailabilityQuery(booking.data?.facilityId ?? '', booking.data?.roomId ?? ''),
+    ...roomAvailabilityQuery(booking.data?.booking.facilityId ?? '', booking.data?.booking.roomId ?? ''),
     enabled: mode === 'change' && booking.data !== undefined,
   });
 
@@ -81,7 +82,12 @@ export function BookingPage() {
     return <BookingLoading section={SECTION} />;
   }
 
-  const current = booking.data;
+  const current = booking.data.booking;
+  const links = booking.data.links ?? [];
+  const closeOthers = async () => {
+    const left = await closeOtherLinks(code, token);
+    queryClient.setQueryData(bookingQuery(code, token).queryKey, (answer) => answer && { ...answer, links: left });
+  };
   const facility = findFacility(current.facilityId);
   const room = findRoom(facility, current.roomId);
   const roomName = room?.name ?? '';
@@ -95,7 +101,7 @@ export function BookingPage() {
   const attempt = async (action: () => Promise<FacilityBooking>, done: string) => {
     try {
       const updated = await action();
-      queryClient.setQueryData(bookingQuery(code, token).queryKey, updated);
+      queryClient.setQueryData(bookingQuery(code, token).queryKey, (answer) => answer && { ...answer, booking: updated });
       void queryClient.invalidateQueries({ queryKey: roomAvailabilityQuery(current.facilityId, current.roomId).queryKey });
       setMode('view');
       setNewDate(null);
@@ -145,6 +151,7 @@ export function BookingPage() {
             calendar={facility.sample ? null : { href: icsHref(current, facility, roomName), fileName: `shisetsu-${current.code}.ics` }}
             managementLink={managementLink}
           />
+          <ManagementLinks links={links} onCloseOthers={closeOthers} />
           {mode === 'view' && (
             <div className={styles.actions}>
               {facility.changesAllowed && (

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { ManagementLink } from '../../domain/management-links.ts';
 import { createDeviceList } from '../../client/device-list.ts';
 import { requestJson } from '../../client/api-client.ts';
 import type { FacilityBooking, FacilityBookingCreated, FacilityChoice, FacilityDay, FacilityQuote, NewFacilityBooking } from '../../domain/facility-booking.ts';
@@ -22,12 +23,18 @@ export function quoteQuery(choice: FacilityChoice) {
   });
 }
 
+/** The booking and the devices it is open on, in one answer; the page reads both parts of it. */
 export function bookingQuery(code: string, token: string) {
   return queryOptions({
     queryKey: ['facilities', 'booking', code],
-    queryFn: async () => (await requestJson<{ booking: FacilityBooking }>(`${BASE}/bookings/${code}`, { headers: { Authorization: `Bearer ${token}` } })).booking,
+    queryFn: () => requestJson<{ booking: FacilityBooking; links?: ManagementLink[] }>(`${BASE}/bookings/${code}`, { headers: { Authorization: `Bearer ${token}` } }),
     retry: false,
   });
+}
+
+/** Closes every management link of the booking but this device's; returns those left. */
+export async function closeOtherLinks(code: string, token: string) {
+  return (await requestJson<{ links: ManagementLink[] }>(`${BASE}/bookings/${code}/links`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } })).links;
 }
 
 /** The same key for every retry of one confirmation, so a lost answer never books twice. */

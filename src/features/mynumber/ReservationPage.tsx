@@ -12,13 +12,14 @@ import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { ConfirmActions } from '../../ui/ConfirmActions.tsx';
 import { DayPicker } from '../../ui/DayPicker.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { availabilityQuery, cancelReservation, changeReservation, reservationQuery } from './counter-api.ts';
+import { availabilityQuery, cancelReservation, changeReservation, closeOtherLinks, reservationQuery } from './counter-api.ts';
 
 import styles from '../../ui/booking.module.css';
 import { findSavedBooking, forgetBooking, saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
 import { BookingFailure, BookingLoading, BookingNotFound, BookingTop, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
+import { ManagementLinks } from '../../ui/ManagementLinks.tsx';
 
 /**
  * The secret comes from the management link's #token= (never sent to the server) or from this
@@ -79,7 +80,7 @@ export function ReservationPage() {
   }, [newTime]);
 
   const settle = (updated: CounterReservation, done: string) => {
-    queryClient.setQueryData(reservationQuery(code, token ?? '').queryKey, updated);
+    queryClient.setQueryData(reservationQuery(code, token ?? '').queryKey, (answer) => answer && { ...answer, reservation: updated });
     void queryClient.invalidateQueries({ queryKey: availabilityQuery().queryKey });
     // A cancelled visit leaves this device's list; a changed one keeps its place with the new time.
     if (updated.status === 'cancelled') forgetBooking(code);
@@ -110,7 +111,12 @@ export function ReservationPage() {
     return <BookingLoading section={SECTION} />;
   }
 
-  const current = reservation.data;
+  const current = reservation.data.reservation;
+  const links = reservation.data.links ?? [];
+  const closeOthers = async () => {
+    const left = await closeOtherLinks(code, token);
+    queryClient.setQueryData(reservationQuery(code, token).queryKey, (answer) => answer && { ...answer, links: left });
+  };
   const kind = findVisitKind(current.kindId);
   const kindName = kind?.name ?? '窓口の予約';
   const justBooked = params.get('new') === '1' && current.status === 'booked';
@@ -136,6 +142,7 @@ export function ReservationPage() {
       {current.status === 'booked' && mode === 'view' && (
         <>
           <KeepBooking calendar={{ href: icsHref(current, kindName, kind?.bring ?? []), fileName: `madoguchi-${current.code}.ics` }} managementLink={managementLink} />
+          <ManagementLinks links={links} onCloseOthers={closeOthers} />
           <div className={styles.actions}>
             <Button variant="secondary" onClick={() => setMode('change')}>
               日時を変更する

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { requestJson } from '../../client/api-client.ts';
+import type { ManagementLink } from '../../domain/management-links.ts';
 import type { CounterDay, CounterReservation, CounterReservationCreated, NewCounterReservation } from '../../domain/counter-reservation.ts';
 
 const BASE = '/api/v1/counter';
@@ -12,14 +13,19 @@ export function availabilityQuery() {
   });
 }
 
+/** The booking and the devices it is open on, in one answer; the page reads both parts of it. */
 export function reservationQuery(code: string, token: string) {
   return queryOptions({
     queryKey: ['counter', 'reservation', code],
-    queryFn: async () =>
-      (await requestJson<{ reservation: CounterReservation }>(`${BASE}/reservations/${code}`, { headers: { Authorization: `Bearer ${token}` } }))
-        .reservation,
+    queryFn: () =>
+      requestJson<{ reservation: CounterReservation; links?: ManagementLink[] }>(`${BASE}/reservations/${code}`, { headers: { Authorization: `Bearer ${token}` } }),
     retry: false,
   });
+}
+
+/** Closes every management link of the booking but this device's; returns those left. */
+export async function closeOtherLinks(code: string, token: string) {
+  return (await requestJson<{ links: ManagementLink[] }>(`${BASE}/reservations/${code}/links`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } })).links;
 }
 
 /** The same key for every retry of one confirmation, so a lost answer never books twice. */
