@@ -46,7 +46,7 @@ for (const size of ['standard', 'large'] as const) {
     await expect(page.getByRole('heading', { level: 2, name: '料金と内容の確認' })).toBeVisible();
     await expect(page.getByText('2,400円（午前 1,000円×1日、夜間 1,400円×1日）')).toBeVisible();
     expect(await axeViolations(page, `確認 (${size})`)).toEqual([]);
-    await page.getByRole('button', { name: 'この内容で予約する' }).click();
+    await page.getByRole('button', { name: 'この内容で仮予約する' }).click();
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('仮予約しました');
     await expect(page.getByText(/東金文化会館の窓口で申し込んでください/)).toBeVisible();
@@ -104,7 +104,7 @@ test('the sample hall says so on every step and takes no real booking; in practi
   await page.goto('/practice');
   await page.getByRole('button', { name: '練習をはじめる' }).click();
   await bookSampleRoom(page);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/予約しました/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('練習の予約ができました');
   await expect(page.getByText('見本の施設の予約です。この施設は実際にはないため、当日行っても使えません。')).toBeVisible();
   await expect(page.getByText('当日、予約番号をお伝えください。')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'カレンダーに追加する' })).toHaveCount(0);

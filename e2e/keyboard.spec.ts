@@ -110,8 +110,9 @@ test.describe('with the keyboard alone', () => {
     await press(page, page.getByRole('button', { name: '料金を確かめる' }));
 
     await expect(page.getByRole('heading', { level: 2, name: '料金と内容の確認' })).toBeVisible();
-    await press(page, page.getByRole('button', { name: 'この内容で予約する' }));
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/予約しました|仮予約/);
+    // The 文化会館 needs an application at its counter: the booking is a 仮予約 until then.
+    await press(page, page.getByRole('button', { name: 'この内容で仮予約する' }));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('仮予約しました');
     await press(page, page.getByRole('button', { name: '予約を取り消す' }));
     await press(page, page.getByRole('button', { name: '予約を取り消す' }));
     await expect(page.getByRole('status').filter({ hasText: '予約を取り消しました。' })).toBeVisible();
