@@ -33,6 +33,8 @@ test.describe('before the first paint', () => {
 });
 
 test('the header switch works in one tap on every screen', async ({ page, request }) => {
+  // One page load per screen (42 and growing): about 1.5 s each on a busy two-core machine.
+  test.setTimeout(SCREENS.length * 5_000);
   for (const screen of SCREENS) {
     await page.goto(await screenAddress(screen, request));
     const large = (await page.locator('html').getAttribute('data-text-size')) !== 'standard';
