@@ -59,7 +59,7 @@ for (const size of ['standard', 'large'] as const) {
     await page.getByRole('link', { name: '施設の予約の一覧へ' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('施設の予約の確認・取消');
     await page.getByRole('link', { name: new RegExp(code) }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約の内容');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('仮予約の内容');
     // The 文化会館 takes no changes in the app (cancel and book again); changing is tried in the API tests.
     await expect(page.getByRole('button', { name: '日にちや時間を変更する' })).toHaveCount(0);
     await page.getByRole('button', { name: '予約を取り消す' }).click();
