@@ -143,6 +143,9 @@ test('a booking on the kiosk: QR and print, not kept; after the idle question no
   const during = await browserStorage(page);
   expect(JSON.stringify(during.local)).not.toContain(code.replace('-', ''));
   await page.getByRole('link', { name: '予約の一覧へ' }).click();
+  // The list's own heading first: the done page says the same sentence, so without it the test could go back
+  // before the list had opened (and land on the form before the done page).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約の確認・変更・取消');
   await expect(page.getByText('この端末（市役所の窓口の端末）には、予約を残しません。')).toBeVisible();
   await expect(page.getByRole('link', { name: new RegExp(code) })).toHaveCount(0);
   await page.goBack();
