@@ -48,6 +48,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // The booking engine runs in the server and in the browser (practice mode): Web Crypto, no Node, no fetch.
+    files: ['src/booking/**'],
+    ignores: ['src/booking/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...domainMayNotImport.patterns.slice(0, 2),
+            { group: ['**/app/**', '**/features/**', '**/ui/**', '**/server/**', '**/client/**', '**/practice/**', '**/mocks/**'], message: 'src/booking は src/domain だけを読み込みます（サーバーにも練習モードにも使うため）。' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'fetch', 'Buffer', 'process'],
+    },
+  },
+  {
     files: ['src/server/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-*', '**/app/**', '**/features/**', '**/ui/**', '**/client/**'], message: 'サーバーは画面のコードを読み込みません。' }] }],

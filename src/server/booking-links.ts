@@ -1,6 +1,6 @@
 import type { ManagementLink } from '../domain/management-links.ts';
 import { hashSecret, newManagementToken } from './secrets.ts';
-import type { BookingKind, LinkStore } from './store/link-store.ts';
+import type { BookingKind, LinkStore } from '../booking/link-store.ts';
 
 /**
  * The management links of one kind of booking, for its service: opening a booking with a token,

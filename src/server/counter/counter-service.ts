@@ -16,7 +16,7 @@ import { ApiHttpError } from '../http-errors.ts';
 import { bookingLinks } from '../booking-links.ts';
 import type { AttemptLimit, Limits } from '../limits.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretsEqual } from '../secrets.ts';
-import type { StoredCounterReservation } from '../store/counter-store.ts';
+import type { StoredCounterReservation } from '../../booking/counter-store.ts';
 import type { Store } from '../store/store.ts';
 
 const NOT_FOUND = new ApiHttpError(404, 'not_found', COUNTER_MESSAGES.notFound);

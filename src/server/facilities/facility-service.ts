@@ -18,7 +18,7 @@ import { createAnswerCache } from '../answer-cache.ts';
 import { ApiHttpError } from '../http-errors.ts';
 import { bookingLinks } from '../booking-links.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode } from '../secrets.ts';
-import type { BookedSegment, StoredFacilityBooking } from '../store/facility-store.ts';
+import type { BookedSegment, StoredFacilityBooking } from '../../booking/facility-store.ts';
 import type { Store } from '../store/store.ts';
 
 const NOT_FOUND = new ApiHttpError(404, 'not_found', FACILITY_MESSAGES.notFound);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { BookOutcome, CounterStore, StoredCounterReservation } from './counter-store.ts';
+import type { BookOutcome, CounterStore, StoredCounterReservation } from '../../booking/counter-store.ts';
 import { withIdempotency } from './sqlite-idempotency.ts';
 
 interface ReservationRow {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { BookedSegment, FacilityStore, NewFacilityBookingRow, StoredFacilityBooking } from './facility-store.ts';
+import type { BookedSegment, FacilityStore, NewFacilityBookingRow, StoredFacilityBooking } from '../../booking/facility-store.ts';
 import { withIdempotency } from './sqlite-idempotency.ts';
 
 interface BookingRow {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { IdempotencyRequest, IdempotentOutcome } from './store.ts';
+import type { IdempotencyRequest, IdempotentOutcome } from '../../booking/idempotency.ts';
 
 /**
  * Runs `work` inside the caller's transaction unless the same request was already answered: then

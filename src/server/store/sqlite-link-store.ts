@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type BookingLink, type LinkStore, MAX_LINKS_PER_BOOKING } from './link-store.ts';
+import { type BookingLink, type LinkStore, MAX_LINKS_PER_BOOKING } from '../../booking/link-store.ts';
 
 interface LinkRow {
   id: number;

@@ -1,38 +1,20 @@
-import type { CounterStore } from './counter-store.ts';
-import type { FacilityStore } from './facility-store.ts';
+import type { BookingStore } from '../../booking/store.ts';
 import type { LimitStore } from './limit-store.ts';
-import type { LinkStore } from './link-store.ts';
 
 /**
- * The server's storage, kept behind these small interfaces so that a PostgreSQL store can stand
- * beside the SQLite one for a multi-instance deployment. Methods are async for that reason, even
- * though better-sqlite3 answers synchronously. Each operation that must be atomic (a booking with
- * its capacity check) is one method, so every implementation runs it in one transaction.
+ * The server's storage: the booking engine's port, plus what only a server keeps (the limits that
+ * protect citizens, its health and the content it was started with). SQLite by default; a
+ * PostgreSQL store stands beside it for a multi-instance deployment.
  */
-export interface Store {
+export interface Store extends BookingStore {
   /** Whether the database answers, and which migration it is at. Never throws. */
   checkHealth(): Promise<StoreHealth>;
   /** Records which content pack the server was started with, so later seeds can tell a change. */
   recordContentFingerprint(fingerprint: string): Promise<void>;
-  counter: CounterStore;
-  facilities: FacilityStore;
   limits: LimitStore;
-  links: LinkStore;
-  /** Forgets idempotency records older than the instant (their answers may hold tokens). */
-  deleteIdempotencyKeysBefore(isoInstant: string): Promise<number>;
   close(): Promise<void>;
 }
 
 export type StoreHealth =
   | { ok: true; schemaVersion: number; contentFingerprint: string | null }
   | { ok: false };
-
-/** What a retried request needs: its key, a hash of its body, and where it belongs. */
-export interface IdempotencyRequest {
-  scope: string;
-  key: string;
-  requestHash: string;
-}
-
-/** A stored first answer, replayed to a retry of the same request. */
-export type IdempotentOutcome<T> = { replayed: false; value: T } | { replayed: true; responseJson: string } | { replayed: 'mismatch' };

@@ -1,4 +1,4 @@
-import type { IdempotencyRequest, IdempotentOutcome } from './store.ts';
+import type { IdempotencyRequest, IdempotentOutcome } from './idempotency.ts';
 
 /** A counter booking as stored. Personal fields are null once the retention job has run. */
 export interface StoredCounterReservation {

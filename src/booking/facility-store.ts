@@ -1,6 +1,6 @@
-import type { FacilityBookingStatus } from '../../domain/facility-booking.ts';
-import type { GroupType, Residency } from '../../domain/facilities.ts';
-import type { IdempotencyRequest, IdempotentOutcome } from './store.ts';
+import type { FacilityBookingStatus } from '../domain/facility-booking.ts';
+import type { GroupType, Residency } from '../domain/facilities.ts';
+import type { IdempotencyRequest, IdempotentOutcome } from './idempotency.ts';
 
 /** A facility booking as stored. Personal fields are null once the retention job has run. */
 export interface StoredFacilityBooking {

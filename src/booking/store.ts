@@ -1,0 +1,17 @@
+import type { CounterStore } from './counter-store.ts';
+import type { FacilityStore } from './facility-store.ts';
+import type { LinkStore } from './link-store.ts';
+
+/**
+ * The port of the booking engine: the few operations a booking needs, each atomic (a booking with
+ * its capacity check is one method, so every implementation runs it in one transaction). Methods
+ * are async because a PostgreSQL store or the practice mode's browser store may need to be, even
+ * though better-sqlite3 answers synchronously.
+ */
+export interface BookingStore {
+  counter: CounterStore;
+  facilities: FacilityStore;
+  links: LinkStore;
+  /** Forgets idempotency records older than the instant (their answers may hold tokens). */
+  deleteIdempotencyKeysBefore(isoInstant: string): Promise<number>;
+}
