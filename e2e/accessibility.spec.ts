@@ -3,12 +3,14 @@ import { axeCheck, focusOutlineWidth, invisibleInForcedColours, lingeringMotion,
 import { WALK_ATTACHMENT, type WalkRecord } from './support/accessibility-results.ts';
 import { layoutProblems, MIN_SELECTION_MARK } from './support/layout.ts';
 import { MODES, type Mode, PHONE } from './support/modes.ts';
-import { type Screen, SCREENS, screenAddress, screenTitle } from './support/portal.ts';
+import { type Screen, SCREENS, screenAddress, screenTitle, TEXT_SIZE_KEY, type TextSize } from './support/portal.ts';
 
 /**
- * The accessibility walk: every screen of SCREENS in every mode of MODES, one test each, so a new
- * screen or a new mode is walked without anyone writing a test for it (and src/app/router.test.tsx
- * fails when a route of the router has no entry in SCREENS). Each test checks, on that screen:
+ * The accessibility walk: every screen of SCREENS in every mode of MODES, each screen and mode walked
+ * and recorded on its own, so a new screen or a new mode is walked without anyone writing a test for it
+ * (and src/app/router.test.tsx fails when a route of the router has no entry in SCREENS). The modes
+ * that differ only in text size share one page load per screen (see GROUPS). Each walk checks, on
+ * that screen in that mode:
  * - axe-core (WCAG 2.0–2.2 A and AA) with no violation, at each of the mode's viewports;
  * - every interactive target at least the mode's minimum (44 CSS px, 56 in large text);
  * - the layout holds (e2e/support/layout.ts): no two targets overlap, no text runs out of its box or
@@ -44,6 +46,8 @@ async function overflowAt200PercentZoom(page: Page): Promise<number> {
     await page.waitForFunction(() => window.innerWidth === 640 && window.devicePixelRatio === 2);
     return await sidewaysOverflow(page);
   } finally {
+    // Back to the page's own emulation: the next mode's walk sets its viewports afresh.
+    await cdp.send('Emulation.clearDeviceMetricsOverride');
     await cdp.detach();
   }
 }
@@ -61,9 +65,9 @@ async function focusWithoutOutline(page: Page): Promise<string[]> {
   return missing;
 }
 
-async function walk(page: Page, browser: Browser, screen: Screen, mode: Mode, address: string): Promise<WalkRecord> {
-  const heading = page.getByRole('heading', { level: 1 });
-  const record: WalkRecord = {
+/** A record for one screen in one mode, to be filled by checkMode. */
+function emptyRecord(screen: Screen, mode: Mode, browser: Browser): WalkRecord {
+  return {
     screen: screen.path,
     heading: screen.heading,
     mode: mode.id,
@@ -82,10 +86,29 @@ async function walk(page: Page, browser: Browser, screen: Screen, mode: Mode, ad
     invisibleInForcedColours: [],
     focusWithoutOutline: [],
   };
+}
 
-  await page.setViewportSize(mode.viewports[0] ?? PHONE);
-  await page.goto(address);
-  await expect(heading).toHaveText(screen.heading);
+/** Switches a loaded page to another text size as the settings page does, and waits until the app shows it. */
+async function switchTextSize(page: Page, size: TextSize): Promise<void> {
+  await page.evaluate(
+    ([key, value]) => {
+      window.localStorage.setItem(key, value);
+      document.documentElement.dataset.textSize = value;
+    },
+    [TEXT_SIZE_KEY, size] as const,
+  );
+  // The header's switch follows <html data-text-size> (src/ui/text-size-store.ts): its words say the app re-rendered.
+  await expect(page.getByRole('button', { name: size === 'standard' ? '文字を大きく' : '文字を標準に', exact: true })).toBeVisible();
+}
+
+/** Checks the loaded screen as it is shown in one mode; leaves the page as it found it (no emulation, focus or scroll). */
+async function checkMode(page: Page, browser: Browser, screen: Screen, mode: Mode, appVersion: string): Promise<WalkRecord> {
+  const record = emptyRecord(screen, mode, browser);
+  record.appVersion = appVersion;
+  await page.evaluate(() => {
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    window.scrollTo(0, 0);
+  });
   for (const viewport of mode.viewports) {
     // The layout follows the new size at once; nothing in the portal lays out in script.
     await page.setViewportSize(viewport);
@@ -101,7 +124,6 @@ async function walk(page: Page, browser: Browser, screen: Screen, mode: Mode, ad
     record.layout.push(...(await layoutProblems(page)).map((problem) => `${label}: ${problem}`));
   }
   record.title = await page.title();
-  record.appVersion = await page.evaluate(async () => ((await (await fetch('/api/v1/health')).json()) as { version: string }).version);
 
   await page.setViewportSize({ width: 320, height: 640 });
   record.overflow320 = await sidewaysOverflow(page);
@@ -113,30 +135,56 @@ async function walk(page: Page, browser: Browser, screen: Screen, mode: Mode, ad
   record.focusWithoutOutline = await focusWithoutOutline(page);
   await page.emulateMedia({ forcedColors: null });
 
-  // Last, as it leaves the page emulating another device.
   record.overflow200 = await overflowAt200PercentZoom(page);
   return record;
 }
 
-for (const mode of MODES) {
-  for (const screen of SCREENS) {
-    test(`${screen.path} in ${mode.id}: axe-core, targets, layout, reflow at 320 px and 200%, title, motion, forced colours`, async ({ page, browser, request }, testInfo) => {
-      // Several axe runs and a second browser context on a busy machine.
-      test.slow();
-      await mode.prepare(page);
-      const address = await screenAddress(screen, request);
-      const record = await walk(page, browser, screen, mode, address);
-      await testInfo.attach(WALK_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' });
+/** Loads the screen in the mode's way, at its first viewport, and says which version of the portal answered. */
+async function load(page: Page, screen: Screen, mode: Mode, address: string): Promise<string> {
+  await page.setViewportSize(mode.viewports[0] ?? PHONE);
+  await page.goto(address);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
+  return page.evaluate(async () => ((await (await fetch('/api/v1/health')).json()) as { version: string }).version);
+}
 
-      expect.soft(record.violations, 'axe-core').toEqual([]);
-      expect.soft(record.smallTargets, `targets under ${String(mode.minTarget)} CSS px`).toEqual([]);
-      expect.soft(record.layout, `layout: overlapping targets, text out of its box, selection marks under ${String(MIN_SELECTION_MARK)} CSS px`).toEqual([]);
-      expect.soft(record.title, 'tab title').toBe(screenTitle(screen));
-      expect.soft(record.overflow320, 'sideways scrolling at 320 px').toBe(0);
-      expect.soft(record.overflow200, 'sideways scrolling at 200% zoom').toBe(0);
-      expect.soft(record.lingeringMotion, 'motion with prefers-reduced-motion').toEqual([]);
-      expect.soft(record.invisibleInForcedColours, 'controls without a border in forced colours').toEqual([]);
-      expect.soft(record.focusWithoutOutline, 'focus without an outline in forced colours').toEqual([]);
+function expectClean(record: WalkRecord, screen: Screen, mode: Mode): void {
+  const inMode = `(${mode.id})`;
+  expect.soft(record.violations, `axe-core ${inMode}`).toEqual([]);
+  expect.soft(record.smallTargets, `targets under ${String(mode.minTarget)} CSS px ${inMode}`).toEqual([]);
+  expect.soft(record.layout, `layout: overlapping targets, text out of its box, selection marks under ${String(MIN_SELECTION_MARK)} CSS px ${inMode}`).toEqual([]);
+  expect.soft(record.title, `tab title ${inMode}`).toBe(screenTitle(screen));
+  expect.soft(record.overflow320, `sideways scrolling at 320 px ${inMode}`).toBe(0);
+  expect.soft(record.overflow200, `sideways scrolling at 200% zoom ${inMode}`).toBe(0);
+  expect.soft(record.lingeringMotion, `motion with prefers-reduced-motion ${inMode}`).toEqual([]);
+  expect.soft(record.invisibleInForcedColours, `controls without a border in forced colours ${inMode}`).toEqual([]);
+  expect.soft(record.focusWithoutOutline, `focus without an outline in forced colours ${inMode}`).toEqual([]);
+}
+
+/**
+ * One test per screen for the modes that differ only in text size, one page load for all of them,
+ * and one test (and load) per screen for each other mode. Every screen and mode still gets its own
+ * walk and its own record; what is shared is the page load, the app's start and the server's answers.
+ */
+const SIZE_MODES = MODES.filter((mode) => mode.textSize !== undefined);
+const OWN_LOAD_MODES = MODES.filter((mode) => mode.textSize === undefined);
+const GROUPS: readonly (readonly Mode[])[] = [SIZE_MODES, ...OWN_LOAD_MODES.map((mode) => [mode])];
+
+for (const modes of GROUPS) {
+  for (const screen of SCREENS) {
+    test(`${screen.path} in ${modes.map((mode) => mode.id).join(', ')}: axe-core, targets, layout, reflow at 320 px and 200%, title, motion, forced colours`, async ({ page, browser, request }, testInfo) => {
+      // Several axe runs per mode on a busy machine.
+      test.slow();
+      const [first, ...rest] = modes;
+      if (!first) throw new Error('a group of modes without a mode');
+      await first.prepare(page);
+      const address = await screenAddress(screen, request);
+      const appVersion = await load(page, screen, first, address);
+      for (const mode of [first, ...rest]) {
+        if (mode !== first && mode.textSize) await switchTextSize(page, mode.textSize);
+        const record = await checkMode(page, browser, screen, mode, appVersion);
+        await testInfo.attach(WALK_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' });
+        expectClean(record, screen, mode);
+      }
     });
   }
 }

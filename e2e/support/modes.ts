@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { startAsKiosk, useSavedTextSize } from './portal.ts';
+import { startAsKiosk, type TextSize, useSavedTextSize } from './portal.ts';
 
 export interface Viewport {
   width: number;
@@ -26,6 +26,12 @@ export interface Mode {
   viewports: Viewport[];
   /** Puts a fresh page in this mode before its first navigation. */
   prepare(page: Page): Promise<void>;
+  /**
+   * The text size this mode is, when that is all it is: such modes are walked one after another in
+   * one page load, switched as the settings page switches them. A mode without one (the kiosk)
+   * starts differently and has a page load of its own.
+   */
+  textSize?: TextSize;
 }
 
 export const MODES: readonly Mode[] = [
@@ -35,6 +41,7 @@ export const MODES: readonly Mode[] = [
     minTarget: 44,
     viewports: [PHONE, KIOSK_SCREEN],
     prepare: (page) => useSavedTextSize(page, 'standard'),
+    textSize: 'standard',
   },
   {
     id: 'large',
@@ -42,6 +49,7 @@ export const MODES: readonly Mode[] = [
     minTarget: 56,
     viewports: [PHONE],
     prepare: (page) => useSavedTextSize(page, 'large'),
+    textSize: 'large',
   },
   {
     id: 'xlarge',
@@ -49,6 +57,7 @@ export const MODES: readonly Mode[] = [
     minTarget: 56,
     viewports: [PHONE],
     prepare: (page) => useSavedTextSize(page, 'xlarge'),
+    textSize: 'xlarge',
   },
   {
     id: 'kiosk',

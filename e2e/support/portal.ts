@@ -119,8 +119,10 @@ export const SCREENS: readonly Screen[] = [
 
 export const TEXT_SIZE_KEY = 'tsunagaru-togane:text-size';
 
+export type TextSize = 'standard' | 'large' | 'xlarge';
+
 /** Starts the page with a text size already saved, as a returning visitor would. */
-export async function useSavedTextSize(page: Page, size: 'standard' | 'large' | 'xlarge'): Promise<void> {
+export async function useSavedTextSize(page: Page, size: TextSize): Promise<void> {
   await page.addInitScript(
     ([key, value]) => {
       window.localStorage.setItem(key, value);

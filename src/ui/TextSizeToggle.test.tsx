@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TEXT_SIZE_STORAGE_KEY } from '../domain/text-size.ts';
@@ -28,5 +28,14 @@ describe('the header switch', () => {
     await userEvent.click(screen.getByRole('button', { name: '文字を標準に' }));
     expect(document.documentElement.dataset.textSize).toBe('standard');
     expect(screen.getByRole('button', { name: '文字を大きく' })).toBeInTheDocument();
+  });
+
+  it('follows a size set on <html> by anyone else (the accessibility walk switches sizes on a loaded page)', async () => {
+    render(<TextSizeToggle />);
+    await act(async () => {
+      document.documentElement.dataset.textSize = 'large';
+      await Promise.resolve();
+    });
+    expect(screen.getByRole('button', { name: '文字を標準に' })).toBeInTheDocument();
   });
 });

@@ -1,10 +1,10 @@
 import { parseTextSize, TEXT_SIZE_STORAGE_KEY, type TextSize } from '../domain/text-size.ts';
 
 /**
- * The device's 文字の大きさ. `public/display-settings.js` has already put the saved size on
- * `<html data-text-size>` before the first paint; from then on this module is the only writer.
+ * The device's 文字の大きさ. It lives on `<html data-text-size>`, where `public/display-settings.js`
+ * put the saved size before the first paint; every reader watches that attribute, so whoever sets it
+ * (this module's chooseTextSize, or a test switching sizes on a loaded page) is followed at once.
  */
-const listeners = new Set<() => void>();
 
 export function currentTextSize(): TextSize {
   return parseTextSize(document.documentElement.dataset.textSize) ?? 'standard';
@@ -26,10 +26,12 @@ export function chooseTextSize(size: TextSize): void {
   } catch {
     // Storage switched off: the size still applies until the page is closed.
   }
-  listeners.forEach((listener) => listener());
 }
 
 export function subscribeToTextSize(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  // Setting the attribute, even to the same value (「このままでよい」), is a mutation: the offer then
+  // reads the stored choice and goes away.
+  const observer = new MutationObserver(listener);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-text-size'] });
+  return () => observer.disconnect();
 }
