@@ -1,8 +1,10 @@
+import ical from 'ical-generator';
 import { type IsoDate, japanInstant } from './japan-time.ts';
 
 /**
  * A one-event iCalendar file (RFC 5545), so a booking can be added to the phone's calendar.
  * Times are written in UTC from Japan time, which every calendar app reads the same way.
+ * The format's escaping and line folding are ical-generator's; what the event says is ours.
  */
 export interface CalendarEvent {
   uid: string;
@@ -16,49 +18,17 @@ export interface CalendarEvent {
   stamp: Date;
 }
 
-function utcStamp(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-
-function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/([,;])/g, '\\$1');
-}
-
-/** Lines longer than 75 octets are folded, as the format requires (Japanese takes 3 octets a character). */
-const encoder = new TextEncoder();
-
-function fold(line: string): string {
-  const parts: string[] = [];
-  let current = '';
-  for (const character of line) {
-    if (encoder.encode(current + character).length > (parts.length === 0 ? 75 : 74)) {
-      parts.push(current);
-      current = '';
-    }
-    current += character;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-
 export function buildIcs(event: CalendarEvent): string {
-  const start = japanInstant(event.date, event.startMinutes);
-  const end = japanInstant(event.date, event.startMinutes + event.durationMinutes);
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Togane City//Tsunagaru Togane//JA',
-    'CALSCALE:GREGORIAN',
-    'BEGIN:VEVENT',
-    `UID:${event.uid}`,
-    `DTSTAMP:${utcStamp(event.stamp)}`,
-    `DTSTART:${utcStamp(start)}`,
-    `DTEND:${utcStamp(end)}`,
-    `SUMMARY:${escapeText(event.title)}`,
-    `LOCATION:${escapeText(event.location)}`,
-    `DESCRIPTION:${escapeText(event.description)}`,
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  const calendar = ical({ prodId: { company: 'Togane City', product: 'Tsunagaru Togane', language: 'JA' } });
+  calendar.createEvent({
+    id: event.uid,
+    stamp: event.stamp,
+    start: japanInstant(event.date, event.startMinutes),
+    end: japanInstant(event.date, event.startMinutes + event.durationMinutes),
+    summary: event.title,
+    location: event.location,
+    description: event.description,
+  });
+  // RFC 5545 ends every content line with CRLF, the last one too; the library leaves the last one bare.
+  return `${calendar.toString()}\r\n`;
 }
