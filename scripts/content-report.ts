@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { CityContent } from '../src/domain/city.ts';
-import { buildContentReport, reportCsv, reportMarkdown } from '../src/domain/content-report.ts';
+import { buildContentReport, reportCsv, reportMarkdown } from './content-report-build.ts';
 import type { FacilitiesContent } from '../src/domain/facilities.ts';
 import { japanClock } from '../src/domain/japan-time.ts';
 import type { ProceduresContent } from '../src/domain/procedures.ts';

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CityContent } from '../src/domain/city.ts';
-import { proceduresToCsv } from '../src/domain/procedure-csv.ts';
+import { proceduresToCsv } from './procedure-csv/export.ts';
 import type { ProceduresContent } from '../src/domain/procedures.ts';
 
 const contentDir = resolve(import.meta.dirname, '../src/content');

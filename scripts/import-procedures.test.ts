@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
-const fixtures = resolve(root, 'src/domain/fixtures');
+const fixtures = resolve(root, 'scripts/procedure-csv/fixtures');
 const tsx = resolve(root, 'node_modules/.bin/tsx');
 
 /** Runs `npm run content:import` as staff would, writing to a temporary copy of procedures.json. */

@@ -9,7 +9,8 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContentFile } from '../src/domain/content-pack.ts';
 import type { CityContent } from '../src/domain/city.ts';
-import { formatCsvProblem, importProceduresCsv } from '../src/domain/procedure-csv.ts';
+import { formatCsvProblem } from './procedure-csv/csv-text.ts';
+import { importProceduresCsv } from './procedure-csv/import.ts';
 import type { ProceduresContent } from '../src/domain/procedures.ts';
 
 const contentDir = resolve(import.meta.dirname, '../src/content');

@@ -1,7 +1,7 @@
-import type { CityContent, Provenance } from './city.ts';
-import type { FacilitiesContent } from './facilities.ts';
-import { csvField } from './procedure-csv.ts';
-import { confirmedFacts, type Procedure, PROCEDURE_FACTS, type ProcedureFact, type ProceduresContent, unconfirmedFacts } from './procedures.ts';
+import type { CityContent, Provenance } from '../src/domain/city.ts';
+import type { FacilitiesContent } from '../src/domain/facilities.ts';
+import { csvField } from './procedure-csv/csv-text.ts';
+import { confirmedFacts, type Procedure, PROCEDURE_FACTS, type ProcedureFact, type ProceduresContent, unconfirmedFacts } from '../src/domain/procedures.ts';
 
 /**
  * The city's checklist (npm run content:report): every fact the portal shows that is still

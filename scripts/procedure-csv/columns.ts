@@ -1,5 +1,4 @@
-import type { CityContent } from './city.ts';
-import { checkContentPack } from './content-pack.ts';
+import type { CityContent } from '../../src/domain/city.ts';
 import {
   APPLICANTS,
   ATTACHMENTS,
@@ -12,154 +11,11 @@ import {
   PROCEDURE_FACT_KEYS,
   PROCEDURE_FACTS,
   PROCEDURE_TYPES,
-  procedureSchema,
-  proceduresContentSchema,
-  type LifeEventGuide,
-  type Procedure,
   type ProcedureChannel,
   type ProcedureFact,
   type ProcedureSource,
-  type ProceduresContent,
-} from './procedures.ts';
-
-/**
- * The city's procedure inventory as a spreadsheet exports it (CSV, UTF-8 or Shift_JIS), read into
- * the catalogue's schema. Column headers follow the national inventory (行政手続等の棚卸調査:
- * 手続名, 手続類型, オンライン化の実施状況 …, with its code values such as 「1 実施済」) plus the city's
- * columns (ID, よみ, 概要, 担当課 …). Every problem is reported with its spreadsheet row and column,
- * in Japanese; the pack is produced only when the whole file is valid.
- */
-
-export type CsvEncoding = 'utf-8' | 'shift_jis';
-
-export interface CsvProblem {
-  /** Spreadsheet row (the header is row 1); absent for problems of the whole file or of lifeEvents. */
-  row?: number;
-  /** The column's header as written in the file. */
-  column?: string;
-  message: string;
-}
-
-export function formatCsvProblem(problem: CsvProblem): string {
-  if (problem.row === undefined) return problem.message;
-  return problem.column === undefined ? `${String(problem.row)}行目: ${problem.message}` : `${String(problem.row)}行目「${problem.column}」: ${problem.message}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Bytes → text
-
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-/**
- * UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Shift_JIS (the WHATWG
- * decoder, which is Windows-31J: 髙, ①, ㈱ … as Excel on Windows writes them).
- */
-export function decodeCsv(bytes: Uint8Array): { ok: true; text: string; encoding: CsvEncoding } | { ok: false; problem: CsvProblem } {
-  const hasBom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
-  const body = hasBom ? bytes.subarray(3) : bytes;
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8' };
-  } catch {
-    // not UTF-8: try Shift_JIS below
-  }
-  try {
-    return { ok: true, text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding: 'shift_jis' };
-  } catch {
-    return { ok: false, problem: { message: 'ファイルの文字コードが UTF-8 でも Shift_JIS でもありません。表計算ソフトで「CSV UTF-8」として保存し直してください。' } };
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text → records (RFC 4180)
-
-export interface CsvRecord {
-  /** Spreadsheet row: a quoted cell with line breaks stays in one row. */
-  row: number;
-  cells: string[];
-}
-
-/**
- * RFC 4180: fields separated by commas, records by CRLF or LF, fields in double quotes may hold
- * commas, line breaks and doubled quotes (""). A quote left open or text after a closing quote is
- * reported with the row where it happened.
- */
-export function parseCsv(text: string): { records: CsvRecord[]; problems: CsvProblem[] } {
-  const records: CsvRecord[] = [];
-  const problems: CsvProblem[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let row = 1;
-  let index = 0;
-  let quoted = false;
-  let recordHasContent = false;
-
-  const endRecord = () => {
-    cells.push(cell);
-    if (recordHasContent || cells.length > 1 || cell !== '') records.push({ row, cells });
-    cells = [];
-    cell = '';
-    recordHasContent = false;
-    row += 1;
-  };
-
-  while (index < text.length) {
-    const char = text[index] as string;
-    if (quoted) {
-      if (char === '"') {
-        if (text[index + 1] === '"') {
-          cell += '"';
-          index += 2;
-          continue;
-        }
-        quoted = false;
-        index += 1;
-        // After a closing quote only a comma or the end of the record may follow.
-        const next = text[index];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-          problems.push({ row, message: `「"」で囲んだ項目のあとに文字があります（「${cell.slice(0, 10)}」のあと）。「"」を文字として書くときは「""」と2つ重ねてください。` });
-          while (index < text.length && text[index] !== ',' && text[index] !== '\n' && text[index] !== '\r') {
-            cell += text[index] as string;
-            index += 1;
-          }
-        }
-        continue;
-      }
-      cell += char;
-      index += 1;
-      continue;
-    }
-    if (char === '"' && cell === '') {
-      quoted = true;
-      recordHasContent = true;
-      index += 1;
-      continue;
-    }
-    if (char === ',') {
-      cells.push(cell);
-      cell = '';
-      recordHasContent = true;
-      index += 1;
-      continue;
-    }
-    if (char === '\r' || char === '\n') {
-      endRecord();
-      index += char === '\r' && text[index + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    if (char === '"') {
-      problems.push({ row, message: '項目の途中に「"」があります。「"」を含む項目は全体を「"」で囲み、中の「"」は「""」と2つ重ねてください。' });
-    }
-    cell += char;
-    index += 1;
-  }
-  if (quoted) {
-    const startRow = row;
-    problems.push({ row: startRow, message: '「"」で始まった項目が閉じられていません（ファイルの終わりまで探しました）。閉じる「"」を書いてください。' });
-  } else if (cell !== '' || cells.length > 0 || recordHasContent) {
-    endRecord();
-  }
-  return { records, problems };
-}
+} from '../../src/domain/procedures.ts';
+import type { CsvProblem, CsvRecord } from './csv-text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Columns
@@ -212,7 +68,7 @@ export const PROCEDURE_COLUMNS = {
 } as const satisfies Record<string, ColumnSpec>;
 
 export type ColumnKey = keyof typeof PROCEDURE_COLUMNS;
-const COLUMN_KEYS = Object.keys(PROCEDURE_COLUMNS) as ColumnKey[];
+export const COLUMN_KEYS = Object.keys(PROCEDURE_COLUMNS) as ColumnKey[];
 
 /** Headers and code values compare after NFKC (full-width → half-width brackets) without spaces. */
 function fold(value: string): string {
@@ -326,7 +182,7 @@ export function sourceToCell(source: ProcedureSource): string {
   return [source.title, source.url ?? '', source.pageId ?? '', source.read, source.facts.map((fact) => PROCEDURE_FACTS[fact]).join('、'), source.confirms].join(' | ');
 }
 
-function sourcesFromCell(value: string): { sources: Record<string, unknown>[]; problems: string[] } {
+export function sourcesFromCell(value: string): { sources: Record<string, unknown>[]; problems: string[] } {
   const problems: string[] = [];
   const sources = value
     .split(/\r?\n/)
@@ -360,13 +216,13 @@ function sourcesFromCell(value: string): { sources: Record<string, unknown>[]; p
 // ---------------------------------------------------------------------------------------------
 // Rows → procedures
 
-interface HeaderMap {
+export interface HeaderMap {
   columns: Partial<Record<ColumnKey, { index: number; header: string }>>;
   ignored: string[];
   problems: CsvProblem[];
 }
 
-function readHeader(record: CsvRecord): HeaderMap {
+export function readHeader(record: CsvRecord): HeaderMap {
   const columns: HeaderMap['columns'] = {};
   const ignored: string[] = [];
   const problems: CsvProblem[] = [];
@@ -397,7 +253,7 @@ function readHeader(record: CsvRecord): HeaderMap {
 }
 
 /** Which column a schema problem belongs to, from its path inside one procedure. */
-function columnOfPath(path: readonly PropertyKey[], procedure: Record<string, unknown>): ColumnKey {
+export function columnOfPath(path: readonly PropertyKey[], procedure: Record<string, unknown>): ColumnKey {
   const [first, second, third] = path.map(String);
   switch (first) {
     case 'online':
@@ -432,7 +288,7 @@ interface RowContext {
 }
 
 /** One row → a procedure draft plus the problems of the cells that could not be read. */
-function readRow(record: CsvRecord, context: RowContext): { draft: Record<string, unknown>; problems: Map<ColumnKey, string[]> } {
+export function readRow(record: CsvRecord, context: RowContext): { draft: Record<string, unknown>; problems: Map<ColumnKey, string[]> } {
   const problems = new Map<ColumnKey, string[]>();
   const complain = (key: ColumnKey, message: string) => problems.set(key, [...(problems.get(key) ?? []), message]);
   const cell = (key: ColumnKey): string => {
@@ -584,185 +440,6 @@ function readRow(record: CsvRecord, context: RowContext): { draft: Record<string
   return { draft, problems };
 }
 
-export interface ParsedRows {
-  procedures: Procedure[];
-  /** The spreadsheet row of each procedure. */
-  rows: number[];
-  problems: CsvProblem[];
-  /** Headers the importer does not use (national columns such as 所管府省庁 or 法令名). */
-  ignoredColumns: string[];
-  /** Each column's header as the file writes it. */
-  headers: Partial<Record<ColumnKey, string>>;
-}
-
-/** Reads every row; a row with problems is left out of `procedures` and all its problems are listed. */
-export function proceduresFromCsv(text: string, departments: CityContent['departments']): ParsedRows {
-  const { records, problems: csvProblems } = parseCsv(text);
-  const problems: CsvProblem[] = [...csvProblems];
-  const [headerRecord, ...rowRecords] = records;
-  if (!headerRecord) return { procedures: [], rows: [], problems: [...problems, { message: 'ファイルが空です。1行目に見出し、2行目から手続きを書いてください。' }], ignoredColumns: [], headers: {} };
-  const header = readHeader(headerRecord);
-  problems.push(...header.problems);
-  const headers = Object.fromEntries(COLUMN_KEYS.map((key) => [key, columnName(header, key)])) as Record<ColumnKey, string>;
-  const procedures: Procedure[] = [];
-  const rows: number[] = [];
-  if (header.problems.some((problem) => problem.column === undefined)) {
-    return { procedures, rows, problems: sortProblems(problems), ignoredColumns: header.ignored, headers };
-  }
-  const headerWidth = headerRecord.cells.length;
-  const idRows = new Map<string, number>();
-  for (const record of rowRecords) {
-    if (record.cells.every((value) => value.trim() === '')) continue;
-    if (record.cells.length > headerWidth) {
-      problems.push({
-        row: record.row,
-        message: `項目が${String(record.cells.length)}個あり、見出し（${String(headerWidth)}個）より多くなっています。「,」を含む項目は「"」で囲んでください。`,
-      });
-      continue;
-    }
-    const { draft, problems: cellProblems } = readRow(record, { row: record.row, header, departments });
-    if (typeof draft.id === 'string') {
-      const firstRow = idRows.get(draft.id);
-      if (firstRow === undefined) idRows.set(draft.id, record.row);
-      else cellProblems.set('id', [`id「${draft.id}」は ${String(firstRow)}行目と同じです。別の id にしてください。`]);
-    }
-    const result = procedureSchema.safeParse(draft);
-    const rowProblems = new Map(cellProblems);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const key = columnOfPath(issue.path, draft);
-        // A cell already reported is not reported again by the schema; one message per cell.
-        if (cellProblems.has(key)) continue;
-        if (!rowProblems.has(key)) rowProblems.set(key, [issue.message]);
-      }
-    }
-    for (const key of COLUMN_KEYS) {
-      for (const message of rowProblems.get(key) ?? []) problems.push({ row: record.row, column: columnName(header, key), message });
-    }
-    if (result.success && rowProblems.size === 0) {
-      procedures.push(result.data);
-      rows.push(record.row);
-    }
-  }
-  // 関連する手続き must name a row of the file (a row with mistakes still counts: one mistake, one message).
-  procedures.forEach((procedure, index) => {
-    for (const relatedId of procedure.related.filter((id) => !idRows.has(id))) {
-      problems.push({ row: rows[index], column: headers.related, message: `関連する手続き「${relatedId}」がありません。` });
-    }
-  });
-  return { procedures, rows, problems: sortProblems(problems), ignoredColumns: header.ignored, headers };
-}
-
-function columnName(header: HeaderMap, key: ColumnKey): string {
+export function columnName(header: HeaderMap, key: ColumnKey): string {
   return header.columns[key]?.header ?? PROCEDURE_COLUMNS[key].header;
-}
-
-function sortProblems(problems: CsvProblem[]): CsvProblem[] {
-  return problems.map((problem, order) => ({ problem, order })).sort((a, b) => (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.order - b.order).map(({ problem }) => problem);
-}
-
-export type ImportResult =
-  | { ok: true; content: ProceduresContent; encoding: CsvEncoding; ignoredColumns: string[] }
-  | { ok: false; encoding?: CsvEncoding; problems: CsvProblem[] };
-
-/**
- * The whole import: decode, read every row, then check the pack as it would be written (ids not
- * repeated, related procedures and the kept life-event guides pointing at procedures that exist,
- * departments in city.json, the kept redirects of merged ids). `ok` only when there is no problem at all.
- */
-export function importProceduresCsv(
-  bytes: Uint8Array,
-  city: CityContent,
-  lifeEvents: readonly LifeEventGuide[],
-  redirects: ProceduresContent['redirects'] = [],
-): ImportResult {
-  const decoded = decodeCsv(bytes);
-  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
-  const parsed = proceduresFromCsv(decoded.text, city.departments);
-  if (parsed.problems.length > 0) return { ok: false, encoding: decoded.encoding, problems: parsed.problems };
-  if (parsed.procedures.length === 0) return { ok: false, encoding: decoded.encoding, problems: [{ message: '手続きの行がありません。2行目から手続きを書いてください。' }] };
-
-  const pack = proceduresContentSchema.safeParse({ procedures: parsed.procedures, lifeEvents, redirects });
-  const problems: CsvProblem[] = [];
-  if (!pack.success) {
-    for (const issue of pack.error.issues) {
-      const [collection, index, ...rest] = issue.path;
-      const procedure = collection === 'procedures' ? parsed.procedures[Number(index)] : undefined;
-      if (procedure) {
-        const key = columnOfPath(rest, procedure);
-        problems.push({ row: parsed.rows[Number(index)], column: parsed.headers[key] ?? PROCEDURE_COLUMNS[key].header, message: issue.message });
-      } else {
-        problems.push({ message: `procedures.json の ${issue.path.map(String).join('.')}（残しておく暮らしの出来事の案内か、古い id の転送）: ${issue.message}` });
-      }
-    }
-  } else {
-    for (const { problems: crossProblems } of checkContentPack({ 'city.json': city, 'procedures.json': pack.data })) {
-      for (const problem of crossProblems) {
-        const index = Number(problem.path.split('.')[1]);
-        problems.push({ row: parsed.rows[index], column: parsed.headers.department ?? PROCEDURE_COLUMNS.department.header, message: problem.message });
-      }
-    }
-  }
-  if (!pack.success || problems.length > 0) return { ok: false, encoding: decoded.encoding, problems: sortProblems(problems) };
-  return { ok: true, content: pack.data, encoding: decoded.encoding, ignoredColumns: parsed.ignoredColumns };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Procedures → CSV (for editing in a spreadsheet and importing back)
-
-/** One field as RFC 4180 writes it: quoted when it holds a comma, a quote, a line break or edge spaces. */
-export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** The catalogue as the importer reads it: one header row, CRLF, multi-values joined with 「;」. */
-export function proceduresToCsv(procedures: readonly Procedure[], departments: CityContent['departments']): string {
-  const rows = procedures.map((procedure) => {
-    const online = procedure.channels.find((channel) => channel.kind === 'online');
-    const counter = procedure.channels.find((channel) => channel.kind === 'counter');
-    const post = procedure.channels.find((channel) => channel.kind === 'post');
-    const konbini = procedure.channels.find((channel) => channel.kind === 'konbini');
-    const markOf = (channel: { note?: string } | undefined) => (channel ? (channel.note ? `○（${channel.note}）` : '○') : '×');
-    const values: Record<ColumnKey, string> = {
-      id: procedure.id,
-      title: procedure.title,
-      reading: procedure.reading,
-      summary: procedure.summary,
-      type: procedure.type,
-      onlineStatus: procedure.online.status,
-      plannedYear: procedure.online.plannedYear === undefined ? '' : String(procedure.online.plannedYear),
-      onlineReason: procedure.online.reason ?? '',
-      department: departments.find((department) => department.id === procedure.departmentId)?.name ?? procedure.departmentId,
-      hours: procedure.hours ?? '',
-      onlineUrl: online?.url ?? '',
-      onlineProvider: online?.provider ?? '',
-      onlineNote: online?.note ?? '',
-      counter: counter?.place ?? '',
-      counterNote: counter?.note ?? '',
-      post: markOf(post),
-      konbini: markOf(konbini),
-      applicants: procedure.applicants.join(';'),
-      proxyLetter: procedure.proxyNeedsLetter ? '○' : '×',
-      identityCheck: procedure.identityCheck,
-      deadline: procedure.deadline ?? '',
-      feeRequired: procedure.fee.required ? '有り' : '無し',
-      feeAmount: procedure.fee.amount ?? '',
-      paymentMethods: procedure.fee.methods.join(';'),
-      processingOnline: procedure.processingTime?.online ?? '',
-      processingOffline: procedure.processingTime?.offline ?? '',
-      attachments: procedure.attachments.join(';'),
-      bring: procedure.bring.join(';'),
-      lifeEvents: procedure.lifeEvents.join(';'),
-      areas: procedure.areas.join(';'),
-      related: procedure.related.join(';'),
-      keywords: procedure.keywords.join(';'),
-      source: procedure.source,
-      sources: procedure.sources.map(sourceToCell).join('\n'),
-      lastVerified: procedure.lastVerified,
-      verified: procedure.verified ? '○' : '×',
-      sample: procedure.sample ? '○' : '×',
-    };
-    return COLUMN_KEYS.map((key) => csvField(values[key])).join(',');
-  });
-  return [COLUMN_KEYS.map((key) => PROCEDURE_COLUMNS[key].header).join(','), ...rows].join('\r\n') + '\r\n';
 }

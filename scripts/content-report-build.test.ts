@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cityContentSchema } from './city.ts';
-import { buildContentReport, reportCsv, reportMarkdown } from './content-report.ts';
-import { facilitiesContentSchema } from './facilities.ts';
-import { PROCEDURE_FACTS, proceduresContentSchema } from './procedures.ts';
+import { cityContentSchema } from '../src/domain/city.ts';
+import { buildContentReport, reportCsv, reportMarkdown } from './content-report-build.ts';
+import { facilitiesContentSchema } from '../src/domain/facilities.ts';
+import { PROCEDURE_FACTS, proceduresContentSchema } from '../src/domain/procedures.ts';
 
-const contentDir = resolve(import.meta.dirname, '../content');
+const contentDir = resolve(import.meta.dirname, '../src/content');
 const read = (name: string): unknown => JSON.parse(readFileSync(resolve(contentDir, name), 'utf8'));
 const city = cityContentSchema.parse(read('city.json'));
 const procedures = proceduresContentSchema.parse(read('procedures.json'));
