@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { reservationCodeSchema } from '../domain/citizen-fields.ts';
 import { dateRangeQuerySchema } from '../domain/day-availability.ts';
 import { type HeaderReading, readIdempotencyKey, readManagementToken } from '../domain/request-headers.ts';
-import { ApiHttpError, parseBody } from './http-errors.ts';
+import { ApiHttpError, parseBody } from '../domain/api-error.ts';
 
 export { dateRangeQuerySchema };
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { changeSlotSchema, lookupByPhoneSchema, newCounterReservationSchema } from '../../domain/counter-reservation.ts';
-import { parseBody } from '../http-errors.ts';
+import { parseBody } from '../../domain/api-error.ts';
 import { bearerToken, codeParam, dateRangeQuerySchema, idempotencyKey, jsonContent as json } from '../route-helpers.ts';
-import type { CounterService } from './counter-service.ts';
+import type { CounterService } from '../../booking/counter-service.ts';
 
 
 export function counterRoutes(api: FastifyInstance, service: CounterService): void {

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { changeFacilityBookingSchema, facilityChoiceSchema, facilitySearchQuerySchema as searchQuerySchema, newFacilityBookingSchema } from '../../domain/facility-booking.ts';
-import { ApiHttpError, parseBody } from '../http-errors.ts';
+import { ApiHttpError, parseBody } from '../../domain/api-error.ts';
 import { bearerToken, codeParam, dateRangeQuerySchema, idempotencyKey, jsonContent as json } from '../route-helpers.ts';
-import { secretsEqual } from '../secrets.ts';
-import type { FacilityService } from './facility-service.ts';
+import type { FacilityService } from '../../booking/facility-service.ts';
+import { secretsEqual } from '../../booking/secrets.ts';
 
 const roomParamsSchema = z.object({ facilityId: z.string().max(40), roomId: z.string().max(40) });
 
@@ -12,9 +12,9 @@ const roomParamsSchema = z.object({ facilityId: z.string().max(40), roomId: z.st
  * Staff confirm a provisional booking with the secret in STAFF_API_TOKEN, sent in its own header
  * (the Authorization header carries citizens' management tokens). With no secret set, nobody can.
  */
-function requireStaff(request: FastifyRequest, staffToken: string | null): void {
+async function requireStaff(request: FastifyRequest, staffToken: string | null): Promise<void> {
   const given = request.headers['x-staff-token'];
-  const ok = staffToken !== null && typeof given === 'string' && secretsEqual(given, staffToken);
+  const ok = staffToken !== null && typeof given === 'string' && (await secretsEqual(given, staffToken));
   if (!ok) throw new ApiHttpError(403, 'forbidden', '職員用の操作です。権限を確かめてください。');
 }
 
@@ -55,7 +55,7 @@ export function facilityRoutes(api: FastifyInstance, service: FacilityService, s
   api.delete('/facilities/bookings/:code', async (request) => ({ booking: await service.cancel(codeParam(request), bearerToken(request)) }));
 
   api.post('/facilities/bookings/:code/confirm', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (request) => {
-    requireStaff(request, staffToken);
+    await requireStaff(request, staffToken);
     return { booking: await service.confirm(codeParam(request)) };
   });
 }
