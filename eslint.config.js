@@ -8,8 +8,14 @@ const domainMayNotImport = {
   patterns: [
     { group: ['react', 'react-*', 'react/*', '@tanstack/*', 'msw', 'msw/*'], message: 'src/domain は React やブラウザーに依存しない純粋なルールだけを置きます。' },
     { group: ['node:*', 'better-sqlite3', 'fastify', '@fastify/*'], message: 'src/domain は Node の API に依存しません。' },
-    { group: ['**/app/**', '**/features/**', '**/ui/**', '**/server/**', '**/client/**'], message: 'src/domain は他の層を読み込みません。' },
+    { group: ['**/app/**', '**/features/**', '**/ui/**', '**/server/**', '**/client/**', '**/booking/**', '**/practice/**', '**/mocks/**'], message: 'src/domain は他の層を読み込みません。' },
   ],
+};
+
+const srcMayNotImportMocks = { group: ['**/mocks/**'], message: 'src は mocks を読み込みません（mocks はテストと dev:mock のためのものです）。' };
+const featureMayNotImportFeature = {
+  regex: '^\\.\\./(?!\\.\\.)[^/]+/',
+  message: '機能（features）は別の機能を読み込みません。共通の部品は src/ui か src/domain に移してください。',
 };
 
 export default tseslint.config(
@@ -65,9 +71,22 @@ export default tseslint.config(
     },
   },
   {
+    // Production code never depends on the test and dev:mock helpers.
+    files: ['src/**'],
+    // Tests may use the mock API; the layers below have their own, stricter lists.
+    ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/domain/**', 'src/booking/**', 'src/server/**', 'src/features/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [srcMayNotImportMocks] }] },
+  },
+  {
+    // What two features share moves down into src/ui or src/domain (see README).
+    files: ['src/features/**'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [srcMayNotImportMocks, featureMayNotImportFeature] }] },
+  },
+  {
     files: ['src/server/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-*', '**/app/**', '**/features/**', '**/ui/**', '**/client/**'], message: 'サーバーは画面のコードを読み込みません。' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-*', '**/app/**', '**/features/**', '**/ui/**', '**/client/**', '**/practice/**', '**/mocks/**'], message: 'サーバーは画面のコードも練習モードも mocks も読み込みません。' }] }],
     },
   },
   {

@@ -23,12 +23,14 @@ function appVersion(): string {
 
 /**
  * `npm run dev:mock` serves MSW's worker script straight from the package, so it never lands in
- * `public/`, in a production build or in the PWA's precache.
+ * `public/`, in a production build or in the PWA's precache; and the page starts from
+ * mocks/dev-entry.ts, which starts the mock API before the app (src/ never imports mocks/).
  */
 function serveMockServiceWorker(): Plugin {
   return {
     name: 'togane-serve-mock-service-worker',
     apply: 'serve',
+    transformIndexHtml: (html) => html.replace('/src/app/main.tsx', '/mocks/dev-entry.ts'),
     configureServer(server) {
       server.middlewares.use('/mockServiceWorker.js', (_request, response) => {
         response.setHeader('Content-Type', 'text/javascript');

@@ -1,18 +1,16 @@
 import { http, HttpResponse } from 'msw';
-import { counter } from '../src/content/counter.ts';
-import { facilitiesContent } from '../src/content/facilities.ts';
 import type { Health } from '../src/domain/health.ts';
-import { counterHandlers } from './counter-handlers.ts';
-import { facilityHandlers } from './facility-handlers.ts';
-import type { PracticeStore } from './practice-store.ts';
+import { createPracticeStore, type KeyValueStorage } from '../src/practice/practice-store.ts';
+import { createPracticeTransport } from '../src/practice/practice-transport.ts';
 
 /**
- * MSW handlers for the API: component tests (`mocks/node.ts`), front-end work without the server
- * (`npm run dev:mock`, `mocks/browser.ts`), and the practice mode (`mocks/practice.ts`). They answer
- * with the same shapes, rules and messages as `src/server`, from the same domain code, over the
- * practice data in `store`.
+ * MSW handlers for the API, for component tests (`mocks/node.ts`) and front-end work without the
+ * server (`npm run dev:mock`, `mocks/browser.ts`). The booking API is the practice mode's engine
+ * (src/practice), so the mock answers with the server's own services, rules and messages; only the
+ * health check is made up here.
  */
-export function createHandlers(store: PracticeStore, now: () => Date = () => new Date()) {
+export function createHandlers(storage: KeyValueStorage) {
+  const answer = createPracticeTransport({ store: createPracticeStore(storage, 'tsunagaru-togane:mock-data') });
   return [
     http.get('/api/v1/health', () =>
       HttpResponse.json<Health>({
@@ -23,7 +21,6 @@ export function createHandlers(store: PracticeStore, now: () => Date = () => new
         eventLoop: { delayMs: 0, utilization: 0 },
       }),
     ),
-    ...counterHandlers(counter, store, now),
-    ...facilityHandlers(facilitiesContent, store, now),
+    http.all('/api/v1/*', ({ request }) => answer(request)),
   ];
 }

@@ -1,9 +1,9 @@
 import { setupServer } from 'msw/node';
+import { memoryStorage } from '../src/practice/practice-store.ts';
 import { createHandlers } from './handlers.ts';
-import { memoryPracticeStore } from './practice-store.ts';
 
-/** The data the default handlers book against in component tests; emptied after each test. */
-export const mockStore = memoryPracticeStore();
+/** Handlers over empty booking data: each test starts from these (see vitest.setup.ts). */
+export const freshMockHandlers = () => createHandlers(memoryStorage());
 
 /** For component tests: `server.use(...)` overrides a handler in one test. */
-export const mockServer = setupServer(...createHandlers(mockStore));
+export const mockServer = setupServer(...freshMockHandlers());

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { subscribePracticeMode } from '../client/practice-mode.ts';
+import { installPracticeTransport } from '../practice/install.ts';
 import '../ui/base.css';
 import { createPortalRouter } from './router.tsx';
 
@@ -17,13 +18,9 @@ subscribePracticeMode(() => {
   queryClient.clear();
 });
 
-async function start(): Promise<void> {
-  // `npm run dev:mock` only: MSW answers the API in the browser. The condition is a build-time
-  // constant, so a production build contains neither MSW nor its handlers.
-  if (import.meta.env.MODE === 'mock') {
-    const { startMockWorker } = await import('../../mocks/browser.ts');
-    await startMockWorker();
-  }
+installPracticeTransport();
+
+function start(): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
   createRoot(root).render(
@@ -35,4 +32,4 @@ async function start(): Promise<void> {
   );
 }
 
-void start();
+start();

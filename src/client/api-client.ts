@@ -19,15 +19,25 @@ export class ApiRequestError extends Error {
 const NETWORK_MESSAGE = '通信できませんでした。電波の良いところで、もう一度お試しください。';
 const UNREADABLE_MESSAGE = 'サーバーからの返事を読み取れませんでした。時間をおいて、もう一度お試しください。';
 
+type Transport = (request: Request) => Promise<Response>;
+
+let loadPracticeTransport: (() => Promise<Transport>) | null = null;
+
+/** The app installs the practice mode's transport at start-up (src/practice/install.ts); it loads only when used. */
+export function setPracticeTransport(load: () => Promise<Transport>): void {
+  loadPracticeTransport = load;
+}
+
 /**
- * The one door to the API. In practice mode no request leaves the browser: the MSW handlers of
- * `mocks/` answer it over the practice data, through msw's `getResponse` (no service worker: the
- * PWA's worker owns the scope). That part is loaded only when practice mode is on.
+ * The one door to the API. In practice mode no request leaves the browser: the practice transport
+ * answers it with the booking engine over the practice data. Without one installed, a practice
+ * request fails like a lost connection rather than reach the server.
  */
 async function send(path: string, init: RequestInit): Promise<Response> {
   if (!isPracticeMode()) return fetch(path, init);
-  const { answerInPractice } = await import('../../mocks/practice.ts');
-  return answerInPractice(new Request(new URL(path, window.location.href), init));
+  if (!loadPracticeTransport) throw new Error('練習モードの通信先が用意されていません。');
+  const answer = await loadPracticeTransport();
+  return answer(new Request(new URL(path, window.location.href), init));
 }
 
 /**

@@ -3,12 +3,14 @@ import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import type { ContentPack } from './content.ts';
-import { answerBadUrl, answerUnreadableRequest, ApiHttpError, errorBody, installErrorHandlers } from './http-errors.ts';
+import { ApiHttpError, errorBody } from '../domain/api-error.ts';
+import { answerBadUrl, answerUnreadableRequest, installErrorHandlers } from './http-errors.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import { counterRoutes } from './counter/counter-routes.ts';
-import { createCounterService } from './counter/counter-service.ts';
-import { facilityRoutes } from './facilities/facility-routes.ts';
-import { createFacilityService } from './facilities/facility-service.ts';
+import { createCounterService } from '../booking/counter-service.ts';
+import { bookingEndpoints } from '../booking/booking-api.ts';
+import { bookingRoutes } from './booking-routes.ts';
+import { staffFacilityRoutes } from './facilities/facility-routes.ts';
+import { createFacilityService } from '../booking/facility-service.ts';
 import { healthRoutes } from './routes/health.ts';
 import { kioskRoutes } from './kiosk/kiosk-routes.ts';
 import { createLimits, rateLimitStore } from './limits.ts';
@@ -87,8 +89,10 @@ export async function buildApp({ config, store, content, version, now = () => ne
         return payload;
       });
       healthRoutes(api, store, content, version, () => app.memoryUsage());
-      counterRoutes(api, createCounterService({ content: content.counter, store, limits, now }));
-      facilityRoutes(api, createFacilityService({ content: content.facilities, store, now, sampleFacilitiesBookable: config.sampleFacilitiesBookable }), config.staffApiToken);
+      const counter = createCounterService({ content: content.counter, store, lookupGuard: limits, now });
+      const facilities = createFacilityService({ content: content.facilities, store, now, sampleFacilitiesBookable: config.sampleFacilitiesBookable });
+      bookingRoutes(api, bookingEndpoints(counter, facilities));
+      staffFacilityRoutes(api, facilities, config.staffApiToken);
       kioskRoutes(api, config.kioskPinHash, limits);
     },
     { prefix: '/api/v1' },

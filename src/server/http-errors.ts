@@ -1,32 +1,6 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
-import { type ApiErrorCode, ERROR_MESSAGES, errorBody } from '../domain/api-error.ts';
-import { describeProblems, type FieldProblem } from '../domain/validation.ts';
-
-// The messages and the error shape live in the domain, so the practice mode's mocks answer alike.
-export { ERROR_MESSAGES, errorBody };
-
-/** An error a route throws on purpose; the error handler turns it into the stable JSON shape. */
-export class ApiHttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: ApiErrorCode,
-    message: string = ERROR_MESSAGES[code],
-    readonly fields?: FieldProblem[],
-  ) {
-    super(message);
-  }
-}
-
-/** Validates a request body with a domain schema; a failure answers 400 with the field messages. */
-export function parseBody<Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw new ApiHttpError(400, 'validation_failed', ERROR_MESSAGES.validation_failed, describeProblems(result.error));
-  }
-  return result.data;
-}
+import { type ApiErrorCode, ApiHttpError, errorBody } from '../domain/api-error.ts';
 
 /** Fastify's own 4xx errors (bad JSON, too large, wrong content type …) mapped to our codes. */
 function codeForStatus(status: number): ApiErrorCode {

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { AttemptGuard, AttemptLimit, GuardedOutcome } from '../booking/attempt-guard.ts';
 import type { AttemptReservation, LimitStore } from './store/limit-store.ts';
 
 /**
@@ -6,22 +7,7 @@ import type { AttemptReservation, LimitStore } from './store/limit-store.ts';
  * across instances). Subjects (a client's address, a booking code) are hashed with the
  * installation's key before they reach the store.
  */
-export interface AttemptLimit {
-  /** Names the check, so the kiosk PIN and the look-up count apart. */
-  scope: string;
-  max: number;
-  windowMs: number;
-}
-
-export type GuardedOutcome<T> = { allowed: true; value: T } | { allowed: false; retryAfterMs: number };
-
-export interface Limits {
-  /**
-   * Runs an expensive check only when every subject still has a try left. Each try is reserved
-   * before the check and counts as failed until `check` says otherwise, so a burst of any size gets
-   * at most `max` checks. `check` returns whether it succeeded, and its value.
-   */
-  guard<T>(subjects: { limit: AttemptLimit; subject: string }[], check: () => Promise<{ succeeded: boolean; value: T }>): Promise<GuardedOutcome<T>>;
+export interface Limits extends AttemptGuard {
   /** Counts one request of a subject; for the API's rate limit. */
   countRequest(subject: string, windowMs: number): Promise<{ count: number; ttlMs: number }>;
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { ApiContract } from '../domain/api-contract.ts';
 import { API_ERROR_CODES } from '../domain/api-error.ts';
-import { counterPaths } from './counter/counter-routes.ts';
-import { facilityPaths } from './facilities/facility-routes.ts';
+import { counterContracts, facilityContracts } from '../domain/booking-contracts.ts';
 import { kioskPaths } from './kiosk/kiosk-routes.ts';
+import { jsonContent } from './route-helpers.ts';
 import { healthPaths } from './routes/health.ts';
 
 const apiErrorSchema = z.object({
@@ -13,9 +14,56 @@ const apiErrorSchema = z.object({
   }),
 });
 
+const refusal = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } });
+
+interface JsonObjectSchema {
+  properties?: Record<string, unknown>;
+  required?: string[];
+}
+
+/** The path or query parameters of an operation, from the zod schema that checks them. */
+function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
+  if (!schema) return [];
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonObjectSchema;
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    ...(where === 'path' || json.required?.includes(name) ? { required: true } : {}),
+    schema: property,
+  }));
+}
+
+function operationOf(contract: ApiContract) {
+  const headers = [
+    ...(contract.idempotencyKey ? [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', format: 'uuid' } }] : []),
+    ...(contract.staffToken ? [{ name: 'X-Staff-Token', in: 'header', required: true, schema: { type: 'string' } }] : []),
+  ];
+  return {
+    summary: contract.summary,
+    parameters: [...parametersOf(contract.params, 'path'), ...parametersOf(contract.query, 'query'), ...headers],
+    ...(contract.managementToken ? { security: [{ managementToken: [] }] } : {}),
+    ...(contract.body ? { requestBody: { required: true, content: jsonContent(contract.body) } } : {}),
+    responses: {
+      [contract.answer.status]: { description: contract.answer.description },
+      ...Object.fromEntries(Object.entries(contract.refusals).map(([status, description]) => [status, refusal(description)])),
+    },
+  };
+}
+
+/** The OpenAPI paths of contracts, grouped by path. */
+export function contractPaths(contracts: ApiContract[]): Record<string, Record<string, ReturnType<typeof operationOf>>> {
+  const paths: Record<string, Record<string, ReturnType<typeof operationOf>>> = {};
+  for (const contract of contracts) {
+    paths[contract.path] = { ...paths[contract.path], [contract.method.toLowerCase()]: operationOf(contract) };
+  }
+  return paths;
+}
+
 /**
- * The OpenAPI document at `/api/openapi.json`. Each route module exports its own `paths`, built from
- * the same zod schemas that validate requests, so the document cannot drift from the code.
+ * The OpenAPI document at `/api/openapi.json`. The booking endpoints come from their contracts in
+ * src/domain (the same objects the routes, the client and the practice mode use); health and kiosk
+ * describe themselves beside their routes. Either way the zod schemas that validate requests are the
+ * source, so the document cannot drift from the code.
  */
 export function buildOpenApiDocument(version: string) {
   return {
@@ -27,7 +75,7 @@ export function buildOpenApiDocument(version: string) {
         '東金市の市民ポータル「つながる東金」のAPIです。エラーはすべて components.schemas.ApiError の形で、日本語のメッセージを返します。',
     },
     servers: [{ url: '/' }],
-    paths: { ...healthPaths, ...counterPaths, ...facilityPaths, ...kioskPaths },
+    paths: { ...healthPaths, ...contractPaths([...Object.values(counterContracts), ...Object.values(facilityContracts)]), ...kioskPaths },
     components: {
       schemas: { ApiError: z.toJSONSchema(apiErrorSchema) },
       securitySchemes: {

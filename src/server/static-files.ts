@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { errorBody } from './http-errors.ts';
+import { errorBody } from '../domain/api-error.ts';
 
 /** Files whose names carry a content hash (Vite's `assets/`) never change: cache them for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';

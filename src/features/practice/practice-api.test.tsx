@@ -8,7 +8,7 @@ import type { FacilityBooking, FacilityBookingCreated, FacilityDay, FacilityQuot
 
 /**
  * The practice mode end to end below the screens: requestJson in practice mode is answered by the
- * mocks over practice data, with the server's rules and messages, and never calls fetch.
+ * practice engine (the server's booking services over practice data), and never calls fetch.
  */
 const fetchSpy = vi.spyOn(globalThis, 'fetch');
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { kioskPinSchema, kioskStatusSchema, kioskVerifiedSchema, type KioskStatus } from '../../domain/kiosk-api.ts';
-import { ApiHttpError, parseBody } from '../http-errors.ts';
+import { ApiHttpError, parseBody } from '../../domain/api-error.ts';
 import { jsonContent as json } from '../route-helpers.ts';
-import type { AttemptLimit, Limits } from '../limits.ts';
+import type { AttemptLimit } from '../../booking/attempt-guard.ts';
+import type { Limits } from '../limits.ts';
 import { kioskPinMatches } from './kiosk-pin.ts';
 
 /** Wrong PINs per client address: after 5 in 15 minutes, even the right PIN is refused for a while. */

@@ -1,4 +1,4 @@
-import type { FacilitiesContent, Facility, Room } from '../../domain/facilities.ts';
+import type { FacilitiesContent, Facility, Room } from '../domain/facilities.ts';
 import type {
   FacilityBooking,
   FacilityBookingCreated,
@@ -7,32 +7,34 @@ import type {
   FacilityQuote,
   FacilitySearchResult,
   NewFacilityBooking,
-} from '../../domain/facility-booking.ts';
-import { cancelDeadline, provisionalDeadline } from '../../domain/facility-rules.ts';
-import { choiceSegments, FACILITY_MESSAGES, facilityDays, priceChoice } from '../../domain/facility-answers.ts';
-import { IDEMPOTENCY_MISMATCH_MESSAGE } from '../../domain/api-error.ts';
-import { DATE_RANGE_MESSAGES, isRequestableDay, rangeProblem } from '../../domain/date-range.ts';
-import type { ManagementLink } from '../../domain/management-links.ts';
-import { addDays, type IsoDate, japanClock } from '../../domain/japan-time.ts';
-import { createAnswerCache } from '../answer-cache.ts';
-import { ApiHttpError } from '../http-errors.ts';
-import { bookingLinks } from '../booking-links.ts';
-import { hashRequest, hashSecret, newManagementToken, newReservationCode } from '../secrets.ts';
-import type { BookedSegment, StoredFacilityBooking } from '../../booking/facility-store.ts';
-import type { Store } from '../store/store.ts';
+} from '../domain/facility-booking.ts';
+import { cancelDeadline, provisionalDeadline } from '../domain/facility-rules.ts';
+import { choiceSegments, FACILITY_MESSAGES, facilityDays, priceChoice } from '../domain/facility-answers.ts';
+import { ApiHttpError, IDEMPOTENCY_MISMATCH_MESSAGE } from '../domain/api-error.ts';
+import { DATE_RANGE_MESSAGES, isRequestableDay, rangeProblem } from '../domain/date-range.ts';
+import type { ManagementLink } from '../domain/management-links.ts';
+import { addDays, type IsoDate, japanClock } from '../domain/japan-time.ts';
+import { createAnswerCache } from './answer-cache.ts';
+import { bookingLinks } from './booking-links.ts';
+import type { BookedSegment, StoredFacilityBooking } from './facility-store.ts';
+import { hashRequest, hashSecret, newManagementToken, newReservationCode } from './secrets.ts';
+import type { BookingStore } from './store.ts';
 
 const NOT_FOUND = new ApiHttpError(404, 'not_found', FACILITY_MESSAGES.notFound);
 const TAKEN = () => new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.taken, [{ path: 'blockIds', message: FACILITY_MESSAGES.takenField }]);
 
 export interface FacilityServiceDependencies {
   content: FacilitiesContent;
-  store: Store;
+  store: BookingStore;
   now: () => Date;
   /** Whether facilities marked as samples take bookings (only a demonstration turns this on). */
   sampleFacilitiesBookable: boolean;
 }
 
-/** The rules of booking a facility, between the HTTP routes and the store. */
+/**
+ * The rules of booking a facility, over the booking engine's port: the server's routes and the
+ * practice mode's transport both answer with it.
+ */
 export function createFacilityService({ content, store, now, sampleFacilitiesBookable }: FacilityServiceDependencies) {
   const links = bookingLinks(store.links, 'facility', now);
   function portalRoom(facilityId: string, roomId: string): { facility: Facility; room: Room } {
@@ -146,7 +148,7 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
       }
       const blockIds = quote.lines.map((line) => line.blockId);
       const segments = segmentsOf(facility, { dates, blockIds });
-      const idempotency = idempotencyKey ? { scope: 'facilities.create', key: idempotencyKey, requestHash: hashRequest(request) } : null;
+      const idempotency = idempotencyKey ? { scope: 'facilities.create', key: idempotencyKey, requestHash: await hashRequest(request) } : null;
       const provisionalUntil = facility.inPersonApplication
         ? provisionalDeadline(japanClock(now()), dates[0] ?? '', facility.inPersonApplication.withinDays).expiresAt.toISOString()
         : null;
@@ -174,7 +176,7 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
         };
         const created: FacilityBookingCreated = { booking: publicView(stored), token };
         const outcome = await store.facilities.book(
-          { ...stored, purpose: request.purpose, groupName: request.groupName, nameKana: request.nameKana, phone: request.phone, segments, tokenHash: hashSecret(token), now: now().toISOString() },
+          { ...stored, purpose: request.purpose, groupName: request.groupName, nameKana: request.nameKana, phone: request.phone, segments, tokenHash: await hashSecret(token), now: now().toISOString() },
           idempotency,
           () => JSON.stringify(created),
         );

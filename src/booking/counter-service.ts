@@ -1,30 +1,30 @@
-import type { CounterContent } from '../../domain/counter.ts';
-import { IDEMPOTENCY_MISMATCH_MESSAGE } from '../../domain/api-error.ts';
-import { rangeProblem } from '../../domain/date-range.ts';
-import { checkSlot, counterDays, SLOT_REFUSAL_MESSAGES } from '../../domain/counter-calendar.ts';
+import type { CounterContent } from '../domain/counter.ts';
+import { ApiHttpError, IDEMPOTENCY_MISMATCH_MESSAGE } from '../domain/api-error.ts';
+import { rangeProblem } from '../domain/date-range.ts';
+import { checkSlot, counterDays, SLOT_REFUSAL_MESSAGES } from '../domain/counter-calendar.ts';
 import {
   COUNTER_MESSAGES,
   type CounterDay,
   type CounterReservation,
   type CounterReservationCreated,
   type NewCounterReservation,
-} from '../../domain/counter-reservation.ts';
-import type { ManagementLink } from '../../domain/management-links.ts';
-import { addDays, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../../domain/japan-time.ts';
-import { createAnswerCache } from '../answer-cache.ts';
-import { ApiHttpError } from '../http-errors.ts';
-import { bookingLinks } from '../booking-links.ts';
-import type { AttemptLimit, Limits } from '../limits.ts';
-import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretsEqual } from '../secrets.ts';
-import type { StoredCounterReservation } from '../../booking/counter-store.ts';
-import type { Store } from '../store/store.ts';
+} from '../domain/counter-reservation.ts';
+import type { ManagementLink } from '../domain/management-links.ts';
+import { addDays, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../domain/japan-time.ts';
+import { createAnswerCache } from './answer-cache.ts';
+import type { AttemptGuard, AttemptLimit } from './attempt-guard.ts';
+import { bookingLinks } from './booking-links.ts';
+import type { StoredCounterReservation } from './counter-store.ts';
+import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretsEqual } from './secrets.ts';
+import type { BookingStore } from './store.ts';
 
 const NOT_FOUND = new ApiHttpError(404, 'not_found', COUNTER_MESSAGES.notFound);
 
 export interface CounterServiceDependencies {
   content: CounterContent;
-  store: Store;
-  limits: Limits;
+  store: BookingStore;
+  /** Limits the look-up by code + phone (see LOOKUP_LIMITS). */
+  lookupGuard: AttemptGuard;
   now: () => Date;
 }
 
@@ -37,8 +37,11 @@ export const LOOKUP_LIMITS = {
   perCode: { scope: 'lookup-code', max: 10, windowMs: 24 * 60 * 60_000 },
 } as const satisfies Record<string, AttemptLimit>;
 
-/** The rules of booking the MyNumber counter, between the HTTP routes and the store. */
-export function createCounterService({ content, store, limits, now }: CounterServiceDependencies) {
+/**
+ * The rules of booking the MyNumber counter, over the booking engine's port: the server's routes and
+ * the practice mode's transport both answer with it.
+ */
+export function createCounterService({ content, store, lookupGuard, now }: CounterServiceDependencies) {
   const links = bookingLinks(store.links, 'counter', now);
   const capacity = content.desksPerSlot;
 
@@ -99,7 +102,7 @@ export function createCounterService({ content, store, limits, now }: CounterSer
         throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'people', message: COUNTER_MESSAGES.tooManyPeople(content.maxPeople) }]);
       }
       const slot = requireBookableSlot(request.slot);
-      const idempotency = idempotencyKey ? { scope: 'counter.create', key: idempotencyKey, requestHash: hashRequest(request) } : null;
+      const idempotency = idempotencyKey ? { scope: 'counter.create', key: idempotencyKey, requestHash: await hashRequest(request) } : null;
 
       for (let attempt = 0; attempt < 5; attempt++) {
         const token = newManagementToken();
@@ -120,7 +123,7 @@ export function createCounterService({ content, store, limits, now }: CounterSer
           },
         };
         const outcome = await store.counter.book(
-          { code, tokenHash: hashSecret(token), kindId: kind.id, slot, capacity, people: request.people, proxy: request.proxy, nameKana: request.nameKana, phone: request.phone, email: created.reservation.email, now: stamp },
+          { code, tokenHash: await hashSecret(token), kindId: kind.id, slot, capacity, people: request.people, proxy: request.proxy, nameKana: request.nameKana, phone: request.phone, email: created.reservation.email, now: stamp },
           idempotency,
           () => JSON.stringify(created),
         );
@@ -145,14 +148,14 @@ export function createCounterService({ content, store, limits, now }: CounterSer
      * device gets a link of its own; the links already given keep working.
      */
     async lookUpByPhone(code: string, phone: string, clientAddress: string): Promise<CounterReservationCreated> {
-      const outcome = await limits.guard(
+      const outcome = await lookupGuard.guard(
         [
           { limit: LOOKUP_LIMITS.perAddress, subject: clientAddress },
           { limit: LOOKUP_LIMITS.perCode, subject: code },
         ],
         async () => {
           const stored = await store.counter.find(code);
-          const matches = stored !== null && stored.phone !== null && secretsEqual(phone, stored.phone);
+          const matches = stored !== null && stored.phone !== null && (await secretsEqual(phone, stored.phone));
           return { succeeded: matches, value: matches ? stored : null };
         },
       );

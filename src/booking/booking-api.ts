@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import type { ApiContract } from '../domain/api-contract.ts';
+import { ApiHttpError, parseBody } from '../domain/api-error.ts';
+import { counterContracts, facilityContracts } from '../domain/booking-contracts.ts';
+import { type HeaderReading, readIdempotencyKey, readManagementToken } from '../domain/request-headers.ts';
+import type { CounterService } from './counter-service.ts';
+import type { FacilityService } from './facility-service.ts';
+
+/**
+ * The booking API answered once, for every transport: the server's Fastify routes and the practice
+ * mode's in-browser transport both hand each request to these endpoints, which read it with the
+ * contract's schemas, call the service and say what to answer. So a request is checked in the same
+ * order, and refused with the same status and Japanese message, wherever it is sent.
+ */
+
+/** A request as a transport received it: nothing is checked yet. */
+export interface ApiCall {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  /** The raw headers; undefined when absent. */
+  authorization: string | undefined;
+  idempotencyKey: string | undefined;
+  /** The client's address, for the look-up's limit (the practice mode has one device). */
+  clientAddress: string;
+}
+
+export interface ApiAnswer {
+  status: number;
+  body: unknown;
+  /** A retry under the same Idempotency-Key got the first answer again (`Idempotent-Replayed`). */
+  replayed: boolean;
+}
+
+export interface BookingEndpoint {
+  contract: ApiContract;
+  answer(call: ApiCall): Promise<ApiAnswer>;
+}
+
+type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
+
+interface Input<Contract extends ApiContract> {
+  params: Parsed<Contract['params']>;
+  query: Parsed<Contract['query']>;
+  body: Parsed<Contract['body']>;
+  token: string | null;
+  idempotencyKey: string | null;
+  clientAddress: string;
+}
+
+function headerValue(reading: HeaderReading): string | null {
+  if (!reading.ok) throw new ApiHttpError(400, 'bad_request', reading.message);
+  return reading.value;
+}
+
+const parsePart = (schema: z.ZodType | undefined, value: unknown): unknown => (schema ? parseBody(schema, value) : undefined);
+
+/** Headers first (they are checked before anything is read), then path, query and body. */
+function readInput<Contract extends ApiContract>(contract: Contract, call: ApiCall): Input<Contract> {
+  return {
+    token: contract.managementToken ? headerValue(readManagementToken(call.authorization)) : null,
+    idempotencyKey: contract.idempotencyKey ? headerValue(readIdempotencyKey(call.idempotencyKey)) : null,
+    params: parsePart(contract.params, call.params),
+    query: parsePart(contract.query, call.query),
+    body: parsePart(contract.body, call.body),
+    clientAddress: call.clientAddress,
+  } as Input<Contract>;
+}
+
+/** An endpoint whose answer is what the service returns. */
+function endpoint<Contract extends ApiContract>(contract: Contract, run: (input: Input<Contract>) => unknown): BookingEndpoint {
+  return {
+    contract,
+    answer: async (call) => ({ status: contract.answer.status, body: await run(readInput(contract, call)), replayed: false }),
+  };
+}
+
+/** A booking: the service says whether the answer is a replay of the first one under the same key. */
+function bookingEndpoint<Contract extends ApiContract>(contract: Contract, run: (input: Input<Contract>) => Promise<{ created: unknown; replayed: boolean }>): BookingEndpoint {
+  return {
+    contract,
+    async answer(call) {
+      const { created, replayed } = await run(readInput(contract, call));
+      return { status: contract.answer.status, body: created, replayed };
+    },
+  };
+}
+
+/** Every booking endpoint a citizen uses; the staff's confirmation is the server's own (it needs the staff secret). */
+export function bookingEndpoints(counter: CounterService, facilities: FacilityService): BookingEndpoint[] {
+  const c = counterContracts;
+  const f = facilityContracts;
+  return [
+    endpoint(c.availability, async ({ query }) => ({ days: await counter.availability(query.from, query.to) })),
+    bookingEndpoint(c.book, ({ body, idempotencyKey }) => counter.create(body, idempotencyKey)),
+    endpoint(c.lookUp, ({ body, clientAddress }) => counter.lookUpByPhone(body.code, body.phone, clientAddress)),
+    endpoint(c.view, ({ params, token }) => counter.view(params.code, token)),
+    endpoint(c.change, async ({ params, token, body }) => ({ reservation: await counter.change(params.code, token, body.slot) })),
+    endpoint(c.cancel, async ({ params, token }) => ({ reservation: await counter.cancel(params.code, token) })),
+    endpoint(c.closeOtherLinks, async ({ params, token }) => ({ links: await counter.closeOtherLinks(params.code, token) })),
+
+    endpoint(f.search, async ({ query }) => ({ results: await facilities.search({ purpose: query.purpose, date: query.date, blockId: query.block, headCount: query.headCount }) })),
+    endpoint(f.availability, async ({ params, query }) => ({ days: await facilities.availability(params.facilityId, params.roomId, query.from, query.to) })),
+    endpoint(f.quote, ({ body }) => facilities.quote(body)),
+    bookingEndpoint(f.book, ({ body, idempotencyKey }) => facilities.create(body, idempotencyKey)),
+    endpoint(f.view, ({ params, token }) => facilities.view(params.code, token)),
+    endpoint(f.change, async ({ params, token, body }) => ({ booking: await facilities.change(params.code, token, body) })),
+    endpoint(f.cancel, async ({ params, token }) => ({ booking: await facilities.cancel(params.code, token) })),
+    endpoint(f.closeOtherLinks, async ({ params, token }) => ({ links: await facilities.closeOtherLinks(params.code, token) })),
+  ];
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import type { ApiContract } from './api-contract.ts';
+import { reservationCodeSchema } from './citizen-fields.ts';
+import { changeSlotSchema, lookupByPhoneSchema, newCounterReservationSchema } from './counter-reservation.ts';
+import { dateRangeQuerySchema } from './day-availability.ts';
+import { changeFacilityBookingSchema, facilityChoiceSchema, facilitySearchQuerySchema, newFacilityBookingSchema } from './facility-booking.ts';
+
+/**
+ * The booking endpoints (MyNumber counter and facilities), one contract each. The client's
+ * `*-api.ts`, the server's routes, the practice mode's transport and the OpenAPI document all read
+ * these, so a path or a schema is written once.
+ */
+
+const codeParams = z.object({ code: reservationCodeSchema });
+const roomParams = z.object({ facilityId: z.string().max(40), roomId: z.string().max(40) });
+
+const INPUT = '入力の誤り（日本語のメッセージつき）';
+const NOT_FOUND = '予約が見つからない（予約番号か管理用トークンがちがう）';
+const LINKS_CLOSED = '残った管理用リンク';
+
+export const counterContracts = {
+  availability: {
+    method: 'GET',
+    path: '/api/v1/counter/availability',
+    summary: 'マイナンバーカード窓口の空き状況（日ごとの ○△× と、枠ごとの残り）',
+    query: dateRangeQuerySchema,
+    answer: { status: 200, description: '空き状況' },
+    refusals: { 400: INPUT },
+  },
+  book: {
+    method: 'POST',
+    path: '/api/v1/counter/reservations',
+    summary: '窓口の予約をする',
+    body: newCounterReservationSchema,
+    idempotencyKey: true,
+    answer: { status: 201, description: '予約番号と管理用トークン' },
+    refusals: { 400: INPUT, 409: '満員', 422: '受付できない枠、または同じ操作番号でちがう内容' },
+  },
+  lookUp: {
+    method: 'POST',
+    path: '/api/v1/counter/reservations/lookup',
+    summary: '予約番号と電話番号で予約を探す（この端末用の管理用トークンを発行。ほかの端末のトークンはそのまま使えます）',
+    body: lookupByPhoneSchema,
+    answer: { status: 200, description: '予約と、この端末用のトークン' },
+    refusals: { 400: INPUT, 404: NOT_FOUND, 429: '誤りが続いた（アドレスごと・予約番号ごとの上限）' },
+  },
+  view: {
+    method: 'GET',
+    path: '/api/v1/counter/reservations/{code}',
+    summary: '予約を見る（予約を開いている端末の一覧つき）',
+    params: codeParams,
+    managementToken: true,
+    answer: { status: 200, description: '予約と、管理用リンクの一覧' },
+    refusals: { 400: INPUT, 404: NOT_FOUND },
+  },
+  change: {
+    method: 'PATCH',
+    path: '/api/v1/counter/reservations/{code}',
+    summary: '予約の日時を変える',
+    params: codeParams,
+    body: changeSlotSchema,
+    managementToken: true,
+    answer: { status: 200, description: '変更後の予約' },
+    refusals: { 400: INPUT, 404: NOT_FOUND, 409: '満員、または取り消し済み', 422: '受付できない枠' },
+  },
+  cancel: {
+    method: 'DELETE',
+    path: '/api/v1/counter/reservations/{code}',
+    summary: '予約を取り消す',
+    params: codeParams,
+    managementToken: true,
+    answer: { status: 200, description: '取り消した予約' },
+    refusals: { 400: INPUT, 404: NOT_FOUND, 422: '取り消しの期限を過ぎた' },
+  },
+  closeOtherLinks: {
+    method: 'DELETE',
+    path: '/api/v1/counter/reservations/{code}/links',
+    summary: 'この端末のほかに予約を開いている端末（管理用リンク）をすべて閉じる',
+    params: codeParams,
+    managementToken: true,
+    answer: { status: 200, description: LINKS_CLOSED },
+    refusals: { 400: INPUT, 404: NOT_FOUND },
+  },
+} as const satisfies Record<string, ApiContract>;
+
+export const facilityContracts = {
+  search: {
+    method: 'GET',
+    path: '/api/v1/facilities/search',
+    summary: '目的・日にち・区分・人数で部屋を探す（日にちを指定すると、このアプリで予約できる部屋の空き区分も返す）',
+    query: facilitySearchQuerySchema,
+    answer: { status: 200, description: '部屋の一覧' },
+    refusals: { 400: INPUT },
+  },
+  availability: {
+    method: 'GET',
+    path: '/api/v1/facilities/{facilityId}/rooms/{roomId}/availability',
+    summary: '部屋の空き状況（日ごとの ○△× と、区分ごとの空き）',
+    params: roomParams,
+    query: dateRangeQuerySchema,
+    answer: { status: 200, description: '空き状況' },
+    refusals: { 400: INPUT, 404: '部屋が見つからない', 422: 'このアプリでは予約できない施設' },
+  },
+  quote: {
+    method: 'POST',
+    path: '/api/v1/facilities/quote',
+    summary: '使用料を計算する（料金はサーバーが施設の情報から計算します）',
+    body: facilityChoiceSchema,
+    answer: { status: 200, description: '料金の内訳、仮予約かどうか、申し込みと取り消しの期限' },
+    refusals: { 400: INPUT, 404: '部屋が見つからない', 422: '規則により受け付けられない' },
+  },
+  book: {
+    method: 'POST',
+    path: '/api/v1/facilities/bookings',
+    summary: '部屋を予約する（選んだ区分と日をまとめて、すべて予約できたときだけ成立）',
+    body: newFacilityBookingSchema,
+    idempotencyKey: true,
+    answer: { status: 201, description: '予約番号と管理用トークン' },
+    refusals: { 400: INPUT, 404: '部屋が見つからない', 409: 'ほかの予約と重なる、または見本の施設', 422: '規則により受け付けられない、または同じ操作番号でちがう内容' },
+  },
+  view: {
+    method: 'GET',
+    path: '/api/v1/facilities/bookings/{code}',
+    summary: '予約を見る（予約を開いている端末の一覧つき）',
+    params: codeParams,
+    managementToken: true,
+    answer: { status: 200, description: '予約と、管理用リンクの一覧' },
+    refusals: { 400: INPUT, 404: NOT_FOUND },
+  },
+  change: {
+    method: 'PATCH',
+    path: '/api/v1/facilities/bookings/{code}',
+    summary: '予約の日や区分を変える（変更できる施設だけ）',
+    params: codeParams,
+    body: changeFacilityBookingSchema,
+    managementToken: true,
+    answer: { status: 200, description: '変更後の予約' },
+    refusals: { 400: INPUT, 404: NOT_FOUND, 409: 'ほかの予約と重なる、または取り消し済み', 422: '規則により受け付けられない' },
+  },
+  cancel: {
+    method: 'DELETE',
+    path: '/api/v1/facilities/bookings/{code}',
+    summary: '予約を取り消す',
+    params: codeParams,
+    managementToken: true,
+    answer: { status: 200, description: '取り消した予約' },
+    refusals: { 400: INPUT, 404: NOT_FOUND, 422: '取り消しの期限を過ぎた' },
+  },
+  closeOtherLinks: {
+    method: 'DELETE',
+    path: '/api/v1/facilities/bookings/{code}/links',
+    summary: 'この端末のほかに予約を開いている端末（管理用リンク）をすべて閉じる',
+    params: codeParams,
+    managementToken: true,
+    answer: { status: 200, description: LINKS_CLOSED },
+    refusals: { 400: INPUT, 404: NOT_FOUND },
+  },
+  confirm: {
+    method: 'POST',
+    path: '/api/v1/facilities/bookings/{code}/confirm',
+    summary: '職員が仮予約を本予約にする（窓口での申し込みのあと）',
+    params: codeParams,
+    staffToken: true,
+    answer: { status: 200, description: '本予約になった予約' },
+    refusals: { 400: INPUT, 403: '職員用の秘密がない・ちがう', 404: '予約が見つからない', 409: '仮予約ではない・期限切れ' },
+  },
+} as const satisfies Record<string, ApiContract>;
