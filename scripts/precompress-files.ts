@@ -25,23 +25,29 @@ function listFiles(directory: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/** Writes the twins of one file (replacing older ones); returns the bytes raw, as brotli and as gzip. */
+export function precompressFile(path: string): { raw: number; brotli: number; gzip: number } {
+  const raw = readFileSync(path);
+  // Maximum effort: this runs once per build, and every visit saves the bytes.
+  const brotli = brotliCompressSync(raw, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+  });
+  const gzip = gzipSync(raw, { level: 9 });
+  // A twin that is not smaller would only cost a header; the server then falls back to the file.
+  if (brotli.length < raw.length) writeFileSync(`${path}.br`, brotli);
+  if (gzip.length < raw.length) writeFileSync(`${path}.gz`, gzip);
+  return { raw: raw.length, brotli: Math.min(brotli.length, raw.length), gzip: Math.min(gzip.length, raw.length) };
+}
+
 export function precompressDirectory(directory: string): PrecompressResult {
   const result: PrecompressResult = { files: 0, raw: 0, brotli: 0, gzip: 0 };
   for (const path of listFiles(directory)) {
     if (!COMPRESSIBLE.test(path)) continue;
-    const raw = readFileSync(path);
-    // Maximum effort: this runs once per build, and every visit saves the bytes.
-    const brotli = brotliCompressSync(raw, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
-    });
-    const gzip = gzipSync(raw, { level: 9 });
-    // A twin that is not smaller would only cost a header; the server then falls back to the file.
-    if (brotli.length < raw.length) writeFileSync(`${path}.br`, brotli);
-    if (gzip.length < raw.length) writeFileSync(`${path}.gz`, gzip);
+    const sizes = precompressFile(path);
     result.files += 1;
-    result.raw += raw.length;
-    result.brotli += Math.min(brotli.length, raw.length);
-    result.gzip += Math.min(gzip.length, raw.length);
+    result.raw += sizes.raw;
+    result.brotli += sizes.brotli;
+    result.gzip += sizes.gzip;
   }
   return result;
 }
