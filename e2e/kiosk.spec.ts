@@ -1,9 +1,7 @@
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { axeViolations, smallTargets } from './support/accessibility.ts';
 import { sampleSlip } from './support/el-qr-fixtures.ts';
-import { ownServerPort, startOwnServer } from './support/own-server.ts';
+import { deployNewServiceWorker, ownServerPort, startOwnServer } from './support/own-server.ts';
 import { KIOSK_KEY, KIOSK_TEST_PIN, startAsKiosk, waitForServiceWorkerControl } from './support/portal.ts';
 
 // The city's touch screen at the counter: portrait 1080×1920.
@@ -296,7 +294,7 @@ test('a new version waits, unasked, for the reset between two people', async ({ 
     await page.evaluate(() => {
       (window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true;
     });
-    appendFileSync(join(server.staticDir, 'sw.js'), '\n// a new deployment\n');
+    deployNewServiceWorker(server, '\n// a new deployment\n');
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
     });

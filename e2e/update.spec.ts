@@ -1,7 +1,5 @@
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ownServerPort, startOwnServer, type OwnServer } from './support/own-server.ts';
+import { deployNewServiceWorker, ownServerPort, startOwnServer, type OwnServer } from './support/own-server.ts';
 import { waitForServiceWorkerControl } from './support/portal.ts';
 
 let server: OwnServer;
@@ -19,8 +17,7 @@ test('a new version waits for 「更新する」 instead of reloading under the 
     (window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true;
   });
 
-  // Deploy a new version: the service worker's bytes change.
-  appendFileSync(join(server.staticDir, 'sw.js'), '\n// a new deployment\n');
+  deployNewServiceWorker(server, '\n// a new deployment\n');
   await page.evaluate(async () => {
     await (await navigator.serviceWorker.getRegistration())?.update();
   });
@@ -39,7 +36,7 @@ test('a new version waits for 「更新する」 instead of reloading under the 
 test('「あとで」 hides the notice and keeps the page as it is', async ({ page }) => {
   await page.goto(server.baseUrl);
   await waitForServiceWorkerControl(page);
-  appendFileSync(join(server.staticDir, 'sw.js'), '\n// another deployment\n');
+  deployNewServiceWorker(server, '\n// another deployment\n');
   await page.evaluate(async () => {
     await (await navigator.serviceWorker.getRegistration())?.update();
   });

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { precompressFile } from '../../scripts/precompress-files.ts';
 
 /**
  * A port for a test's own server that no other running suite or worker uses: derived from E2E_PORT
@@ -9,6 +10,16 @@ import { join } from 'node:path';
  */
 export function ownServerPort(offset: number, workerIndex: number): number {
   return Number(process.env.E2E_PORT ?? 4319) + offset + workerIndex;
+}
+
+/**
+ * A new deployment as the browser sees it: the service worker's bytes change, and so do its
+ * compressed twins (the server sends those, as a build would have rewritten them).
+ */
+export function deployNewServiceWorker(server: OwnServer, change: string): void {
+  const serviceWorker = join(server.staticDir, 'sw.js');
+  appendFileSync(serviceWorker, change);
+  precompressFile(serviceWorker);
 }
 
 export interface OwnServer {

@@ -1,3 +1,4 @@
+import { decodeNumbers, encodeNumbers } from './compact-numbers.ts';
 import { normalizeJapanese, queryWords, tokensOf } from './japanese-text.ts';
 import type { LifeEventGuide, Procedure, SynonymsContent } from './procedures.ts';
 
@@ -42,7 +43,7 @@ const TF_MAX = (1 << TF_BITS) - 1;
 const RELAXED_SHARE = 0.25;
 const RELAXED_MINIMUM_TOKENS = 2;
 
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** The serialisable index: plain JSON, so the build can write it and the browser can load it as is. */
 export interface SearchIndex {
@@ -51,14 +52,15 @@ export interface SearchIndex {
   ids: string[];
   /** Normalised names of each document (title without its note in brackets, reading, keywords), `|`-separated. */
   names: string[];
-  /** Token counts per document and field: `lengths[doc * FIELDS.length + field]`. */
-  lengths: number[];
+  /** Token counts per document and field, `[doc * FIELDS.length + field]`, as compact numbers. */
+  lengths: string;
   averageLengths: number[];
   /**
    * Postings per token: pairs of (document number minus the previous one, packed term frequencies
-   * with TF_BITS per field). Deltas and packing keep the JSON small.
+   * with TF_BITS per field), as compact numbers (compact-numbers.ts): deltas and packing keep the
+   * JSON small, and a string per token keeps its parsing fast; a token is decoded when first searched.
    */
-  postings: Record<string, number[]>;
+  postings: Record<string, string>;
   /** Synonym groups, normalised. */
   synonyms: string[][];
   /** A small head start per document: how central it is (see `centrality`). */
@@ -147,9 +149,9 @@ export function buildSearchIndex(documents: readonly SearchDocument[], synonyms:
       const names = [titleParts(document.title).name, document.reading, ...document.keywords].map(normalizeJapanese);
       return `${NAME_SEPARATOR}${names.join(NAME_SEPARATOR)}${NAME_SEPARATOR}`;
     }),
-    lengths,
+    lengths: encodeNumbers(lengths),
     averageLengths: totals.map((total) => (documents.length === 0 ? 1 : Math.max(1, total / documents.length))),
-    postings: Object.fromEntries(postings),
+    postings: Object.fromEntries([...postings].map(([token, list]) => [token, encodeNumbers(list)])),
     synonyms: synonyms.groups.map((group) => [...new Set(group.map(normalizeJapanese).filter((word) => word !== ''))]),
     priors: documents.map((document) => Math.round(CENTRALITY_WEIGHT * Math.log2(1 + document.inLinks) * 100) / 100),
   };
@@ -173,13 +175,20 @@ export function buildProcedureIndex(procedures: readonly Procedure[], synonyms: 
 
 /**
  * What a loaded index is turned into on first use, and kept for every later keystroke: postings
- * decoded into typed arrays with each document's BM25F field weighting already applied, and the
- * tokens by their first character (for one-character and Latin prefixes).
+ * decoded into typed arrays with each document's BM25F field weighting already applied, the
+ * merged postings of prefix groups (every token starting with 「い」 is one posting after the first
+ * 「い」), the tokens by their first character, and scratch arrays reused by every query, so a
+ * keystroke allocates nothing the size of the corpus.
  */
 interface Decoded {
   documentCount: number;
+  lengths: number[];
   postings: Map<string, DecodedPosting | null>;
   byFirstChar: Map<string, string[]>;
+  /** Per-document arrays that are all zero between queries (see `borrow`). */
+  spare: Float64Array[];
+  /** Name bonuses of the last words typed, per document (NaN: not looked at yet); see `nameBonusOf`. */
+  bonuses: Map<string, Float64Array>;
 }
 
 interface DecodedPosting {
@@ -203,24 +212,38 @@ function decoded(index: SearchIndex): Decoded {
   if (!found) {
     const byFirstChar = new Map<string, string[]>();
     for (const token of Object.keys(index.postings)) {
-      const first = [...token][0] ?? '';
-      const list = byFirstChar.get(first) ?? [];
-      list.push(token);
-      byFirstChar.set(first, list);
+      const first = String.fromCodePoint(token.codePointAt(0) ?? 0);
+      const list = byFirstChar.get(first);
+      if (list) list.push(token);
+      else byFirstChar.set(first, [token]);
     }
-    found = { documentCount: index.ids.length, postings: new Map(), byFirstChar };
+    found = { documentCount: index.ids.length, lengths: decodeNumbers(index.lengths), postings: new Map(), byFirstChar, spare: [], bonuses: new Map() };
     decodedIndexes.set(index, found);
   }
   return found;
 }
 
+/**
+ * A per-document array of zeros for one query. Whoever borrows one gives it back with `giveBack`,
+ * naming the documents it wrote to, so only those are cleared.
+ */
+function borrow(state: Decoded): Float64Array {
+  return state.spare.pop() ?? new Float64Array(state.documentCount);
+}
+
+function giveBack(state: Decoded, array: Float64Array, documents: ArrayLike<number>): void {
+  for (let at = 0; at < documents.length; at += 1) array[documents[at] ?? 0] = 0;
+  state.spare.push(array);
+}
+
 function postingOf(index: SearchIndex, token: string): DecodedPosting | null {
-  const cache = decoded(index).postings;
-  const cached = cache.get(token);
+  const state = decoded(index);
+  const cached = state.postings.get(token);
   if (cached !== undefined) return cached;
-  const list = index.postings[token];
+  const encoded = index.postings[token];
   let posting: DecodedPosting | null = null;
-  if (list) {
+  if (encoded !== undefined) {
+    const list = decodeNumbers(encoded);
     const documents = new Int32Array(list.length / 2);
     const weights = new Float64Array(list.length / 2);
     let documentNumber = 0;
@@ -232,7 +255,7 @@ function postingOf(index: SearchIndex, token: string): DecodedPosting | null {
         const count = packed % 2 ** TF_BITS;
         packed = Math.floor(packed / 2 ** TF_BITS);
         if (count === 0) continue;
-        const length = index.lengths[documentNumber * FIELDS.length + field] ?? 0;
+        const length = state.lengths[documentNumber * FIELDS.length + field] ?? 0;
         const average = index.averageLengths[field] ?? 1;
         weighted += ((FIELD_BOOST[field] ?? 1) * count) / (1 - B + (B * length) / average);
       }
@@ -241,7 +264,7 @@ function postingOf(index: SearchIndex, token: string): DecodedPosting | null {
     }
     posting = { documents, weights };
   }
-  cache.set(token, posting);
+  state.postings.set(token, posting);
   return posting;
 }
 
@@ -269,13 +292,16 @@ function alternativesOf(index: SearchIndex, word: string): string[] {
 interface TokenGroup {
   /** For a one-character word or a Latin word: every token starting with it; otherwise the one token. */
   tokens: string[];
+  /** Names the group's merged posting in the decoded postings (prefix groups only). */
+  key?: string;
 }
 
 function tokenGroupsOf(index: SearchIndex, word: string): TokenGroup[] {
   const chars = [...word];
-  if (chars.length === 1 && !/[a-z0-9]/.test(word)) return [{ tokens: [word, ...tokensStartingWith(index, word)] }];
+  // The key holds a space, which no token does: a group's posting never shadows a token's.
+  if (chars.length === 1 && !/[a-z0-9]/.test(word)) return [{ tokens: [word, ...tokensStartingWith(index, word)], key: `${word} *` }];
   // A Latin word being typed matches the words it begins.
-  if (/^[a-z0-9]+$/.test(word)) return [{ tokens: tokensStartingWith(index, word) }];
+  if (/^[a-z0-9]+$/.test(word)) return [{ tokens: tokensStartingWith(index, word), key: `${word} *` }];
   return [...new Set(tokensOf(word))].map((token) => ({ tokens: [token] }));
 }
 
@@ -288,20 +314,17 @@ function inverseDocumentFrequency(documentCount: number, frequency: number): num
 }
 
 /**
- * BM25F contribution of one token group to each document it occurs in. A prefix group (every token
- * starting with 「住」) counts as one term: its rarity is that of the prefix, and each document's best
- * token counts, so 住民 (in many summaries) weighs as much as 住居 (in a few).
+ * The posting of a prefix group (every token starting with 「住」) as if it were one token: each
+ * document's best token counts, so 住民 (in many summaries) weighs as much as 住居 (in a few).
+ * Merged once, then kept with the token postings.
  */
-function scoreGroup(index: SearchIndex, group: TokenGroup): Scores {
-  const { documentCount } = decoded(index);
+function groupPosting(index: SearchIndex, group: TokenGroup): DecodedPosting | null {
+  const state = decoded(index);
+  const cached = group.key === undefined ? undefined : state.postings.get(group.key);
+  if (cached !== undefined) return cached;
   const postings = group.tokens.map((token) => postingOf(index, token)).filter((posting) => posting !== null);
-  const [only] = postings;
-  if (postings.length === 1 && only) {
-    const idf = inverseDocumentFrequency(documentCount, only.documents.length);
-    only.scores ??= only.weights.map((weighted) => bm25(idf, weighted));
-    return { documents: only.documents, scores: only.scores };
-  }
-  const best = new Float64Array(documentCount);
+  if (group.key === undefined || postings.length <= 1) return postings[0] ?? null;
+  const best = borrow(state);
   const documents: number[] = [];
   for (const posting of postings) {
     for (let at = 0; at < posting.documents.length; at += 1) {
@@ -311,8 +334,19 @@ function scoreGroup(index: SearchIndex, group: TokenGroup): Scores {
       if (weighted > (best[documentNumber] ?? 0)) best[documentNumber] = weighted;
     }
   }
-  const idf = inverseDocumentFrequency(documentCount, documents.length);
-  return { documents, scores: Float64Array.from(documents, (documentNumber) => bm25(idf, best[documentNumber] ?? 0)) };
+  const merged = { documents: Int32Array.from(documents), weights: Float64Array.from(documents, (documentNumber) => best[documentNumber] ?? 0) };
+  giveBack(state, best, documents);
+  state.postings.set(group.key, merged);
+  return merged;
+}
+
+/** BM25F contribution of one token group to each document it occurs in; a prefix group counts as one term. */
+function scoreGroup(index: SearchIndex, group: TokenGroup): Scores {
+  const posting = groupPosting(index, group);
+  if (!posting) return { documents: [], scores: new Float64Array(0) };
+  const idf = inverseDocumentFrequency(decoded(index).documentCount, posting.documents.length);
+  posting.scores ??= posting.weights.map((weighted) => bm25(idf, weighted));
+  return { documents: posting.documents, scores: posting.scores };
 }
 
 /** How well the documents match a word (or one written form of it), for the documents listed. */
@@ -327,8 +361,15 @@ interface WordMatches {
   found: Float64Array;
 }
 
-function emptyMatches(word: string, documentCount: number): WordMatches {
-  return { word, documents: [], score: new Float64Array(documentCount), share: new Float64Array(documentCount), found: new Float64Array(documentCount) };
+/** Matches over borrowed arrays: `release` gives them back once the query is done with them. */
+function emptyMatches(state: Decoded, word: string): WordMatches {
+  return { word, documents: [], score: borrow(state), share: borrow(state), found: borrow(state) };
+}
+
+function release(state: Decoded, matches: WordMatches): void {
+  giveBack(state, matches.score, matches.documents);
+  giveBack(state, matches.share, matches.documents);
+  giveBack(state, matches.found, matches.documents);
 }
 
 /**
@@ -344,10 +385,35 @@ function nameBonus(names: string, word: string): number {
   return starts > 0 ? NAME_PREFIX_BONUS * Math.log2(1 + starts) : PHRASE_BONUS;
 }
 
+/**
+ * How many words' name bonuses are kept. Typing 「住民票」 asks for 住, 住民 and 住民票 in turn, and
+ * every keystroke asks again for the words before the cursor: a word's bonuses are worked out once
+ * per document and looked up afterwards. A one-character word matches most of a large corpus, where
+ * reading every document's names on each keystroke would cost more than the rest of the search.
+ */
+const KEPT_BONUS_WORDS = 16;
+
+function nameBonusOf(index: SearchIndex, word: string, documentNumber: number): number {
+  const { bonuses, documentCount } = decoded(index);
+  let kept = bonuses.get(word);
+  if (!kept) {
+    kept = new Float64Array(documentCount).fill(Number.NaN);
+    bonuses.set(word, kept);
+    const oldest = bonuses.keys().next().value;
+    if (bonuses.size > KEPT_BONUS_WORDS && oldest !== undefined) bonuses.delete(oldest);
+  }
+  let bonus = kept[documentNumber] ?? 0;
+  if (Number.isNaN(bonus)) {
+    bonus = nameBonus(index.names[documentNumber] ?? '', word);
+    kept[documentNumber] = bonus;
+  }
+  return bonus;
+}
+
 /** How well each document matches one written form of a word. */
 function matchForm(index: SearchIndex, form: string): WordMatches {
   const groups = tokenGroupsOf(index, form);
-  const matches = emptyMatches(form, decoded(index).documentCount);
+  const matches = emptyMatches(decoded(index), form);
   for (const group of groups) {
     const { documents, scores } = scoreGroup(index, group);
     for (let at = 0; at < documents.length; at += 1) {
@@ -367,10 +433,13 @@ function matchForm(index: SearchIndex, form: string): WordMatches {
  * about moving than one that mentions 引っ越し once).
  */
 function matchWord(index: SearchIndex, word: string): WordMatches {
-  const documentCount = decoded(index).documentCount;
-  const best = emptyMatches(word, documentCount);
-  const extra = new Float64Array(documentCount);
-  for (const form of alternativesOf(index, word)) {
+  const state = decoded(index);
+  const forms = alternativesOf(index, word);
+  // One written form (most words): its matches are the word's, with no synonyms to add.
+  if (forms.length === 1) return { ...matchForm(index, word), word };
+  const best = emptyMatches(state, word);
+  const extra = borrow(state);
+  for (const form of forms) {
     const match = matchForm(index, form);
     for (const documentNumber of match.documents) {
       const share = match.share[documentNumber] ?? 0;
@@ -389,10 +458,12 @@ function matchWord(index: SearchIndex, word: string): WordMatches {
       best.score[documentNumber] = score;
       best.found[documentNumber] = match.found[documentNumber] ?? 0;
     }
+    release(state, match);
   }
   for (const documentNumber of best.documents) {
     best.score[documentNumber] = (best.score[documentNumber] ?? 0) + SYNONYM_BREADTH * (extra[documentNumber] ?? 0);
   }
+  giveBack(state, extra, best.documents);
   return best;
 }
 
@@ -411,11 +482,17 @@ function counts(matches: WordMatches, documentNumber: number, strictness: Strict
   return strictness === 'relaxed' && share >= RELAXED_SHARE - 1e-9 && found >= RELAXED_MINIMUM_TOKENS;
 }
 
+/** The documents that match every word, with their totals (same order). */
+interface Ranked {
+  documents: number[];
+  totals: number[];
+}
+
 /** Only the documents that match every word earn name bonuses: checking names costs more than scoring. */
-function rank(index: SearchIndex, perWord: WordMatches[], strictness: Strictness): Map<number, number> {
+function rank(index: SearchIndex, perWord: WordMatches[], strictness: Strictness): Ranked {
   const [first] = perWord;
-  const totals = new Map<number, number>();
-  if (!first) return totals;
+  const ranked: Ranked = { documents: [], totals: [] };
+  if (!first) return ranked;
   for (const documentNumber of first.documents) {
     let total = 0;
     let everyWord = true;
@@ -425,28 +502,57 @@ function rank(index: SearchIndex, perWord: WordMatches[], strictness: Strictness
         break;
       }
       // A partial match counts less than its share: the whole word beats most of it.
-      total += ((matches.score[documentNumber] ?? 0) + nameBonus(index.names[documentNumber] ?? '', matches.word)) * (matches.share[documentNumber] ?? 0) ** 2;
+      total += ((matches.score[documentNumber] ?? 0) + nameBonusOf(index, matches.word, documentNumber)) * (matches.share[documentNumber] ?? 0) ** 2;
     }
-    if (everyWord) totals.set(documentNumber, total);
+    if (everyWord) {
+      ranked.documents.push(documentNumber);
+      ranked.totals.push(total);
+    }
   }
-  return totals;
+  return ranked;
+}
+
+/**
+ * The `limit` best of the ranked documents, best first (a higher score, then the earlier document).
+ * Keeps only a sorted short list: a one-character query ranks most of the corpus, and sorting all of
+ * it would cost more than the search.
+ */
+function best(ranked: Ranked, limit: number): { documentNumber: number; score: number }[] {
+  const top: { documentNumber: number; score: number }[] = [];
+  const before = (score: number, documentNumber: number, other: { documentNumber: number; score: number }) =>
+    score > other.score || (score === other.score && documentNumber < other.documentNumber);
+  for (let at = 0; at < ranked.documents.length; at += 1) {
+    const documentNumber = ranked.documents[at] ?? 0;
+    const score = ranked.totals[at] ?? 0;
+    const last = top.at(-1);
+    if (top.length >= limit && (!last || !before(score, documentNumber, last))) continue;
+    let low = 0;
+    let high = top.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (before(score, documentNumber, top[middle] ?? { documentNumber, score })) high = middle;
+      else low = middle + 1;
+    }
+    top.splice(low, 0, { documentNumber, score });
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 /** Ranked procedure ids for a query, best first; empty for an empty query or when nothing matches. */
 export function searchProcedures(index: SearchIndex, query: string, limit = 50): SearchHit[] {
   const words = queryWords(query);
   if (words.length === 0) return [];
+  const state = decoded(index);
   const perWord = words.map((word) => matchWord(index, word));
-  let totals = rank(index, perWord, 'strict');
-  if (totals.size === 0) totals = rank(index, perWord, 'relaxed');
+  let ranked = rank(index, perWord, 'strict');
+  if (ranked.documents.length === 0) ranked = rank(index, perWord, 'relaxed');
+  for (const matches of perWord) release(state, matches);
   // Several words that together are one of a procedure's names (a keyword 「税金 払えない」).
   const wholeQuery = words.length > 1 ? `${NAME_SEPARATOR}${words.join(' ')}${NAME_SEPARATOR}` : undefined;
-  for (const [documentNumber, total] of totals) {
+  ranked.documents.forEach((documentNumber, at) => {
     const whole = wholeQuery !== undefined && (index.names[documentNumber] ?? '').includes(wholeQuery) ? EXACT_NAME_BONUS : 0;
-    totals.set(documentNumber, total + whole + (index.priors[documentNumber] ?? 0));
-  }
-  return [...totals]
-    .sort(([leftDocument, left], [rightDocument, right]) => right - left || leftDocument - rightDocument)
-    .slice(0, limit)
-    .map(([documentNumber, score]) => ({ id: index.ids[documentNumber] ?? '', score }));
+    ranked.totals[at] = (ranked.totals[at] ?? 0) + whole + (index.priors[documentNumber] ?? 0);
+  });
+  return best(ranked, limit).map(({ documentNumber, score }) => ({ id: index.ids[documentNumber] ?? '', score }));
 }

@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -73,6 +74,10 @@ export async function buildApp({ config, store, content, version, now = () => ne
   });
   const limits = createLimits(store.limits, now);
   await installSecurityHeaders(app);
+  // JSON answers above 1 KB (availability, the OpenAPI document) travel compressed; static files
+  // arrive precompressed, which this hook leaves alone. Request bodies are never inflated: the API
+  // reads small JSON only, and inflating is a way to turn a small request into a large one.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], globalDecompression: false });
 
   await app.register(
     async (api) => {

@@ -26,9 +26,13 @@ export async function installStaticFiles(app: FastifyInstance, staticDir: string
       wildcard: true,
       index: ['index.html'],
       cacheControl: false,
+      // The build writes FILE.br and FILE.gz (scripts/precompress.ts): sent when the browser accepts them.
+      preCompressed: true,
       setHeaders(response, filePath) {
         const inAssets = filePath.startsWith(join(staticDir, 'assets'));
         response.setHeader('Cache-Control', inAssets ? IMMUTABLE : REVALIDATE);
+        // The same URL has several encodings: a shared cache must key them apart.
+        response.setHeader('Vary', 'Accept-Encoding');
       },
     });
   }
