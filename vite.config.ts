@@ -96,6 +96,10 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
     // `npm run dev` talks to a server started with `npm start`; dev:mock needs none.
     server: mockMode ? {} : { proxy: { '/api': 'http://localhost:8080' } },
     test: {
+      // Many tests start a real server on a real database, and jsdom role queries over long tables take
+      // seconds: on a busy 2-core machine (CI, or a run beside other work) 5 s is not enough to tell slow
+      // from stuck. A wait that never ends still fails, and nothing is retried.
+      testTimeout: 30_000,
       projects: [
         {
           extends: true,

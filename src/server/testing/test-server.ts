@@ -32,7 +32,9 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, now
   // A test that restarts the server passes the first one's dataDir, and removes it itself.
   const ownDataDir = overrides.dataDir === undefined;
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'togane-api-'));
-  const config = { ...readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, null), ...overrides };
+  // Load shedding off unless a test asks for it (src/server/hardening/event-loop.test.ts does): test files run
+  // servers side by side on a busy machine, where a slow event loop is the machine's, not the request's.
+  const config = { ...readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '60000' }, null), ...overrides };
   const store = openSqliteStore(dataDir);
   const content = extras.content ?? loadContentPack();
   try {
