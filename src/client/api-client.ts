@@ -1,6 +1,6 @@
 import { readApiError, type ApiErrorCode, type ApiError } from '../domain/api-error.ts';
 import type { FieldProblem } from '../domain/validation.ts';
-import { isPracticeMode } from './practice-mode.ts';
+import { isPracticeMode, practiceTransport } from './practice-mode.ts';
 
 /** A failed API call, carrying the Japanese message the screen shows as it is. */
 export class ApiRequestError extends Error {
@@ -19,15 +19,6 @@ export class ApiRequestError extends Error {
 const NETWORK_MESSAGE = '通信できませんでした。電波の良いところで、もう一度お試しください。';
 const UNREADABLE_MESSAGE = 'サーバーからの返事を読み取れませんでした。時間をおいて、もう一度お試しください。';
 
-type Transport = (request: Request) => Promise<Response>;
-
-let loadPracticeTransport: (() => Promise<Transport>) | null = null;
-
-/** The app installs the practice mode's transport at start-up (src/practice/install.ts); it loads only when used. */
-export function setPracticeTransport(load: () => Promise<Transport>): void {
-  loadPracticeTransport = load;
-}
-
 /**
  * The one door to the API. In practice mode no request leaves the browser: the practice transport
  * answers it with the booking engine over the practice data. Without one installed, a practice
@@ -35,8 +26,7 @@ export function setPracticeTransport(load: () => Promise<Transport>): void {
  */
 async function send(path: string, init: RequestInit): Promise<Response> {
   if (!isPracticeMode()) return fetch(path, init);
-  if (!loadPracticeTransport) throw new Error('練習モードの通信先が用意されていません。');
-  const answer = await loadPracticeTransport();
+  const answer = await practiceTransport();
   return answer(new Request(new URL(path, window.location.href), init));
 }
 

@@ -1,7 +1,8 @@
 import { counter as counterContent } from '../content/counter.ts';
 import { facilitiesContent } from '../content/facilities.ts';
 import { matchPath } from '../domain/api-contract.ts';
-import { ApiHttpError, errorBody } from '../domain/api-error.ts';
+import { errorBody } from '../domain/api-error.ts';
+import { ApiHttpError } from '../domain/api-refusal.ts';
 import type { AttemptGuard } from '../booking/attempt-guard.ts';
 import { type BookingEndpoint, bookingEndpoints } from '../booking/booking-api.ts';
 import { createCounterService } from '../booking/counter-service.ts';
