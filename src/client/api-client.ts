@@ -1,3 +1,4 @@
+import { type ApiContract, callPath } from '../domain/api-contract.ts';
 import { readApiError, type ApiErrorCode, type ApiError } from '../domain/api-error.ts';
 import type { FieldProblem } from '../domain/validation.ts';
 import { isPracticeMode, practiceTransport } from './practice-mode.ts';
@@ -50,4 +51,23 @@ export async function requestJson<T>(path: string, init: RequestInit = {}): Prom
   }
   if (body === null) throw new ApiRequestError(response.status, { code: 'internal_error', message: UNREADABLE_MESSAGE });
   return body as T;
+}
+
+/**
+ * Calls an endpoint by its contract (src/domain/booking-contracts.ts): the method and path come from
+ * there, so the client cannot drift from the server. The management token and the Idempotency-Key
+ * travel in headers, never in the URL.
+ */
+export function callEndpoint<T>(
+  contract: ApiContract,
+  call: { params?: Record<string, string>; body?: unknown; token?: string; idempotencyKey?: string } = {},
+): Promise<T> {
+  return requestJson<T>(callPath(contract, call.params), {
+    method: contract.method,
+    headers: {
+      ...(call.token === undefined ? {} : { Authorization: `Bearer ${call.token}` }),
+      ...(call.idempotencyKey === undefined ? {} : { 'Idempotency-Key': call.idempotencyKey }),
+    },
+    ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+  });
 }
