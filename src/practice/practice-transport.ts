@@ -12,7 +12,7 @@ import type { BookingStore } from '../booking/store.ts';
 /** Answers a request as the API would, without sending it anywhere. */
 export type Transport = (request: Request) => Promise<Response>;
 
-export const PRACTICE_ONLY_MESSAGE = '練習モードでは、この操作はできません。練習をおわってから、お試しください。';
+const PRACTICE_ONLY_MESSAGE = '練習モードでは、この操作はできません。練習をおわってから、お試しください。';
 
 /**
  * The practice bookings live on the learner's own device, so there is nobody else's booking to
