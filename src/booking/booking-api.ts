@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApiContract } from '../domain/api-contract.ts';
-import { ApiHttpError, parseBody } from '../domain/api-error.ts';
+import { ApiHttpError, parseBody } from '../domain/api-refusal.ts';
 import { counterContracts, facilityContracts } from '../domain/booking-contracts.ts';
 import { type HeaderReading, readIdempotencyKey, readManagementToken } from '../domain/request-headers.ts';
 import type { CounterService } from './counter-service.ts';

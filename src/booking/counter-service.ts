@@ -1,5 +1,6 @@
 import type { CounterContent } from '../domain/counter.ts';
-import { ApiHttpError, IDEMPOTENCY_MISMATCH_MESSAGE } from '../domain/api-error.ts';
+import { IDEMPOTENCY_MISMATCH_MESSAGE } from '../domain/api-error.ts';
+import { ApiHttpError } from '../domain/api-refusal.ts';
 import { rangeProblem } from '../domain/date-range.ts';
 import { checkSlot, counterDays, SLOT_REFUSAL_MESSAGES } from '../domain/counter-calendar.ts';
 import {

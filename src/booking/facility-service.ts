@@ -10,7 +10,8 @@ import type {
 } from '../domain/facility-booking.ts';
 import { cancelDeadline, provisionalDeadline } from '../domain/facility-rules.ts';
 import { choiceSegments, FACILITY_MESSAGES, facilityDays, priceChoice } from '../domain/facility-answers.ts';
-import { ApiHttpError, IDEMPOTENCY_MISMATCH_MESSAGE } from '../domain/api-error.ts';
+import { IDEMPOTENCY_MISMATCH_MESSAGE } from '../domain/api-error.ts';
+import { ApiHttpError } from '../domain/api-refusal.ts';
 import { DATE_RANGE_MESSAGES, isRequestableDay, rangeProblem } from '../domain/date-range.ts';
 import type { ManagementLink } from '../domain/management-links.ts';
 import { addDays, type IsoDate, japanClock } from '../domain/japan-time.ts';

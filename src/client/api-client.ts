@@ -1,6 +1,7 @@
+import { type ApiContract, callPath } from '../domain/api-contract.ts';
 import { readApiError, type ApiErrorCode, type ApiError } from '../domain/api-error.ts';
 import type { FieldProblem } from '../domain/validation.ts';
-import { isPracticeMode } from './practice-mode.ts';
+import { isPracticeMode, practiceTransport } from './practice-mode.ts';
 
 /** A failed API call, carrying the Japanese message the screen shows as it is. */
 export class ApiRequestError extends Error {
@@ -19,15 +20,6 @@ export class ApiRequestError extends Error {
 const NETWORK_MESSAGE = '通信できませんでした。電波の良いところで、もう一度お試しください。';
 const UNREADABLE_MESSAGE = 'サーバーからの返事を読み取れませんでした。時間をおいて、もう一度お試しください。';
 
-type Transport = (request: Request) => Promise<Response>;
-
-let loadPracticeTransport: (() => Promise<Transport>) | null = null;
-
-/** The app installs the practice mode's transport at start-up (src/practice/install.ts); it loads only when used. */
-export function setPracticeTransport(load: () => Promise<Transport>): void {
-  loadPracticeTransport = load;
-}
-
 /**
  * The one door to the API. In practice mode no request leaves the browser: the practice transport
  * answers it with the booking engine over the practice data. Without one installed, a practice
@@ -35,8 +27,7 @@ export function setPracticeTransport(load: () => Promise<Transport>): void {
  */
 async function send(path: string, init: RequestInit): Promise<Response> {
   if (!isPracticeMode()) return fetch(path, init);
-  if (!loadPracticeTransport) throw new Error('練習モードの通信先が用意されていません。');
-  const answer = await loadPracticeTransport();
+  const answer = await practiceTransport();
   return answer(new Request(new URL(path, window.location.href), init));
 }
 
@@ -60,4 +51,23 @@ export async function requestJson<T>(path: string, init: RequestInit = {}): Prom
   }
   if (body === null) throw new ApiRequestError(response.status, { code: 'internal_error', message: UNREADABLE_MESSAGE });
   return body as T;
+}
+
+/**
+ * Calls an endpoint by its contract (src/domain/booking-contracts.ts): the method and path come from
+ * there, so the client cannot drift from the server. The management token and the Idempotency-Key
+ * travel in headers, never in the URL.
+ */
+export function callEndpoint<T>(
+  contract: ApiContract,
+  call: { params?: Record<string, string>; body?: unknown; token?: string; idempotencyKey?: string } = {},
+): Promise<T> {
+  return requestJson<T>(callPath(contract, call.params), {
+    method: contract.method,
+    headers: {
+      ...(call.token === undefined ? {} : { Authorization: `Bearer ${call.token}` }),
+      ...(call.idempotencyKey === undefined ? {} : { 'Idempotency-Key': call.idempotencyKey }),
+    },
+    ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+  });
 }

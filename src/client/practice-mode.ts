@@ -38,6 +38,25 @@ export function practiceStorageKey(name: string): string {
   return DATA_PREFIX + name;
 }
 
+type Transport = (request: Request) => Promise<Response>;
+
+let loadPracticeTransport: (() => Promise<Transport>) | null = null;
+
+/**
+ * Who answers API requests in practice mode: installed by the app at start-up
+ * (src/practice/install.ts) and loaded the first time it is needed, so the home screen does not
+ * carry the practice engine.
+ */
+export function setPracticeTransport(load: () => Promise<Transport>): void {
+  loadPracticeTransport = load;
+}
+
+/** The practice transport; without one installed, a practice request fails rather than reach the server. */
+export function practiceTransport(): Promise<Transport> {
+  if (!loadPracticeTransport) return Promise.reject(new Error('練習モードの通信先が用意されていません。'));
+  return loadPracticeTransport();
+}
+
 export function isPracticeMode(): boolean {
   return session()?.getItem(FLAG_KEY) === 'on';
 }

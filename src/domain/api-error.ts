@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { describeProblems, type FieldProblem } from './validation.ts';
+import type { FieldProblem } from './validation.ts';
 
 /**
  * Every error the API returns has this shape, so the portal can always show the Japanese message.
@@ -66,26 +65,3 @@ export function errorBody(code: ApiErrorCode, message = ERROR_MESSAGES[code], fi
 /** Said by every booking API when a retry under the same Idempotency-Key carries another body. */
 export const IDEMPOTENCY_MISMATCH_MESSAGE = '同じ操作番号で、ちがう内容が送られました。画面を読み込み直して、もう一度お試しください。';
 
-/**
- * A refusal of the API, thrown on purpose by the booking services and the routes: the server's
- * error handler and the practice transport both answer it in the stable JSON shape.
- */
-export class ApiHttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: ApiErrorCode,
-    message: string = ERROR_MESSAGES[code],
-    readonly fields?: FieldProblem[],
-  ) {
-    super(message);
-  }
-}
-
-/** Validates a request part with a domain schema; a failure answers 400 with the field messages. */
-export function parseBody<Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw new ApiHttpError(400, 'validation_failed', ERROR_MESSAGES.validation_failed, describeProblems(result.error));
-  }
-  return result.data;
-}

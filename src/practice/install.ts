@@ -1,4 +1,4 @@
-import { setPracticeTransport } from '../client/api-client.ts';
+import { setPracticeTransport } from '../client/practice-mode.ts';
 
 /**
  * Called by the app at start-up: API calls made in practice mode are answered by the practice

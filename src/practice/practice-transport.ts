@@ -1,7 +1,8 @@
 import { counter as counterContent } from '../content/counter.ts';
 import { facilitiesContent } from '../content/facilities.ts';
 import { matchPath } from '../domain/api-contract.ts';
-import { ApiHttpError, errorBody } from '../domain/api-error.ts';
+import { errorBody } from '../domain/api-error.ts';
+import { ApiHttpError } from '../domain/api-refusal.ts';
 import type { AttemptGuard } from '../booking/attempt-guard.ts';
 import { type BookingEndpoint, bookingEndpoints } from '../booking/booking-api.ts';
 import { createCounterService } from '../booking/counter-service.ts';
@@ -11,7 +12,7 @@ import type { BookingStore } from '../booking/store.ts';
 /** Answers a request as the API would, without sending it anywhere. */
 export type Transport = (request: Request) => Promise<Response>;
 
-export const PRACTICE_ONLY_MESSAGE = '練習モードでは、この操作はできません。練習をおわってから、お試しください。';
+const PRACTICE_ONLY_MESSAGE = '練習モードでは、この操作はできません。練習をおわってから、お試しください。';
 
 /**
  * The practice bookings live on the learner's own device, so there is nobody else's booking to

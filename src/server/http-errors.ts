@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type ApiErrorCode, ApiHttpError, errorBody } from '../domain/api-error.ts';
+import { type ApiErrorCode, errorBody } from '../domain/api-error.ts';
+import { ApiHttpError } from '../domain/api-refusal.ts';
 
 /** Fastify's own 4xx errors (bad JSON, too large, wrong content type …) mapped to our codes. */
 function codeForStatus(status: number): ApiErrorCode {

@@ -1,15 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ManagementLink } from '../../domain/management-links.ts';
 import { createDeviceList } from '../../client/device-list.ts';
-import { requestJson } from '../../client/api-client.ts';
+import { callEndpoint } from '../../client/api-client.ts';
+import { facilityContracts } from '../../domain/booking-contracts.ts';
 import type { FacilityBooking, FacilityBookingCreated, FacilityChoice, FacilityDay, FacilityQuote, NewFacilityBooking } from '../../domain/facility-booking.ts';
 
-const BASE = '/api/v1/facilities';
+const api = facilityContracts;
 
 export function roomAvailabilityQuery(facilityId: string, roomId: string) {
   return queryOptions({
     queryKey: ['facilities', 'availability', facilityId, roomId],
-    queryFn: async () => (await requestJson<{ days: FacilityDay[] }>(`${BASE}/${facilityId}/rooms/${roomId}/availability`)).days,
+    queryFn: async () => (await callEndpoint<{ days: FacilityDay[] }>(api.availability, { params: { facilityId, roomId } })).days,
     staleTime: 15_000,
   });
 }
@@ -18,7 +19,7 @@ export function roomAvailabilityQuery(facilityId: string, roomId: string) {
 export function quoteQuery(choice: FacilityChoice) {
   return queryOptions({
     queryKey: ['facilities', 'quote', choice],
-    queryFn: () => requestJson<FacilityQuote>(`${BASE}/quote`, { method: 'POST', body: JSON.stringify(choice) }),
+    queryFn: () => callEndpoint<FacilityQuote>(api.quote, { body: choice }),
     retry: false,
   });
 }
@@ -27,29 +28,27 @@ export function quoteQuery(choice: FacilityChoice) {
 export function bookingQuery(code: string, token: string) {
   return queryOptions({
     queryKey: ['facilities', 'booking', code],
-    queryFn: () => requestJson<{ booking: FacilityBooking; links?: ManagementLink[] }>(`${BASE}/bookings/${code}`, { headers: { Authorization: `Bearer ${token}` } }),
+    queryFn: () => callEndpoint<{ booking: FacilityBooking; links?: ManagementLink[] }>(api.view, { params: { code }, token }),
     retry: false,
   });
 }
 
 /** Closes every management link of the booking but this device's; returns those left. */
 export async function closeOtherLinks(code: string, token: string) {
-  return (await requestJson<{ links: ManagementLink[] }>(`${BASE}/bookings/${code}/links`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } })).links;
+  return (await callEndpoint<{ links: ManagementLink[] }>(api.closeOtherLinks, { params: { code }, token })).links;
 }
 
 /** The same key for every retry of one confirmation, so a lost answer never books twice. */
 export function createBooking(booking: NewFacilityBooking, idempotencyKey: string) {
-  return requestJson<FacilityBookingCreated>(`${BASE}/bookings`, { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey }, body: JSON.stringify(booking) });
+  return callEndpoint<FacilityBookingCreated>(api.book, { body: booking, idempotencyKey });
 }
 
 export async function changeBooking(code: string, token: string, change: { dates: string[]; blockIds: string[] }) {
-  return (
-    await requestJson<{ booking: FacilityBooking }>(`${BASE}/bookings/${code}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(change) })
-  ).booking;
+  return (await callEndpoint<{ booking: FacilityBooking }>(api.change, { params: { code }, token, body: change })).booking;
 }
 
 export async function cancelBooking(code: string, token: string) {
-  return (await requestJson<{ booking: FacilityBooking }>(`${BASE}/bookings/${code}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } })).booking;
+  return (await callEndpoint<{ booking: FacilityBooking }>(api.cancel, { params: { code }, token })).booking;
 }
 
 /** The facility bookings made on this device: enough to open them again. */

@@ -1,14 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
-import { requestJson } from '../../client/api-client.ts';
+import { callEndpoint } from '../../client/api-client.ts';
+import { counterContracts } from '../../domain/booking-contracts.ts';
 import type { ManagementLink } from '../../domain/management-links.ts';
 import type { CounterDay, CounterReservation, CounterReservationCreated, NewCounterReservation } from '../../domain/counter-reservation.ts';
 
-const BASE = '/api/v1/counter';
+const api = counterContracts;
 
 export function availabilityQuery() {
   return queryOptions({
     queryKey: ['counter', 'availability'],
-    queryFn: async () => (await requestJson<{ days: CounterDay[] }>(`${BASE}/availability`)).days,
+    queryFn: async () => (await callEndpoint<{ days: CounterDay[] }>(api.availability)).days,
     staleTime: 15_000,
   });
 }
@@ -17,45 +18,29 @@ export function availabilityQuery() {
 export function reservationQuery(code: string, token: string) {
   return queryOptions({
     queryKey: ['counter', 'reservation', code],
-    queryFn: () =>
-      requestJson<{ reservation: CounterReservation; links?: ManagementLink[] }>(`${BASE}/reservations/${code}`, { headers: { Authorization: `Bearer ${token}` } }),
+    queryFn: () => callEndpoint<{ reservation: CounterReservation; links?: ManagementLink[] }>(api.view, { params: { code }, token }),
     retry: false,
   });
 }
 
 /** Closes every management link of the booking but this device's; returns those left. */
 export async function closeOtherLinks(code: string, token: string) {
-  return (await requestJson<{ links: ManagementLink[] }>(`${BASE}/reservations/${code}/links`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } })).links;
+  return (await callEndpoint<{ links: ManagementLink[] }>(api.closeOtherLinks, { params: { code }, token })).links;
 }
 
 /** The same key for every retry of one confirmation, so a lost answer never books twice. */
 export function createReservation(booking: NewCounterReservation, idempotencyKey: string) {
-  return requestJson<CounterReservationCreated>(`${BASE}/reservations`, {
-    method: 'POST',
-    headers: { 'Idempotency-Key': idempotencyKey },
-    body: JSON.stringify(booking),
-  });
+  return callEndpoint<CounterReservationCreated>(api.book, { body: booking, idempotencyKey });
 }
 
 export async function changeReservation(code: string, token: string, slot: { date: string; time: string }) {
-  return (
-    await requestJson<{ reservation: CounterReservation }>(`${BASE}/reservations/${code}`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ slot }),
-    })
-  ).reservation;
+  return (await callEndpoint<{ reservation: CounterReservation }>(api.change, { params: { code }, token, body: { slot } })).reservation;
 }
 
 export async function cancelReservation(code: string, token: string) {
-  return (
-    await requestJson<{ reservation: CounterReservation }>(`${BASE}/reservations/${code}`, {
-      method: 'DELETE',
-      headers: { Authorization: `Bearer ${token}` },
-    })
-  ).reservation;
+  return (await callEndpoint<{ reservation: CounterReservation }>(api.cancel, { params: { code }, token })).reservation;
 }
 
 export function lookUpReservation(code: string, phone: string) {
-  return requestJson<CounterReservationCreated>(`${BASE}/reservations/lookup`, { method: 'POST', body: JSON.stringify({ code, phone }) });
+  return callEndpoint<CounterReservationCreated>(api.lookUp, { body: { code, phone } });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { routePath } from '../../domain/api-contract.ts';
-import { ApiHttpError, parseBody } from '../../domain/api-error.ts';
+import { ApiHttpError, parseBody } from '../../domain/api-refusal.ts';
 import { facilityContracts } from '../../domain/booking-contracts.ts';
 import type { FacilityService } from '../../booking/facility-service.ts';
 import { secretsEqual } from '../../booking/secrets.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { kioskPinSchema, kioskStatusSchema, kioskVerifiedSchema, type KioskStatus } from '../../domain/kiosk-api.ts';
-import { ApiHttpError, parseBody } from '../../domain/api-error.ts';
+import { ApiHttpError, parseBody } from '../../domain/api-refusal.ts';
 import { jsonContent as json } from '../route-helpers.ts';
 import type { AttemptLimit } from '../../booking/attempt-guard.ts';
 import type { Limits } from '../limits.ts';
