@@ -14,6 +14,10 @@ import { kioskRoutes } from './kiosk/kiosk-routes.ts';
 import { createLimits, rateLimitStore } from './limits.ts';
 import { loggedPath } from './log-paths.ts';
 import { installSecurityHeaders } from './security.ts';
+import { staffAccounts } from './staff/staff-accounts.ts';
+import { staffAuth } from './staff/staff-auth.ts';
+import { staffDesk } from './staff/staff-desk.ts';
+import { staffRoutes } from './staff/staff-routes.ts';
 import { installStaticFiles } from './static-files.ts';
 import type { Store } from './store/store.ts';
 
@@ -88,7 +92,16 @@ export async function buildApp({ config, store, content, version, now = () => ne
       });
       healthRoutes(api, store, content, version, () => app.memoryUsage());
       counterRoutes(api, createCounterService({ content: content.counter, store, limits, now }));
-      facilityRoutes(api, createFacilityService({ content: content.facilities, store, now, sampleFacilitiesBookable: config.sampleFacilitiesBookable }), config.staffApiToken);
+      const facilityService = createFacilityService({ content: content.facilities, store, now, sampleFacilitiesBookable: config.sampleFacilitiesBookable });
+      facilityRoutes(api, facilityService);
+      staffRoutes(api, {
+        auth: staffAuth(store.staff, config.staff, now),
+        accounts: staffAccounts(store.staff, now),
+        desk: staffDesk({ store, counter: content.counter, facilities: content.facilities, facilityService, now }),
+        store: store.staff,
+        idleMinutes: config.staff.idleMs / 60_000,
+        now,
+      });
       kioskRoutes(api, config.kioskPinHash, limits);
     },
     { prefix: '/api/v1' },

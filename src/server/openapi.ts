@@ -4,6 +4,7 @@ import { counterPaths } from './counter/counter-routes.ts';
 import { facilityPaths } from './facilities/facility-routes.ts';
 import { kioskPaths } from './kiosk/kiosk-routes.ts';
 import { healthPaths } from './routes/health.ts';
+import { staffPaths } from './staff/staff-routes.ts';
 
 const apiErrorSchema = z.object({
   error: z.object({
@@ -27,11 +28,12 @@ export function buildOpenApiDocument(version: string) {
         '東金市の市民ポータル「つながる東金」のAPIです。エラーはすべて components.schemas.ApiError の形で、日本語のメッセージを返します。',
     },
     servers: [{ url: '/' }],
-    paths: { ...healthPaths, ...counterPaths, ...facilityPaths, ...kioskPaths },
+    paths: { ...healthPaths, ...counterPaths, ...facilityPaths, ...kioskPaths, ...staffPaths },
     components: {
       schemas: { ApiError: z.toJSONSchema(apiErrorSchema) },
       securitySchemes: {
         managementToken: { type: 'http', scheme: 'bearer', description: '予約したときに一度だけ返される管理用トークン' },
+        staffSession: { type: 'apiKey', in: 'cookie', name: '__Host-togane-staff', description: '職員のログインで設定される Cookie。変更の操作には X-CSRF-Token と同じサイトの Origin も必要' },
       },
     },
   };

@@ -1,27 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { changeFacilityBookingSchema, facilityChoiceSchema, facilitySearchQuerySchema as searchQuerySchema, newFacilityBookingSchema } from '../../domain/facility-booking.ts';
-import { ApiHttpError, parseBody } from '../http-errors.ts';
+import { parseBody } from '../http-errors.ts';
 import { bearerToken, codeParam, dateRangeQuerySchema, idempotencyKey, jsonContent as json } from '../route-helpers.ts';
-import { secretsEqual } from '../secrets.ts';
 import type { FacilityService } from './facility-service.ts';
 
 const roomParamsSchema = z.object({ facilityId: z.string().max(40), roomId: z.string().max(40) });
 
-/**
- * Staff confirm a provisional booking with the secret in STAFF_API_TOKEN, sent in its own header
- * (the Authorization header carries citizens' management tokens). With no secret set, nobody can.
- */
-function requireStaff(request: FastifyRequest, staffToken: string | null): void {
-  const given = request.headers['x-staff-token'];
-  const ok = staffToken !== null && typeof given === 'string' && secretsEqual(given, staffToken);
-  if (!ok) throw new ApiHttpError(403, 'forbidden', '職員用の操作です。権限を確かめてください。');
-}
-
-/** Few tries per address at the staff door, so the secret cannot be guessed. */
-const STAFF_RATE_LIMIT = { max: 30, timeWindow: '1 minute', groupId: 'staff' } as const;
-
-export function facilityRoutes(api: FastifyInstance, service: FacilityService, staffToken: string | null): void {
+export function facilityRoutes(api: FastifyInstance, service: FacilityService): void {
   api.get('/facilities/search', async (request) => {
     const query = parseBody(searchQuerySchema, request.query);
     return { results: await service.search({ purpose: query.purpose, date: query.date, blockId: query.block, headCount: query.headCount }) };
@@ -53,11 +39,6 @@ export function facilityRoutes(api: FastifyInstance, service: FacilityService, s
   });
 
   api.delete('/facilities/bookings/:code', async (request) => ({ booking: await service.cancel(codeParam(request), bearerToken(request)) }));
-
-  api.post('/facilities/bookings/:code/confirm', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (request) => {
-    requireStaff(request, staffToken);
-    return { booking: await service.confirm(codeParam(request)) };
-  });
 }
 
 const errors = { 400: { description: '入力の誤り（日本語のメッセージつき）' }, 404: { description: '見つからない' }, 422: { description: '規則により受け付けられない' } };
@@ -121,16 +102,6 @@ export const facilityPaths = {
       summary: 'この端末のほかに予約を開いている端末（管理用リンク）をすべて閉じる',
       security: token,
       responses: { 200: { description: '残った管理用リンク' }, 404: errors[404] },
-    },
-  },
-  '/api/v1/facilities/bookings/{code}/confirm': {
-    parameters: [
-      { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
-      { name: 'X-Staff-Token', in: 'header', required: true, schema: { type: 'string' } },
-    ],
-    post: {
-      summary: '職員が仮予約を本予約にする（窓口での申し込みのあと）',
-      responses: { 200: { description: '本予約になった予約' }, 403: { description: '職員用の秘密がない・ちがう' }, 404: errors[404], 409: { description: '仮予約ではない・期限切れ' } },
     },
   },
 };
