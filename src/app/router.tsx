@@ -73,6 +73,8 @@ export const routes: RouteObject[] = [
               { path: 'renewal', lazy: async () => ({ Component: (await import('../features/mynumber/RenewalPage.tsx')).RenewalPage }) },
             ],
           },
+          // For city staff: bookings at the desks and administration (not linked from the citizens' screens).
+          { path: 'staff', lazy: async () => ({ Component: (await import('../features/staff/StaffApp.tsx')).StaffApp }) },
           // For staff: switches this device into キオスクモード (not linked from the citizens' screens).
           { path: 'kiosk/setup', lazy: async () => ({ Component: (await import('../features/kiosk/KioskSetupPage.tsx')).KioskSetupPage }) },
           {
