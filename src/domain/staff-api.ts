@@ -31,6 +31,25 @@ export const staffCancelSchema = z.strictObject({
   reason: z.string().trim().min(1, '取り消しの理由を入力してください。').max(200),
 });
 
+const closureTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, '時刻は 09:00 の形で入力してください。');
+
+export const newClosureSchema = z
+  .strictObject({
+    date: isoDateSchema,
+    startTime: closureTime,
+    endTime: closureTime,
+    reason: z.string().trim().min(1, '休みにする理由を入力してください（市民の方にも表示されます）。').max(100),
+  })
+  .refine((closure) => closure.startTime < closure.endTime, { path: ['endTime'], message: '終わりの時刻は、始まりより後にしてください。' });
+
+export interface CounterClosure {
+  id: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  reason: string;
+}
+
 export const counterDayQuerySchema = z.strictObject({ date: isoDateSchema });
 
 export interface StaffAccountView {
@@ -102,6 +121,8 @@ export const AUDIT_ACTIONS = [
   'counter-check-in',
   'counter-cancel',
   'facility-confirm',
+  'counter-closed',
+  'counter-reopened',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -117,6 +138,8 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'counter-check-in': '来庁済みにした',
   'counter-cancel': '窓口の予約を取り消した',
   'facility-confirm': '仮予約を本予約にした',
+  'counter-closed': '窓口を休みにした',
+  'counter-reopened': '窓口の休みを取り消した',
 };
 
 export interface AuditEntry {

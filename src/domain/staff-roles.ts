@@ -15,10 +15,12 @@ export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
  * The areas of work. The administrator manages accounts and reads the audit log but does not work
  * the desks: who checked a citizen in is then always a clerk of that desk (separation of duties).
  */
-export type StaffArea = 'counter-desk' | 'facility-desk' | 'administration';
+export type StaffArea = 'counter-desk' | 'counter-schedule' | 'facility-desk' | 'administration';
 
 const AREA_ROLES: Record<StaffArea, readonly StaffRole[]> = {
   'counter-desk': ['counter'],
+  // Closing the counter (maintenance, training) is decided by the desk or the administrator.
+  'counter-schedule': ['counter', 'admin'],
   'facility-desk': ['facility'],
   administration: ['admin'],
 };
@@ -26,10 +28,3 @@ const AREA_ROLES: Record<StaffArea, readonly StaffRole[]> = {
 export function roleMayWorkIn(role: StaffRole, area: StaffArea): boolean {
   return AREA_ROLES[area].includes(role);
 }
-
-/** The first screen after sign-in. */
-export const HOME_AREA: Record<StaffRole, StaffArea> = {
-  counter: 'counter-desk',
-  facility: 'facility-desk',
-  admin: 'administration',
-};

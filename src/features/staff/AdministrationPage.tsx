@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
+import { ClosuresSection } from './ClosuresSection.tsx';
 import { accountsQuery, auditQuery, sessionsQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
@@ -185,6 +186,8 @@ export function AdministrationPage(props: StaffScreenProps) {
           </table>
         </div>
       )}
+
+      <ClosuresSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
 
       <h2>操作の記録</h2>
       {audit.data && (

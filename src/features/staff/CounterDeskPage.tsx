@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
+import { ClosuresSection } from './ClosuresSection.tsx';
 import { counterDayQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
@@ -103,7 +104,7 @@ export function CounterDeskPage(props: StaffScreenProps) {
       {cancelling && (
         <form className={styles.panel} onSubmit={(event) => void cancel(event)} noValidate>
           <h2>予約 {formatReservationCode(cancelling.code)} を取り消します</h2>
-          <p>理由は、市民の方の予約の画面に表示されます。個人的な事情は書かないでください。</p>
+          <p>理由は予約の記録に残ります。個人的な事情は書かないでください。</p>
           <TextField ref={reasonField} label="取り消しの理由" hint="例：ご本人から電話で取り消しの依頼" value={reason} error={reasonError} maxLength={200} onChange={(event) => setReason(event.target.value)} />
           <div className={styles.actions}>
             <Button type="submit" disabled={busy}>
@@ -177,6 +178,7 @@ export function CounterDeskPage(props: StaffScreenProps) {
           </table>
         </div>
       )}
+      <ClosuresSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
     </Page>
   );
 }

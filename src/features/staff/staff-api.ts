@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { ApiRequestError, requestJson } from '../../client/api-client.ts';
 import type {
   AuditEntry,
+  CounterClosure,
   CounterDeskBooking,
   ProvisionalFacilityBooking,
   StaffAccountListing,
@@ -50,6 +51,9 @@ export const counterDayQuery = (date: string) =>
     queryFn: () => requestJson<{ bookings: CounterDeskBooking[] }>(`/api/v1/staff/counter/bookings?date=${date}`),
     retry: false,
   });
+
+export const closuresQuery = () =>
+  queryOptions({ queryKey: ['staff', 'closures'], queryFn: () => requestJson<{ closures: CounterClosure[] }>('/api/v1/staff/counter/closures'), retry: false });
 
 export const provisionalQuery = () =>
   queryOptions({

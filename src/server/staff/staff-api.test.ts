@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounterReservationCreated } from '../../domain/counter-reservation.ts';
 import type { FacilityBookingCreated } from '../../domain/facility-booking.ts';
-import type { AuditEntry, CounterDeskBooking, ProvisionalFacilityBooking, StaffAccountListing, StaffSessionListing } from '../../domain/staff-api.ts';
+import type { AuditEntry, CounterClosure, CounterDeskBooking, ProvisionalFacilityBooking, StaffAccountListing, StaffSessionListing } from '../../domain/staff-api.ts';
+import { applyContentToStore, loadContentPack } from '../content.ts';
 import { DATABASE_FILE_NAME } from '../store/sqlite-store.ts';
 import { addStaffAccount, signIn, signInRequest, type StaffClient } from '../testing/staff-client.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -103,19 +104,23 @@ describe('sign-in and the session cookie', () => {
 });
 
 describe('every staff route checks the session, the role, the Origin and the CSRF token', () => {
-  const routes: { method: string; path: string; role: 'clerk' | 'manager' | 'admin'; body?: unknown }[] = [
-    { method: 'GET', path: '/staff/counter/bookings?date=2026-12-01', role: 'clerk' },
-    { method: 'POST', path: '/staff/counter/bookings/ABCD2345/check-in', role: 'clerk' },
-    { method: 'POST', path: '/staff/counter/bookings/ABCD2345/cancel', role: 'clerk', body: { reason: '電話で依頼' } },
-    { method: 'GET', path: '/staff/facilities/provisional', role: 'manager' },
-    { method: 'POST', path: '/staff/facilities/bookings/ABCD2345/confirm', role: 'manager' },
-    { method: 'GET', path: '/staff/accounts', role: 'admin' },
-    { method: 'POST', path: '/staff/accounts', role: 'admin', body: { loginName: 'x-y-z', displayName: 'x', role: 'counter', password: 'x' } },
-    { method: 'POST', path: '/staff/accounts/madoguchi/disable', role: 'admin' },
-    { method: 'POST', path: '/staff/accounts/madoguchi/password', role: 'admin', body: { password: 'x' } },
-    { method: 'GET', path: '/staff/sessions', role: 'admin' },
-    { method: 'DELETE', path: '/staff/sessions/999999', role: 'admin' },
-    { method: 'GET', path: '/staff/audit', role: 'admin' },
+  type Who = 'clerk' | 'manager' | 'admin';
+  const routes: { method: string; path: string; allowed: Who[]; body?: unknown }[] = [
+    { method: 'GET', path: '/staff/counter/bookings?date=2026-12-01', allowed: ['clerk'] },
+    { method: 'POST', path: '/staff/counter/bookings/ABCD2345/check-in', allowed: ['clerk'] },
+    { method: 'POST', path: '/staff/counter/bookings/ABCD2345/cancel', allowed: ['clerk'], body: { reason: '電話で依頼' } },
+    { method: 'GET', path: '/staff/counter/closures', allowed: ['clerk', 'admin'] },
+    { method: 'POST', path: '/staff/counter/closures', allowed: ['clerk', 'admin'], body: { date: '2026-12-25', startTime: '24:00', endTime: '00:00', reason: '点検' } },
+    { method: 'DELETE', path: '/staff/counter/closures/999999', allowed: ['clerk', 'admin'] },
+    { method: 'GET', path: '/staff/facilities/provisional', allowed: ['manager'] },
+    { method: 'POST', path: '/staff/facilities/bookings/ABCD2345/confirm', allowed: ['manager'] },
+    { method: 'GET', path: '/staff/accounts', allowed: ['admin'] },
+    { method: 'POST', path: '/staff/accounts', allowed: ['admin'], body: { loginName: 'x-y-z', displayName: 'x', role: 'counter', password: 'x' } },
+    { method: 'POST', path: '/staff/accounts/madoguchi/disable', allowed: ['admin'] },
+    { method: 'POST', path: '/staff/accounts/madoguchi/password', allowed: ['admin'], body: { password: 'x' } },
+    { method: 'GET', path: '/staff/sessions', allowed: ['admin'] },
+    { method: 'DELETE', path: '/staff/sessions/999999', allowed: ['admin'] },
+    { method: 'GET', path: '/staff/audit', allowed: ['admin'] },
   ];
   const clients = () => ({ clerk, manager, admin });
 
@@ -129,7 +134,7 @@ describe('every staff route checks the session, the role, the Origin and the CSR
   it('answers 403 to the wrong role (a 窓口 account cannot use the 施設 API)', async () => {
     for (const route of routes) {
       for (const [name, client] of Object.entries(clients())) {
-        if (name === route.role) continue;
+        if (route.allowed.includes(name as Who)) continue;
         const response = await client.send(route.method, route.path, route.body);
         expect([route.path, name, response.status]).toEqual([route.path, name, 403]);
       }
@@ -140,7 +145,7 @@ describe('every staff route checks the session, the role, the Origin and the CSR
 
   it('answers 403 to a change without the CSRF token, with a wrong one, or from another Origin', async () => {
     for (const route of routes.filter((candidate) => candidate.method !== 'GET')) {
-      const client = clients()[route.role];
+      const client = clients()[route.allowed[0] ?? 'admin'];
       for (const headers of [{ 'X-CSRF-Token': '' }, { 'X-CSRF-Token': `${client.csrfToken}x` }, { Origin: 'https://evil.example' }, { Origin: 'null' }] as Record<string, string>[]) {
         const response = await client.send(route.method, route.path, route.body, headers);
         expect([route.path, headers, response.status]).toEqual([route.path, headers, 403]);
@@ -185,6 +190,62 @@ describe('the counter desk', () => {
   it('answers 404 for a code that does not exist and 400 for a bad date', async () => {
     expect((await clerk.send('POST', '/staff/counter/bookings/ZZZZ9999/check-in')).status).toBe(404);
     expect((await clerk.send('GET', '/staff/counter/bookings?date=2026-13-01')).status).toBe(400);
+  });
+});
+
+describe('closing the counter', () => {
+  async function seats(date: string): Promise<Record<string, number>> {
+    const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=${date}&to=${date}`);
+    const { days } = (await response.json()) as { days: { slots: { time: string; seatsLeft: number }[] }[] };
+    return Object.fromEntries((days[0]?.slots ?? []).map((slot) => [slot.time, slot.seatsLeft]));
+  }
+  const close = (client: StaffClient, body: unknown) => client.send('POST', '/staff/counter/closures', body);
+
+  it('closes some hours: those slots are no longer offered or booked, and a restart does not reopen them', async () => {
+    expect((await close(clerk, { date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' })).status).toBe(201);
+    expect(await seats('2026-12-02')).toMatchObject({ '09:30': 2, '10:00': 0, '10:30': 0, '11:00': 2 });
+    const refused = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kindId: 'card-pickup', slot: { date: '2026-12-02', time: '10:30' }, nameKana: 'とうがね たろう', phone: '0475-50-1210', email: '', people: 1, proxy: false }),
+    });
+    expect(refused.status).toBe(409);
+    // What the server does at start-up (the content's capacity for every future slot) leaves them closed.
+    await applyContentToStore(server.store, loadContentPack(), clock);
+    expect(await seats('2026-12-02')).toMatchObject({ '10:00': 0, '10:30': 0, '11:00': 2 });
+    const closures = ((await (await clerk.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures;
+    expect(closures).toContainEqual(expect.objectContaining({ date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' }));
+    expect((await audit()).find((entry) => entry.action === 'counter-closed')).toMatchObject({ actor: 'madoguchi', target: '2026-12-02 10:00～11:00' });
+  });
+
+  it('refuses where bookings are held, naming them for a phone call, and closes nothing', async () => {
+    const { reservation } = await bookCounter('14:00');
+    const response = await close(admin, { date: '2026-12-01', startTime: '00:00', endTime: '24:00', reason: '研修' });
+    expect(response.status).toBe(409);
+    const { message } = ((await response.json()) as { error: { message: string } }).error;
+    expect(message).toContain(`14:00 ${reservation.code.slice(0, 4)}-${reservation.code.slice(4)}`);
+    expect(message).toContain('予約の方に連絡して、先に取り消してから休みにしてください。');
+    expect((await seats('2026-12-01'))['15:00']).toBe(2);
+  });
+
+  it('closes a whole day and reopens it', async () => {
+    expect((await close(admin, { date: '2026-12-03', startTime: '00:00', endTime: '24:00', reason: '庁舎の停電' })).status).toBe(201);
+    expect(Object.values(await seats('2026-12-03')).every((left) => left === 0)).toBe(true);
+    const closure = ((await (await admin.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures.find((candidate) => candidate.date === '2026-12-03');
+    expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(200);
+    // The citizens' availability may be kept for a second (src/server/answer-cache.ts).
+    clock = new Date(START.getTime() + 2000);
+    try {
+      expect(Object.values(await seats('2026-12-03')).every((left) => left === 2)).toBe(true);
+    } finally {
+      clock = START;
+    }
+    expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(404);
+    expect((await audit()).find((entry) => entry.action === 'counter-reopened')).toMatchObject({ actor: 'madoguchi', target: '2026-12-03 終日' });
+  });
+
+  it('refuses an end before the start', async () => {
+    expect((await close(clerk, { date: '2026-12-04', startTime: '12:00', endTime: '10:00', reason: '点検' })).status).toBe(400);
   });
 });
 

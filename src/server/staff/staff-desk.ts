@@ -1,6 +1,9 @@
 import type { CounterContent } from '../../domain/counter.ts';
 import type { FacilitiesContent } from '../../domain/facilities.ts';
-import type { CounterDeskBooking, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
+import { formatReservationCode } from '../../domain/citizen-fields.ts';
+import { formatTime, japanClock, parseTime } from '../../domain/japan-time.ts';
+import type { CounterClosure, CounterDeskBooking, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
+import { closureHours, closureSlots } from '../../domain/staff-closures.ts';
 import type { FacilityService } from '../facilities/facility-service.ts';
 import { ApiHttpError } from '../http-errors.ts';
 import type { Store } from '../store/store.ts';
@@ -63,6 +66,31 @@ export function staffDesk({ store, counter, facilities, facilityService, now }: 
         throw new ApiHttpError(409, 'conflict', 'この予約はもう取り消されています。');
       }
       await recordAudit(store.staff, now, who.account.loginName, 'counter-cancel', code);
+    },
+
+    /**
+     * Closes the counter for a day or some hours. Refused while a booking is held there: a
+     * citizen's booking is never dropped unseen. The answer names them, so the clerk can phone
+     * each citizen and cancel with a reason (which their page shows), then close.
+     */
+    async closeCounter(closure: Omit<CounterClosure, 'id'>, who: SignedIn): Promise<void> {
+      const outcome = await store.staff.closeCounter({ ...closure, slots: closureSlots(closure.date, closure.startTime, closure.endTime, counter), accountId: who.account.id, now: now().toISOString() });
+      if (!outcome.closed) {
+        const held = outcome.bookings.map((booking) => `${formatTime(parseTime(booking.slot.slice(11)) ?? 0)} ${formatReservationCode(booking.code)}`).join('、');
+        throw new ApiHttpError(409, 'conflict', `この時間には予約が${String(outcome.bookings.length)}件あります（${held}）。予約の方に連絡して、先に取り消してから休みにしてください。`);
+      }
+      await recordAudit(store.staff, now, who.account.loginName, 'counter-closed', `${closure.date} ${closureHours(closure.startTime, closure.endTime)}`);
+    },
+
+    async reopenCounter(id: number, who: SignedIn): Promise<void> {
+      const reopened = await store.staff.reopenCounter(id, (closure) => closureSlots(closure.date, closure.startTime, closure.endTime, counter), counter.desksPerSlot);
+      if (!reopened) throw new ApiHttpError(404, 'not_found', 'その休みは見つかりませんでした。');
+      await recordAudit(store.staff, now, who.account.loginName, 'counter-reopened', `${reopened.date} ${closureHours(reopened.startTime, reopened.endTime)}`);
+    },
+
+    /** Closures from today on. */
+    closures(): Promise<CounterClosure[]> {
+      return store.staff.listClosures(japanClock(now()).date);
     },
 
     async provisionalFacilityBookings(): Promise<ProvisionalFacilityBooking[]> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   counterDayQuerySchema,
   loginNameSchema,
+  newClosureSchema,
   newPasswordSchema,
   newStaffAccountSchema,
   signInSchema,
@@ -70,7 +71,7 @@ function accountOutcome(outcome: AccountOutcome): { done: true } {
 }
 
 const loginParam = (request: FastifyRequest) => parseBody(loginNameSchema, (request.params as { loginName?: unknown }).loginName);
-const sessionIdParam = (request: FastifyRequest) => parseBody(z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER), (request.params as { id?: unknown }).id);
+const idParam = (request: FastifyRequest) => parseBody(z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER), (request.params as { id?: unknown }).id);
 
 export interface StaffRouteDependencies {
   auth: StaffAuth;
@@ -145,6 +146,23 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     return { done: true };
   });
 
+  api.get('/staff/counter/closures', async (request) => {
+    await signedIn(request, 'counter-schedule');
+    return { closures: await desk.closures() };
+  });
+
+  api.post('/staff/counter/closures', async (request, reply) => {
+    const who = await signedIn(request, 'counter-schedule');
+    await desk.closeCounter(parseBody(newClosureSchema, request.body), who);
+    return reply.status(201).send({ done: true });
+  });
+
+  api.delete('/staff/counter/closures/:id', async (request) => {
+    const who = await signedIn(request, 'counter-schedule');
+    await desk.reopenCounter(idParam(request), who);
+    return { done: true };
+  });
+
   api.get('/staff/facilities/provisional', async (request) => {
     await signedIn(request, 'facility-desk');
     return { bookings: await desk.provisionalFacilityBookings() };
@@ -208,7 +226,7 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
 
   api.delete('/staff/sessions/:id', async (request) => {
     const who = await signedIn(request, 'administration');
-    if (!(await auth.revoke(sessionIdParam(request), who))) throw new ApiHttpError(404, 'not_found', 'そのログインはもう終わっています。');
+    if (!(await auth.revoke(idParam(request), who))) throw new ApiHttpError(404, 'not_found', 'そのログインはもう終わっています。');
     return { done: true };
   });
 
@@ -253,6 +271,19 @@ export const staffPaths = {
   },
   '/api/v1/staff/counter/bookings/{code}/cancel': {
     post: { summary: '窓口：理由をつけて予約を取り消す', security: cookie, parameters: [codePath, csrf], requestBody: { required: true, content: json(staffCancelSchema) }, responses: done },
+  },
+  '/api/v1/staff/counter/closures': {
+    get: { summary: '窓口の休み（今日から先）の一覧（窓口・管理者）', security: cookie, responses: { 200: { description: '休みの一覧' }, 401: errors[401], 403: errors[403] } },
+    post: {
+      summary: '窓口を一日または時間を区切って休みにする（予約が入っているときは断り、その予約を示す）',
+      security: cookie,
+      parameters: [csrf],
+      requestBody: { required: true, content: json(newClosureSchema) },
+      responses: { 201: { description: '休みにしました' }, ...errors },
+    },
+  },
+  '/api/v1/staff/counter/closures/{id}': {
+    delete: { summary: '窓口の休みを取り消す', security: cookie, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }, csrf], responses: done },
   },
   '/api/v1/staff/facilities/provisional': {
     get: { summary: '施設：本予約を待つ仮予約の一覧（施設の役割）', security: cookie, responses: { 200: { description: '仮予約の一覧' }, 401: errors[401], 403: errors[403] } },

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditAction, AuditEntry } from '../../domain/staff-api.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
-import type { CounterDeskRow, ProvisionalFacilityRow, SignInTry, SignInTryRules, StaffAccountRecord, StaffSessionRecord, StaffStore } from './staff-store.ts';
+import type { CounterClosureRow, CounterDeskRow, NewCounterClosure, ProvisionalFacilityRow, SignInTry, SignInTryRules, StaffAccountRecord, StaffSessionRecord, StaffStore } from './staff-store.ts';
 
 interface AccountRow {
   id: number;
@@ -129,6 +129,29 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     return inserted.changes === 1 ? ('checked-in' as const) : ('already' as const);
   });
 
+  const heldInRange = db.prepare(`SELECT code, slot FROM counter_reservations
+    WHERE status = 'booked' AND visit_date = ? AND substr(slot, 12) >= ? AND substr(slot, 12) < ? ORDER BY slot`);
+  const closeSlot = db.prepare('INSERT INTO counter_slots (slot, capacity) VALUES (?, 0) ON CONFLICT (slot) DO UPDATE SET capacity = 0');
+  const closeCounter = db.transaction((closure: NewCounterClosure) => {
+    const bookings = heldInRange.all(closure.date, closure.startTime, closure.endTime) as { code: string; slot: string }[];
+    if (bookings.length > 0) return { closed: false as const, bookings };
+    for (const slot of closure.slots) closeSlot.run(slot);
+    const inserted = db
+      .prepare('INSERT INTO counter_closures (date, start_time, end_time, reason, created_at, account_id) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(closure.date, closure.startTime, closure.endTime, closure.reason, closure.now, closure.accountId);
+    return { closed: true as const, id: Number(inserted.lastInsertRowid) };
+  });
+  const closureById = db.prepare('SELECT id, date, start_time AS startTime, end_time AS endTime, reason FROM counter_closures WHERE id = ?');
+  const reopenCounter = db.transaction((id: number, slots: (closure: CounterClosureRow) => string[], capacity: number) => {
+    const closure = closureById.get(id) as CounterClosureRow | undefined;
+    if (!closure) return null;
+    db.prepare('DELETE FROM counter_closures WHERE id = ?').run(id);
+    // The trigger skips the slots another closure still covers.
+    const reopen = db.prepare('UPDATE counter_slots SET capacity = ? WHERE slot = ?');
+    for (const slot of slots(closure)) reopen.run(capacity, slot);
+    return closure;
+  });
+
   const provisional = db.prepare(`SELECT code, facility_id, room_id, dates_json, head_count, fee, group_name, provisional_until
     FROM facility_bookings WHERE status = 'provisional' AND provisional_until > ? ORDER BY provisional_until, code`);
 
@@ -209,6 +232,12 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     forgetCancelReason(code) {
       db.prepare('DELETE FROM counter_staff_cancellations WHERE code = ?').run(code);
       return Promise.resolve();
+    },
+    closeCounter: (closure) => Promise.resolve(closeCounter.immediate(closure)),
+    reopenCounter: (id, slots, capacity) => Promise.resolve(reopenCounter.immediate(id, slots, capacity)),
+    listClosures(fromDate) {
+      const rows = db.prepare('SELECT id, date, start_time AS startTime, end_time AS endTime, reason FROM counter_closures WHERE date >= ? ORDER BY date, start_time').all(fromDate) as CounterClosureRow[];
+      return Promise.resolve(rows);
     },
     provisionalFacilityBookings(now) {
       const rows = provisional.all(now) as { code: string; facility_id: string; room_id: string; dates_json: string; head_count: number; fee: number; group_name: string | null; provisional_until: string }[];

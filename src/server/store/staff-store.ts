@@ -59,6 +59,25 @@ export interface ProvisionalFacilityRow {
   provisionalUntil: string;
 }
 
+export interface CounterClosureRow {
+  id: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  reason: string;
+}
+
+export interface NewCounterClosure {
+  date: string;
+  startTime: string;
+  endTime: string;
+  reason: string;
+  /** The slots ('YYYY-MM-DDTHH:MM') the closure covers, from the content's opening hours. */
+  slots: string[];
+  accountId: number;
+  now: string;
+}
+
 export interface StaffStore {
   addAccount(account: { loginName: string; displayName: string; role: StaffRole; passwordHash: string; now: string }): Promise<'added' | 'name-taken'>;
   findAccount(loginName: string): Promise<StaffAccountRecord | null>;
@@ -95,6 +114,15 @@ export interface StaffStore {
   checkIn(code: string, accountId: number, now: string): Promise<'checked-in' | 'already' | 'not-booked'>;
   recordCancelReason(code: string, reason: string, accountId: number, now: string): Promise<void>;
   forgetCancelReason(code: string): Promise<void>;
+  /**
+   * Closes the counter's slots in one transaction, unless a booking is held in them: then nothing
+   * changes and the bookings are returned, for the clerk to call those citizens first.
+   */
+  closeCounter(closure: NewCounterClosure): Promise<{ closed: true; id: number } | { closed: false; bookings: { code: string; slot: string }[] }>;
+  /** Removes a closure; its slots take `capacity` again unless another closure still covers them. */
+  reopenCounter(id: number, slots: (closure: CounterClosureRow) => string[], capacity: number): Promise<CounterClosureRow | null>;
+  /** Closures on or after the day, earliest first. */
+  listClosures(fromDate: string): Promise<CounterClosureRow[]>;
   /** 仮予約 not yet released, the soonest deadline first. */
   provisionalFacilityBookings(now: string): Promise<ProvisionalFacilityRow[]>;
 }

@@ -68,3 +68,28 @@ CREATE TABLE counter_staff_cancellations (
   cancelled_at TEXT NOT NULL,
   account_id   INTEGER NOT NULL REFERENCES staff_accounts (id)
 ) STRICT, WITHOUT ROWID;
+
+-- The counter closed for a day or part of one (system maintenance, training), with the reason.
+-- A closed slot holds capacity 0 in counter_slots, so the citizens' calendar shows it full. The
+-- trigger keeps it at 0 while a closure covers it: a booking's seat update (which also sets the
+-- content's capacity) is skipped, which the booking reads as full, and so is the capacity update
+-- at start-up. A closure is only made where no booking is held (see src/server/staff/staff-desk.ts).
+CREATE TABLE counter_closures (
+  id         INTEGER PRIMARY KEY,
+  date       TEXT NOT NULL,
+  start_time TEXT NOT NULL,             -- 'HH:MM', Japan time
+  end_time   TEXT NOT NULL,             -- 'HH:MM', not included; '24:00' for the rest of the day
+  reason     TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  account_id INTEGER NOT NULL REFERENCES staff_accounts (id),
+  CHECK (start_time < end_time)
+) STRICT;
+
+CREATE INDEX counter_closures_date ON counter_closures (date);
+
+CREATE TRIGGER counter_slots_stay_closed BEFORE UPDATE ON counter_slots
+WHEN NEW.capacity > OLD.capacity AND EXISTS (
+  SELECT 1 FROM counter_closures c
+  WHERE c.date = substr(NEW.slot, 1, 10) AND substr(NEW.slot, 12) >= c.start_time AND substr(NEW.slot, 12) < c.end_time
+)
+BEGIN SELECT RAISE(IGNORE); END;
