@@ -113,8 +113,6 @@ export const SCREENS: readonly Screen[] = [
   { path: '/practice', heading: 'スマホ講座の練習モード' },
   { path: '/practice/slip', heading: '練習用の納付書' },
   { path: '/kiosk/setup', heading: 'キオスクモードの設定' },
-  // Signed out, the staff screens show their sign-in (e2e/staff.spec.ts walks the signed-in ones).
-  { path: '/staff', heading: '職員のログイン' },
   { path: '/accessibility', heading: 'ウェブアクセシビリティ方針' },
   { path: '/no-such-page', heading: 'ページが見つかりません' },
 ];
