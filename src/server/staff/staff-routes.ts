@@ -65,9 +65,13 @@ function requireSameOrigin(request: FastifyRequest): void {
 
 const isChange = (request: FastifyRequest) => request.method !== 'GET' && request.method !== 'HEAD';
 
+const ACCOUNT_ERROR_CODES = { 404: 'not_found', 409: 'conflict', 422: 'unprocessable' } as const;
+
 function accountOutcome(outcome: AccountOutcome): { done: true } {
-  if (!outcome.ok) throw new ApiHttpError(outcome.status, outcome.status === 404 ? 'not_found' : outcome.status === 409 ? 'conflict' : 'validation_failed', outcome.problem, outcome.status === 422 ? [{ path: 'password', message: outcome.problem }] : undefined);
-  return { done: true };
+  if (outcome.ok) return { done: true };
+  // A refused password is said beside the password field.
+  const fields = outcome.status === 422 ? [{ path: 'password', message: outcome.problem }] : undefined;
+  throw new ApiHttpError(outcome.status, ACCOUNT_ERROR_CODES[outcome.status], outcome.problem, fields);
 }
 
 const loginParam = (request: FastifyRequest) => parseBody(loginNameSchema, (request.params as { loginName?: unknown }).loginName);
