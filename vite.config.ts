@@ -46,12 +46,18 @@ function serveMockServiceWorker(): Plugin {
 export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
   const define = { __APP_VERSION__: JSON.stringify(appVersion()) };
 
-  // `vite build --ssr src/server/main.ts`: the Node server, bundled with its migrations and content.
+  // `vite build --ssr`: the Node server and the staff accounts command, bundled with their migrations and content.
   if (isSsrBuild) {
     return {
       define,
       plugins: [contentPlugin()],
-      build: { outDir: 'dist/server', target: 'node20', emptyOutDir: true, sourcemap: true },
+      build: {
+        outDir: 'dist/server',
+        target: 'node20',
+        emptyOutDir: true,
+        sourcemap: true,
+        rollupOptions: { input: { main: 'src/server/main.ts', 'staff-cli': 'src/server/staff/staff-cli.ts' } },
+      },
     };
   }
 

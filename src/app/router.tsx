@@ -95,6 +95,19 @@ export const routes: RouteObject[] = [
   },
 ];
 
+/**
+ * The staff screens (/staff: bookings at the desks, administration), not linked from the citizens'
+ * screens. Same shell, but not part of the citizens' portal whose accessibility report
+ * (/accessibility) the walk of `routes` makes: e2e/staff.spec.ts checks them with axe instead.
+ */
+export const staffRoutes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [{ path: '/staff', lazy: async () => ({ Component: (await import('../features/staff/StaffApp.tsx')).StaffApp }) }],
+  },
+];
+
 export function createPortalRouter() {
-  return createBrowserRouter(routes);
+  return createBrowserRouter([...staffRoutes, ...routes]);
 }

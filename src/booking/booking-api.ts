@@ -86,7 +86,7 @@ function bookingEndpoint<Contract extends ApiContract>(contract: Contract, run: 
   };
 }
 
-/** Every booking endpoint a citizen uses; the staff's confirmation is the server's own (it needs the staff secret). */
+/** Every booking endpoint a citizen uses; the staff's desks are the server's own (src/server/staff/). */
 export function bookingEndpoints(counter: CounterService, facilities: FacilityService): BookingEndpoint[] {
   const c = counterContracts;
   const f = facilityContracts;

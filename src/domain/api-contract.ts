@@ -25,8 +25,6 @@ export interface ApiContract {
   managementToken?: true;
   /** Takes an Idempotency-Key, so a retry never books twice. */
   idempotencyKey?: true;
-  /** Staff only (`X-Staff-Token`). */
-  staffToken?: true;
   answer: { status: 200 | 201; description: string };
   /** What each refusal means: the error kinds a client must be ready for. */
   refusals: Partial<Record<RefusalStatus, string>>;

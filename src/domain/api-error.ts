@@ -7,6 +7,7 @@ import type { FieldProblem } from './validation.ts';
 export const API_ERROR_CODES = [
   'bad_request',
   'validation_failed',
+  'unauthorized',
   'forbidden',
   'not_found',
   'conflict',
@@ -46,6 +47,7 @@ export function readApiError(body: unknown): ApiError | null {
 export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
   bad_request: '送られた内容を読み取れませんでした。画面を読み込み直して、もう一度お試しください。',
   validation_failed: '入力内容に誤りがあります。各項目のメッセージを確認してください。',
+  unauthorized: 'ログインしてください。',
   forbidden: 'この操作をする権限がありません。',
   not_found: 'お探しのページやデータは見つかりませんでした。',
   conflict: 'ほかの方の操作と重なりました。もう一度お試しください。',

@@ -155,13 +155,5 @@ export const facilityContracts = {
     answer: { status: 200, description: LINKS_CLOSED },
     refusals: { 400: INPUT, 404: NOT_FOUND },
   },
-  confirm: {
-    method: 'POST',
-    path: '/api/v1/facilities/bookings/{code}/confirm',
-    summary: '職員が仮予約を本予約にする（窓口での申し込みのあと）',
-    params: codeParams,
-    staffToken: true,
-    answer: { status: 200, description: '本予約になった予約' },
-    refusals: { 400: INPUT, 403: '職員用の秘密がない・ちがう', 404: '予約が見つからない', 409: '仮予約ではない・期限切れ' },
-  },
+
 } as const satisfies Record<string, ApiContract>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import counterJson from '../content/mynumber-counter.json';
-import { type CounterCalendar, checkSlot, closedReason, lastBookableDate, slotStarts } from './counter-calendar.ts';
+import { type CounterCalendar, checkSlot, closedReason, counterDays, lastBookableDate, slotStarts } from './counter-calendar.ts';
 import { dayAvailability } from './day-availability.ts';
 import { addDays, japanClock } from './japan-time.ts';
 
@@ -75,5 +75,21 @@ describe('dayAvailability', () => {
         expect(dayAvailability(seats, 3) === 'full').toBe(seats.every((seat) => seat === 0));
       }),
     );
+  });
+});
+
+describe('counterDays', () => {
+  it('offers no seat in a slot that holds less than the content gives (a closed slot holds 0)', () => {
+    const taken = new Map([
+      ['2026-12-01T10:00', { booked: 0, capacity: 0 }],
+      ['2026-12-01T10:30', { booked: 1, capacity: 2 }],
+      ['2026-12-01T11:00', { booked: 0, capacity: 5 }],
+    ]);
+    const slots = counterDays('2026-12-01', '2026-12-01', now, calendar, taken)[0]?.slots ?? [];
+    const seats = Object.fromEntries(slots.map((slot) => [slot.time, [slot.seatsLeft, slot.bookable]]));
+    expect(seats['10:00']).toEqual([0, false]);
+    expect(seats['10:30']).toEqual([1, true]);
+    // More than the content's desks is never offered.
+    expect(seats['11:00']).toEqual([calendar.desksPerSlot, true]);
   });
 });

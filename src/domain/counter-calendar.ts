@@ -102,7 +102,7 @@ export function counterDays(
   last: IsoDate,
   clock: JapanClock,
   calendar: CounterCalendar,
-  taken: ReadonlyMap<string, { booked: number }>,
+  taken: ReadonlyMap<string, { booked: number; capacity?: number }>,
 ): CounterDay[] {
   const capacity = calendar.desksPerSlot;
   const days: CounterDay[] = [];
@@ -116,8 +116,9 @@ export function counterDays(
     const earliest = earliestBookableStart(date, clock, calendar);
     const slots = starts.map((start) => {
       const row = taken.get(`${date}T${timeKey(start)}`);
-      // The content's capacity, whatever a slot was booked under.
-      const seatsLeft = Math.max(0, capacity - (row?.booked ?? 0));
+      // The content's capacity, whatever a slot was booked under; less only where the slot holds
+      // less (a slot the counter closed holds 0).
+      const seatsLeft = Math.max(0, Math.min(capacity, row?.capacity ?? capacity) - (row?.booked ?? 0));
       const inWindow = earliest !== null && start >= earliest;
       return { time: timeKey(start), seatsLeft, inWindow, bookable: inWindow && seatsLeft > 0 };
     });

@@ -11,13 +11,16 @@ import { buildOpenApiDocument } from './openapi.ts';
 import { createCounterService } from '../booking/counter-service.ts';
 import { bookingEndpoints } from '../booking/booking-api.ts';
 import { bookingRoutes } from './booking-routes.ts';
-import { staffFacilityRoutes } from './facilities/facility-routes.ts';
 import { createFacilityService } from '../booking/facility-service.ts';
 import { healthRoutes } from './routes/health.ts';
 import { kioskRoutes } from './kiosk/kiosk-routes.ts';
 import { createLimits, rateLimitStore } from './limits.ts';
 import { loggedPath } from './log-paths.ts';
 import { installSecurityHeaders } from './security.ts';
+import { staffAccounts } from './staff/staff-accounts.ts';
+import { staffAuth } from './staff/staff-auth.ts';
+import { staffDesk } from './staff/staff-desk.ts';
+import { staffRoutes } from './staff/staff-routes.ts';
 import { installStaticFiles } from './static-files.ts';
 import type { Store } from './store/store.ts';
 
@@ -98,7 +101,14 @@ export async function buildApp({ config, store, content, version, now = () => ne
       const counter = createCounterService({ content: content.counter, store, lookupGuard: limits, now });
       const facilities = createFacilityService({ content: content.facilities, store, now, sampleFacilitiesBookable: config.sampleFacilitiesBookable });
       bookingRoutes(api, bookingEndpoints(counter, facilities));
-      staffFacilityRoutes(api, facilities, config.staffApiToken);
+      staffRoutes(api, {
+        auth: staffAuth(store.staff, config.staff, now),
+        accounts: staffAccounts(store.staff, now),
+        desk: staffDesk({ store, counter: content.counter, facilities: content.facilities, facilityService: facilities, now }),
+        store: store.staff,
+        idleMinutes: config.staff.idleMs / 60_000,
+        now,
+      });
       kioskRoutes(api, config.kioskPinHash, limits);
     },
     { prefix: '/api/v1' },

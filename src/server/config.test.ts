@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from './config.ts';
-import { hashKioskPin } from './kiosk/kiosk-pin.ts';
+import { hashWithScrypt } from './scrypt-hash.ts';
 
 describe('readConfig', () => {
   it('has safe defaults for a fresh install', () => {
@@ -16,10 +16,15 @@ describe('readConfig', () => {
       maxEventLoopDelayMs: 1000,
       personalDataRetentionDays: 30,
       trustProxy: false,
-      staffApiToken: null,
+      staff: { idleMs: 15 * 60_000, lifetimeMs: 10 * 3_600_000, lockMs: 30 * 60_000 },
       kioskPinHash: null,
       sampleFacilitiesBookable: false,
     });
+  });
+
+  it('reads the staff session times in minutes and hours', () => {
+    expect(readConfig({ STAFF_IDLE_MINUTES: '5', STAFF_SESSION_HOURS: '8', STAFF_LOCKOUT_MINUTES: '60' }, null).staff).toEqual({ idleMs: 300_000, lifetimeMs: 28_800_000, lockMs: 3_600_000 });
+    expect(() => readConfig({ STAFF_IDLE_MINUTES: '0' }, null)).toThrow(/STAFF_IDLE_MINUTES/);
   });
 
   it('turns sample facilities on only when asked to, for a demonstration', () => {
@@ -43,7 +48,7 @@ describe('readConfig', () => {
   });
 
   it('takes the kiosk PIN only as the hash made by npm run kiosk:pin-hash, never the PIN itself', async () => {
-    const hash = await hashKioskPin('482916');
+    const hash = await hashWithScrypt('482916');
     expect(readConfig({ KIOSK_PIN_HASH: hash }, null).kioskPinHash).toBe(hash);
     expect(() => readConfig({ KIOSK_PIN_HASH: '482916' }, null)).toThrow(/KIOSK_PIN_HASH: npm run kiosk:pin-hash で作った値/);
     expect(() => readConfig({ KIOSK_PIN_HASH: hash.replace(':32768:', ':1024:') }, null)).toThrow(/KIOSK_PIN_HASH/);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import '../domain/validation.ts';
-import { isKioskPinHash } from './kiosk/kiosk-pin.ts';
+import { isScryptHash } from './scrypt-hash.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -24,14 +24,18 @@ const environmentSchema = z.object({
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Set to `true` when a reverse proxy sets X-Forwarded-For (so rate limits see the citizen's address). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  /** The secret staff send to confirm a provisional facility booking; unset, confirmation is refused. */
-  STAFF_API_TOKEN: z.string().min(32, '32文字以上のランダムな文字列にしてください。').optional(),
+  /** A staff session left alone this long ends (a counter PC is shared). */
+  STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(15),
+  /** However busy, a staff session ends this long after sign-in. */
+  STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+  /** How long 5 wrong passwords lock a staff account (an administrator can lift it sooner). */
+  STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** The scrypt hash of the staff PIN for キオスクモード (`npm run kiosk:pin-hash`); unset, kiosk setup is refused. */
   /** `true` only for a demonstration: facilities marked as samples in the content then take bookings. */
   SAMPLE_FACILITIES_BOOKABLE: z.enum(['true', 'false'], 'true か false にしてください。').default('false'),
   KIOSK_PIN_HASH: z
     .string()
-    .refine(isKioskPinHash, 'npm run kiosk:pin-hash で作った値（scrypt: で始まる文字列）を、そのまま入れてください。暗証番号そのものは入れません。')
+    .refine(isScryptHash, 'npm run kiosk:pin-hash で作った値（scrypt: で始まる文字列）を、そのまま入れてください。暗証番号そのものは入れません。')
     .optional(),
 });
 
@@ -46,7 +50,7 @@ export interface ServerConfig {
   maxEventLoopDelayMs: number;
   personalDataRetentionDays: number;
   trustProxy: boolean;
-  staffApiToken: string | null;
+  staff: { idleMs: number; lifetimeMs: number; lockMs: number };
   kioskPinHash: string | null;
   sampleFacilitiesBookable: boolean;
 }
@@ -73,7 +77,11 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     maxEventLoopDelayMs: env.MAX_EVENT_LOOP_DELAY_MS,
     personalDataRetentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
     trustProxy: env.TRUST_PROXY === 'true',
-    staffApiToken: env.STAFF_API_TOKEN ?? null,
+    staff: {
+      idleMs: env.STAFF_IDLE_MINUTES * 60_000,
+      lifetimeMs: env.STAFF_SESSION_HOURS * 3_600_000,
+      lockMs: env.STAFF_LOCKOUT_MINUTES * 60_000,
+    },
     kioskPinHash: env.KIOSK_PIN_HASH ?? null,
     sampleFacilitiesBookable: env.SAMPLE_FACILITIES_BOOKABLE === 'true',
   };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContentPack } from './content.ts';
-import { hashKioskPin } from './kiosk/kiosk-pin.ts';
+import { hashWithScrypt } from './scrypt-hash.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 /**
@@ -143,7 +143,7 @@ let sent = 0;
 
 beforeAll(async () => {
   server = await startTestServer(
-    { rateLimitPerMinute: 1_000_000, kioskPinHash: await hashKioskPin('482916'), staffApiToken: 'staff-secret-for-fuzzing-0123456789' },
+    { rateLimitPerMinute: 1_000_000, kioskPinHash: await hashWithScrypt('482916') },
     () => new Date('2026-11-24T01:00:00Z'),
   );
   const document = (await (await fetch(`${server.baseUrl}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };

@@ -5,6 +5,7 @@ import { counterContracts, facilityContracts } from '../domain/booking-contracts
 import { kioskPaths } from './kiosk/kiosk-routes.ts';
 import { jsonContent } from './route-helpers.ts';
 import { healthPaths } from './routes/health.ts';
+import { staffPaths } from './staff/staff-routes.ts';
 
 const apiErrorSchema = z.object({
   error: z.object({
@@ -36,7 +37,6 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
 function operationOf(contract: ApiContract) {
   const headers = [
     ...(contract.idempotencyKey ? [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', format: 'uuid' } }] : []),
-    ...(contract.staffToken ? [{ name: 'X-Staff-Token', in: 'header', required: true, schema: { type: 'string' } }] : []),
   ];
   return {
     summary: contract.summary,
@@ -75,11 +75,12 @@ export function buildOpenApiDocument(version: string) {
         '東金市の市民ポータル「つながる東金」のAPIです。エラーはすべて components.schemas.ApiError の形で、日本語のメッセージを返します。',
     },
     servers: [{ url: '/' }],
-    paths: { ...healthPaths, ...contractPaths([...Object.values(counterContracts), ...Object.values(facilityContracts)]), ...kioskPaths },
+    paths: { ...healthPaths, ...contractPaths([...Object.values(counterContracts), ...Object.values(facilityContracts)]), ...kioskPaths, ...staffPaths },
     components: {
       schemas: { ApiError: z.toJSONSchema(apiErrorSchema) },
       securitySchemes: {
         managementToken: { type: 'http', scheme: 'bearer', description: '予約したときに一度だけ返される管理用トークン' },
+        staffSession: { type: 'apiKey', in: 'cookie', name: '__Host-togane-staff', description: '職員のログインで設定される Cookie。変更の操作には X-CSRF-Token と同じサイトの Origin も必要' },
       },
     },
   };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hashKioskPin } from '../kiosk/kiosk-pin.ts';
+import { hashWithScrypt } from '../scrypt-hash.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 /**
@@ -15,7 +15,7 @@ const clock = () => new Date('2026-11-24T01:00:00Z');
 let pinHash: string;
 let dataDir: string;
 beforeAll(async () => {
-  pinHash = await hashKioskPin(PIN);
+  pinHash = await hashWithScrypt(PIN);
 });
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'togane-limits-'));

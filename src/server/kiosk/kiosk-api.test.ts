@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
-import { hashKioskPin, kioskPinMatches } from './kiosk-pin.ts';
+import { hashWithScrypt, matchesScryptHash } from '../scrypt-hash.ts';
 
 const PIN = '482916';
 let clock = new Date('2026-11-24T01:00:00Z');
@@ -8,7 +8,7 @@ let server: TestServer;
 let unconfigured: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ rateLimitPerMinute: 100_000, kioskPinHash: await hashKioskPin(PIN) }, () => clock);
+  server = await startTestServer({ rateLimitPerMinute: 100_000, kioskPinHash: await hashWithScrypt(PIN) }, () => clock);
   unconfigured = await startTestServer({ rateLimitPerMinute: 100_000 });
 });
 afterAll(async () => {
@@ -28,13 +28,13 @@ async function verify(target: TestServer, body: unknown, headers: Record<string,
 describe('the kiosk PIN hash', () => {
   // Four scrypt hashes at the production cost: seconds on a busy two-core machine.
   it('matches its own PIN only, and is salted', { timeout: 30_000 }, async () => {
-    const hash = await hashKioskPin(PIN);
+    const hash = await hashWithScrypt(PIN);
     expect(hash).toMatch(/^scrypt:32768:8:1:/);
     expect(hash).not.toContain(PIN);
-    expect(await hashKioskPin(PIN)).not.toBe(hash);
-    expect(await kioskPinMatches(PIN, hash)).toBe(true);
-    expect(await kioskPinMatches('482917', hash)).toBe(false);
-    expect(await kioskPinMatches(PIN, 'scrypt:32768:8:1:broken')).toBe(false);
+    expect(await hashWithScrypt(PIN)).not.toBe(hash);
+    expect(await matchesScryptHash(PIN, hash)).toBe(true);
+    expect(await matchesScryptHash('482917', hash)).toBe(false);
+    expect(await matchesScryptHash(PIN, 'scrypt:32768:8:1:broken')).toBe(false);
   });
 });
 
@@ -65,7 +65,7 @@ describe('POST /api/v1/kiosk/session', () => {
   });
 
   it('after 5 wrong PINs in 15 minutes refuses even the right one, then forgives', { timeout: 30_000 }, async () => {
-    const fresh = await startTestServer({ rateLimitPerMinute: 100_000, kioskPinHash: await hashKioskPin(PIN) }, () => clock);
+    const fresh = await startTestServer({ rateLimitPerMinute: 100_000, kioskPinHash: await hashWithScrypt(PIN) }, () => clock);
     try {
       // The right PIN does not count as a failure.
       for (let i = 0; i < 3; i++) expect((await verify(fresh, { pin: PIN })).status).toBe(200);

@@ -5,7 +5,7 @@ import { ApiHttpError, parseBody } from '../../domain/api-refusal.ts';
 import { jsonContent as json } from '../route-helpers.ts';
 import type { AttemptLimit } from '../../booking/attempt-guard.ts';
 import type { Limits } from '../limits.ts';
-import { kioskPinMatches } from './kiosk-pin.ts';
+import { matchesScryptHash } from '../scrypt-hash.ts';
 
 /** Wrong PINs per client address: after 5 in 15 minutes, even the right PIN is refused for a while. */
 export const KIOSK_PIN_LIMIT: AttemptLimit = { scope: 'kiosk-pin', max: 5, windowMs: 15 * 60_000 };
@@ -29,7 +29,7 @@ export function kioskRoutes(api: FastifyInstance, pinHash: string | null, limits
     const { pin } = parseBody(kioskPinSchema, request.body);
     // The try is reserved before the slow scrypt comparison, so PINs sent all at once are counted.
     const outcome = await limits.guard([{ limit: KIOSK_PIN_LIMIT, subject: request.ip }], async () => {
-      const matches = await kioskPinMatches(pin, pinHash);
+      const matches = await matchesScryptHash(pin, pinHash);
       return { succeeded: matches, value: matches };
     });
     if (!outcome.allowed) throw new ApiHttpError(429, 'too_many_requests', KIOSK_MESSAGES.tooManyFailures);

@@ -1,5 +1,6 @@
 import type { BookingStore } from '../../booking/store.ts';
 import type { LimitStore } from './limit-store.ts';
+import type { StaffStore } from './staff-store.ts';
 
 /**
  * The server's storage: the booking engine's port, plus what only a server keeps (the limits that
@@ -12,6 +13,8 @@ export interface Store extends BookingStore {
   /** Records which content pack the server was started with, so later seeds can tell a change. */
   recordContentFingerprint(fingerprint: string): Promise<void>;
   limits: LimitStore;
+  /** Staff accounts, sessions, the audit log and the desks' records. */
+  staff: StaffStore;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,184 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { formatReservationCode, reservationCodeSchema } from '../../domain/citizen-fields.ts';
+import { formatJapaneseDate, isIsoDate, japanClock } from '../../domain/japan-time.ts';
+import type { CounterDeskBooking, CounterDeskStatus } from '../../domain/staff-api.ts';
+import { Button } from '../../ui/Button.tsx';
+import { TextField } from '../../ui/Fields.tsx';
+import { Page } from '../../ui/Page.tsx';
+import { ActionMessage } from './ActionMessage.tsx';
+import { ClosuresSection } from './ClosuresSection.tsx';
+import { counterDayQuery } from './staff-api.ts';
+import styles from './staff.module.css';
+import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
+
+const STATUS_NAMES: Record<CounterDeskStatus, string> = {
+  booked: '予約あり',
+  'checked-in': '来庁済み',
+  cancelled: '取り消し',
+};
+
+/** Kana typed in hiragana finds names stored in katakana, and spaces do not matter. */
+function kanaKey(text: string): string {
+  return text.normalize('NFKC').replace(/[\u3041-\u3096]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0x60)).replace(/\s/g, '');
+}
+
+function matches(booking: CounterDeskBooking, search: string): boolean {
+  const wanted = kanaKey(search).toUpperCase().replace(/-/g, '');
+  if (wanted === '') return true;
+  return booking.code.includes(wanted) || kanaKey(booking.nameKana ?? '').includes(wanted);
+}
+
+/** 窓口: the day's MyNumber counter bookings, with check-in and cancel on behalf. */
+export function CounterDeskPage(props: StaffScreenProps) {
+  const [date, setDate] = useState(() => japanClock(new Date()).date);
+  const [search, setSearch] = useState('');
+  const [typedCode, setTypedCode] = useState('');
+  const [codeError, setCodeError] = useState<string | undefined>();
+  const [cancelling, setCancelling] = useState<CounterDeskBooking | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const reasonField = useRef<HTMLInputElement>(null);
+  const day = useQuery({ ...counterDayQuery(date), enabled: isIsoDate(date) });
+  useSignedOutOnFailure(day.error, props.onSignedOut);
+  const { run, message, busy } = useStaffAction(props);
+  const tableId = useId();
+
+  const checkIn = (code: string) => run('POST', `/counter/bookings/${code}/check-in`, undefined, `${formatReservationCode(code)} を来庁済みにしました。`);
+
+  const checkInTyped = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = reservationCodeSchema.safeParse(typedCode);
+    if (!parsed.success) {
+      setCodeError(parsed.error.issues[0]?.message);
+      return;
+    }
+    setCodeError(undefined);
+    if (await checkIn(parsed.data)) setTypedCode('');
+  };
+
+  const startCancel = (booking: CounterDeskBooking) => {
+    setCancelling(booking);
+    setReason('');
+    setReasonError(undefined);
+    // After React has shown the form.
+    window.setTimeout(() => reasonField.current?.focus(), 0);
+  };
+
+  const cancel = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!cancelling) return;
+    if (reason.trim() === '') {
+      setReasonError('取り消しの理由を入力してください。');
+      reasonField.current?.focus();
+      return;
+    }
+    if (await run('POST', `/counter/bookings/${cancelling.code}/cancel`, { reason }, `${formatReservationCode(cancelling.code)} を取り消しました。`)) setCancelling(null);
+  };
+
+  const bookings = (day.data?.bookings ?? []).filter((booking) => matches(booking, search));
+
+  return (
+    <Page heading="窓口の予約一覧" section="職員">
+      <form className={styles.inlineForm} onSubmit={(event) => void checkInTyped(event)} noValidate>
+        <TextField
+          label="予約番号で受付"
+          hint="読み取り機で予約のQRコードを読むか、予約番号を入力してください。"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          value={typedCode}
+          error={codeError}
+          onChange={(event) => setTypedCode(event.target.value)}
+        />
+        <Button type="submit" disabled={busy}>
+          来庁済みにする
+        </Button>
+      </form>
+      <ActionMessage message={message} />
+      <div className={styles.inlineForm}>
+        <TextField label="日にち" type="date" value={date} onChange={(event) => setDate(event.target.value)} />
+        <TextField label="予約番号かふりがなで探す" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+      </div>
+
+      {cancelling && (
+        <form className={styles.panel} onSubmit={(event) => void cancel(event)} noValidate>
+          <h2>予約 {formatReservationCode(cancelling.code)} を取り消します</h2>
+          <p>理由は予約の記録に残ります。個人的な事情は書かないでください。</p>
+          <TextField ref={reasonField} label="取り消しの理由" hint="例：ご本人から電話で取り消しの依頼" value={reason} error={reasonError} maxLength={200} onChange={(event) => setReason(event.target.value)} />
+          <div className={styles.actions}>
+            <Button type="submit" disabled={busy}>
+              取り消しを確定する
+            </Button>
+            <Button variant="secondary" onClick={() => setCancelling(null)}>
+              やめる
+            </Button>
+          </div>
+        </form>
+      )}
+
+      {day.isPending && isIsoDate(date) && <p role="status">読み込んでいます…</p>}
+      {day.isError && (
+        <p className={styles.error} role="alert">
+          {day.error.message}
+        </p>
+      )}
+      {day.data && (
+        <div className={styles.tableRegion} role="region" aria-labelledby={tableId} tabIndex={0}>
+          <table className={styles.table}>
+            <caption id={tableId}>
+              {formatJapaneseDate(date)}の予約（{String(bookings.length)}件）
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">時刻</th>
+                <th scope="col">予約番号</th>
+                <th scope="col">用件</th>
+                <th scope="col">ふりがな</th>
+                <th scope="col">人数</th>
+                <th scope="col">状態</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bookings.length === 0 && (
+                <tr>
+                  <td colSpan={7}>この日の予約はありません。</td>
+                </tr>
+              )}
+              {bookings.map((booking) => (
+                <tr key={booking.code}>
+                  <td>{booking.time}</td>
+                  <td className={styles.code}>{formatReservationCode(booking.code)}</td>
+                  <td>
+                    {booking.kindName}
+                    {booking.proxy && '（代理人）'}
+                  </td>
+                  <td>{booking.nameKana ?? '（削除済み）'}</td>
+                  <td>{booking.people}人</td>
+                  <td>
+                    {STATUS_NAMES[booking.status]}
+                    {booking.cancelReason && `（${booking.cancelReason}）`}
+                  </td>
+                  <td>
+                    {booking.status === 'booked' && (
+                      <div className={styles.actions}>
+                        <Button disabled={busy} onClick={() => void checkIn(booking.code)} aria-label={`${formatReservationCode(booking.code)} を来庁済みにする`}>
+                          来庁済みにする
+                        </Button>
+                        <Button variant="secondary" disabled={busy} onClick={() => startCancel(booking)} aria-label={`${formatReservationCode(booking.code)} を取り消す`}>
+                          取り消す
+                        </Button>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ClosuresSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
+    </Page>
+  );
+}

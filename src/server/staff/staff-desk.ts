@@ -1,0 +1,121 @@
+import type { CounterContent } from '../../domain/counter.ts';
+import type { FacilitiesContent } from '../../domain/facilities.ts';
+import { formatReservationCode } from '../../domain/citizen-fields.ts';
+import { formatTime, japanClock, parseTime } from '../../domain/japan-time.ts';
+import type { CounterClosure, CounterDeskBooking, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
+import { closureHours, closureSlots } from '../../domain/staff-closures.ts';
+import type { FacilityService } from '../../booking/facility-service.ts';
+import { ApiHttpError } from '../../domain/api-refusal.ts';
+import type { Store } from '../store/store.ts';
+import { recordAudit } from './audit.ts';
+import type { SignedIn } from './staff-auth.ts';
+
+export interface StaffDeskDependencies {
+  store: Store;
+  counter: CounterContent;
+  facilities: FacilitiesContent;
+  /** A 仮予約 is confirmed by the citizens' own facility rules, which also refresh availability. */
+  facilityService: FacilityService;
+  now: () => Date;
+}
+
+const NOT_FOUND = new ApiHttpError(404, 'not_found', 'その予約番号の予約は見つかりませんでした。');
+
+/** What the desks do to a citizen's booking; each action leaves an audit row. */
+export function staffDesk({ store, counter, facilities, facilityService, now }: StaffDeskDependencies) {
+  const kindName = (kindId: string) => counter.visitKinds.find((kind) => kind.id === kindId)?.name ?? kindId;
+
+  return {
+    async counterDay(date: string): Promise<CounterDeskBooking[]> {
+      const rows = await store.staff.counterDay(date);
+      return rows.map((row) => ({
+        code: row.code,
+        time: row.slot.slice(11),
+        kindId: row.kindId,
+        kindName: kindName(row.kindId),
+        people: row.people,
+        proxy: row.proxy,
+        nameKana: row.nameKana,
+        status: row.status === 'cancelled' ? 'cancelled' : row.checkedIn ? 'checked-in' : 'booked',
+        cancelReason: row.cancelReason,
+      }));
+    },
+
+    async checkIn(code: string, who: SignedIn): Promise<void> {
+      const outcome = await store.staff.checkIn(code, who.account.id, now().toISOString());
+      if (outcome === 'not-booked') {
+        if (!(await store.counter.find(code))) throw NOT_FOUND;
+        throw new ApiHttpError(409, 'conflict', 'この予約は取り消されているため、来庁済みにできません。');
+      }
+      if (outcome === 'checked-in') await recordAudit(store.staff, now, who.account.loginName, 'counter-check-in', code);
+    },
+
+    /**
+     * The reason is written before the booking is cancelled, and taken back if the cancel does not
+     * happen: a booking the desk cancelled never lacks its reason.
+     */
+    async cancel(code: string, reason: string, who: SignedIn): Promise<void> {
+      const booking = await store.counter.find(code);
+      if (!booking) throw NOT_FOUND;
+      const day = await store.staff.counterDay(booking.slot.slice(0, 10));
+      if (day.find((row) => row.code === code)?.checkedIn) throw new ApiHttpError(409, 'conflict', '来庁済みの予約は取り消せません。');
+      if (booking.status !== 'booked') throw new ApiHttpError(409, 'conflict', 'この予約はもう取り消されています。');
+      await store.staff.recordCancelReason(code, reason, who.account.id, now().toISOString());
+      if ((await store.counter.cancel(code, now().toISOString())) !== 'cancelled') {
+        await store.staff.forgetCancelReason(code);
+        throw new ApiHttpError(409, 'conflict', 'この予約はもう取り消されています。');
+      }
+      await recordAudit(store.staff, now, who.account.loginName, 'counter-cancel', code);
+    },
+
+    /**
+     * Closes the counter for a day or some hours. Refused while a booking is held there: a
+     * citizen's booking is never dropped unseen. The answer names them, so the clerk can phone
+     * each citizen and cancel with a reason (which their page shows), then close.
+     */
+    async closeCounter(closure: Omit<CounterClosure, 'id'>, who: SignedIn): Promise<void> {
+      const outcome = await store.staff.closeCounter({ ...closure, slots: closureSlots(closure.date, closure.startTime, closure.endTime, counter), accountId: who.account.id, now: now().toISOString() });
+      if (!outcome.closed) {
+        const held = outcome.bookings.map((booking) => `${formatTime(parseTime(booking.slot.slice(11)) ?? 0)} ${formatReservationCode(booking.code)}`).join('、');
+        throw new ApiHttpError(409, 'conflict', `この時間には予約が${String(outcome.bookings.length)}件あります（${held}）。予約の方に連絡して、先に取り消してから休みにしてください。`);
+      }
+      await recordAudit(store.staff, now, who.account.loginName, 'counter-closed', `${closure.date} ${closureHours(closure.startTime, closure.endTime)}`);
+    },
+
+    async reopenCounter(id: number, who: SignedIn): Promise<void> {
+      const reopened = await store.staff.reopenCounter(id, (closure) => closureSlots(closure.date, closure.startTime, closure.endTime, counter), counter.desksPerSlot);
+      if (!reopened) throw new ApiHttpError(404, 'not_found', 'その休みは見つかりませんでした。');
+      await recordAudit(store.staff, now, who.account.loginName, 'counter-reopened', `${reopened.date} ${closureHours(reopened.startTime, reopened.endTime)}`);
+    },
+
+    /** Closures from today on. */
+    closures(): Promise<CounterClosure[]> {
+      return store.staff.listClosures(japanClock(now()).date);
+    },
+
+    async provisionalFacilityBookings(): Promise<ProvisionalFacilityBooking[]> {
+      const rows = await store.staff.provisionalFacilityBookings(now().toISOString());
+      return rows.map((row) => {
+        const facility = facilities.facilities.find((candidate) => candidate.id === row.facilityId);
+        const room = facility?.rooms.find((candidate) => candidate.id === row.roomId);
+        return {
+          code: row.code,
+          facilityName: facility?.name ?? row.facilityId,
+          roomName: room?.name ?? row.roomId,
+          dates: row.dates,
+          headCount: row.headCount,
+          fee: row.fee,
+          groupName: row.groupName,
+          provisionalUntil: row.provisionalUntil,
+        };
+      });
+    },
+
+    async confirmFacilityBooking(code: string, who: SignedIn): Promise<void> {
+      await facilityService.confirm(code);
+      await recordAudit(store.staff, now, who.account.loginName, 'facility-confirm', code);
+    },
+  };
+}
+
+export type StaffDesk = ReturnType<typeof staffDesk>;

@@ -1,0 +1,258 @@
+import type Database from 'better-sqlite3';
+import type { AuditAction, AuditEntry } from '../../domain/staff-api.ts';
+import type { StaffRole } from '../../domain/staff-roles.ts';
+import type { CounterClosureRow, CounterDeskRow, NewCounterClosure, ProvisionalFacilityRow, SignInTry, SignInTryRules, StaffAccountRecord, StaffSessionRecord, StaffStore } from './staff-store.ts';
+
+interface AccountRow {
+  id: number;
+  login_name: string;
+  display_name: string;
+  role: StaffRole;
+  password_hash: string;
+  locked_until: number | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+function toAccount(row: AccountRow): StaffAccountRecord {
+  return {
+    id: row.id,
+    loginName: row.login_name,
+    displayName: row.display_name,
+    role: row.role,
+    passwordHash: row.password_hash,
+    lockedUntil: row.locked_until,
+    disabled: row.disabled_at !== null,
+    createdAt: row.created_at,
+  };
+}
+
+interface SessionRow {
+  id: number;
+  account_id: number;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ended_at: number | null;
+}
+
+function toSession(row: SessionRow): StaffSessionRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    csrfToken: row.csrf_token,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    endedAt: row.ended_at,
+  };
+}
+
+/**
+ * The staff side in SQLite. The sign-in tries run in IMMEDIATE transactions, and better-sqlite3
+ * finishes each before the next request is served, so a burst is counted one try at a time.
+ */
+export function sqliteStaffStore(db: Database.Database): StaffStore {
+  const accountByName = db.prepare('SELECT * FROM staff_accounts WHERE login_name = ?');
+  const accountById = db.prepare('SELECT * FROM staff_accounts WHERE id = ?');
+  const endAccountSessions = db.prepare("UPDATE staff_sessions SET ended_at = ?, ended_reason = 'account-changed' WHERE account_id = ? AND ended_at IS NULL");
+  const forgetTries = db.prepare('DELETE FROM staff_sign_in_tries WHERE account_id = ?');
+
+  const addAccount = db.transaction((account: Parameters<StaffStore['addAccount']>[0]) => {
+    if (accountByName.get(account.loginName)) return 'name-taken' as const;
+    db.prepare(`INSERT INTO staff_accounts (login_name, display_name, role, password_hash, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?)`).run(account.loginName, account.displayName, account.role, account.passwordHash, account.now, account.now);
+    return 'added' as const;
+  });
+
+  const resetPassword = db.transaction((loginName: string, passwordHash: string, now: string, nowMs: number) => {
+    const row = accountByName.get(loginName) as AccountRow | undefined;
+    if (!row) return false;
+    db.prepare('UPDATE staff_accounts SET password_hash = ?, locked_until = NULL, updated_at = ? WHERE id = ?').run(passwordHash, now, row.id);
+    forgetTries.run(row.id);
+    endAccountSessions.run(nowMs, row.id);
+    return true;
+  });
+
+  const disableAccount = db.transaction((loginName: string, now: string, nowMs: number) => {
+    const row = accountByName.get(loginName) as AccountRow | undefined;
+    if (!row) return false;
+    db.prepare('UPDATE staff_accounts SET disabled_at = coalesce(disabled_at, ?), updated_at = ? WHERE id = ?').run(now, now, row.id);
+    endAccountSessions.run(nowMs, row.id);
+    return true;
+  });
+
+  const countTries = db.prepare('SELECT COUNT(*) FROM staff_sign_in_tries WHERE account_id = ?').pluck();
+  const forgetOldTries = db.prepare('DELETE FROM staff_sign_in_tries WHERE account_id = ? AND started_at <= ?');
+  const reserveTry = db.transaction((accountId: number, rules: SignInTryRules): SignInTry => {
+    const row = accountById.get(accountId) as AccountRow | undefined;
+    if (row && row.locked_until !== null && row.locked_until > rules.nowMs) return { granted: false, lockedUntil: row.locked_until };
+    forgetOldTries.run(accountId, rules.nowMs - rules.lockMs);
+    // Tries still being checked count too: they may all turn out wrong.
+    if ((countTries.get(accountId) as number) >= rules.maxWrongTries) return { granted: false, lockedUntil: rules.nowMs + rules.lockMs };
+    const inserted = db.prepare("INSERT INTO staff_sign_in_tries (account_id, started_at, state) VALUES (?, ?, 'pending')").run(accountId, rules.nowMs);
+    return { granted: true, id: Number(inserted.lastInsertRowid) };
+  });
+
+  const tryById = db.prepare('SELECT account_id FROM staff_sign_in_tries WHERE id = ?').pluck();
+  const countWrong = db.prepare("SELECT COUNT(*) FROM staff_sign_in_tries WHERE account_id = ? AND state = 'failed'").pluck();
+  const settleTry = db.transaction((id: number, outcome: 'right' | 'wrong', rules: SignInTryRules) => {
+    const accountId = tryById.get(id) as number | undefined;
+    // Gone: a password reset forgot the tries meanwhile.
+    if (accountId === undefined) return { locked: false };
+    if (outcome === 'right') {
+      forgetTries.run(accountId);
+      return { locked: false };
+    }
+    db.prepare("UPDATE staff_sign_in_tries SET state = 'failed', started_at = ? WHERE id = ?").run(rules.nowMs, id);
+    if ((countWrong.get(accountId) as number) < rules.maxWrongTries) return { locked: false };
+    db.prepare('UPDATE staff_accounts SET locked_until = ? WHERE id = ?').run(rules.nowMs + rules.lockMs, accountId);
+    forgetTries.run(accountId);
+    return { locked: true };
+  });
+
+  const sessionByHash = db.prepare('SELECT * FROM staff_sessions WHERE token_hash = ?');
+  const openSessions = db.prepare(`SELECT s.*, a.login_name, a.display_name, a.role FROM staff_sessions s JOIN staff_accounts a ON a.id = s.account_id
+    WHERE s.ended_at IS NULL AND s.last_seen_at > ? AND s.expires_at > ? ORDER BY s.last_seen_at DESC`);
+
+  const dayRows = db.prepare(`SELECT r.code, r.slot, r.kind_id, r.people, r.proxy, r.name_kana, r.status,
+      c.code IS NOT NULL AS checked_in, x.reason AS cancel_reason
+    FROM counter_reservations r
+    LEFT JOIN counter_check_ins c ON c.code = r.code
+    LEFT JOIN counter_staff_cancellations x ON x.code = r.code
+    WHERE r.visit_date = ? ORDER BY r.slot, r.created_at`);
+  const reservationStatus = db.prepare('SELECT status FROM counter_reservations WHERE code = ?').pluck();
+  const checkIn = db.transaction((code: string, accountId: number, now: string) => {
+    if (reservationStatus.get(code) !== 'booked') return 'not-booked' as const;
+    const inserted = db.prepare('INSERT INTO counter_check_ins (code, checked_in_at, account_id) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING').run(code, now, accountId);
+    return inserted.changes === 1 ? ('checked-in' as const) : ('already' as const);
+  });
+
+  const heldInRange = db.prepare(`SELECT code, slot FROM counter_reservations
+    WHERE status = 'booked' AND visit_date = ? AND substr(slot, 12) >= ? AND substr(slot, 12) < ? ORDER BY slot`);
+  const closeSlot = db.prepare('INSERT INTO counter_slots (slot, capacity) VALUES (?, 0) ON CONFLICT (slot) DO UPDATE SET capacity = 0');
+  const closeCounter = db.transaction((closure: NewCounterClosure) => {
+    const bookings = heldInRange.all(closure.date, closure.startTime, closure.endTime) as { code: string; slot: string }[];
+    if (bookings.length > 0) return { closed: false as const, bookings };
+    for (const slot of closure.slots) closeSlot.run(slot);
+    const inserted = db
+      .prepare('INSERT INTO counter_closures (date, start_time, end_time, reason, created_at, account_id) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(closure.date, closure.startTime, closure.endTime, closure.reason, closure.now, closure.accountId);
+    return { closed: true as const, id: Number(inserted.lastInsertRowid) };
+  });
+  const closureById = db.prepare('SELECT id, date, start_time AS startTime, end_time AS endTime, reason FROM counter_closures WHERE id = ?');
+  const reopenCounter = db.transaction((id: number, slots: (closure: CounterClosureRow) => string[], capacity: number) => {
+    const closure = closureById.get(id) as CounterClosureRow | undefined;
+    if (!closure) return null;
+    db.prepare('DELETE FROM counter_closures WHERE id = ?').run(id);
+    // The trigger skips the slots another closure still covers.
+    const reopen = db.prepare('UPDATE counter_slots SET capacity = ? WHERE slot = ?');
+    for (const slot of slots(closure)) reopen.run(capacity, slot);
+    return closure;
+  });
+
+  const provisional = db.prepare(`SELECT code, facility_id, room_id, dates_json, head_count, fee, group_name, provisional_until
+    FROM facility_bookings WHERE status = 'provisional' AND provisional_until > ? ORDER BY provisional_until, code`);
+
+  return {
+    addAccount: (account) => Promise.resolve(addAccount.immediate(account)),
+    findAccount(loginName) {
+      const row = accountByName.get(loginName) as AccountRow | undefined;
+      return Promise.resolve(row ? toAccount(row) : null);
+    },
+    findAccountById(id) {
+      const row = accountById.get(id) as AccountRow | undefined;
+      return Promise.resolve(row ? toAccount(row) : null);
+    },
+    listAccounts() {
+      const rows = db.prepare('SELECT * FROM staff_accounts ORDER BY role, login_name').all() as AccountRow[];
+      return Promise.resolve(rows.map(toAccount));
+    },
+    resetPassword: (loginName, passwordHash, now, nowMs) => Promise.resolve(resetPassword.immediate(loginName, passwordHash, now, nowMs)),
+    disableAccount: (loginName, now, nowMs) => Promise.resolve(disableAccount.immediate(loginName, now, nowMs)),
+
+    reserveSignInTry: (accountId, rules) => Promise.resolve(reserveTry.immediate(accountId, rules)),
+    settleSignInTry: (id, outcome, rules) => Promise.resolve(settleTry.immediate(id, outcome, rules)),
+
+    createSession({ tokenHash, csrfToken, accountId, nowMs, expiresAt }) {
+      const inserted = db
+        .prepare('INSERT INTO staff_sessions (token_hash, csrf_token, account_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(tokenHash, csrfToken, accountId, nowMs, nowMs, expiresAt);
+      return Promise.resolve(Number(inserted.lastInsertRowid));
+    },
+    findSession(tokenHash) {
+      const row = sessionByHash.get(tokenHash) as SessionRow | undefined;
+      return Promise.resolve(row ? toSession(row) : null);
+    },
+    touchSession(id, nowMs) {
+      const changed = db.prepare('UPDATE staff_sessions SET last_seen_at = max(last_seen_at, ?) WHERE id = ? AND ended_at IS NULL').run(nowMs, id).changes;
+      return Promise.resolve(changed === 1);
+    },
+    endSession(id, reason, nowMs) {
+      const changed = db.prepare('UPDATE staff_sessions SET ended_at = ?, ended_reason = ? WHERE id = ? AND ended_at IS NULL').run(nowMs, reason, id).changes;
+      return Promise.resolve(changed === 1);
+    },
+    listOpenSessions(seenSince, nowMs) {
+      const rows = openSessions.all(seenSince, nowMs) as (SessionRow & { login_name: string; display_name: string; role: StaffRole })[];
+      return Promise.resolve(rows.map((row) => ({ ...toSession(row), loginName: row.login_name, displayName: row.display_name, role: row.role })));
+    },
+
+    appendAudit({ at, actor, action, target }) {
+      db.prepare('INSERT INTO staff_audit_log (at, actor, action, target) VALUES (?, ?, ?, ?)').run(at, actor, action, target);
+      return Promise.resolve();
+    },
+    listAudit(limit) {
+      const rows = db.prepare('SELECT id, at, actor, action, target FROM staff_audit_log ORDER BY id DESC LIMIT ?').all(limit) as { id: number; at: string; actor: string; action: AuditAction; target: string | null }[];
+      return Promise.resolve(rows satisfies AuditEntry[]);
+    },
+
+    counterDay(date) {
+      const rows = dayRows.all(date) as { code: string; slot: string; kind_id: string; people: number; proxy: number; name_kana: string | null; status: 'booked' | 'cancelled'; checked_in: number; cancel_reason: string | null }[];
+      return Promise.resolve(
+        rows.map((row): CounterDeskRow => ({
+          code: row.code,
+          slot: row.slot,
+          kindId: row.kind_id,
+          people: row.people,
+          proxy: row.proxy === 1,
+          nameKana: row.name_kana,
+          status: row.status,
+          checkedIn: row.checked_in === 1,
+          cancelReason: row.cancel_reason,
+        })),
+      );
+    },
+    checkIn: (code, accountId, now) => Promise.resolve(checkIn.immediate(code, accountId, now)),
+    recordCancelReason(code, reason, accountId, now) {
+      db.prepare(`INSERT INTO counter_staff_cancellations (code, reason, cancelled_at, account_id) VALUES (?, ?, ?, ?)
+        ON CONFLICT (code) DO UPDATE SET reason = excluded.reason, cancelled_at = excluded.cancelled_at, account_id = excluded.account_id`).run(code, reason, now, accountId);
+      return Promise.resolve();
+    },
+    forgetCancelReason(code) {
+      db.prepare('DELETE FROM counter_staff_cancellations WHERE code = ?').run(code);
+      return Promise.resolve();
+    },
+    closeCounter: (closure) => Promise.resolve(closeCounter.immediate(closure)),
+    reopenCounter: (id, slots, capacity) => Promise.resolve(reopenCounter.immediate(id, slots, capacity)),
+    listClosures(fromDate) {
+      const rows = db.prepare('SELECT id, date, start_time AS startTime, end_time AS endTime, reason FROM counter_closures WHERE date >= ? ORDER BY date, start_time').all(fromDate) as CounterClosureRow[];
+      return Promise.resolve(rows);
+    },
+    provisionalFacilityBookings(now) {
+      const rows = provisional.all(now) as { code: string; facility_id: string; room_id: string; dates_json: string; head_count: number; fee: number; group_name: string | null; provisional_until: string }[];
+      return Promise.resolve(
+        rows.map((row): ProvisionalFacilityRow => ({
+          code: row.code,
+          facilityId: row.facility_id,
+          roomId: row.room_id,
+          dates: JSON.parse(row.dates_json) as string[],
+          headCount: row.head_count,
+          fee: row.fee,
+          groupName: row.group_name,
+          provisionalUntil: row.provisional_until,
+        })),
+      );
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import type { StaffRole } from '../../domain/staff-roles.ts';
+import type { AuditAction, AuditEntry } from '../../domain/staff-api.ts';
+
+/**
+ * What the staff side keeps: accounts, sign-in tries, sessions and the audit log, plus what the
+ * desks record about a citizen's booking. Instants the rules compare are milliseconds since 1970
+ * (UTC); instants only shown are ISO strings.
+ */
+export interface StaffAccountRecord {
+  id: number;
+  loginName: string;
+  displayName: string;
+  role: StaffRole;
+  passwordHash: string;
+  lockedUntil: number | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface StaffSessionRecord {
+  id: number;
+  accountId: number;
+  csrfToken: string;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+  endedAt: number | null;
+}
+
+export type SignInTry = { granted: true; id: number } | { granted: false; lockedUntil: number };
+
+export interface SignInTryRules {
+  maxWrongTries: number;
+  /** How long a lock lasts, and how long a wrong try is remembered. */
+  lockMs: number;
+  nowMs: number;
+}
+
+export interface CounterDeskRow {
+  code: string;
+  slot: string;
+  kindId: string;
+  people: number;
+  proxy: boolean;
+  nameKana: string | null;
+  status: 'booked' | 'cancelled';
+  checkedIn: boolean;
+  cancelReason: string | null;
+}
+
+export interface ProvisionalFacilityRow {
+  code: string;
+  facilityId: string;
+  roomId: string;
+  dates: string[];
+  headCount: number;
+  fee: number;
+  groupName: string | null;
+  provisionalUntil: string;
+}
+
+export interface CounterClosureRow {
+  id: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  reason: string;
+}
+
+export interface NewCounterClosure {
+  date: string;
+  startTime: string;
+  endTime: string;
+  reason: string;
+  /** The slots ('YYYY-MM-DDTHH:MM') the closure covers, from the content's opening hours. */
+  slots: string[];
+  accountId: number;
+  now: string;
+}
+
+export interface StaffStore {
+  addAccount(account: { loginName: string; displayName: string; role: StaffRole; passwordHash: string; now: string }): Promise<'added' | 'name-taken'>;
+  findAccount(loginName: string): Promise<StaffAccountRecord | null>;
+  findAccountById(id: number): Promise<StaffAccountRecord | null>;
+  listAccounts(): Promise<StaffAccountRecord[]>;
+  /** Sets a new password, lifts a lock and forgets wrong tries; the account's sessions end. */
+  resetPassword(loginName: string, passwordHash: string, now: string, nowMs: number): Promise<boolean>;
+  /** The account can no longer sign in; its sessions end. */
+  disableAccount(loginName: string, now: string, nowMs: number): Promise<boolean>;
+
+  /**
+   * Reserves one password check, unless the account is locked or already has `maxWrongTries`
+   * tries (wrong, or still being checked). Atomic: of any burst, at most that many are granted.
+   */
+  reserveSignInTry(accountId: number, rules: SignInTryRules): Promise<SignInTry>;
+  /** A right password forgets the account's tries; the wrong try that reaches the limit locks it. */
+  settleSignInTry(id: number, outcome: 'right' | 'wrong', rules: SignInTryRules): Promise<{ locked: boolean }>;
+
+  createSession(session: { tokenHash: string; csrfToken: string; accountId: number; nowMs: number; expiresAt: number }): Promise<number>;
+  findSession(tokenHash: string): Promise<StaffSessionRecord | null>;
+  /** Marks the session as used now, if it has not ended meanwhile; false when it has. */
+  touchSession(id: number, nowMs: number): Promise<boolean>;
+  /** Ends a session; false when it had already ended. */
+  endSession(id: number, reason: 'signed-out' | 'revoked', nowMs: number): Promise<boolean>;
+  /** Sessions not ended, last used after `seenSince`, and not past their lifetime at `nowMs`. */
+  listOpenSessions(seenSince: number, nowMs: number): Promise<(StaffSessionRecord & { loginName: string; displayName: string; role: StaffRole })[]>;
+
+  appendAudit(entry: { at: string; actor: string; action: AuditAction; target: string | null }): Promise<void>;
+  /** The newest entries first. */
+  listAudit(limit: number): Promise<AuditEntry[]>;
+
+  counterDay(date: string): Promise<CounterDeskRow[]>;
+  /** 'not-booked' when the booking does not exist or is cancelled. */
+  checkIn(code: string, accountId: number, now: string): Promise<'checked-in' | 'already' | 'not-booked'>;
+  recordCancelReason(code: string, reason: string, accountId: number, now: string): Promise<void>;
+  forgetCancelReason(code: string): Promise<void>;
+  /**
+   * Closes the counter's slots in one transaction, unless a booking is held in them: then nothing
+   * changes and the bookings are returned, for the clerk to call those citizens first.
+   */
+  closeCounter(closure: NewCounterClosure): Promise<{ closed: true; id: number } | { closed: false; bookings: { code: string; slot: string }[] }>;
+  /** Removes a closure; its slots take `capacity` again unless another closure still covers them. */
+  reopenCounter(id: number, slots: (closure: CounterClosureRow) => string[], capacity: number): Promise<CounterClosureRow | null>;
+  /** Closures on or after the day, earliest first. */
+  listClosures(fromDate: string): Promise<CounterClosureRow[]>;
+  /** 仮予約 not yet released, the soonest deadline first. */
+  provisionalFacilityBookings(now: string): Promise<ProvisionalFacilityRow[]>;
+}
