@@ -7,11 +7,18 @@ import type { LimitStore } from './limit-store.ts';
  * PostgreSQL store stands beside it for a multi-instance deployment.
  */
 export interface Store extends BookingStore {
+  /** Which database this is, for the health check. */
+  engine: 'sqlite' | 'postgres';
   /** Whether the database answers, and which migration it is at. Never throws. */
   checkHealth(): Promise<StoreHealth>;
   /** Records which content pack the server was started with, so later seeds can tell a change. */
   recordContentFingerprint(fingerprint: string): Promise<void>;
   limits: LimitStore;
+  /**
+   * Claims one run of a periodic job (retention, 仮予約 expiry) for a period such as an hour: true
+   * for exactly one caller per job and period, whichever instance it is on, false for the others.
+   */
+  claimJobRun(job: string, period: string, instance: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
