@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { readConfig, type ServerConfig } from '../config.ts';
 import { applyContentToStore, type ContentPack, loadContentPack } from '../content.ts';
-import { openSqliteStore } from '../store/sqlite-store.ts';
+import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 
 export interface TestServer {
@@ -21,6 +21,8 @@ export interface TestServer {
  * The real server on a free port over real HTTP, with a throw-away database: what API tests use.
  * Configuration starts from the same defaults as production. `overrides.dataDir` reuses a database
  * (to restart a server on it); otherwise each server gets its own, removed on close.
+ * `overrides.databaseUrl` puts the server on PostgreSQL instead (see createTestDatabase); two servers
+ * given the same one are two instances of one deployment.
  */
 export interface TestServerExtras {
   logStream?: { write(line: string): void };
@@ -33,7 +35,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, now
   const ownDataDir = overrides.dataDir === undefined;
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'togane-api-'));
   const config = { ...readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, null), ...overrides };
-  const store = openSqliteStore(dataDir);
+  const store = await openStore(config);
   const content = extras.content ?? loadContentPack();
   try {
     await applyContentToStore(store, content, now?.() ?? new Date());
