@@ -9,7 +9,8 @@ let one: Store;
 let two: Store;
 beforeEach(async () => {
   const url = await createTestDatabase();
-  [one, two] = await Promise.all([0, 1].map(() => openPostgresStore({ url, poolSize: 10, statementTimeoutMs: 5_000 })));
+  const settings = { url, poolSize: 10, statementTimeoutMs: 5_000 };
+  [one, two] = await Promise.all([openPostgresStore(settings), openPostgresStore(settings)]);
 }, 130_000);
 afterEach(async () => {
   await Promise.all([one.close(), two.close()]);
