@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { FAILED_FILE, READY_FILE } from './postgres-cluster.global-setup.ts';
+import { createDatabase } from './postgres-cluster.ts';
 
 const STARTUP_LIMIT_MS = 120_000;
 
@@ -25,13 +25,5 @@ async function clusterReady(dir: string): Promise<void> {
 export async function createTestDatabase(): Promise<string> {
   const { dir, port } = inject('postgresCluster');
   await clusterReady(dir);
-  const name = `test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ host: '127.0.0.1', port, user: 'togane', database: 'postgres' });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return `postgres://togane@127.0.0.1:${String(port)}/${name}`;
+  return createDatabase(port, `test_${randomUUID().replaceAll('-', '')}`);
 }

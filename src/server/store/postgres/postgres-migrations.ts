@@ -16,6 +16,9 @@ const MIGRATION_LOCK = 4_137_021_611;
 export async function applyPostgresMigrations(pool: Pool, migrations: Migration[]): Promise<number> {
   const client = await pool.connect();
   try {
+    // The request statement timeout is not for this: waiting for another instance's migrations, or
+    // building an index on a large table, may rightly take longer.
+    await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -40,6 +43,7 @@ export async function applyPostgresMigrations(pool: Pool, migrations: Migration[
       return rows[0]?.latest ?? 0;
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      await client.query('RESET statement_timeout');
     }
   } finally {
     client.release();
