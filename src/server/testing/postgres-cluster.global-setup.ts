@@ -32,6 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   return async () => {
     await started;
+    // A cluster that failed to start has nothing to stop; its folder goes all the same.
     await stopCluster(dir).catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   };
