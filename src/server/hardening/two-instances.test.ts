@@ -67,6 +67,20 @@ describe('two instances on one PostgreSQL database', () => {
     }
   });
 
+  it('cannot book one block of a room twice when raced from both', { timeout: 60_000 }, async () => {
+    const [one, two] = await Promise.all([start(), start()]);
+    const roomPath = '/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability';
+    const { days } = (await (await fetch(`${one.baseUrl}${roomPath}`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
+    const date = days.find((day) => day.blocks.some((block) => block.id === 'morning' && block.bookable))?.date;
+    expect(date).toBeDefined();
+    const request = (index: number) => ({
+      facilityId: 'bunka-kaikan', roomId: 'meeting-1', dates: [date], blockIds: index % 2 === 0 ? ['morning'] : ['all-day'], residency: 'resident',
+      group: 'general', purpose: '会議', headCount: 10, groupName: '', nameKana: 'トウガネ タロウ', phone: `090${String(10_000_000 + index)}`,
+    });
+    const statuses = await Promise.all(Array.from({ length: 60 }, (_, index) => post(index % 3 ? one : two, '/facilities/bookings', request(index))));
+    expect(tally(statuses)).toEqual({ 201: 1, 409: 59 });
+  });
+
   it('check at most 5 of 40 kiosk PINs sent to both at once, and still refuse after a restart', { timeout: 60_000 }, async () => {
     const [one, two] = await Promise.all([start(), start()]);
     const pins = Array.from({ length: 40 }, (_, index) => (index === 20 ? PIN : String(100_000 + index)));
