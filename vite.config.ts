@@ -113,6 +113,8 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
             name: 'unit',
             environment: 'node',
             include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+            // A throw-away PostgreSQL cluster, started in the background: only files that use it wait.
+            globalSetup: ['./src/server/testing/postgres-cluster.global-setup.ts'],
             // Not Japan: every date rule must give Japan-time answers whatever the machine's zone.
             env: { TZ: 'America/Los_Angeles' },
           },

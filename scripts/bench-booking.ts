@@ -8,20 +8,33 @@
  *     (must be exactly 2) and booking latency p50/p99 (goal p99 ≤ 100 ms).
  *  4–5. The same for facilities: a room's availability (35 days, every block) at 500 requests/s, and
  *     5 rounds of 200 simultaneous bookings of one block of one room (must be exactly 1 each).
+ * `-- --store=postgres` runs the same against PostgreSQL: a throw-away cluster (PostgreSQL 15 from
+ * Debian, as in the tests) started for the run and deleted afterwards, reached through DATABASE_URL.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { createDatabase, freePort, startCluster, stopCluster } from '../src/server/testing/postgres-cluster.ts';
 
 // BENCH_PORT lets two checkouts run their benches side by side.
 const PORT = Number(process.env.BENCH_PORT ?? 4919);
 const BASE = `http://127.0.0.1:${String(PORT)}`;
 
-async function startServer(dataDir: string): Promise<ChildProcess> {
+const onPostgres = process.argv.includes('--store=postgres');
+
+async function startServer(dataDir: string, databaseUrl: string | null): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/server/main.js'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '10000000' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '10000000',
+    },
     stdio: 'inherit',
   });
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -68,7 +81,14 @@ async function race(path: string, body: (index: number) => unknown) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'togane-bench-'));
-const server = await startServer(dataDir);
+let databaseUrl: string | null = null;
+if (onPostgres) {
+  const port = await freePort();
+  await startCluster(dataDir, port);
+  databaseUrl = await createDatabase(port, 'bench');
+}
+const server = await startServer(dataDir, databaseUrl);
+console.log(`\n== データベース: ${onPostgres ? 'PostgreSQL（使い捨てのクラスター）' : 'SQLite'}`);
 try {
   // Warm-up, not measured: the JIT, SQLite's page cache and the first connections settle first.
   await availabilityAtRate(undefined, 3);
@@ -125,5 +145,6 @@ try {
 } finally {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
+  if (onPostgres) await stopCluster(dataDir);
   rmSync(dataDir, { recursive: true, force: true });
 }

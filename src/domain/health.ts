@@ -5,6 +5,8 @@ export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   version: z.string(),
   database: z.object({
+    /** SQLite (one instance) or PostgreSQL (several instances on one database). */
+    engine: z.enum(['sqlite', 'postgres']),
     status: z.enum(['ok', 'error']),
     schemaVersion: z.number().int().nullable(),
   }),

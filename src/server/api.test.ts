@@ -18,7 +18,7 @@ describe('the API over HTTP', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const health = healthSchema.parse(await response.json());
-    expect(health).toMatchObject({ status: 'ok', version: 'test', database: { status: 'ok', schemaVersion: bundledMigrations.length } });
+    expect(health).toMatchObject({ status: 'ok', version: 'test', database: { engine: 'sqlite', status: 'ok', schemaVersion: bundledMigrations.length } });
     expect(health.content.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     // The event loop's figures, for a monitor (see hardening/event-loop.test.ts).
     expect(health.eventLoop.utilization).toBeGreaterThanOrEqual(0);

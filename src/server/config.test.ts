@@ -9,6 +9,9 @@ describe('readConfig', () => {
       port: 8080,
       host: 'localhost',
       dataDir: resolve('./data'),
+      databaseUrl: null,
+      databasePoolSize: 10,
+      databaseStatementTimeoutMs: 5000,
       staticDir: '/srv/app/dist/client',
       logLevel: 'info',
       rateLimitPerMinute: 300,
@@ -40,6 +43,13 @@ describe('readConfig', () => {
     );
     expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', dataDir: '/var/lib/togane', staticDir: '/srv/www', logLevel: 'warn', rateLimitPerMinute: 60, bodyLimitBytes: 2048, trustProxy: true });
     expect(readConfig({ PORT: '' }, null).port).toBe(8080);
+  });
+
+  it('chooses PostgreSQL by DATABASE_URL, with its pool size and statement timeout', () => {
+    const config = readConfig({ DATABASE_URL: 'postgres://togane:secret@db.internal:5432/togane', DATABASE_POOL_SIZE: '20', DATABASE_STATEMENT_TIMEOUT_MS: '3000' }, null);
+    expect(config).toMatchObject({ databaseUrl: 'postgres://togane:secret@db.internal:5432/togane', databasePoolSize: 20, databaseStatementTimeoutMs: 3000 });
+    expect(() => readConfig({ DATABASE_URL: 'mysql://db/togane' }, null)).toThrow(/DATABASE_URL: postgres:\/\/ユーザー/);
+    expect(() => readConfig({ DATABASE_POOL_SIZE: '0' }, null)).toThrow(/DATABASE_POOL_SIZE/);
   });
 
   it('stops with a Japanese message naming the wrong variable', () => {

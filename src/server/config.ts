@@ -11,6 +11,15 @@ const environmentSchema = z.object({
   /** `localhost` keeps a fresh install off the network; set 0.0.0.0 behind a reverse proxy or in a container. */
   HOST: z.string().min(1).default('localhost'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Unset: SQLite under DATA_DIR. Set: PostgreSQL, for several instances on one database. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/./, 'postgres://ユーザー:パスワード@ホスト:ポート/データベース の形にしてください。')
+    .optional(),
+  /** Connections each instance keeps to PostgreSQL at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** A PostgreSQL statement running longer is cancelled (and the request fails) rather than holding its locks. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** The built PWA. Defaults to `dist/client` next to the built server. */
   STATIC_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -43,6 +52,9 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  databaseStatementTimeoutMs: number;
   staticDir: string | null;
   logLevel: (typeof LOG_LEVELS)[number];
   rateLimitPerMinute: number;
@@ -70,6 +82,9 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     port: env.PORT,
     host: env.HOST,
     dataDir: resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL ?? null,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : defaultStaticDir,
     logLevel: env.LOG_LEVEL,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,

@@ -2,21 +2,22 @@
  * `npm start` runs this (built to dist/server/main.js): read the configuration, open and migrate the
  * database, record the content pack, serve the PWA and the API, and shut down cleanly on SIGTERM.
  */
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { applyContentToStore, loadContentPack } from './content.ts';
 import { startRetentionJob } from './retention.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { openStore } from './store/open-store.ts';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, fileURLToPath(new URL('../client', import.meta.url)));
   const content = loadContentPack();
-  const store = openSqliteStore(config.dataDir);
+  const store = await openStore(config);
   await applyContentToStore(store, content, new Date());
   await store.recordContentFingerprint(content.fingerprint);
   const app = await buildApp({ config, store, content, version: __APP_VERSION__ });
-  const stopRetentionJob = startRetentionJob(store, config.personalDataRetentionDays, () => new Date(), app.log);
+  const stopRetentionJob = startRetentionJob(store, config.personalDataRetentionDays, () => new Date(), app.log, `${hostname()}:${String(process.pid)}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ dataDir: config.dataDir, version: __APP_VERSION__ }, 'つながる東金 started');
+  app.log.info({ database: store.engine, dataDir: config.dataDir, version: __APP_VERSION__ }, 'つながる東金 started');
 }
 
 main().catch((error: unknown) => {

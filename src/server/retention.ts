@@ -14,11 +14,15 @@ const LIMITS_KEEP_MS = 24 * HOUR_MS;
  * and counts of limits whose windows have passed.
  * The booking itself (day, kind or room, counts, fee) stays for the city's statistics.
  */
-export async function deleteExpiredPersonalData(
-  store: Store,
-  now: Date,
-  retentionDays: number,
-): Promise<{ reservations: number; facilityBookings: number; releasedProvisional: number; idempotencyKeys: number; limitRows: number }> {
+export interface RetentionCounts {
+  reservations: number;
+  facilityBookings: number;
+  releasedProvisional: number;
+  idempotencyKeys: number;
+  limitRows: number;
+}
+
+export async function deleteExpiredPersonalData(store: Store, now: Date, retentionDays: number): Promise<RetentionCounts> {
   const lastVisitDateToClear = addDays(japanClock(now).date, -retentionDays - 1);
   const reservations = await store.counter.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
   const facilityBookings = await store.facilities.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
@@ -30,10 +34,19 @@ export async function deleteExpiredPersonalData(
   return { reservations, facilityBookings, releasedProvisional, idempotencyKeys, limitRows };
 }
 
-export function startRetentionJob(store: Store, retentionDays: number, now: () => Date, log: FastifyBaseLogger): () => void {
+/**
+ * Runs the job unless another instance on the same database already ran it this hour (UTC): with
+ * several instances each hour's deletion runs once. Returns null when it was another instance's turn.
+ */
+export async function runRetentionJobOnce(store: Store, now: Date, retentionDays: number, instance: string): Promise<RetentionCounts | null> {
+  if (!(await store.claimJobRun('retention', now.toISOString().slice(0, 13), instance))) return null;
+  return deleteExpiredPersonalData(store, now, retentionDays);
+}
+
+export function startRetentionJob(store: Store, retentionDays: number, now: () => Date, log: FastifyBaseLogger, instance: string): () => void {
   const run = () => {
-    deleteExpiredPersonalData(store, now(), retentionDays)
-      .then((deleted) => log.info({ deleted }, 'retention job ran'))
+    runRetentionJobOnce(store, now(), retentionDays, instance)
+      .then((deleted) => log.info(deleted ? { deleted } : { ranElsewhere: true }, 'retention job ran'))
       .catch((error: unknown) => log.error({ err: error }, 'retention job failed'));
   };
   run();

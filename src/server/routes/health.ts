@@ -24,8 +24,8 @@ export function healthRoutes(api: FastifyInstance, store: Store, content: Conten
       status: database.ok ? 'ok' : 'degraded',
       version,
       database: database.ok
-        ? { status: 'ok', schemaVersion: database.schemaVersion }
-        : { status: 'error', schemaVersion: null },
+        ? { engine: store.engine, status: 'ok', schemaVersion: database.schemaVersion }
+        : { engine: store.engine, status: 'error', schemaVersion: null },
       content: { fingerprint: content.fingerprint },
       eventLoop: eventLoopFigures(load()),
     };

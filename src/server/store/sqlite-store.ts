@@ -37,7 +37,10 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
 
+  const claimJob = db.prepare('INSERT INTO job_runs (job, period, instance, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+
   return {
+    engine: 'sqlite',
     checkHealth(): Promise<StoreHealth> {
       try {
         const fingerprint = readMeta.get('content_fingerprint') as string | undefined;
@@ -49,6 +52,9 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
     recordContentFingerprint(fingerprint: string): Promise<void> {
       writeMeta.run('content_fingerprint', fingerprint, new Date().toISOString());
       return Promise.resolve();
+    },
+    claimJobRun(job: string, period: string, instance: string): Promise<boolean> {
+      return Promise.resolve(claimJob.run(job, period, instance, new Date().toISOString()).changes === 1);
     },
     counter: sqliteCounterStore(db),
     facilities: sqliteFacilityStore(db),

@@ -8,6 +8,8 @@ import type { StaffStore } from './staff-store.ts';
  * PostgreSQL store stands beside it for a multi-instance deployment.
  */
 export interface Store extends BookingStore {
+  /** Which database this is, for the health check. */
+  engine: 'sqlite' | 'postgres';
   /** Whether the database answers, and which migration it is at. Never throws. */
   checkHealth(): Promise<StoreHealth>;
   /** Records which content pack the server was started with, so later seeds can tell a change. */
@@ -15,6 +17,11 @@ export interface Store extends BookingStore {
   limits: LimitStore;
   /** Staff accounts, sessions, the audit log and the desks' records. */
   staff: StaffStore;
+  /**
+   * Claims one run of a periodic job (retention, 仮予約 expiry) for a period such as an hour: true
+   * for exactly one caller per job and period, whichever instance it is on, false for the others.
+   */
+  claimJobRun(job: string, period: string, instance: string): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { readConfig, type ServerConfig } from '../config.ts';
 import { applyContentToStore, type ContentPack, loadContentPack } from '../content.ts';
-import { openSqliteStore } from '../store/sqlite-store.ts';
+import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 
 export interface TestServer {
@@ -21,6 +21,8 @@ export interface TestServer {
  * The real server on a free port over real HTTP, with a throw-away database: what API tests use.
  * Configuration starts from the same defaults as production. `overrides.dataDir` reuses a database
  * (to restart a server on it); otherwise each server gets its own, removed on close.
+ * `overrides.databaseUrl` puts the server on PostgreSQL instead (see createTestDatabase); two servers
+ * given the same one are two instances of one deployment.
  */
 export interface TestServerExtras {
   logStream?: { write(line: string): void };
@@ -35,7 +37,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, now
   // Load shedding off unless a test asks for it (src/server/hardening/event-loop.test.ts does): test files run
   // servers side by side on a busy machine, where a slow event loop is the machine's, not the request's.
   const config = { ...readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '60000' }, null), ...overrides };
-  const store = openSqliteStore(dataDir);
+  const store = await openStore(config);
   const content = extras.content ?? loadContentPack();
   try {
     await applyContentToStore(store, content, now?.() ?? new Date());

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runRetentionJobOnce } from './retention.ts';
+import { openPostgresStore } from './store/postgres/postgres-store.ts';
+import type { Store } from './store/store.ts';
+import { createTestDatabase } from './testing/postgres-test-database.ts';
+
+/** Two server instances on one PostgreSQL database: the periodic jobs must run once, not twice. */
+let one: Store;
+let two: Store;
+beforeEach(async () => {
+  const url = await createTestDatabase();
+  const settings = { url, poolSize: 10, statementTimeoutMs: 5_000 };
+  [one, two] = await Promise.all([openPostgresStore(settings), openPostgresStore(settings)]);
+}, 130_000);
+afterEach(async () => {
+  await Promise.all([one.close(), two.close()]);
+});
+
+const answer = () => '{}';
+
+async function bookVisit(store: Store, code: string, slot: string): Promise<void> {
+  const outcome = await store.counter.book(
+    { code, tokenHash: `token-${code}`, kindId: 'new-card', slot, capacity: 3, people: 1, proxy: false, nameKana: 'トウガネ タロウ', phone: '0475-50-1210', email: null, now: '2026-10-01T00:00:00.000Z' },
+    null,
+    answer,
+  );
+  expect(outcome).toEqual({ replayed: false, value: 'booked' });
+}
+
+async function bookProvisional(store: Store, code: string, roomId: string, until: string): Promise<void> {
+  const outcome = await store.facilities.book(
+    {
+      code, tokenHash: `token-${code}`, facilityId: 'chuo-kominkan', roomId, dates: ['2026-12-20'], blockIds: ['morning'], residency: 'resident', group: 'general',
+      headCount: 5, fee: 800, status: 'provisional', provisionalUntil: until, applyBy: '2026-11-20', purpose: '会議', groupName: '東金の会', nameKana: 'トウガネ ハナコ',
+      phone: '0475-50-1210', email: null, segments: [{ date: '2026-12-20', segment: '09:00' }], now: '2026-11-01T00:00:00.000Z',
+    },
+    null,
+    answer,
+  );
+  expect(outcome).toEqual({ replayed: false, value: 'booked' });
+}
+
+describe('the retention job with two instances on one database', () => {
+  it('runs once per hour: one instance deletes, the other finds it done', async () => {
+    await bookVisit(one, 'VISIT001', '2026-10-20T10:00');
+    await bookVisit(two, 'VISIT002', '2026-10-21T10:00');
+    await bookProvisional(one, 'PROV0001', 'hall', '2026-11-20T08:00:00.000Z');
+
+    const now = new Date('2026-11-24T01:00:00Z');
+    const results = await Promise.all([runRetentionJobOnce(one, now, 30, 'one'), runRetentionJobOnce(two, now, 30, 'two')]);
+    expect(results.filter((result) => result === null)).toHaveLength(1);
+    expect(results.find((result) => result !== null)).toMatchObject({ reservations: 2, releasedProvisional: 1 });
+    expect((await two.counter.find('VISIT002'))?.phone).toBeNull();
+
+    const nextHour = await runRetentionJobOnce(two, new Date('2026-11-24T02:00:00Z'), 30, 'two');
+    expect(nextHour).toMatchObject({ reservations: 0, releasedProvisional: 0 });
+  });
+
+  it('releases each expired 仮予約 once when both release at the same moment', async () => {
+    for (let index = 0; index < 20; index++) await bookProvisional(index % 2 ? one : two, `PROV${String(index).padStart(4, '0')}`, `room-${String(index)}`, '2026-11-20T08:00:00.000Z');
+    const released = await Promise.all([one, two, one, two].map((store) => store.facilities.releaseExpired('2026-11-24T01:00:00.000Z')));
+    expect(released.reduce((sum, count) => sum + count, 0)).toBe(20);
+  });
+});

@@ -1,0 +1,141 @@
+import type { Pool, PoolClient } from 'pg';
+import type { BookOutcome, CounterStore, StoredCounterReservation } from '../../../booking/counter-store.ts';
+import { withIdempotency } from './postgres-idempotency.ts';
+import { inTransaction } from './transaction.ts';
+
+interface ReservationRow {
+  code: string;
+  kind_id: string;
+  slot: string;
+  people: number;
+  proxy: boolean;
+  status: 'booked' | 'cancelled';
+  name_kana: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+const RESERVATION_COLUMNS = 'code, kind_id, slot, people, proxy, status, name_kana, phone, email';
+
+function toReservation(row: ReservationRow): StoredCounterReservation {
+  return {
+    code: row.code,
+    kindId: row.kind_id,
+    slot: row.slot,
+    people: row.people,
+    proxy: row.proxy,
+    status: row.status,
+    nameKana: row.name_kana,
+    phone: row.phone,
+    email: row.email,
+  };
+}
+
+/**
+ * Takes one seat of a slot, or says the slot is full. The UPDATE's condition is the whole capacity
+ * check: under READ COMMITTED, a second transaction updating the same slot waits for the first to
+ * commit and then evaluates `booked + 1 <= capacity` again on the row as the first left it, so no
+ * number of concurrent bookings can pass a full slot. That is why READ COMMITTED is enough here:
+ * SERIALIZABLE would add no safety, only serialization failures to retry under a rush.
+ * The capacity comes from the content each time, so a change of desksPerSlot reaches booked slots.
+ */
+async function takeSeat(client: PoolClient, slot: string, capacity: number): Promise<boolean> {
+  await client.query('INSERT INTO counter_slots (slot, capacity) VALUES ($1, $2) ON CONFLICT (slot) DO NOTHING', [slot, capacity]);
+  const taken = await client.query('UPDATE counter_slots SET booked = booked + 1, capacity = $2 WHERE slot = $1 AND booked + 1 <= $2', [slot, capacity]);
+  return taken.rowCount === 1;
+}
+
+async function freeSeat(client: PoolClient, slot: string): Promise<void> {
+  await client.query('UPDATE counter_slots SET booked = booked - 1 WHERE slot = $1 AND booked > 0', [slot]);
+}
+
+/** Counter bookings in PostgreSQL: each change is one transaction (see inTransaction). */
+export function postgresCounterStore(pool: Pool): CounterStore {
+  return {
+    async bookedSeats(fromDate, toDate) {
+      const { rows } = await pool.query<{ slot: string; booked: number; capacity: number }>(
+        'SELECT slot, booked, capacity FROM counter_slots WHERE slot >= $1 AND slot < $2',
+        [fromDate, `${toDate}~`],
+      );
+      return new Map(rows.map((row) => [row.slot, { booked: row.booked, capacity: row.capacity }]));
+    },
+
+    book: (booking, idempotency, answer) =>
+      inTransaction(pool, (client) =>
+        withIdempotency<BookOutcome>(
+          client,
+          idempotency,
+          booking.now,
+          async () => {
+            const existing = await client.query('SELECT 1 FROM counter_reservations WHERE code = $1', [booking.code]);
+            if (existing.rowCount) return 'code-taken';
+            if (!(await takeSeat(client, booking.slot, booking.capacity))) return 'full';
+            await client.query(
+              `INSERT INTO counter_reservations
+                 (code, kind_id, slot, visit_date, people, proxy, status, name_kana, phone, email, created_at, updated_at)
+               VALUES ($1, $2, $3, left($3, 10)::date, $4, $5, 'booked', $6, $7, $8, $9, $9)`,
+              [booking.code, booking.kindId, booking.slot, booking.people, booking.proxy, booking.nameKana, booking.phone, booking.email, booking.now],
+            );
+            await client.query("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES ('counter', $1, $2, 'booking', $3)", [
+              booking.code,
+              booking.tokenHash,
+              booking.now,
+            ]);
+            return 'booked';
+          },
+          (outcome) => outcome === 'booked',
+          answer,
+        ),
+      ),
+
+    async find(code) {
+      const { rows } = await pool.query<ReservationRow>(`SELECT ${RESERVATION_COLUMNS} FROM counter_reservations WHERE code = $1`, [code]);
+      return rows[0] ? toReservation(rows[0]) : null;
+    },
+
+    move: (code, slot, capacity, now) =>
+      inTransaction(pool, async (client) => {
+        const { rows } = await client.query<{ slot: string; status: string }>('SELECT slot, status FROM counter_reservations WHERE code = $1 FOR UPDATE', [code]);
+        const row = rows[0];
+        if (!row || row.status !== 'booked') return 'not-booked';
+        if (row.slot === slot) return 'moved';
+        // The new seat first: if it cannot be had, nothing changes and the old seat is kept.
+        if (!(await takeSeat(client, slot, capacity))) return 'full';
+        await freeSeat(client, row.slot);
+        await client.query('UPDATE counter_reservations SET slot = $1, visit_date = left($1, 10)::date, updated_at = $2 WHERE code = $3', [slot, now, code]);
+        return 'moved';
+      }),
+
+    cancel: (code, now) =>
+      inTransaction(pool, async (client) => {
+        const { rows } = await client.query<{ slot: string }>(
+          "UPDATE counter_reservations SET status = 'cancelled', updated_at = $2 WHERE code = $1 AND status = 'booked' RETURNING slot",
+          [code, now],
+        );
+        if (!rows[0]) return 'not-booked';
+        await freeSeat(client, rows[0].slot);
+        return 'cancelled';
+      }),
+
+    applyCapacity: (fromSlot, capacity) =>
+      inTransaction(pool, async (client) => {
+        // Bookings wait while the capacity changes (only at start-up), so none slips past the check.
+        await client.query('LOCK TABLE counter_slots IN SHARE ROW EXCLUSIVE MODE');
+        const { rows } = await client.query<{ slot: string; booked: number }>(
+          'SELECT slot, booked FROM counter_slots WHERE slot >= $1 AND booked > $2 ORDER BY slot',
+          [fromSlot, capacity],
+        );
+        if (rows.length === 0) await client.query('UPDATE counter_slots SET capacity = $1 WHERE slot >= $2', [capacity, fromSlot]);
+        return rows;
+      }),
+
+    async deletePersonalDataUpTo(visitDate, now) {
+      const result = await pool.query(
+        `UPDATE counter_reservations SET name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = $1
+         WHERE visit_date <= $2 AND personal_data_deleted_at IS NULL`,
+        [now, visitDate],
+      );
+      return result.rowCount ?? 0;
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { beforeAll } from 'vitest';
+import { describeStoreContract } from '../../../booking/store-contract.ts';
+import { createTestDatabase } from '../../testing/postgres-test-database.ts';
+import { openPostgresStore } from './postgres-store.ts';
+
+let url: string;
+beforeAll(async () => {
+  url = await createTestDatabase();
+}, 130_000);
+
+describeStoreContract('PostgreSQL', async () => {
+  const store = await openPostgresStore({ url, poolSize: 10, statementTimeoutMs: 5_000 });
+  return { store, close: () => store.close() };
+});

@@ -1,0 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeStoreContract } from '../../booking/store-contract.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+
+describeStoreContract('SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'togane-contract-'));
+  const store = openSqliteStore(dir);
+  return Promise.resolve({
+    store,
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+});
