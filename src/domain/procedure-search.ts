@@ -158,19 +158,21 @@ export function buildSearchIndex(documents: readonly SearchDocument[], synonyms:
 }
 
 /**
- * Builds the index of the catalogue. A procedure's centrality counts how often the catalogue points to
- * it (related procedures, life-event steps): 転入届 is linked from 児童手当, 国保, 転校 …, so among
+ * The catalogue as search documents. A procedure's centrality counts how often the catalogue points
+ * to it (related procedures, life-event steps): 転入届 is linked from 児童手当, 国保, 転校 …, so among
  * equally good matches for 「ひっこし」 it comes first.
  */
-export function buildProcedureIndex(procedures: readonly Procedure[], synonyms: SynonymsContent, guides: readonly LifeEventGuide[]): SearchIndex {
+export function procedureDocuments(procedures: readonly Procedure[], guides: readonly LifeEventGuide[]): SearchDocument[] {
   const inLinks = new Map<string, number>();
   const link = (id: string) => inLinks.set(id, (inLinks.get(id) ?? 0) + 1);
   for (const procedure of procedures) procedure.related.forEach(link);
   for (const guide of guides) for (const step of guide.steps) step.procedureIds.forEach(link);
-  return buildSearchIndex(
-    procedures.map((procedure) => procedureDocument(procedure, inLinks.get(procedure.id) ?? 0)),
-    synonyms,
-  );
+  return procedures.map((procedure) => procedureDocument(procedure, inLinks.get(procedure.id) ?? 0));
+}
+
+/** Builds the index of the catalogue. */
+export function buildProcedureIndex(procedures: readonly Procedure[], synonyms: SynonymsContent, guides: readonly LifeEventGuide[]): SearchIndex {
+  return buildSearchIndex(procedureDocuments(procedures, guides), synonyms);
 }
 
 /**
