@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,9 @@ import type { CounterReservationCreated } from '../../domain/counter-reservation
 import type { FacilityBookingCreated } from '../../domain/facility-booking.ts';
 import type { AuditEntry, CounterClosure, CounterDeskBooking, ProvisionalFacilityBooking, StaffAccountListing, StaffSessionListing } from '../../domain/staff-api.ts';
 import { applyContentToStore, loadContentPack } from '../content.ts';
+import type { ServerConfig } from '../config.ts';
 import { DATABASE_FILE_NAME } from '../store/sqlite-store.ts';
+import { createTestDatabase } from '../testing/postgres-test-database.ts';
 import { addStaffAccount, signIn, signInRequest, type StaffClient } from '../testing/staff-client.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -15,389 +18,456 @@ import { startTestServer, type TestServer } from '../testing/test-server.ts';
 const START = new Date('2026-11-24T01:00:00Z');
 let clock = START;
 const PASSWORD = 'kuju-kuri-hama-2026';
-let server: TestServer;
-let clerk: StaffClient;
-let manager: StaffClient;
-let admin: StaffClient;
-
-beforeAll(async () => {
-  server = await startTestServer({ rateLimitPerMinute: 100_000 }, () => clock);
-  await addStaffAccount(server, 'madoguchi', 'counter', PASSWORD);
-  await addStaffAccount(server, 'shisetsu', 'facility', PASSWORD);
-  await addStaffAccount(server, 'kanri', 'admin', PASSWORD);
-  clerk = await signIn(server, 'madoguchi', PASSWORD);
-  manager = await signIn(server, 'shisetsu', PASSWORD);
-  admin = await signIn(server, 'kanri', PASSWORD);
-}, 30_000);
-afterAll(() => server.close());
-
-async function bookCounter(time: string, nameKana = 'とうがね たろう'): Promise<CounterReservationCreated> {
-  const response = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ kindId: 'card-pickup', slot: { date: '2026-12-01', time }, nameKana, phone: '0475-50-1210', email: '', people: 2, proxy: false }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as CounterReservationCreated;
+/** A database for test servers, on one engine or the other. */
+interface TestDatabase {
+  /** What points a test server at it; servers given the same one share its data, as after a restart. */
+  config: Partial<ServerConfig>;
+  /** Runs SQL on it directly, past the server, as anyone holding the database could. */
+  run(sql: string): Promise<void>;
+  remove(): void;
 }
 
-async function counterDay(client: StaffClient, date = '2026-12-01'): Promise<CounterDeskBooking[]> {
-  const response = await client.send('GET', `/staff/counter/bookings?date=${date}`);
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { bookings: CounterDeskBooking[] }).bookings;
+/**
+ * The same tests run on both stores: what the staff side relies on (the lock-out under a burst,
+ * sessions, the append-only audit log, closures, check-in, desk cancel) must hold on either.
+ */
+const engines: { name: string; newDatabase(): Promise<TestDatabase> }[] = [
+  {
+    name: 'SQLite',
+    newDatabase() {
+      const dataDir = mkdtempSync(join(tmpdir(), 'togane-staff-'));
+      return Promise.resolve({
+        config: { dataDir },
+        // In a promise's executor, so a refused statement is a rejection like PostgreSQL's.
+        run: (sql) =>
+          new Promise<void>((resolve) => {
+            const db = new Database(join(dataDir, DATABASE_FILE_NAME));
+            try {
+              db.prepare(sql).run();
+            } finally {
+              db.close();
+            }
+            resolve();
+          }),
+        remove: () => rmSync(dataDir, { recursive: true, force: true }),
+      });
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async newDatabase() {
+      const databaseUrl = await createTestDatabase();
+      return {
+        config: { databaseUrl },
+        async run(sql) {
+          const client = new pg.Client(databaseUrl);
+          await client.connect();
+          try {
+            await client.query(sql);
+          } finally {
+            await client.end();
+          }
+        },
+        // The whole throw-away cluster is deleted after the run.
+        remove: () => undefined,
+      };
+    },
+  },
+];
+
+for (const engine of engines) {
+  describe(`on ${engine.name}`, () => {
+    staffApiTests(() => engine.newDatabase());
+  });
 }
 
-async function audit(): Promise<AuditEntry[]> {
-  return ((await (await admin.send('GET', '/staff/audit')).json()) as { entries: AuditEntry[] }).entries;
-}
+function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
+  let database: TestDatabase;
+  let server: TestServer;
+  let clerk: StaffClient;
+  let manager: StaffClient;
+  let admin: StaffClient;
 
-describe('sign-in and the session cookie', () => {
-  it('sets a __Host- cookie that scripts cannot read, sent only over HTTPS and only from this site', async () => {
-    const response = await signInRequest(server, 'madoguchi', PASSWORD);
-    expect(response.status).toBe(200);
-    const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^__Host-togane-staff=[A-Za-z0-9_-]{43}; /);
-    expect(cookie.split('; ').slice(1).sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict', 'Secure']);
-    expect(await response.json()).toMatchObject({ account: { loginName: 'madoguchi', role: 'counter', displayName: 'madoguchiさん' }, idleMinutes: 15 });
+  // Long enough for the test PostgreSQL cluster to finish starting (see postgres-test-database.ts).
+  beforeAll(async () => {
+    database = await newDatabase();
+    server = await startTestServer({ ...database.config, rateLimitPerMinute: 100_000 }, () => clock);
+    await addStaffAccount(server, 'madoguchi', 'counter', PASSWORD);
+    await addStaffAccount(server, 'shisetsu', 'facility', PASSWORD);
+    await addStaffAccount(server, 'kanri', 'admin', PASSWORD);
+    clerk = await signIn(server, 'madoguchi', PASSWORD);
+    manager = await signIn(server, 'shisetsu', PASSWORD);
+    admin = await signIn(server, 'kanri', PASSWORD);
+  }, 150_000);
+  afterAll(async () => {
+    await server.close();
+    database.remove();
   });
 
-  it('answers a wrong password and an unknown name alike', async () => {
-    for (const [name, password] of [['madoguchi', 'wrong-password-123'], ['nobody', PASSWORD]] as const) {
-      const response = await signInRequest(server, name, password);
-      expect(response.status).toBe(401);
-      expect(((await response.json()) as { error: { message: string } }).error.message).toBe('ログイン名かパスワードが違います。');
-    }
-  });
-
-  it('refuses a sign-in posted from another site', async () => {
-    expect((await signInRequest(server, 'madoguchi', PASSWORD, 'https://evil.example')).status).toBe(403);
-  });
-
-  it('signs out: the cookie opens nothing afterwards', async () => {
-    const session = await signIn(server, 'madoguchi', PASSWORD);
-    expect((await session.send('GET', '/staff/session')).status).toBe(200);
-    const out = await session.send('DELETE', '/staff/session');
-    expect(out.status).toBe(200);
-    expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
-    expect((await session.send('GET', '/staff/session')).status).toBe(401);
-  });
-
-  it('ends a session left alone for the idle timeout, and any session at its lifetime', async () => {
-    const idle = await signIn(server, 'madoguchi', PASSWORD);
-    const busy = await signIn(server, 'madoguchi', PASSWORD);
-    try {
-      clock = new Date(START.getTime() + 14 * 60_000);
-      expect((await idle.send('GET', '/staff/session')).status).toBe(200);
-      clock = new Date(START.getTime() + 29 * 60_000);
-      expect((await idle.send('GET', '/staff/session')).status).toBe(401);
-      // Used every 10 minutes, the other session lives until 10 hours after sign-in, not longer.
-      for (let minutes = 10; minutes < 600; minutes += 10) {
-        clock = new Date(START.getTime() + minutes * 60_000);
-        expect((await busy.send('GET', '/staff/session')).status).toBe(200);
-      }
-      clock = new Date(START.getTime() + 600 * 60_000);
-      expect((await busy.send('GET', '/staff/session')).status).toBe(401);
-    } finally {
-      clock = START;
-    }
-  });
-});
-
-describe('every staff route checks the session, the role, the Origin and the CSRF token', () => {
-  type Who = 'clerk' | 'manager' | 'admin';
-  const routes: { method: string; path: string; allowed: Who[]; body?: unknown }[] = [
-    { method: 'GET', path: '/staff/counter/bookings?date=2026-12-01', allowed: ['clerk'] },
-    { method: 'POST', path: '/staff/counter/bookings/ABCD2345/check-in', allowed: ['clerk'] },
-    { method: 'POST', path: '/staff/counter/bookings/ABCD2345/cancel', allowed: ['clerk'], body: { reason: '電話で依頼' } },
-    { method: 'GET', path: '/staff/counter/closures', allowed: ['clerk', 'admin'] },
-    { method: 'POST', path: '/staff/counter/closures', allowed: ['clerk', 'admin'], body: { date: '2026-12-25', startTime: '24:00', endTime: '00:00', reason: '点検' } },
-    { method: 'DELETE', path: '/staff/counter/closures/999999', allowed: ['clerk', 'admin'] },
-    { method: 'GET', path: '/staff/facilities/provisional', allowed: ['manager'] },
-    { method: 'POST', path: '/staff/facilities/bookings/ABCD2345/confirm', allowed: ['manager'] },
-    { method: 'GET', path: '/staff/accounts', allowed: ['admin'] },
-    { method: 'POST', path: '/staff/accounts', allowed: ['admin'], body: { loginName: 'x-y-z', displayName: 'x', role: 'counter', password: 'x' } },
-    { method: 'POST', path: '/staff/accounts/madoguchi/disable', allowed: ['admin'] },
-    { method: 'POST', path: '/staff/accounts/madoguchi/password', allowed: ['admin'], body: { password: 'x' } },
-    { method: 'GET', path: '/staff/sessions', allowed: ['admin'] },
-    { method: 'DELETE', path: '/staff/sessions/999999', allowed: ['admin'] },
-    { method: 'GET', path: '/staff/audit', allowed: ['admin'] },
-  ];
-  const clients = () => ({ clerk, manager, admin });
-
-  it('answers 401 without a session', async () => {
-    for (const route of routes) {
-      const response = await fetch(`${server.baseUrl}/api/v1${route.path}`, { method: route.method, headers: { Origin: server.baseUrl } });
-      expect([route.path, response.status]).toEqual([route.path, 401]);
-    }
-  });
-
-  it('answers 403 to the wrong role (a 窓口 account cannot use the 施設 API)', async () => {
-    for (const route of routes) {
-      for (const [name, client] of Object.entries(clients())) {
-        if (route.allowed.includes(name as Who)) continue;
-        const response = await client.send(route.method, route.path, route.body);
-        expect([route.path, name, response.status]).toEqual([route.path, name, 403]);
-      }
-    }
-    const refused = await clerk.send('GET', '/staff/facilities/provisional');
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe('この操作は、あなたの役割ではできません。');
-  });
-
-  it('answers 403 to a change without the CSRF token, with a wrong one, or from another Origin', async () => {
-    for (const route of routes.filter((candidate) => candidate.method !== 'GET')) {
-      const client = clients()[route.allowed[0] ?? 'admin'];
-      for (const headers of [{ 'X-CSRF-Token': '' }, { 'X-CSRF-Token': `${client.csrfToken}x` }, { Origin: 'https://evil.example' }, { Origin: 'null' }] as Record<string, string>[]) {
-        const response = await client.send(route.method, route.path, route.body, headers);
-        expect([route.path, headers, response.status]).toEqual([route.path, headers, 403]);
-      }
-    }
-    // Another session's token does not do either.
-    expect((await clerk.send('POST', '/staff/counter/bookings/ABCD2345/check-in', undefined, { 'X-CSRF-Token': admin.csrfToken })).status).toBe(403);
-  });
-});
-
-describe('the counter desk', () => {
-  it('lists the day, checks a citizen in, and logs who did it without personal data', async () => {
-    const { reservation } = await bookCounter('10:00', 'ちょうし はなこ');
-    const row = (await counterDay(clerk)).find((candidate) => candidate.code === reservation.code);
-    expect(row).toEqual({ code: reservation.code, time: '10:00', kindId: 'card-pickup', kindName: 'カードの受け取り', people: 2, proxy: false, nameKana: 'チョウシ ハナコ', status: 'booked', cancelReason: null });
-
-    expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(200);
-    expect((await counterDay(clerk)).find((candidate) => candidate.code === reservation.code)?.status).toBe('checked-in');
-    // Twice is harmless, and logged once.
-    expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(200);
-    const rows = (await audit()).filter((entry) => entry.target === reservation.code);
-    expect(rows.map(({ actor, action }) => ({ actor, action }))).toEqual([{ actor: 'madoguchi', action: 'counter-check-in' }]);
-    expect(JSON.stringify(await audit())).not.toMatch(/チョウシ|0475/);
-    // A checked-in visit is not cancelled afterwards.
-    expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/cancel`, { reason: '間違い' })).status).toBe(409);
-  });
-
-  it('cancels with a reason: the seat is free again and the citizen sees it cancelled', async () => {
-    const { reservation, token } = await bookCounter('10:30');
-    expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/cancel`, { reason: '' })).status).toBe(400);
-    expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/cancel`, { reason: 'ご本人から電話で取り消しの依頼' })).status).toBe(200);
-    const row = (await counterDay(clerk)).find((candidate) => candidate.code === reservation.code);
-    expect(row).toMatchObject({ status: 'cancelled', cancelReason: 'ご本人から電話で取り消しの依頼' });
-    const citizen = await fetch(`${server.baseUrl}/api/v1/counter/reservations/${reservation.code}`, { headers: { Authorization: `Bearer ${token}` } });
-    expect(((await citizen.json()) as { reservation: { status: string } }).reservation.status).toBe('cancelled');
-    expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/cancel`, { reason: 'もう一度' })).status).toBe(409);
-    expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(409);
-    expect((await audit()).filter((entry) => entry.target === reservation.code).map((entry) => entry.action)).toEqual(['counter-cancel']);
-    expect(JSON.stringify(await audit())).not.toContain('電話で取り消し');
-  });
-
-  it('answers 404 for a code that does not exist and 400 for a bad date', async () => {
-    expect((await clerk.send('POST', '/staff/counter/bookings/ZZZZ9999/check-in')).status).toBe(404);
-    expect((await clerk.send('GET', '/staff/counter/bookings?date=2026-13-01')).status).toBe(400);
-  });
-});
-
-describe('closing the counter', () => {
-  async function seats(date: string): Promise<Record<string, number>> {
-    const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=${date}&to=${date}`);
-    const { days } = (await response.json()) as { days: { slots: { time: string; seatsLeft: number }[] }[] };
-    return Object.fromEntries((days[0]?.slots ?? []).map((slot) => [slot.time, slot.seatsLeft]));
-  }
-  const close = (client: StaffClient, body: unknown) => client.send('POST', '/staff/counter/closures', body);
-
-  it('closes some hours: those slots are no longer offered or booked, and a restart does not reopen them', async () => {
-    expect((await close(clerk, { date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' })).status).toBe(201);
-    expect(await seats('2026-12-02')).toMatchObject({ '09:30': 2, '10:00': 0, '10:30': 0, '11:00': 2 });
-    const refused = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
+  async function bookCounter(time: string, nameKana = 'とうがね たろう'): Promise<CounterReservationCreated> {
+    const response = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ kindId: 'card-pickup', slot: { date: '2026-12-02', time: '10:30' }, nameKana: 'とうがね たろう', phone: '0475-50-1210', email: '', people: 1, proxy: false }),
+      body: JSON.stringify({ kindId: 'card-pickup', slot: { date: '2026-12-01', time }, nameKana, phone: '0475-50-1210', email: '', people: 2, proxy: false }),
     });
-    expect(refused.status).toBe(409);
-    // What the server does at start-up (the content's capacity for every future slot) leaves them closed.
-    await applyContentToStore(server.store, loadContentPack(), clock);
-    expect(await seats('2026-12-02')).toMatchObject({ '10:00': 0, '10:30': 0, '11:00': 2 });
-    const closures = ((await (await clerk.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures;
-    expect(closures).toContainEqual(expect.objectContaining({ date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' }));
-    expect((await audit()).find((entry) => entry.action === 'counter-closed')).toMatchObject({ actor: 'madoguchi', target: '2026-12-02 10:00～11:00' });
-  });
-
-  it('refuses where bookings are held, naming them for a phone call, and closes nothing', async () => {
-    const { reservation } = await bookCounter('14:00');
-    const response = await close(admin, { date: '2026-12-01', startTime: '00:00', endTime: '24:00', reason: '研修' });
-    expect(response.status).toBe(409);
-    const { message } = ((await response.json()) as { error: { message: string } }).error;
-    expect(message).toContain(`14:00 ${reservation.code.slice(0, 4)}-${reservation.code.slice(4)}`);
-    expect(message).toContain('予約の方に連絡して、先に取り消してから休みにしてください。');
-    expect((await seats('2026-12-01'))['15:00']).toBe(2);
-  });
-
-  it('closes a whole day and reopens it', async () => {
-    expect((await close(admin, { date: '2026-12-03', startTime: '00:00', endTime: '24:00', reason: '庁舎の停電' })).status).toBe(201);
-    expect(Object.values(await seats('2026-12-03')).every((left) => left === 0)).toBe(true);
-    const closure = ((await (await admin.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures.find((candidate) => candidate.date === '2026-12-03');
-    expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(200);
-    // The citizens' availability may be kept for a second (src/server/answer-cache.ts).
-    clock = new Date(START.getTime() + 2000);
-    try {
-      expect(Object.values(await seats('2026-12-03')).every((left) => left === 2)).toBe(true);
-    } finally {
-      clock = START;
-    }
-    expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(404);
-    expect((await audit()).find((entry) => entry.action === 'counter-reopened')).toMatchObject({ actor: 'madoguchi', target: '2026-12-03 終日' });
-  });
-
-  it('refuses an end before the start', async () => {
-    expect((await close(clerk, { date: '2026-12-04', startTime: '12:00', endTime: '10:00', reason: '点検' })).status).toBe(400);
-  });
-});
-
-describe('the facility desk', () => {
-  const held = { facilityId: 'bunka-kaikan', roomId: 'meeting-1', dates: ['2026-12-17'], blockIds: ['afternoon'], residency: 'resident', group: 'general', purpose: '自治会の会議', headCount: 12, groupName: '東金一丁目自治会', nameKana: 'とうがね はなこ', phone: '0475-50-1210', email: '' };
-  async function hold(dates: string[]): Promise<FacilityBookingCreated> {
-    const response = await fetch(`${server.baseUrl}/api/v1/facilities/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...held, dates }) });
     expect(response.status).toBe(201);
-    return (await response.json()) as FacilityBookingCreated;
+    return (await response.json()) as CounterReservationCreated;
   }
 
-  it('lists pending 仮予約 and confirms one: the citizen then sees it booked', async () => {
-    const created = await hold(['2026-12-18']);
-    const list = ((await (await manager.send('GET', '/staff/facilities/provisional')).json()) as { bookings: ProvisionalFacilityBooking[] }).bookings;
-    expect(list.find((booking) => booking.code === created.booking.code)).toMatchObject({ facilityName: '東金文化会館', dates: ['2026-12-18'], headCount: 12, fee: 1400, groupName: '東金一丁目自治会' });
-    expect((await manager.send('POST', `/staff/facilities/bookings/${created.booking.code}/confirm`)).status).toBe(200);
-    const citizen = await fetch(`${server.baseUrl}/api/v1/facilities/bookings/${created.booking.code}`, { headers: { Authorization: `Bearer ${created.token}` } });
-    expect(((await citizen.json()) as { booking: { status: string } }).booking.status).toBe('booked');
-    const after = ((await (await manager.send('GET', '/staff/facilities/provisional')).json()) as { bookings: ProvisionalFacilityBooking[] }).bookings;
-    expect(after.map((booking) => booking.code)).not.toContain(created.booking.code);
-    expect((await audit()).find((entry) => entry.target === created.booking.code)).toMatchObject({ actor: 'shisetsu', action: 'facility-confirm' });
-  });
+  async function counterDay(client: StaffClient, date = '2026-12-01'): Promise<CounterDeskBooking[]> {
+    const response = await client.send('GET', `/staff/counter/bookings?date=${date}`);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { bookings: CounterDeskBooking[] }).bookings;
+  }
 
-  it('cannot confirm a 仮予約 whose deadline has passed', async () => {
-    const created = await hold(['2026-12-17']);
-    clock = new Date('2026-12-01T15:00:00Z');
-    try {
-      const late = await signIn(server, 'shisetsu', PASSWORD);
-      expect((await late.send('POST', `/staff/facilities/bookings/${created.booking.code}/confirm`)).status).toBe(409);
-    } finally {
-      clock = START;
-    }
-  });
-});
+  async function audit(): Promise<AuditEntry[]> {
+    return ((await (await admin.send('GET', '/staff/audit')).json()) as { entries: AuditEntry[] }).entries;
+  }
 
-describe('the administrator', () => {
-  it('adds accounts, refusing short and common passwords and taken names', async () => {
-    const add = (password: string, loginName = 'yamada.t') => admin.send('POST', '/staff/accounts', { loginName, displayName: '山田 太郎', role: 'counter', password });
-    for (const [password, message] of [
-      ['short-pass', 'パスワードは12文字以上にしてください。'],
-      ['1qaz2wsx3edc', 'よく使われていて推測されやすいパスワードです。ほかのものにしてください。'],
-      ['yamada.t-2026-spring', 'パスワードにログイン名を含めないでください。'],
-    ] as const) {
-      const response = await add(password);
-      expect(response.status).toBe(422);
-      expect(((await response.json()) as { error: { message: string } }).error.message).toBe(message);
-    }
-    expect((await add('sakura-no-hana-2026')).status).toBe(201);
-    expect((await add('sakura-no-hana-2026')).status).toBe(409);
-    const accounts = ((await (await admin.send('GET', '/staff/accounts')).json()) as { accounts: StaffAccountListing[] }).accounts;
-    expect(accounts.find((account) => account.loginName === 'yamada.t')).toMatchObject({ displayName: '山田 太郎', role: 'counter', disabled: false, lockedUntil: null });
-    expect(JSON.stringify(accounts)).not.toMatch(/scrypt|sakura/);
-  });
+  describe('sign-in and the session cookie', () => {
+    it('sets a __Host- cookie that scripts cannot read, sent only over HTTPS and only from this site', async () => {
+      const response = await signInRequest(server, 'madoguchi', PASSWORD);
+      expect(response.status).toBe(200);
+      const cookie = response.headers.get('set-cookie') ?? '';
+      expect(cookie).toMatch(/^__Host-togane-staff=[A-Za-z0-9_-]{43}; /);
+      expect(cookie.split('; ').slice(1).sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict', 'Secure']);
+      expect(await response.json()).toMatchObject({ account: { loginName: 'madoguchi', role: 'counter', displayName: 'madoguchiさん' }, idleMinutes: 15 });
+    });
 
-  it('lists sessions and revokes one: its cookie opens nothing afterwards', async () => {
-    const other = await signIn(server, 'madoguchi', PASSWORD);
-    const sessions = ((await (await admin.send('GET', '/staff/sessions')).json()) as { sessions: StaffSessionListing[] }).sessions;
-    expect(sessions.filter((session) => session.current).map((session) => session.loginName)).toEqual(['kanri']);
-    const newest = sessions.filter((session) => session.loginName === 'madoguchi').sort((a, b) => b.id - a.id)[0];
-    expect((await other.send('GET', '/staff/session')).status).toBe(200);
-    expect((await admin.send('DELETE', `/staff/sessions/${String(newest?.id)}`)).status).toBe(200);
-    expect((await other.send('GET', '/staff/session')).status).toBe(401);
-    expect((await admin.send('DELETE', `/staff/sessions/${String(newest?.id)}`)).status).toBe(404);
-  });
-
-  it('stops an account, which ends its sessions', async () => {
-    await addStaffAccount(server, 'taishoku', 'counter', PASSWORD);
-    const leaving = await signIn(server, 'taishoku', PASSWORD);
-    expect((await admin.send('POST', '/staff/accounts/taishoku/disable')).status).toBe(200);
-    expect((await leaving.send('GET', '/staff/session')).status).toBe(401);
-    expect((await signInRequest(server, 'taishoku', PASSWORD)).status).toBe(401);
-    expect((await admin.send('POST', '/staff/accounts/nobody-here/disable')).status).toBe(404);
-  });
-
-  it('sees the audit rows of sign-ins and sign-outs', async () => {
-    const actions = new Set((await audit()).map((entry) => `${entry.actor} ${entry.action}`));
-    for (const expected of ['madoguchi sign-in', 'madoguchi sign-out', 'madoguchi sign-in-refused', 'kanri session-revoked', 'kanri account-added', 'kanri account-disabled']) expect(actions).toContain(expected);
-  });
-
-  it('keeps the audit log append-only, in the database itself', () => {
-    const db = new Database(join(server.dataDir, DATABASE_FILE_NAME));
-    try {
-      expect(() => db.prepare("UPDATE staff_audit_log SET actor = 'someone'").run()).toThrow(/append-only/);
-      expect(() => db.prepare('DELETE FROM staff_audit_log').run()).toThrow(/append-only/);
-    } finally {
-      db.close();
-    }
-  });
-});
-
-describe('the lock-out after 5 wrong passwords', () => {
-  it('holds under a burst of 20 parallel wrong passwords: 5 checks, then locked', { timeout: 30_000 }, async () => {
-    await addStaffAccount(server, 'burst', 'counter', PASSWORD);
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, index) => signInRequest(server, 'burst', `wrong-password-${String(index)}`)));
-    const statuses = answers.map((answer) => answer.status);
-    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
-    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
-    const refused = (await audit()).filter((entry) => entry.target === 'burst');
-    expect(refused.filter((entry) => entry.action === 'sign-in-refused')).toHaveLength(5);
-    expect(refused.filter((entry) => entry.action === 'account-locked')).toHaveLength(1);
-    const right = await signInRequest(server, 'burst', PASSWORD);
-    expect(right.status).toBe(429);
-    expect(((await right.json()) as { error: { message: string } }).error.message).toBe('パスワードを続けて間違えたため、このアカウントは10:30までロックされています。急ぐときは管理者に連絡してください。');
-    // The administrator lifts it with a new password.
-    expect((await admin.send('POST', '/staff/accounts/burst/password', { password: 'atarashii-pass-2026' })).status).toBe(200);
-    expect((await signInRequest(server, 'burst', 'atarashii-pass-2026')).status).toBe(200);
-  });
-
-  it('a right password forgets earlier wrong ones; the lock ends after its time', { timeout: 30_000 }, async () => {
-    await addStaffAccount(server, 'wasure', 'counter', PASSWORD);
-    for (let i = 0; i < 4; i++) expect((await signInRequest(server, 'wasure', 'wrong-password-x')).status).toBe(401);
-    expect((await signInRequest(server, 'wasure', PASSWORD)).status).toBe(200);
-    for (let i = 0; i < 4; i++) expect((await signInRequest(server, 'wasure', 'wrong-password-x')).status).toBe(401);
-    expect((await signInRequest(server, 'wasure', 'wrong-password-x')).status).toBe(429);
-    expect((await signInRequest(server, 'wasure', PASSWORD)).status).toBe(429);
-    clock = new Date(START.getTime() + 31 * 60_000);
-    try {
-      expect((await signInRequest(server, 'wasure', PASSWORD)).status).toBe(200);
-    } finally {
-      clock = START;
-    }
-  });
-});
-
-describe('a restart', () => {
-  it('keeps the wrong tries, the lock, the accounts and the sessions', { timeout: 60_000 }, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'togane-staff-'));
-    let first: TestServer | null = await startTestServer({ dataDir, rateLimitPerMinute: 100_000 }, () => clock);
-    try {
-      await addStaffAccount(first, 'saikido', 'counter', PASSWORD);
-      const session = await signIn(first, 'saikido', PASSWORD);
-      for (let i = 0; i < 3; i++) expect((await signInRequest(first, 'saikido', 'wrong-password-x')).status).toBe(401);
-      await first.close();
-      first = null;
-
-      let second: TestServer | null = await startTestServer({ dataDir, rateLimitPerMinute: 100_000 }, () => clock);
-      const carried = { ...session, send: (method: string, path: string) => fetch(`${second?.baseUrl ?? ''}/api/v1${path}`, { method, headers: { Cookie: session.cookie } }) };
-      expect((await carried.send('GET', '/staff/session')).status).toBe(200);
-      expect((await signInRequest(second, 'saikido', 'wrong-password-x')).status).toBe(401);
-      expect((await signInRequest(second, 'saikido', 'wrong-password-x')).status).toBe(429);
-      await second.close();
-      second = null;
-
-      const third = await startTestServer({ dataDir, rateLimitPerMinute: 100_000 }, () => clock);
-      try {
-        expect((await signInRequest(third, 'saikido', PASSWORD)).status).toBe(429);
-      } finally {
-        await third.close();
+    it('answers a wrong password and an unknown name alike', async () => {
+      for (const [name, password] of [['madoguchi', 'wrong-password-123'], ['nobody', PASSWORD]] as const) {
+        const response = await signInRequest(server, name, password);
+        expect(response.status).toBe(401);
+        expect(((await response.json()) as { error: { message: string } }).error.message).toBe('ログイン名かパスワードが違います。');
       }
-    } finally {
-      await first?.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
+
+    it('refuses a sign-in posted from another site', async () => {
+      expect((await signInRequest(server, 'madoguchi', PASSWORD, 'https://evil.example')).status).toBe(403);
+    });
+
+    it('signs out: the cookie opens nothing afterwards', async () => {
+      const session = await signIn(server, 'madoguchi', PASSWORD);
+      expect((await session.send('GET', '/staff/session')).status).toBe(200);
+      const out = await session.send('DELETE', '/staff/session');
+      expect(out.status).toBe(200);
+      expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+      expect((await session.send('GET', '/staff/session')).status).toBe(401);
+    });
+
+    it('ends a session left alone for the idle timeout, and any session at its lifetime', async () => {
+      const idle = await signIn(server, 'madoguchi', PASSWORD);
+      const busy = await signIn(server, 'madoguchi', PASSWORD);
+      try {
+        clock = new Date(START.getTime() + 14 * 60_000);
+        expect((await idle.send('GET', '/staff/session')).status).toBe(200);
+        clock = new Date(START.getTime() + 29 * 60_000);
+        expect((await idle.send('GET', '/staff/session')).status).toBe(401);
+        // Used every 10 minutes, the other session lives until 10 hours after sign-in, not longer.
+        for (let minutes = 10; minutes < 600; minutes += 10) {
+          clock = new Date(START.getTime() + minutes * 60_000);
+          expect((await busy.send('GET', '/staff/session')).status).toBe(200);
+        }
+        clock = new Date(START.getTime() + 600 * 60_000);
+        expect((await busy.send('GET', '/staff/session')).status).toBe(401);
+      } finally {
+        clock = START;
+      }
+    });
   });
-});
+
+  describe('every staff route checks the session, the role, the Origin and the CSRF token', () => {
+    type Who = 'clerk' | 'manager' | 'admin';
+    const routes: { method: string; path: string; allowed: Who[]; body?: unknown }[] = [
+      { method: 'GET', path: '/staff/counter/bookings?date=2026-12-01', allowed: ['clerk'] },
+      { method: 'POST', path: '/staff/counter/bookings/ABCD2345/check-in', allowed: ['clerk'] },
+      { method: 'POST', path: '/staff/counter/bookings/ABCD2345/cancel', allowed: ['clerk'], body: { reason: '電話で依頼' } },
+      { method: 'GET', path: '/staff/counter/closures', allowed: ['clerk', 'admin'] },
+      { method: 'POST', path: '/staff/counter/closures', allowed: ['clerk', 'admin'], body: { date: '2026-12-25', startTime: '24:00', endTime: '00:00', reason: '点検' } },
+      { method: 'DELETE', path: '/staff/counter/closures/999999', allowed: ['clerk', 'admin'] },
+      { method: 'GET', path: '/staff/facilities/provisional', allowed: ['manager'] },
+      { method: 'POST', path: '/staff/facilities/bookings/ABCD2345/confirm', allowed: ['manager'] },
+      { method: 'GET', path: '/staff/accounts', allowed: ['admin'] },
+      { method: 'POST', path: '/staff/accounts', allowed: ['admin'], body: { loginName: 'x-y-z', displayName: 'x', role: 'counter', password: 'x' } },
+      { method: 'POST', path: '/staff/accounts/madoguchi/disable', allowed: ['admin'] },
+      { method: 'POST', path: '/staff/accounts/madoguchi/password', allowed: ['admin'], body: { password: 'x' } },
+      { method: 'GET', path: '/staff/sessions', allowed: ['admin'] },
+      { method: 'DELETE', path: '/staff/sessions/999999', allowed: ['admin'] },
+      { method: 'GET', path: '/staff/audit', allowed: ['admin'] },
+    ];
+    const clients = () => ({ clerk, manager, admin });
+
+    it('answers 401 without a session', async () => {
+      for (const route of routes) {
+        const response = await fetch(`${server.baseUrl}/api/v1${route.path}`, { method: route.method, headers: { Origin: server.baseUrl } });
+        expect([route.path, response.status]).toEqual([route.path, 401]);
+      }
+    });
+
+    it('answers 403 to the wrong role (a 窓口 account cannot use the 施設 API)', async () => {
+      for (const route of routes) {
+        for (const [name, client] of Object.entries(clients())) {
+          if (route.allowed.includes(name as Who)) continue;
+          const response = await client.send(route.method, route.path, route.body);
+          expect([route.path, name, response.status]).toEqual([route.path, name, 403]);
+        }
+      }
+      const refused = await clerk.send('GET', '/staff/facilities/provisional');
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toBe('この操作は、あなたの役割ではできません。');
+    });
+
+    it('answers 403 to a change without the CSRF token, with a wrong one, or from another Origin', async () => {
+      for (const route of routes.filter((candidate) => candidate.method !== 'GET')) {
+        const client = clients()[route.allowed[0] ?? 'admin'];
+        for (const headers of [{ 'X-CSRF-Token': '' }, { 'X-CSRF-Token': `${client.csrfToken}x` }, { Origin: 'https://evil.example' }, { Origin: 'null' }] as Record<string, string>[]) {
+          const response = await client.send(route.method, route.path, route.body, headers);
+          expect([route.path, headers, response.status]).toEqual([route.path, headers, 403]);
+        }
+      }
+      // Another session's token does not do either.
+      expect((await clerk.send('POST', '/staff/counter/bookings/ABCD2345/check-in', undefined, { 'X-CSRF-Token': admin.csrfToken })).status).toBe(403);
+    });
+  });
+
+  describe('the counter desk', () => {
+    it('lists the day, checks a citizen in, and logs who did it without personal data', async () => {
+      const { reservation } = await bookCounter('10:00', 'ちょうし はなこ');
+      const row = (await counterDay(clerk)).find((candidate) => candidate.code === reservation.code);
+      expect(row).toEqual({ code: reservation.code, time: '10:00', kindId: 'card-pickup', kindName: 'カードの受け取り', people: 2, proxy: false, nameKana: 'チョウシ ハナコ', status: 'booked', cancelReason: null });
+
+      expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(200);
+      expect((await counterDay(clerk)).find((candidate) => candidate.code === reservation.code)?.status).toBe('checked-in');
+      // Twice is harmless, and logged once.
+      expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(200);
+      const rows = (await audit()).filter((entry) => entry.target === reservation.code);
+      expect(rows.map(({ actor, action }) => ({ actor, action }))).toEqual([{ actor: 'madoguchi', action: 'counter-check-in' }]);
+      expect(JSON.stringify(await audit())).not.toMatch(/チョウシ|0475/);
+      // A checked-in visit is not cancelled afterwards.
+      expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/cancel`, { reason: '間違い' })).status).toBe(409);
+    });
+
+    it('cancels with a reason: the seat is free again and the citizen sees it cancelled', async () => {
+      const { reservation, token } = await bookCounter('10:30');
+      expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/cancel`, { reason: '' })).status).toBe(400);
+      expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/cancel`, { reason: 'ご本人から電話で取り消しの依頼' })).status).toBe(200);
+      const row = (await counterDay(clerk)).find((candidate) => candidate.code === reservation.code);
+      expect(row).toMatchObject({ status: 'cancelled', cancelReason: 'ご本人から電話で取り消しの依頼' });
+      const citizen = await fetch(`${server.baseUrl}/api/v1/counter/reservations/${reservation.code}`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(((await citizen.json()) as { reservation: { status: string } }).reservation.status).toBe('cancelled');
+      expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/cancel`, { reason: 'もう一度' })).status).toBe(409);
+      expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(409);
+      expect((await audit()).filter((entry) => entry.target === reservation.code).map((entry) => entry.action)).toEqual(['counter-cancel']);
+      expect(JSON.stringify(await audit())).not.toContain('電話で取り消し');
+    });
+
+    it('answers 404 for a code that does not exist and 400 for a bad date', async () => {
+      expect((await clerk.send('POST', '/staff/counter/bookings/ZZZZ9999/check-in')).status).toBe(404);
+      expect((await clerk.send('GET', '/staff/counter/bookings?date=2026-13-01')).status).toBe(400);
+    });
+  });
+
+  describe('closing the counter', () => {
+    async function seats(date: string): Promise<Record<string, number>> {
+      const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=${date}&to=${date}`);
+      const { days } = (await response.json()) as { days: { slots: { time: string; seatsLeft: number }[] }[] };
+      return Object.fromEntries((days[0]?.slots ?? []).map((slot) => [slot.time, slot.seatsLeft]));
+    }
+    const close = (client: StaffClient, body: unknown) => client.send('POST', '/staff/counter/closures', body);
+
+    it('closes some hours: those slots are no longer offered or booked, and a restart does not reopen them', async () => {
+      expect((await close(clerk, { date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' })).status).toBe(201);
+      expect(await seats('2026-12-02')).toMatchObject({ '09:30': 2, '10:00': 0, '10:30': 0, '11:00': 2 });
+      const refused = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kindId: 'card-pickup', slot: { date: '2026-12-02', time: '10:30' }, nameKana: 'とうがね たろう', phone: '0475-50-1210', email: '', people: 1, proxy: false }),
+      });
+      expect(refused.status).toBe(409);
+      // What the server does at start-up (the content's capacity for every future slot) leaves them closed.
+      await applyContentToStore(server.store, loadContentPack(), clock);
+      expect(await seats('2026-12-02')).toMatchObject({ '10:00': 0, '10:30': 0, '11:00': 2 });
+      const closures = ((await (await clerk.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures;
+      expect(closures).toContainEqual(expect.objectContaining({ date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' }));
+      expect((await audit()).find((entry) => entry.action === 'counter-closed')).toMatchObject({ actor: 'madoguchi', target: '2026-12-02 10:00～11:00' });
+    });
+
+    it('refuses where bookings are held, naming them for a phone call, and closes nothing', async () => {
+      const { reservation } = await bookCounter('14:00');
+      const response = await close(admin, { date: '2026-12-01', startTime: '00:00', endTime: '24:00', reason: '研修' });
+      expect(response.status).toBe(409);
+      const { message } = ((await response.json()) as { error: { message: string } }).error;
+      expect(message).toContain(`14:00 ${reservation.code.slice(0, 4)}-${reservation.code.slice(4)}`);
+      expect(message).toContain('予約の方に連絡して、先に取り消してから休みにしてください。');
+      expect((await seats('2026-12-01'))['15:00']).toBe(2);
+    });
+
+    it('closes a whole day and reopens it', async () => {
+      expect((await close(admin, { date: '2026-12-03', startTime: '00:00', endTime: '24:00', reason: '庁舎の停電' })).status).toBe(201);
+      expect(Object.values(await seats('2026-12-03')).every((left) => left === 0)).toBe(true);
+      const closure = ((await (await admin.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures.find((candidate) => candidate.date === '2026-12-03');
+      expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(200);
+      // The citizens' availability may be kept for a second (src/server/answer-cache.ts).
+      clock = new Date(START.getTime() + 2000);
+      try {
+        expect(Object.values(await seats('2026-12-03')).every((left) => left === 2)).toBe(true);
+      } finally {
+        clock = START;
+      }
+      expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(404);
+      expect((await audit()).find((entry) => entry.action === 'counter-reopened')).toMatchObject({ actor: 'madoguchi', target: '2026-12-03 終日' });
+    });
+
+    it('refuses an end before the start', async () => {
+      expect((await close(clerk, { date: '2026-12-04', startTime: '12:00', endTime: '10:00', reason: '点検' })).status).toBe(400);
+    });
+  });
+
+  describe('the facility desk', () => {
+    const held = { facilityId: 'bunka-kaikan', roomId: 'meeting-1', dates: ['2026-12-17'], blockIds: ['afternoon'], residency: 'resident', group: 'general', purpose: '自治会の会議', headCount: 12, groupName: '東金一丁目自治会', nameKana: 'とうがね はなこ', phone: '0475-50-1210', email: '' };
+    async function hold(dates: string[]): Promise<FacilityBookingCreated> {
+      const response = await fetch(`${server.baseUrl}/api/v1/facilities/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...held, dates }) });
+      expect(response.status).toBe(201);
+      return (await response.json()) as FacilityBookingCreated;
+    }
+
+    it('lists pending 仮予約 and confirms one: the citizen then sees it booked', async () => {
+      const created = await hold(['2026-12-18']);
+      const list = ((await (await manager.send('GET', '/staff/facilities/provisional')).json()) as { bookings: ProvisionalFacilityBooking[] }).bookings;
+      expect(list.find((booking) => booking.code === created.booking.code)).toMatchObject({ facilityName: '東金文化会館', dates: ['2026-12-18'], headCount: 12, fee: 1400, groupName: '東金一丁目自治会' });
+      expect((await manager.send('POST', `/staff/facilities/bookings/${created.booking.code}/confirm`)).status).toBe(200);
+      const citizen = await fetch(`${server.baseUrl}/api/v1/facilities/bookings/${created.booking.code}`, { headers: { Authorization: `Bearer ${created.token}` } });
+      expect(((await citizen.json()) as { booking: { status: string } }).booking.status).toBe('booked');
+      const after = ((await (await manager.send('GET', '/staff/facilities/provisional')).json()) as { bookings: ProvisionalFacilityBooking[] }).bookings;
+      expect(after.map((booking) => booking.code)).not.toContain(created.booking.code);
+      expect((await audit()).find((entry) => entry.target === created.booking.code)).toMatchObject({ actor: 'shisetsu', action: 'facility-confirm' });
+    });
+
+    it('cannot confirm a 仮予約 whose deadline has passed', async () => {
+      const created = await hold(['2026-12-17']);
+      clock = new Date('2026-12-01T15:00:00Z');
+      try {
+        const late = await signIn(server, 'shisetsu', PASSWORD);
+        expect((await late.send('POST', `/staff/facilities/bookings/${created.booking.code}/confirm`)).status).toBe(409);
+      } finally {
+        clock = START;
+      }
+    });
+  });
+
+  describe('the administrator', () => {
+    it('adds accounts, refusing short and common passwords and taken names', async () => {
+      const add = (password: string, loginName = 'yamada.t') => admin.send('POST', '/staff/accounts', { loginName, displayName: '山田 太郎', role: 'counter', password });
+      for (const [password, message] of [
+        ['short-pass', 'パスワードは12文字以上にしてください。'],
+        ['1qaz2wsx3edc', 'よく使われていて推測されやすいパスワードです。ほかのものにしてください。'],
+        ['yamada.t-2026-spring', 'パスワードにログイン名を含めないでください。'],
+      ] as const) {
+        const response = await add(password);
+        expect(response.status).toBe(422);
+        expect(((await response.json()) as { error: { message: string } }).error.message).toBe(message);
+      }
+      expect((await add('sakura-no-hana-2026')).status).toBe(201);
+      expect((await add('sakura-no-hana-2026')).status).toBe(409);
+      const accounts = ((await (await admin.send('GET', '/staff/accounts')).json()) as { accounts: StaffAccountListing[] }).accounts;
+      expect(accounts.find((account) => account.loginName === 'yamada.t')).toMatchObject({ displayName: '山田 太郎', role: 'counter', disabled: false, lockedUntil: null });
+      expect(JSON.stringify(accounts)).not.toMatch(/scrypt|sakura/);
+    });
+
+    it('lists sessions and revokes one: its cookie opens nothing afterwards', async () => {
+      const other = await signIn(server, 'madoguchi', PASSWORD);
+      const sessions = ((await (await admin.send('GET', '/staff/sessions')).json()) as { sessions: StaffSessionListing[] }).sessions;
+      expect(sessions.filter((session) => session.current).map((session) => session.loginName)).toEqual(['kanri']);
+      const newest = sessions.filter((session) => session.loginName === 'madoguchi').sort((a, b) => b.id - a.id)[0];
+      expect((await other.send('GET', '/staff/session')).status).toBe(200);
+      expect((await admin.send('DELETE', `/staff/sessions/${String(newest?.id)}`)).status).toBe(200);
+      expect((await other.send('GET', '/staff/session')).status).toBe(401);
+      expect((await admin.send('DELETE', `/staff/sessions/${String(newest?.id)}`)).status).toBe(404);
+    });
+
+    it('stops an account, which ends its sessions', async () => {
+      await addStaffAccount(server, 'taishoku', 'counter', PASSWORD);
+      const leaving = await signIn(server, 'taishoku', PASSWORD);
+      expect((await admin.send('POST', '/staff/accounts/taishoku/disable')).status).toBe(200);
+      expect((await leaving.send('GET', '/staff/session')).status).toBe(401);
+      expect((await signInRequest(server, 'taishoku', PASSWORD)).status).toBe(401);
+      expect((await admin.send('POST', '/staff/accounts/nobody-here/disable')).status).toBe(404);
+    });
+
+    it('sees the audit rows of sign-ins and sign-outs', async () => {
+      const actions = new Set((await audit()).map((entry) => `${entry.actor} ${entry.action}`));
+      for (const expected of ['madoguchi sign-in', 'madoguchi sign-out', 'madoguchi sign-in-refused', 'kanri session-revoked', 'kanri account-added', 'kanri account-disabled']) expect(actions).toContain(expected);
+    });
+
+    it('keeps the audit log append-only, in the database itself', async () => {
+      await expect(database.run("UPDATE staff_audit_log SET actor = 'someone'")).rejects.toThrow(/append-only/);
+      await expect(database.run('DELETE FROM staff_audit_log')).rejects.toThrow(/append-only/);
+      expect((await audit()).length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('the lock-out after 5 wrong passwords', () => {
+    it('holds under a burst of 20 parallel wrong passwords: 5 checks, then locked', { timeout: 30_000 }, async () => {
+      await addStaffAccount(server, 'burst', 'counter', PASSWORD);
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, index) => signInRequest(server, 'burst', `wrong-password-${String(index)}`)));
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+      const refused = (await audit()).filter((entry) => entry.target === 'burst');
+      expect(refused.filter((entry) => entry.action === 'sign-in-refused')).toHaveLength(5);
+      expect(refused.filter((entry) => entry.action === 'account-locked')).toHaveLength(1);
+      const right = await signInRequest(server, 'burst', PASSWORD);
+      expect(right.status).toBe(429);
+      expect(((await right.json()) as { error: { message: string } }).error.message).toBe('パスワードを続けて間違えたため、このアカウントは10:30までロックされています。急ぐときは管理者に連絡してください。');
+      // The administrator lifts it with a new password.
+      expect((await admin.send('POST', '/staff/accounts/burst/password', { password: 'atarashii-pass-2026' })).status).toBe(200);
+      expect((await signInRequest(server, 'burst', 'atarashii-pass-2026')).status).toBe(200);
+    });
+
+    it('a right password forgets earlier wrong ones; the lock ends after its time', { timeout: 30_000 }, async () => {
+      await addStaffAccount(server, 'wasure', 'counter', PASSWORD);
+      for (let i = 0; i < 4; i++) expect((await signInRequest(server, 'wasure', 'wrong-password-x')).status).toBe(401);
+      expect((await signInRequest(server, 'wasure', PASSWORD)).status).toBe(200);
+      for (let i = 0; i < 4; i++) expect((await signInRequest(server, 'wasure', 'wrong-password-x')).status).toBe(401);
+      expect((await signInRequest(server, 'wasure', 'wrong-password-x')).status).toBe(429);
+      expect((await signInRequest(server, 'wasure', PASSWORD)).status).toBe(429);
+      clock = new Date(START.getTime() + 31 * 60_000);
+      try {
+        expect((await signInRequest(server, 'wasure', PASSWORD)).status).toBe(200);
+      } finally {
+        clock = START;
+      }
+    });
+  });
+
+  describe('a restart', () => {
+    it('keeps the wrong tries, the lock, the accounts and the sessions', { timeout: 60_000 }, async () => {
+      const kept = await newDatabase();
+      let first: TestServer | null = await startTestServer({ ...kept.config, rateLimitPerMinute: 100_000 }, () => clock);
+      try {
+        await addStaffAccount(first, 'saikido', 'counter', PASSWORD);
+        const session = await signIn(first, 'saikido', PASSWORD);
+        for (let i = 0; i < 3; i++) expect((await signInRequest(first, 'saikido', 'wrong-password-x')).status).toBe(401);
+        await first.close();
+        first = null;
+
+        let second: TestServer | null = await startTestServer({ ...kept.config, rateLimitPerMinute: 100_000 }, () => clock);
+        const carried = { ...session, send: (method: string, path: string) => fetch(`${second?.baseUrl ?? ''}/api/v1${path}`, { method, headers: { Cookie: session.cookie } }) };
+        expect((await carried.send('GET', '/staff/session')).status).toBe(200);
+        expect((await signInRequest(second, 'saikido', 'wrong-password-x')).status).toBe(401);
+        expect((await signInRequest(second, 'saikido', 'wrong-password-x')).status).toBe(429);
+        await second.close();
+        second = null;
+
+        const third = await startTestServer({ ...kept.config, rateLimitPerMinute: 100_000 }, () => clock);
+        try {
+          expect((await signInRequest(third, 'saikido', PASSWORD)).status).toBe(429);
+        } finally {
+          await third.close();
+        }
+      } finally {
+        await first?.close();
+        kept.remove();
+      }
+    });
+  });
+}

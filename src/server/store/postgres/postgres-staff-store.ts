@@ -1,0 +1,336 @@
+import type { Pool, PoolClient } from 'pg';
+import type { AuditAction, AuditEntry } from '../../../domain/staff-api.ts';
+import type { StaffRole } from '../../../domain/staff-roles.ts';
+import type { CounterClosureRow, CounterDeskRow, NewCounterClosure, ProvisionalFacilityRow, SignInTry, StaffAccountRecord, StaffSessionRecord, StaffStore } from '../staff-store.ts';
+import { inTransaction, orRefused } from './transaction.ts';
+
+interface AccountRow {
+  id: number;
+  login_name: string;
+  display_name: string;
+  role: StaffRole;
+  password_hash: string;
+  locked_until: number | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+const ACCOUNT_COLUMNS = 'id, login_name, display_name, role, password_hash, locked_until, disabled_at, created_at';
+
+function toAccount(row: AccountRow): StaffAccountRecord {
+  return {
+    id: row.id,
+    loginName: row.login_name,
+    displayName: row.display_name,
+    role: row.role,
+    passwordHash: row.password_hash,
+    lockedUntil: row.locked_until,
+    disabled: row.disabled_at !== null,
+    createdAt: row.created_at,
+  };
+}
+
+interface SessionRow {
+  id: number;
+  account_id: number;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ended_at: number | null;
+}
+
+const SESSION_COLUMNS = 's.id, s.account_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.ended_at';
+
+function toSession(row: SessionRow): StaffSessionRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    csrfToken: row.csrf_token,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    endedAt: row.ended_at,
+  };
+}
+
+const CLOSURE_COLUMNS = 'id, date, start_time AS "startTime", end_time AS "endTime", reason';
+
+/**
+ * Takes the account row's lock until the transaction ends. Everything that counts, adds or forgets
+ * an account's sign-in tries, or changes its lock, takes it first: so of a burst spread over any
+ * number of instances the tries are counted one at a time, as SQLite's IMMEDIATE transactions do.
+ */
+async function lockAccount(client: PoolClient, accountId: number): Promise<AccountRow | undefined> {
+  const { rows } = await client.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM staff_accounts WHERE id = $1 FOR UPDATE`, [accountId]);
+  return rows[0];
+}
+
+async function lockAccountByName(client: PoolClient, loginName: string): Promise<AccountRow | undefined> {
+  const { rows } = await client.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM staff_accounts WHERE login_name = $1 FOR UPDATE`, [loginName]);
+  return rows[0];
+}
+
+async function endAccountSessions(client: PoolClient, accountId: number, nowMs: number): Promise<void> {
+  await client.query("UPDATE staff_sessions SET ended_at = $1, ended_reason = 'account-changed' WHERE account_id = $2 AND ended_at IS NULL", [nowMs, accountId]);
+}
+
+async function forgetTries(client: PoolClient, accountId: number): Promise<void> {
+  await client.query('DELETE FROM staff_sign_in_tries WHERE account_id = $1', [accountId]);
+}
+
+/** Bookings held in the closure's hours: read afresh, so one committed a moment ago is seen. */
+async function heldBookings(client: PoolClient, closure: NewCounterClosure): Promise<{ code: string; slot: string }[]> {
+  const { rows } = await client.query<{ code: string; slot: string }>(
+    `SELECT code, slot FROM counter_reservations
+     WHERE status = 'booked' AND visit_date = $1 AND substr(slot, 12) >= $2 AND substr(slot, 12) < $3 ORDER BY slot`,
+    [closure.date, closure.startTime, closure.endTime],
+  );
+  return rows;
+}
+
+/** The staff side in PostgreSQL: the same rules as sqliteStaffStore, shared by every instance on the database. */
+export function postgresStaffStore(pool: Pool): StaffStore {
+  return {
+    async addAccount(account) {
+      // The unique login name decides between two adds of one name at once.
+      const inserted = await pool.query(
+        `INSERT INTO staff_accounts (login_name, display_name, role, password_hash, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (login_name) DO NOTHING`,
+        [account.loginName, account.displayName, account.role, account.passwordHash, account.now],
+      );
+      return inserted.rowCount === 1 ? 'added' : 'name-taken';
+    },
+    async findAccount(loginName) {
+      const { rows } = await pool.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM staff_accounts WHERE login_name = $1`, [loginName]);
+      return rows[0] ? toAccount(rows[0]) : null;
+    },
+    async findAccountById(id) {
+      const { rows } = await pool.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM staff_accounts WHERE id = $1`, [id]);
+      return rows[0] ? toAccount(rows[0]) : null;
+    },
+    async listAccounts() {
+      // COLLATE "C": the order SQLite gives, whatever the database's locale.
+      const { rows } = await pool.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM staff_accounts ORDER BY role COLLATE "C", login_name COLLATE "C"`);
+      return rows.map(toAccount);
+    },
+    resetPassword: (loginName, passwordHash, now, nowMs) =>
+      inTransaction(pool, async (client) => {
+        const row = await lockAccountByName(client, loginName);
+        if (!row) return false;
+        await client.query('UPDATE staff_accounts SET password_hash = $1, locked_until = NULL, updated_at = $2 WHERE id = $3', [passwordHash, now, row.id]);
+        await forgetTries(client, row.id);
+        await endAccountSessions(client, row.id, nowMs);
+        return true;
+      }),
+    disableAccount: (loginName, now, nowMs) =>
+      inTransaction(pool, async (client) => {
+        const row = await lockAccountByName(client, loginName);
+        if (!row) return false;
+        await client.query('UPDATE staff_accounts SET disabled_at = coalesce(disabled_at, $1), updated_at = $1 WHERE id = $2', [now, row.id]);
+        await endAccountSessions(client, row.id, nowMs);
+        return true;
+      }),
+
+    reserveSignInTry: (accountId, rules) =>
+      inTransaction(pool, async (client): Promise<SignInTry> => {
+        const row = await lockAccount(client, accountId);
+        if (row && row.locked_until !== null && row.locked_until > rules.nowMs) return { granted: false, lockedUntil: row.locked_until };
+        await client.query('DELETE FROM staff_sign_in_tries WHERE account_id = $1 AND started_at <= $2', [accountId, rules.nowMs - rules.lockMs]);
+        // Tries still being checked count too: they may all turn out wrong.
+        const { rows } = await client.query<{ tries: number }>('SELECT count(*) AS tries FROM staff_sign_in_tries WHERE account_id = $1', [accountId]);
+        if ((rows[0]?.tries ?? 0) >= rules.maxWrongTries) return { granted: false, lockedUntil: rules.nowMs + rules.lockMs };
+        const inserted = await client.query<{ id: number }>("INSERT INTO staff_sign_in_tries (account_id, started_at, state) VALUES ($1, $2, 'pending') RETURNING id", [
+          accountId,
+          rules.nowMs,
+        ]);
+        const id = inserted.rows[0]?.id;
+        if (id === undefined) throw new Error('staff_sign_in_tries returned no id');
+        return { granted: true, id };
+      }),
+    settleSignInTry: (id, outcome, rules) =>
+      inTransaction(pool, async (client) => {
+        const { rows } = await client.query<{ account_id: number }>('SELECT account_id FROM staff_sign_in_tries WHERE id = $1', [id]);
+        const accountId = rows[0]?.account_id;
+        // Gone: a password reset or a right password forgot the tries meanwhile.
+        if (accountId === undefined) return { locked: false };
+        await lockAccount(client, accountId);
+        if (outcome === 'right') {
+          await forgetTries(client, accountId);
+          return { locked: false };
+        }
+        // Under the lock now: the try may have been forgotten while this waited for it.
+        const failed = await client.query("UPDATE staff_sign_in_tries SET state = 'failed', started_at = $1 WHERE id = $2", [rules.nowMs, id]);
+        if (failed.rowCount !== 1) return { locked: false };
+        const wrong = await client.query<{ tries: number }>("SELECT count(*) AS tries FROM staff_sign_in_tries WHERE account_id = $1 AND state = 'failed'", [accountId]);
+        if ((wrong.rows[0]?.tries ?? 0) < rules.maxWrongTries) return { locked: false };
+        await client.query('UPDATE staff_accounts SET locked_until = $1 WHERE id = $2', [rules.nowMs + rules.lockMs, accountId]);
+        await forgetTries(client, accountId);
+        return { locked: true };
+      }),
+
+    async createSession({ tokenHash, csrfToken, accountId, nowMs, expiresAt }) {
+      const { rows } = await pool.query<{ id: number }>(
+        'INSERT INTO staff_sessions (token_hash, csrf_token, account_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5) RETURNING id',
+        [tokenHash, csrfToken, accountId, nowMs, expiresAt],
+      );
+      const id = rows[0]?.id;
+      if (id === undefined) throw new Error('staff_sessions returned no id');
+      return id;
+    },
+    async findSession(tokenHash) {
+      const { rows } = await pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM staff_sessions s WHERE s.token_hash = $1`, [tokenHash]);
+      return rows[0] ? toSession(rows[0]) : null;
+    },
+    async touchSession(id, nowMs) {
+      const changed = await pool.query('UPDATE staff_sessions SET last_seen_at = greatest(last_seen_at, $1) WHERE id = $2 AND ended_at IS NULL', [nowMs, id]);
+      return changed.rowCount === 1;
+    },
+    async endSession(id, reason, nowMs) {
+      const changed = await pool.query('UPDATE staff_sessions SET ended_at = $1, ended_reason = $2 WHERE id = $3 AND ended_at IS NULL', [nowMs, reason, id]);
+      return changed.rowCount === 1;
+    },
+    async listOpenSessions(seenSince, nowMs) {
+      const { rows } = await pool.query<SessionRow & { login_name: string; display_name: string; role: StaffRole }>(
+        `SELECT ${SESSION_COLUMNS}, a.login_name, a.display_name, a.role FROM staff_sessions s JOIN staff_accounts a ON a.id = s.account_id
+         WHERE s.ended_at IS NULL AND s.last_seen_at > $1 AND s.expires_at > $2 ORDER BY s.last_seen_at DESC`,
+        [seenSince, nowMs],
+      );
+      return rows.map((row) => ({ ...toSession(row), loginName: row.login_name, displayName: row.display_name, role: row.role }));
+    },
+
+    async appendAudit({ at, actor, action, target }) {
+      await pool.query('INSERT INTO staff_audit_log (at, actor, action, target) VALUES ($1, $2, $3, $4)', [at, actor, action, target]);
+    },
+    async listAudit(limit) {
+      const { rows } = await pool.query<{ id: number; at: string; actor: string; action: AuditAction; target: string | null }>(
+        'SELECT id, at, actor, action, target FROM staff_audit_log ORDER BY id DESC LIMIT $1',
+        [limit],
+      );
+      return rows satisfies AuditEntry[];
+    },
+
+    async counterDay(date) {
+      const { rows } = await pool.query<{
+        code: string;
+        slot: string;
+        kind_id: string;
+        people: number;
+        proxy: boolean;
+        name_kana: string | null;
+        status: 'booked' | 'cancelled';
+        checked_in: boolean;
+        cancel_reason: string | null;
+      }>(
+        `SELECT r.code, r.slot, r.kind_id, r.people, r.proxy, r.name_kana, r.status,
+           c.code IS NOT NULL AS checked_in, x.reason AS cancel_reason
+         FROM counter_reservations r
+         LEFT JOIN counter_check_ins c ON c.code = r.code
+         LEFT JOIN counter_staff_cancellations x ON x.code = r.code
+         WHERE r.visit_date = $1 ORDER BY r.slot, r.created_at`,
+        [date],
+      );
+      return rows.map((row): CounterDeskRow => ({
+        code: row.code,
+        slot: row.slot,
+        kindId: row.kind_id,
+        people: row.people,
+        proxy: row.proxy,
+        nameKana: row.name_kana,
+        status: row.status,
+        checkedIn: row.checked_in,
+        cancelReason: row.cancel_reason,
+      }));
+    },
+    checkIn: (code, accountId, now) =>
+      inTransaction(pool, async (client) => {
+        // The booking's row lock: a cancel running at the same moment finishes first or waits.
+        const { rows } = await client.query<{ status: string }>('SELECT status FROM counter_reservations WHERE code = $1 FOR UPDATE', [code]);
+        if (rows[0]?.status !== 'booked') return 'not-booked' as const;
+        const inserted = await client.query('INSERT INTO counter_check_ins (code, checked_in_at, account_id) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING', [
+          code,
+          now,
+          accountId,
+        ]);
+        return inserted.rowCount === 1 ? ('checked-in' as const) : ('already' as const);
+      }),
+    async recordCancelReason(code, reason, accountId, now) {
+      await pool.query(
+        `INSERT INTO counter_staff_cancellations (code, reason, cancelled_at, account_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (code) DO UPDATE SET reason = excluded.reason, cancelled_at = excluded.cancelled_at, account_id = excluded.account_id`,
+        [code, reason, now, accountId],
+      );
+    },
+    async forgetCancelReason(code) {
+      await pool.query('DELETE FROM counter_staff_cancellations WHERE code = $1', [code]);
+    },
+    closeCounter: (closure) =>
+      inTransaction(pool, async (client) => {
+        // Lock the slots' rows first: a booking taking a seat there finishes before the check below
+        // (which then sees it), or waits and, once the closure is committed, finds the slot full.
+        await client.query('SELECT 1 FROM counter_slots WHERE slot = ANY($1::text[]) ORDER BY slot FOR UPDATE', [closure.slots]);
+        const held = await heldBookings(client, closure);
+        if (held.length > 0) return { closed: false as const, bookings: held };
+        // A slot without a row yet can still be booked between the check and its insert here: then
+        // capacity 0 breaks booked <= capacity (23514), nothing is closed, and the check runs again.
+        const closedAll = await orRefused(
+          client,
+          '23514',
+          async () => {
+            for (const slot of closure.slots) {
+              await client.query('INSERT INTO counter_slots (slot, capacity) VALUES ($1, 0) ON CONFLICT (slot) DO UPDATE SET capacity = 0', [slot]);
+            }
+            return true;
+          },
+          false,
+        );
+        if (!closedAll) return { closed: false as const, bookings: await heldBookings(client, closure) };
+        const { rows } = await client.query<{ id: number }>(
+          'INSERT INTO counter_closures (date, start_time, end_time, reason, created_at, account_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+          [closure.date, closure.startTime, closure.endTime, closure.reason, closure.now, closure.accountId],
+        );
+        const id = rows[0]?.id;
+        if (id === undefined) throw new Error('counter_closures returned no id');
+        return { closed: true as const, id };
+      }),
+    reopenCounter: (id, slots, capacity) =>
+      inTransaction(pool, async (client) => {
+        const { rows } = await client.query<CounterClosureRow>(`DELETE FROM counter_closures WHERE id = $1 RETURNING ${CLOSURE_COLUMNS}`, [id]);
+        const closure = rows[0];
+        if (!closure) return null;
+        // The trigger skips the slots another closure still covers.
+        for (const slot of slots(closure)) await client.query('UPDATE counter_slots SET capacity = $1 WHERE slot = $2', [capacity, slot]);
+        return closure;
+      }),
+    async listClosures(fromDate) {
+      const { rows } = await pool.query<CounterClosureRow>(`SELECT ${CLOSURE_COLUMNS} FROM counter_closures WHERE date >= $1 ORDER BY date, start_time`, [fromDate]);
+      return rows;
+    },
+    async provisionalFacilityBookings(now) {
+      const { rows } = await pool.query<{
+        code: string;
+        facility_id: string;
+        room_id: string;
+        dates: string[];
+        head_count: number;
+        fee: number;
+        group_name: string | null;
+        provisional_until: string;
+      }>(
+        `SELECT code, facility_id, room_id, dates::text[] AS dates, head_count, fee, group_name, provisional_until
+         FROM facility_bookings WHERE status = 'provisional' AND provisional_until > $1 ORDER BY provisional_until, code COLLATE "C"`,
+        [now],
+      );
+      return rows.map((row): ProvisionalFacilityRow => ({
+        code: row.code,
+        facilityId: row.facility_id,
+        roomId: row.room_id,
+        dates: row.dates,
+        headCount: row.head_count,
+        fee: row.fee,
+        groupName: row.group_name,
+        provisionalUntil: row.provisional_until,
+      }));
+    },
+  };
+}
