@@ -103,6 +103,9 @@ async function photographPracticeSlip(page: Page): Promise<Buffer> {
 }
 
 test('a whole practice round: search a procedure, book a facility and the counter, scan the practice slip, use the konbini simulator, reset, leave — and no /api request reaches the server', async ({ page }) => {
+  // Two whole rounds of a class in one test (about 45 s on a quiet machine; it reached the 60 s default on its
+  // last line under load 12): the round is long, not stuck.
+  test.setTimeout(150_000);
   const phone = uniquePhone();
   const slipPhoto = await photographPracticeSlip(page);
 
