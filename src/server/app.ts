@@ -90,6 +90,10 @@ export async function buildApp({ config, store, content, version, now = () => ne
         // Counted in the database: a restart or a second instance does not reset anyone's count.
         store: rateLimitStore(limits),
         timeWindow: '1 minute',
+        // Health is what monitors and load balancers poll: it must report the database's state even when
+        // the database that holds the counts cannot be reached. Its work is one small read, and
+        // under-pressure still sheds it when the event loop is stuck.
+        allowList: (request) => request.url === '/api/v1/health',
         errorResponseBuilder: () => new ApiHttpError(429, 'too_many_requests'),
       });
       api.addHook('onSend', async (_request, reply, payload) => {

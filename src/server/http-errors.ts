@@ -2,6 +2,10 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ApiErrorCode, errorBody } from '../domain/api-error.ts';
 import { ApiHttpError } from '../domain/api-refusal.ts';
+import { isDatabaseUnavailable } from './store/unavailable.ts';
+
+/** Seconds a client is asked to wait when the database cannot be reached. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Fastify's own 4xx errors (bad JSON, too large, wrong content type …) mapped to our codes. */
 function codeForStatus(status: number): ApiErrorCode {
@@ -33,6 +37,12 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiHttpError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof ApiHttpError) {
       return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.fields));
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The database went away (a restart, a fail-over, the network): nothing was changed, and a retry
+      // after it is back succeeds, so say when to try again instead of reporting a fault.
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply.status(503).header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)).send(errorBody('service_unavailable'));
     }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {

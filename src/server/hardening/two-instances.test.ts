@@ -94,9 +94,9 @@ describe('two instances on one PostgreSQL database', () => {
 
   it('hold one rate limit over both, across a restart', { timeout: 60_000 }, async () => {
     const [one, two] = await Promise.all([start(20), start(20)]);
-    const statuses = await Promise.all(Array.from({ length: 50 }, (_, index) => fetch(`${(index % 2 ? one : two).baseUrl}/api/v1/health`).then((response) => response.status)));
+    const statuses = await Promise.all(Array.from({ length: 50 }, (_, index) => fetch(`${(index % 2 ? one : two).baseUrl}/api/v1/kiosk`).then((response) => response.status)));
     expect(tally(statuses)).toEqual({ 200: 20, 429: 30 });
     const restarted = await restart(two, 20);
-    expect((await fetch(`${restarted.baseUrl}/api/v1/health`)).status).toBe(429);
+    expect((await fetch(`${restarted.baseUrl}/api/v1/kiosk`)).status).toBe(429);
   });
 });

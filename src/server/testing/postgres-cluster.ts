@@ -40,12 +40,21 @@ export async function startCluster(dir: string, port: number): Promise<void> {
   const ids = await serverUserIds();
   if (ids) chownSync(dir, ids.uid, ids.gid);
   await runAsServerUser('initdb', ['-D', join(dir, 'data'), '-U', 'togane', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  await startClusterServer(dir, port);
+}
+
+/** Starts the server of a cluster made by startCluster again, after stopCluster. */
+export async function startClusterServer(dir: string, port: number): Promise<void> {
   const options = `-k ${dir} -c listen_addresses=127.0.0.1 -p ${String(port)} -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   await runAsServerUser('pg_ctl', ['-D', join(dir, 'data'), '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
 }
 
-export async function stopCluster(dir: string): Promise<void> {
-  await runAsServerUser('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
+/**
+ * Stops the cluster's server: 'fast' as an administrator would (connections are ended), 'immediate'
+ * as a crash would (every process quits at once, no checkpoint; the next start recovers from the WAL).
+ */
+export async function stopCluster(dir: string, mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
+  await runAsServerUser('pg_ctl', ['-D', join(dir, 'data'), '-m', mode, '-w', 'stop']);
 }
 
 /** A new, empty database on a running cluster; returns its DATABASE_URL. */

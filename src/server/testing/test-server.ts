@@ -35,8 +35,11 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, now
   const ownDataDir = overrides.dataDir === undefined;
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'togane-api-'));
   // Load shedding off unless a test asks for it (src/server/hardening/event-loop.test.ts does): test files run
-  // servers side by side on a busy machine, where a slow event loop is the machine's, not the request's.
-  const config = { ...readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '60000' }, null), ...overrides };
+  // servers side by side on a busy machine, where a slow event loop is the machine's, not the request's. Off
+  // means 0, which only a test can set (configuration asks for 100 ms or more): a large limit is not enough,
+  // because under-pressure counts a sampling period without a single sample (a start-up that held the loop
+  // for a second on a loaded machine) as an infinite delay, and the first requests got 503.
+  const config = { ...readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, null), maxEventLoopDelayMs: 0, ...overrides };
   const store = await openStore(config);
   const content = extras.content ?? loadContentPack();
   try {
