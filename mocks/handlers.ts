@@ -16,6 +16,7 @@ export function createHandlers(storage: KeyValueStorage) {
       HttpResponse.json<Health>({
         status: 'ok',
         version: 'mock',
+        instance: 'mock',
         database: { engine: 'sqlite', status: 'ok', schemaVersion: 1 },
         content: { fingerprint: 'mock' },
         eventLoop: { delayMs: 0, utilization: 0 },

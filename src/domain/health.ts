@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   version: z.string(),
+  /** Which server process answered: its host, and its worker's number when WORKERS starts several. */
+  instance: z.string(),
   database: z.object({
     /** SQLite (one instance) or PostgreSQL (several instances on one database). */
     engine: z.enum(['sqlite', 'postgres']),

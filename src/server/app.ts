@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
@@ -29,6 +30,8 @@ export interface AppDependencies {
   store: Store;
   content: ContentPack;
   version: string;
+  /** Which server process answers, for health: the host name, and the worker's number under WORKERS. */
+  instance?: string;
   /** The current instant; tests pass a fixed clock. */
   now?: () => Date;
   /** Where log lines go (standard output when unset); tests read them. */
@@ -55,7 +58,7 @@ function loggerOptions(level: ServerConfig['logLevel'], stream: AppDependencies[
   };
 }
 
-export async function buildApp({ config, store, content, version, now = () => new Date(), logStream }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, store, content, version, instance = hostname(), now = () => new Date(), logStream }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, logStream),
     bodyLimit: config.bodyLimitBytes,
@@ -101,7 +104,7 @@ export async function buildApp({ config, store, content, version, now = () => ne
         reply.header('Cache-Control', 'no-store');
         return payload;
       });
-      healthRoutes(api, store, content, version, () => app.memoryUsage());
+      healthRoutes(api, store, content, { version, instance }, () => app.memoryUsage());
       const counter = createCounterService({ content: content.counter, store, lookupGuard: limits, now });
       const facilities = createFacilityService({ content: content.facilities, store, now, sampleFacilitiesBookable: config.sampleFacilitiesBookable });
       bookingRoutes(api, bookingEndpoints(counter, facilities));

@@ -12,6 +12,7 @@ describe('readConfig', () => {
       databaseUrl: null,
       databasePoolSize: 10,
       databaseStatementTimeoutMs: 5000,
+      workers: 1,
       staticDir: '/srv/app/dist/client',
       logLevel: 'info',
       rateLimitPerMinute: 300,
@@ -28,6 +29,12 @@ describe('readConfig', () => {
   it('reads the staff session times in minutes and hours', () => {
     expect(readConfig({ STAFF_IDLE_MINUTES: '5', STAFF_SESSION_HOURS: '8', STAFF_LOCKOUT_MINUTES: '60' }, null).staff).toEqual({ idleMs: 300_000, lifetimeMs: 28_800_000, lockMs: 3_600_000 });
     expect(() => readConfig({ STAFF_IDLE_MINUTES: '0' }, null)).toThrow(/STAFF_IDLE_MINUTES/);
+  });
+
+  it('starts several workers only on PostgreSQL', () => {
+    expect(readConfig({ WORKERS: '2', DATABASE_URL: 'postgres://togane@127.0.0.1/togane' }, null).workers).toBe(2);
+    expect(() => readConfig({ WORKERS: '2' }, null)).toThrow(/WORKERS: 2 以上にするときは DATABASE_URL/);
+    expect(() => readConfig({ WORKERS: '0' }, null)).toThrow(/WORKERS/);
   });
 
   it('turns sample facilities on only when asked to, for a demonstration', () => {

@@ -20,6 +20,8 @@ const environmentSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** A PostgreSQL statement running longer is cancelled (and the request fails) rather than holding its locks. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** Server processes on one port (Node's cluster); more than 1 needs DATABASE_URL, since they must share one database. */
+  WORKERS: z.coerce.number().int().min(1).max(32).default(1),
   /** The built PWA. Defaults to `dist/client` next to the built server. */
   STATIC_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -55,6 +57,7 @@ export interface ServerConfig {
   databaseUrl: string | null;
   databasePoolSize: number;
   databaseStatementTimeoutMs: number;
+  workers: number;
   staticDir: string | null;
   logLevel: (typeof LOG_LEVELS)[number];
   rateLimitPerMinute: number;
@@ -78,6 +81,11 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     throw new ConfigError(`環境変数の値が正しくありません:\n${lines.join('\n')}`);
   }
   const env = result.data;
+  if (env.WORKERS > 1 && !env.DATABASE_URL) {
+    // Each process would open the SQLite file on its own, with its own cache of answers and its own
+    // rate-limit windows in memory of the file's lock: PostgreSQL is the engine for several processes.
+    throw new ConfigError('環境変数の値が正しくありません:\n  WORKERS: 2 以上にするときは DATABASE_URL（PostgreSQL）も設定してください。SQLite は 1 つのプロセスで使います。');
+  }
   return {
     port: env.PORT,
     host: env.HOST,
@@ -85,6 +93,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     databaseUrl: env.DATABASE_URL ?? null,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    workers: env.WORKERS,
     staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : defaultStaticDir,
     logLevel: env.LOG_LEVEL,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,

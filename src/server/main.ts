@@ -2,6 +2,7 @@
  * `npm start` runs this (built to dist/server/main.js): read the configuration, open and migrate the
  * database, record the content pack, serve the PWA and the API, and shut down cleanly on SIGTERM.
  */
+import cluster from 'node:cluster';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
@@ -9,14 +10,20 @@ import { ConfigError, readConfig } from './config.ts';
 import { applyContentToStore, loadContentPack } from './content.ts';
 import { startRetentionJob } from './retention.ts';
 import { openStore } from './store/open-store.ts';
+import { superviseWorkers } from './workers.ts';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, fileURLToPath(new URL('../client', import.meta.url)));
+  if (config.workers > 1 && cluster.isPrimary) {
+    superviseWorkers({ count: config.workers, log: (message) => console.log(message) });
+    return;
+  }
+  const instance = process.env.WORKER_NUMBER ? `${hostname()} #${process.env.WORKER_NUMBER}` : hostname();
   const content = loadContentPack();
   const store = await openStore(config);
   await applyContentToStore(store, content, new Date());
   await store.recordContentFingerprint(content.fingerprint);
-  const app = await buildApp({ config, store, content, version: __APP_VERSION__ });
+  const app = await buildApp({ config, store, content, version: __APP_VERSION__, instance });
   const stopRetentionJob = startRetentionJob(store, config.personalDataRetentionDays, () => new Date(), app.log, `${hostname()}:${String(process.pid)}`);
 
   let stopping = false;
@@ -34,7 +41,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ database: store.engine, dataDir: config.dataDir, version: __APP_VERSION__ }, 'つながる東金 started');
+  app.log.info({ database: store.engine, dataDir: config.dataDir, version: __APP_VERSION__, instance }, 'つながる東金 started');
 }
 
 main().catch((error: unknown) => {

@@ -17,12 +17,13 @@ export const healthPaths = {
   },
 };
 
-export function healthRoutes(api: FastifyInstance, store: Store, content: ContentPack, version: string, load: () => { eventLoopDelay: number; eventLoopUtilized: number }): void {
+export function healthRoutes(api: FastifyInstance, store: Store, content: ContentPack, server: { version: string; instance: string }, load: () => { eventLoopDelay: number; eventLoopUtilized: number }): void {
   api.get('/health', async (_request, reply) => {
     const database = await store.checkHealth();
     const health: Health = {
       status: database.ok ? 'ok' : 'degraded',
-      version,
+      version: server.version,
+      instance: server.instance,
       database: database.ok
         ? { engine: store.engine, status: 'ok', schemaVersion: database.schemaVersion }
         : { engine: store.engine, status: 'error', schemaVersion: null },
