@@ -9,22 +9,46 @@
  *  4–5. The same for facilities: a room's availability (35 days, every block) at 500 requests/s, and
  *     5 rounds of 200 simultaneous bookings of one block of one room (must be exactly 1 each).
  * `-- --store=postgres` runs the same against PostgreSQL: a throw-away cluster (PostgreSQL 15 from
- * Debian, as in the tests) started for the run and deleted afterwards, reached through DATABASE_URL.
+ * Debian, as in the tests) started for the run and deleted afterwards, reached through DATABASE_URL;
+ * `-- --store=postgres --workers=N` with N server processes on the port (WORKERS), and then:
+ *  6. kill -9 of one worker in the middle of 300 bookings sent 20 at a time: every booking acknowledged
+ *     (201) is found afterwards, no slot's seat count differs from its bookings, and the other worker
+ *     answered meanwhile.
+ * `-- --compare` runs SQLite with 1 worker, PostgreSQL with 1 and with 2 workers one after another in
+ * the same run, and prints their figures side by side.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { createDatabase, freePort, startCluster, stopCluster } from '../src/server/testing/postgres-cluster.ts';
 
 // BENCH_PORT lets two checkouts run their benches side by side.
 const PORT = Number(process.env.BENCH_PORT ?? 4919);
 const BASE = `http://127.0.0.1:${String(PORT)}`;
 
-const onPostgres = process.argv.includes('--store=postgres');
+interface Setup {
+  store: 'sqlite' | 'postgres';
+  workers: number;
+}
 
-async function startServer(dataDir: string, databaseUrl: string | null): Promise<ChildProcess> {
+function setupsFromArguments(): Setup[] {
+  if (process.argv.includes('--compare')) {
+    return [
+      { store: 'sqlite', workers: 1 },
+      { store: 'postgres', workers: 1 },
+      { store: 'postgres', workers: 2 },
+    ];
+  }
+  const workers = Number(/^--workers=(\d+)$/.exec(process.argv.find((argument) => argument.startsWith('--workers=')) ?? '')?.[1] ?? 1);
+  return [{ store: process.argv.includes('--store=postgres') ? 'postgres' : 'sqlite', workers }];
+}
+
+async function startServer(dataDir: string, databaseUrl: string | null, workers: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/server/main.js'], {
     env: {
       ...process.env,
@@ -34,6 +58,7 @@ async function startServer(dataDir: string, databaseUrl: string | null): Promise
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '10000000',
+      WORKERS: String(workers),
     },
     stdio: 'inherit',
   });
@@ -80,71 +105,164 @@ async function race(path: string, body: (index: number) => unknown) {
   return { booked: statuses.filter((status) => status === 201).length, full: statuses.filter((status) => status === 409).length, latencies };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'togane-bench-'));
-let databaseUrl: string | null = null;
-if (onPostgres) {
-  const port = await freePort();
-  await startCluster(dataDir, port);
-  databaseUrl = await createDatabase(port, 'bench');
+interface Figures {
+  steady: Awaited<ReturnType<typeof availabilityAtRate>>;
+  flat: Awaited<ReturnType<typeof availabilityAtRate>>;
+  counterBooked: number[];
+  counterP99: number;
+  roomSteady: Awaited<ReturnType<typeof availabilityAtRate>>;
+  roomBooked: number[];
+  roomP99: number;
+  kill?: { acknowledged: number; lost: number; mismatchedSlots: number; answeredAfterKill: number; failedConnections: number };
 }
-const server = await startServer(dataDir, databaseUrl);
-console.log(`\n== データベース: ${onPostgres ? 'PostgreSQL（使い捨てのクラスター）' : 'SQLite'}`);
-try {
-  // Warm-up, not measured: the JIT, SQLite's page cache and the first connections settle first.
-  await availabilityAtRate(undefined, 3);
-  await availabilityAtRate(undefined, 3, '/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability');
-  const steady = await availabilityAtRate(500, 10);
-  const flat = await availabilityAtRate(undefined, 10);
-  const { days } = (await (await fetch(`${BASE}/api/v1/counter/availability`)).json()) as {
-    days: { date: string; slots: { time: string; bookable: boolean }[] }[];
+
+/** Step 6: kill -9 one worker while bookings arrive; what was acknowledged must all be there. */
+async function killOneWorkerDuringBookings(server: ChildProcess, databaseUrl: string): Promise<NonNullable<Figures['kill']>> {
+  const { days } = (await (await fetch(`${BASE}/api/v1/counter/availability`)).json()) as { days: { date: string; slots: { time: string; bookable: boolean }[] }[] };
+  const slots = days.flatMap((day) => day.slots.filter((slot) => slot.bookable).map((slot) => ({ date: day.date, time: slot.time }))).slice(-150);
+  const workerPids = execFileSync('pgrep', ['-P', String(server.pid)]).toString().trim().split('\n').map(Number);
+  const acknowledged: { code: string; token: string }[] = [];
+  let failedConnections = 0;
+  let answeredAfterKill = 0;
+  let killed = false;
+  const attempts = Array.from({ length: 300 }, (_unused, index) => index);
+  const send = async (index: number) => {
+    const slot = slots[index % slots.length];
+    try {
+      const response = await fetch(`${BASE}/api/v1/counter/reservations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: JSON.stringify({ kindId: 'card-pickup', slot, nameKana: 'トウガネ タロウ', phone: `080${String(10_000_000 + index)}`, people: 1, proxy: false }),
+      });
+      const answer = (await response.json()) as { reservation?: { code: string }; token?: string };
+      if (response.status === 201 && answer.reservation && answer.token) acknowledged.push({ code: answer.reservation.code, token: answer.token });
+      if (killed) answeredAfterKill++;
+    } catch {
+      failedConnections++;
+    }
   };
-  const slots = days.flatMap((day) => day.slots.filter((slot) => slot.bookable).map((slot) => ({ date: day.date, time: slot.time }))).slice(0, 5);
-  const rounds = [];
-  for (const slot of slots) {
-    rounds.push(await race('/api/v1/counter/reservations', (index) => ({ kindId: 'card-pickup', slot, nameKana: 'トウガネ タロウ', phone: `090${String(10_000_000 + index)}`, people: 1, proxy: false })));
+  while (attempts.length > 0) {
+    const batch = attempts.splice(0, 20);
+    if (!killed && batch[0] === 100) {
+      process.kill(workerPids[0] ?? 0, 'SIGKILL');
+      killed = true;
+    }
+    await Promise.all(batch.map(send));
   }
-  const latencies = rounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
+  let lost = 0;
+  for (const { code, token } of acknowledged) {
+    const found = await fetch(`${BASE}/api/v1/counter/reservations/${code}`, { headers: { Authorization: `Bearer ${token}` } });
+    if (found.status !== 200) lost++;
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ mismatched: string }>(
+    `SELECT count(*) AS mismatched FROM counter_slots s
+      WHERE s.booked <> (SELECT coalesce(sum(r.people), 0) FROM counter_reservations r WHERE r.slot = s.slot AND r.status = 'booked')`,
+  );
+  await client.end();
+  return { acknowledged: acknowledged.length, lost, mismatchedSlots: Number(rows[0]?.mismatched ?? -1), answeredAfterKill, failedConnections };
+}
 
-  console.log('\n== 空き状況 GET /api/v1/counter/availability（31日分、ループバック）');
-  console.log(`500 req/s を10秒: 実測 ${steady.requestsPerSecond.toFixed(0)} req/s, p50 ${String(steady.p50)} ms, p99 ${String(steady.p99)} ms（目標 p99 ≤ 20 ms）, エラー ${String(steady.errors + steady.non2xx)}`);
-  console.log(`上限（20接続、10秒）: ${flat.requestsPerSecond.toFixed(0)} req/s, p50 ${String(flat.p50)} ms, p99 ${String(flat.p99)} ms`);
-  console.log('\n== 競争: 定員2の枠に200件を同時に予約、5回');
-  console.log(`成功数: ${rounds.map((round) => round.booked).join(', ')}（各回ちょうど2であること）, 満員の応答: ${rounds.map((round) => round.full).join(', ')}`);
-  console.log(`予約の応答時間: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms（目標 p99 ≤ 100 ms）, 最大 ${(latencies.at(-1) ?? 0).toFixed(1)} ms`);
-  if (rounds.some((round) => round.booked !== 2)) process.exitCode = 1;
+async function runSetup(setup: Setup): Promise<Figures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'togane-bench-'));
+  let databaseUrl: string | null = null;
+  if (setup.store === 'postgres') {
+    const port = await freePort();
+    await startCluster(dataDir, port);
+    databaseUrl = await createDatabase(port, 'bench');
+  }
+  const server = await startServer(dataDir, databaseUrl, setup.workers);
+  console.log(`\n== データベース: ${setup.store === 'postgres' ? 'PostgreSQL（使い捨てのクラスター）' : 'SQLite'}、ワーカー ${String(setup.workers)}`);
+  try {
+    // Warm-up, not measured: the JIT, SQLite's page cache and the first connections settle first.
+    await availabilityAtRate(undefined, 3);
+    await availabilityAtRate(undefined, 3, '/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability');
+    const steady = await availabilityAtRate(500, 10);
+    const flat = await availabilityAtRate(undefined, 10);
+    const { days } = (await (await fetch(`${BASE}/api/v1/counter/availability`)).json()) as {
+      days: { date: string; slots: { time: string; bookable: boolean }[] }[];
+    };
+    const slots = days.flatMap((day) => day.slots.filter((slot) => slot.bookable).map((slot) => ({ date: day.date, time: slot.time }))).slice(0, 5);
+    const rounds = [];
+    for (const slot of slots) {
+      rounds.push(await race('/api/v1/counter/reservations', (index) => ({ kindId: 'card-pickup', slot, nameKana: 'トウガネ タロウ', phone: `090${String(10_000_000 + index)}`, people: 1, proxy: false })));
+    }
+    const latencies = rounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
 
-  const roomPath = '/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability';
-  const roomSteady = await availabilityAtRate(500, 10, roomPath);
-  const roomDays = ((await (await fetch(`${BASE}${roomPath}`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] }).days;
-  const roomDates = roomDays.filter((day) => day.blocks.some((block) => block.id === 'morning' && block.bookable)).map((day) => day.date).slice(0, 5);
-  const roomRounds = [];
-  for (const date of roomDates) {
-    roomRounds.push(
-      await race('/api/v1/facilities/bookings', (index) => ({
-        facilityId: 'bunka-kaikan',
-        roomId: 'meeting-1',
-        dates: [date],
-        blockIds: index % 2 === 0 ? ['morning'] : ['all-day'],
-        residency: 'resident',
-        group: 'general',
-        purpose: '会議',
-        headCount: 10,
-        groupName: '',
-        nameKana: 'トウガネ タロウ',
-        phone: `090${String(10_000_000 + index)}`,
-      })),
+    console.log('\n== 空き状況 GET /api/v1/counter/availability（31日分、ループバック）');
+    console.log(`500 req/s を10秒: 実測 ${steady.requestsPerSecond.toFixed(0)} req/s, p50 ${String(steady.p50)} ms, p99 ${String(steady.p99)} ms（目標 p99 ≤ 20 ms）, エラー ${String(steady.errors + steady.non2xx)}`);
+    console.log(`上限（20接続、10秒）: ${flat.requestsPerSecond.toFixed(0)} req/s, p50 ${String(flat.p50)} ms, p99 ${String(flat.p99)} ms`);
+    console.log('\n== 競争: 定員2の枠に200件を同時に予約、5回');
+    console.log(`成功数: ${rounds.map((round) => round.booked).join(', ')}（各回ちょうど2であること）, 満員の応答: ${rounds.map((round) => round.full).join(', ')}`);
+    console.log(`予約の応答時間: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms（目標 p99 ≤ 100 ms）, 最大 ${(latencies.at(-1) ?? 0).toFixed(1)} ms`);
+    if (rounds.some((round) => round.booked !== 2)) process.exitCode = 1;
+
+    const roomPath = '/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability';
+    const roomSteady = await availabilityAtRate(500, 10, roomPath);
+    const roomDays = ((await (await fetch(`${BASE}${roomPath}`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] }).days;
+    const roomDates = roomDays.filter((day) => day.blocks.some((block) => block.id === 'morning' && block.bookable)).map((day) => day.date).slice(0, 5);
+    const roomRounds = [];
+    for (const date of roomDates) {
+      roomRounds.push(
+        await race('/api/v1/facilities/bookings', (index) => ({
+          facilityId: 'bunka-kaikan',
+          roomId: 'meeting-1',
+          dates: [date],
+          blockIds: index % 2 === 0 ? ['morning'] : ['all-day'],
+          residency: 'resident',
+          group: 'general',
+          purpose: '会議',
+          headCount: 10,
+          groupName: '',
+          nameKana: 'トウガネ タロウ',
+          phone: `090${String(10_000_000 + index)}`,
+        })),
+      );
+    }
+    const roomLatencies = roomRounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
+    console.log('\n== 施設の空き状況 GET ' + roomPath + '（35日分、全区分）');
+    console.log(`500 req/s を10秒: 実測 ${roomSteady.requestsPerSecond.toFixed(0)} req/s, p50 ${String(roomSteady.p50)} ms, p99 ${String(roomSteady.p99)} ms（目標 p99 ≤ 20 ms）, エラー ${String(roomSteady.errors + roomSteady.non2xx)}`);
+    console.log('\n== 競争: 同じ部屋の同じ日に200件を同時に予約（半分は午前、半分は全日）、5回');
+    console.log(`成功数: ${roomRounds.map((round) => round.booked).join(', ')}（各回ちょうど1であること）, 重なりの応答: ${roomRounds.map((round) => round.full).join(', ')}`);
+    console.log(`予約の応答時間: p50 ${percentile(roomLatencies, 50).toFixed(1)} ms, p99 ${percentile(roomLatencies, 99).toFixed(1)} ms（目標 p99 ≤ 100 ms）, 最大 ${(roomLatencies.at(-1) ?? 0).toFixed(1)} ms`);
+    if (roomRounds.some((round) => round.booked !== 1)) process.exitCode = 1;
+    const figures: Figures = {
+      steady,
+      flat,
+      counterBooked: rounds.map((round) => round.booked),
+      counterP99: percentile(latencies, 99),
+      roomSteady,
+      roomBooked: roomRounds.map((round) => round.booked),
+      roomP99: percentile(roomLatencies, 99),
+    };
+    if (databaseUrl && setup.workers > 1) {
+      figures.kill = await killOneWorkerDuringBookings(server, databaseUrl);
+      const { kill } = figures;
+      console.log('\n== kill -9: 300件の予約（20件ずつ）の途中で、ワーカー1つを強制終了');
+      console.log(`受け付けた予約 ${String(kill.acknowledged)} 件のうち見つからないもの ${String(kill.lost)} 件（0であること）, 席数と予約が合わない枠 ${String(kill.mismatchedSlots)}（0であること）, 強制終了のあとに応答した件数 ${String(kill.answeredAfterKill)}, 切れた接続 ${String(kill.failedConnections)}`);
+      if (kill.lost > 0 || kill.mismatchedSlots !== 0 || kill.answeredAfterKill === 0) process.exitCode = 1;
+    }
+    return figures;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    if (setup.store === 'postgres') await stopCluster(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const setups = setupsFromArguments();
+const results: { setup: Setup; figures: Figures }[] = [];
+for (const setup of setups) results.push({ setup, figures: await runSetup(setup) });
+if (results.length > 1) {
+  console.log(`\n== 比較（同じ実行の中で順に。負荷 ${loadavg().map((value) => value.toFixed(1)).join(' / ')}、1/5/15分平均）`);
+  console.log('| 構成 | 空き状況 上限 req/s | 500 req/s の p99 ms | 窓口の競争 成功数 | 窓口の競争 p99 ms | 施設の競争 成功数 | 施設の競争 p99 ms |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const { setup, figures } of results) {
+    console.log(
+      `| ${setup.store} × ${String(setup.workers)} | ${figures.flat.requestsPerSecond.toFixed(0)} | ${String(figures.steady.p99)} | ${figures.counterBooked.join(',')} | ${figures.counterP99.toFixed(1)} | ${figures.roomBooked.join(',')} | ${figures.roomP99.toFixed(1)} |`,
     );
   }
-  const roomLatencies = roomRounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
-  console.log('\n== 施設の空き状況 GET ' + roomPath + '（35日分、全区分）');
-  console.log(`500 req/s を10秒: 実測 ${roomSteady.requestsPerSecond.toFixed(0)} req/s, p50 ${String(roomSteady.p50)} ms, p99 ${String(roomSteady.p99)} ms（目標 p99 ≤ 20 ms）, エラー ${String(roomSteady.errors + roomSteady.non2xx)}`);
-  console.log('\n== 競争: 同じ部屋の同じ日に200件を同時に予約（半分は午前、半分は全日）、5回');
-  console.log(`成功数: ${roomRounds.map((round) => round.booked).join(', ')}（各回ちょうど1であること）, 重なりの応答: ${roomRounds.map((round) => round.full).join(', ')}`);
-  console.log(`予約の応答時間: p50 ${percentile(roomLatencies, 50).toFixed(1)} ms, p99 ${percentile(roomLatencies, 99).toFixed(1)} ms（目標 p99 ≤ 100 ms）, 最大 ${(roomLatencies.at(-1) ?? 0).toFixed(1)} ms`);
-  if (roomRounds.some((round) => round.booked !== 1)) process.exitCode = 1;
-} finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
-  if (onPostgres) await stopCluster(dataDir);
-  rmSync(dataDir, { recursive: true, force: true });
 }
+console.log(`\n負荷（1/5/15分平均）: ${loadavg().map((value) => value.toFixed(1)).join(' / ')}`);
