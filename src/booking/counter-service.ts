@@ -124,7 +124,7 @@ export function createCounterService({ content, store, lookupGuard, now }: Count
           },
         };
         const outcome = await store.counter.book(
-          { code, tokenHash: await hashSecret(token), kindId: kind.id, slot, capacity, people: request.people, proxy: request.proxy, nameKana: request.nameKana, phone: request.phone, email: created.reservation.email, now: stamp },
+          { code, tokenHash: await hashSecret(token), kindId: kind.id, slot, capacity, people: request.people, proxy: request.proxy, nameKana: request.nameKana, phone: request.phone, email: created.reservation.email, reminder: null, now: stamp },
           idempotency,
           () => JSON.stringify(created),
         );
@@ -177,7 +177,7 @@ export function createCounterService({ content, store, lookupGuard, now }: Count
       if (stored.status !== 'booked') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.cancelled);
       requireBookableSlot({ date: stored.slot.slice(0, 10), time: stored.slot.slice(11) });
       const target = requireBookableSlot(slot);
-      const outcome = await store.counter.move(code, target, capacity, now().toISOString());
+      const outcome = await store.counter.move(code, target, capacity, now().toISOString(), null);
       if (outcome === 'moved') availabilityCache.invalidate();
       if (outcome === 'full') throw fullError();
       if (outcome === 'not-booked') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.cancelled);
@@ -192,7 +192,7 @@ export function createCounterService({ content, store, lookupGuard, now }: Count
       if (checkSlot(stored.slot.slice(0, 10), start, clock, content) === 'too-late') {
         throw new ApiHttpError(422, 'unprocessable', COUNTER_MESSAGES.tooLateToCancel(formatTime(start)));
       }
-      await store.counter.cancel(code, now().toISOString());
+      await store.counter.cancel(code, now().toISOString(), null);
       availabilityCache.invalidate();
       return publicView((await store.counter.find(code)) ?? stored);
     },

@@ -61,7 +61,7 @@ export function staffDesk({ store, counter, facilities, facilityService, now }: 
       if (day.find((row) => row.code === code)?.checkedIn) throw new ApiHttpError(409, 'conflict', '来庁済みの予約は取り消せません。');
       if (booking.status !== 'booked') throw new ApiHttpError(409, 'conflict', 'この予約はもう取り消されています。');
       await store.staff.recordCancelReason(code, reason, who.account.id, now().toISOString());
-      if ((await store.counter.cancel(code, now().toISOString())) !== 'cancelled') {
+      if ((await store.counter.cancel(code, now().toISOString(), null)) !== 'cancelled') {
         await store.staff.forgetCancelReason(code);
         throw new ApiHttpError(409, 'conflict', 'この予約はもう取り消されています。');
       }
