@@ -1,4 +1,5 @@
-import type { CounterMail } from '../domain/counter-mail.ts';
+import type { CounterContent } from '../domain/counter.ts';
+import type { CounterMail, CounterMailFacts } from '../domain/counter-mail.ts';
 
 /** What a message in the outbox is about. */
 export type OutboxMessageKind = 'reminder' | 'city-cancellation';
@@ -29,4 +30,14 @@ export interface MailSettings {
 export function outboxMessage(kind: OutboxMessageKind, mail: CounterMail, recipient: string, dueAt: Date): NewOutboxMessage {
   // Web Crypto's random UUID: unguessable and unique without asking the database.
   return { key: crypto.randomUUID(), kind, recipient, subject: mail.subject, body: mail.body, dueAt: dueAt.toISOString() };
+}
+
+/** What a mail about a counter booking says; null when the booking's kind has left the content (no mail then). */
+export function counterMailFacts(
+  counter: CounterContent,
+  mail: MailSettings,
+  booking: { code: string; slot: string; kindId: string; proxy: boolean },
+): CounterMailFacts | null {
+  const kind = counter.visitKinds.find((candidate) => candidate.id === booking.kindId);
+  return kind ? { code: booking.code, slot: booking.slot, kind, proxy: booking.proxy, counter, bookingsUrl: mail.bookingsUrl } : null;
 }
