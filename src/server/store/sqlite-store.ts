@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { applyMigrations, bundledMigrations, type Migration } from './migrations.ts';
+import { bundledMigrations } from './bundled-migrations.ts';
+import { applyMigrations, type Migration } from './migrations.ts';
 import { sqliteCounterStore } from './sqlite-counter-store.ts';
 import { sqliteFacilityStore } from './sqlite-facility-store.ts';
 import { sqliteLimitStore } from './sqlite-limit-store.ts';
