@@ -93,6 +93,9 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
     new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.full, [{ path: 'slot', message: COUNTER_MESSAGES.fullField }]);
 
   return {
+    /** Whether bookings get e-mail: the form offers the address field only then. */
+    sendsMail: mail !== null,
+
     async availability(from: IsoDate | undefined, to: IsoDate | undefined): Promise<CounterDay[]> {
       const instant = now();
       const clock = japanClock(instant);

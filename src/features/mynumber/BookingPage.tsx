@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../client/api-client.ts';
+import { useKioskMode } from '../../client/kiosk-mode.ts';
 import { portalContact } from '../../content/city.ts';
 import { counter, findVisitKind } from '../../content/counter.ts';
 import { formatPhoneNumber } from '../../domain/citizen-fields.ts';
@@ -48,7 +49,9 @@ export function BookingPage() {
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const stepHeading = useRef<HTMLHeadingElement>(null);
-  const availability = useQuery({ ...availabilityQuery(), enabled: step === 'date' || step === 'time' });
+  // The details step reads it too: whether the city sends e-mail, so whether to ask for an address.
+  const availability = useQuery({ ...availabilityQuery(), enabled: step === 'date' || step === 'time' || step === 'details' });
+  const kiosk = useKioskMode();
 
   const previousStep = useRef(step);
   useEffect(() => {
@@ -94,7 +97,7 @@ export function BookingPage() {
     }
   };
 
-  const selectedDay = availability.data?.find((day) => day.date === date);
+  const selectedDay = availability.data?.days.find((day) => day.date === date);
   return (
     <Page heading={`予約：${kind.name}`}>
       <p className={styles.progress}>
@@ -122,7 +125,7 @@ export function BookingPage() {
         </div>
       )}
       {step === 'date' && availability.data && (
-        <DayPicker days={availability.data} selected={date} onSelect={(chosen) => go('time', { date: chosen })} />
+        <DayPicker days={availability.data.days} selected={date} onSelect={(chosen) => go('time', { date: chosen })} />
       )}
       {step === 'time' && availability.data && (
         selectedDay ? (
@@ -142,6 +145,8 @@ export function BookingPage() {
             draft={draft}
             kindId={kind.id}
             slot={{ date, time }}
+            // A shared kiosk keeps no address, whatever the server offers.
+            offerEmail={availability.data?.emailReminders === true && !kiosk}
             onChange={updateDraft}
             onValid={() => go('confirm')}
           />

@@ -59,6 +59,11 @@ async function worker(answer: (index: number) => SinkAnswer | Promise<SinkAnswer
 const messageIdPattern = /^<[0-9a-f-]{36}@city\.togane\.example\.jp>$/;
 
 describe('the reminder', () => {
+  it('is offered: the availability answer tells the form to ask for an address', async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=2026-12-01&to=2026-12-01`);
+    expect(((await response.json()) as { emailReminders: boolean }).emailReminders).toBe(true);
+  });
+
   it('arrives once, the day before at 17:00, saying the visit, what to bring, the code and the link, with nothing personal', async () => {
     const { reservation } = await book();
     const mailer = await worker();
@@ -180,13 +185,14 @@ describe('a mail server that says no or does not answer', () => {
 describe('stopping and dying mid-send', () => {
   it('a stop (SIGTERM) lets the mail in flight finish and be marked: it is never sent again', async () => {
     await book();
-    let release: (answer: SinkAnswer) => void = () => undefined;
-    const mailer = await worker((index) => (index === 0 ? new Promise<SinkAnswer>((resolve) => (release = resolve)) : 'accept'), { pollMs: 50 });
+    const held: { release?: (answer: SinkAnswer) => void } = {};
+    const mailer = await worker((index) => (index === 0 ? new Promise<SinkAnswer>((resolve) => (held.release = resolve)) : 'accept'), { pollMs: 50 });
     clock = REMINDER_DUE;
     mailer.start();
-    await until(() => sink?.dataStarted === 1);
+    // The server has the whole mail and holds its answer: the mail is in flight.
+    await until(() => held.release !== undefined);
     const stopped = mailer.stop();
-    release('accept');
+    held.release?.('accept');
     await stopped;
 
     const next = await worker();
