@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../client/api-client.ts';
-import { useKioskMode } from '../../client/kiosk-mode.ts';
 import { portalContact } from '../../content/city.ts';
 import { counter, findVisitKind } from '../../content/counter.ts';
 import { formatPhoneNumber } from '../../domain/citizen-fields.ts';
@@ -51,7 +50,6 @@ export function BookingPage() {
   const stepHeading = useRef<HTMLHeadingElement>(null);
   // The details step reads it too: whether the city sends e-mail, so whether to ask for an address.
   const availability = useQuery({ ...availabilityQuery(), enabled: step === 'date' || step === 'time' || step === 'details' });
-  const kiosk = useKioskMode();
 
   const previousStep = useRef(step);
   useEffect(() => {
@@ -145,8 +143,7 @@ export function BookingPage() {
             draft={draft}
             kindId={kind.id}
             slot={{ date, time }}
-            // A shared kiosk keeps no address, whatever the server offers.
-            offerEmail={availability.data?.emailReminders === true && !kiosk}
+            emailReminders={availability.data?.emailReminders === true}
             onChange={updateDraft}
             onValid={() => go('confirm')}
           />

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useKioskMode } from '../../client/kiosk-mode.ts';
 import { counter } from '../../content/counter.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceList.tsx';
@@ -11,8 +12,8 @@ interface DetailsFormProps {
   draft: BookingDraft;
   kindId: string;
   slot: { date: string; time: string };
-  /** Ask for an address only when the city sends e-mail, and never on the kiosk. */
-  offerEmail: boolean;
+  /** The city sends e-mail (the server says so): only then is an address asked for. */
+  emailReminders: boolean;
   onChange: (draft: BookingDraft) => void;
   /** Called once every field passes the check. */
   onValid: () => void;
@@ -21,7 +22,10 @@ interface DetailsFormProps {
 type Errors = Partial<Record<'nameKana' | 'phone' | 'email' | 'people' | 'proxy', string>>;
 
 /** Checks with the same schema as the server, so the messages are the ones the server would give. */
-export function DetailsForm({ draft, kindId, slot, offerEmail, onChange, onValid }: DetailsFormProps) {
+export function DetailsForm({ draft, kindId, slot, emailReminders, onChange, onValid }: DetailsFormProps) {
+  const kiosk = useKioskMode();
+  // A shared kiosk keeps no address, whatever the server offers.
+  const offerEmail = emailReminders && !kiosk;
   const [errors, setErrors] = useState<Errors>({});
   const update = (change: Partial<BookingDraft>) => onChange({ ...draft, ...change });
 
