@@ -91,7 +91,7 @@ export function bookingEndpoints(counter: CounterService, facilities: FacilitySe
   const c = counterContracts;
   const f = facilityContracts;
   return [
-    endpoint(c.availability, async ({ query }) => ({ days: await counter.availability(query.from, query.to) })),
+    endpoint(c.availability, async ({ query }) => ({ days: await counter.availability(query.from, query.to), emailReminders: counter.sendsMail })),
     bookingEndpoint(c.book, ({ body, idempotencyKey }) => counter.create(body, idempotencyKey)),
     endpoint(c.lookUp, ({ body, clientAddress }) => counter.lookUpByPhone(body.code, body.phone, clientAddress)),
     endpoint(c.view, ({ params, token }) => counter.view(params.code, token)),

@@ -12,10 +12,12 @@ import {
 } from '../domain/counter-reservation.ts';
 import type { ManagementLink } from '../domain/management-links.ts';
 import { addDays, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../domain/japan-time.ts';
+import { reminderDueAt, reminderMail } from '../domain/counter-mail.ts';
 import { createAnswerCache } from './answer-cache.ts';
 import type { AttemptGuard, AttemptLimit } from './attempt-guard.ts';
 import { bookingLinks } from './booking-links.ts';
 import type { StoredCounterReservation } from './counter-store.ts';
+import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretsEqual } from './secrets.ts';
 import type { BookingStore } from './store.ts';
 
@@ -26,6 +28,8 @@ export interface CounterServiceDependencies {
   store: BookingStore;
   /** Limits the look-up by code + phone (see LOOKUP_LIMITS). */
   lookupGuard: AttemptGuard;
+  /** Null where no mail is sent: no mail server configured, or the practice mode (which sends nothing). */
+  mail: MailSettings | null;
   now: () => Date;
 }
 
@@ -42,7 +46,7 @@ export const LOOKUP_LIMITS = {
  * The rules of booking the MyNumber counter, over the booking engine's port: the server's routes and
  * the practice mode's transport both answer with it.
  */
-export function createCounterService({ content, store, lookupGuard, now }: CounterServiceDependencies) {
+export function createCounterService({ content, store, lookupGuard, mail, now }: CounterServiceDependencies) {
   const links = bookingLinks(store.links, 'counter', now);
   const capacity = content.desksPerSlot;
 
@@ -77,10 +81,21 @@ export function createCounterService({ content, store, lookupGuard, now }: Count
     return { ...stored, linkId };
   }
 
+  /** The day-before reminder of a booking at `slot`, or null: no address, no mail server, or booked after its time. */
+  function reminderFor(email: string | null, booking: { code: string; slot: string; kindId: string; proxy: boolean }, bookedAt: Date): NewOutboxMessage | null {
+    if (!mail || !email) return null;
+    const due = reminderDueAt(booking.slot, content.reminderTime, bookedAt);
+    const facts = counterMailFacts(content, mail, booking);
+    return due && facts ? outboxMessage('reminder', reminderMail(facts), email, due) : null;
+  }
+
   const fullError = () =>
     new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.full, [{ path: 'slot', message: COUNTER_MESSAGES.fullField }]);
 
   return {
+    /** Whether bookings get e-mail: the form offers the address field only then. */
+    sendsMail: mail !== null,
+
     async availability(from: IsoDate | undefined, to: IsoDate | undefined): Promise<CounterDay[]> {
       const instant = now();
       const clock = japanClock(instant);
@@ -108,7 +123,8 @@ export function createCounterService({ content, store, lookupGuard, now }: Count
       for (let attempt = 0; attempt < 5; attempt++) {
         const token = newManagementToken();
         const code = newReservationCode();
-        const stamp = now().toISOString();
+        const instant = now();
+        const stamp = instant.toISOString();
         const created: CounterReservationCreated = {
           token,
           reservation: {
@@ -123,8 +139,9 @@ export function createCounterService({ content, store, lookupGuard, now }: Count
             status: 'booked',
           },
         };
+        const reminder = reminderFor(created.reservation.email, { code, slot, kindId: kind.id, proxy: request.proxy }, instant);
         const outcome = await store.counter.book(
-          { code, tokenHash: await hashSecret(token), kindId: kind.id, slot, capacity, people: request.people, proxy: request.proxy, nameKana: request.nameKana, phone: request.phone, email: created.reservation.email, now: stamp },
+          { code, tokenHash: await hashSecret(token), kindId: kind.id, slot, capacity, people: request.people, proxy: request.proxy, nameKana: request.nameKana, phone: request.phone, email: created.reservation.email, reminder, now: stamp },
           idempotency,
           () => JSON.stringify(created),
         );
@@ -177,7 +194,9 @@ export function createCounterService({ content, store, lookupGuard, now }: Count
       if (stored.status !== 'booked') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.cancelled);
       requireBookableSlot({ date: stored.slot.slice(0, 10), time: stored.slot.slice(11) });
       const target = requireBookableSlot(slot);
-      const outcome = await store.counter.move(code, target, capacity, now().toISOString());
+      const instant = now();
+      const reminder = reminderFor(stored.email, { ...stored, slot: target }, instant);
+      const outcome = await store.counter.move(code, target, capacity, instant.toISOString(), reminder);
       if (outcome === 'moved') availabilityCache.invalidate();
       if (outcome === 'full') throw fullError();
       if (outcome === 'not-booked') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.cancelled);
@@ -192,7 +211,7 @@ export function createCounterService({ content, store, lookupGuard, now }: Count
       if (checkSlot(stored.slot.slice(0, 10), start, clock, content) === 'too-late') {
         throw new ApiHttpError(422, 'unprocessable', COUNTER_MESSAGES.tooLateToCancel(formatTime(start)));
       }
-      await store.counter.cancel(code, now().toISOString());
+      await store.counter.cancel(code, now().toISOString(), null);
       availabilityCache.invalidate();
       return publicView((await store.counter.find(code)) ?? stored);
     },

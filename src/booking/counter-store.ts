@@ -1,4 +1,5 @@
 import type { IdempotencyRequest, IdempotentOutcome } from './idempotency.ts';
+import type { NewOutboxMessage } from './outbox.ts';
 
 /** A counter booking as stored. Personal fields are null once the retention job has run. */
 export interface StoredCounterReservation {
@@ -26,6 +27,8 @@ export interface NewCounterBooking {
   nameKana: string;
   phone: string;
   email: string | null;
+  /** The reminder mail, written with the booking; null when none is due (no address, booked too late). */
+  reminder: NewOutboxMessage | null;
   now: string;
 }
 
@@ -44,14 +47,21 @@ export interface CounterStore {
     answer: () => string,
   ): Promise<IdempotentOutcome<BookOutcome>>;
   find(code: string): Promise<StoredCounterReservation | null>;
-  /** Moves a booking to another slot atomically: the new seat is taken before the old one is freed. */
-  move(code: string, slot: string, capacity: number, now: string): Promise<'moved' | 'full' | 'not-booked'>;
-  cancel(code: string, now: string): Promise<'cancelled' | 'not-booked'>;
+  /**
+   * Moves a booking to another slot atomically: the new seat is taken before the old one is freed.
+   * The unsent reminder for the old time is removed and `reminder` (for the new time) written instead.
+   */
+  move(code: string, slot: string, capacity: number, now: string, reminder: NewOutboxMessage | null): Promise<'moved' | 'full' | 'not-booked'>;
+  /** Cancels and frees the seat; the unsent reminder is removed, and `notice` (the city's cancellation) written. */
+  cancel(code: string, now: string, notice: NewOutboxMessage | null): Promise<'cancelled' | 'not-booked'>;
   /**
    * Gives every slot from `fromSlot` on the content's capacity. Refused (nothing changes) when a slot
    * already holds more bookings than that: the slots are returned, so the server can name them.
    */
   applyCapacity(fromSlot: string, capacity: number): Promise<{ slot: string; booked: number }[]>;
-  /** Deletes names, phones and e-mails of visits on or before the date; returns how many. */
+  /**
+   * Deletes names, phones and e-mails of visits on or before the date, and their messages in the
+   * outbox (which hold the address); returns how many bookings.
+   */
   deletePersonalDataUpTo(visitDate: string, now: string): Promise<number>;
 }

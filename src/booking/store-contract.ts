@@ -20,7 +20,7 @@ function nextCode(): string {
   return `C${String(serial).padStart(7, '0')}`;
 }
 
-function counterBooking(slot: string, capacity: number, extra: Partial<NewCounterBooking> = {}): NewCounterBooking {
+export function counterBooking(slot: string, capacity: number, extra: Partial<NewCounterBooking> = {}): NewCounterBooking {
   const code = extra.code ?? nextCode();
   return {
     code,
@@ -33,6 +33,7 @@ function counterBooking(slot: string, capacity: number, extra: Partial<NewCounte
     nameKana: 'トウガネ タロウ',
     phone: '0475-50-1210',
     email: 'taro@example.jp',
+    reminder: null,
     now: NOW,
     ...extra,
   };
@@ -69,7 +70,7 @@ function facilityBooking(room: string, dates: string[], starts: string[], extra:
 
 /** Each test gets its own slots and rooms, so it never sees another test's bookings. */
 let place = 0;
-function freshSlot(day = '2026-12-10'): string {
+export function freshSlot(day = '2026-12-10'): string {
   place += 1;
   const minutes = place % (24 * 60);
   return `${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -79,7 +80,7 @@ function freshRoom(): string {
   return `room-${String(place)}`;
 }
 
-const answer = () => '{"code":"first"}';
+export const answer = () => '{"code":"first"}';
 
 /**
  * What every store of the booking engine must keep, whatever its engine (SQLite, PostgreSQL, the
@@ -121,8 +122,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const first = counterBooking(slot, 1);
         await store.counter.book(first, null, answer);
         expect(await store.counter.book(counterBooking(slot, 1), null, answer)).toEqual({ replayed: false, value: 'full' });
-        expect(await store.counter.cancel(first.code, LATER)).toBe('cancelled');
-        expect(await store.counter.cancel(first.code, LATER)).toBe('not-booked');
+        expect(await store.counter.cancel(first.code, LATER, null)).toBe('cancelled');
+        expect(await store.counter.cancel(first.code, LATER, null)).toBe('not-booked');
         expect((await store.counter.find(first.code))?.status).toBe('cancelled');
         expect(await store.counter.book(counterBooking(slot, 1), null, answer)).toEqual({ replayed: false, value: 'booked' });
       });
@@ -133,15 +134,15 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.counter.book(mine, null, answer);
         await store.counter.book(counterBooking(full, 1), null, answer);
 
-        expect(await store.counter.move(mine.code, full, 1, LATER)).toBe('full');
+        expect(await store.counter.move(mine.code, full, 1, LATER, null)).toBe('full');
         expect((await store.counter.find(mine.code))?.slot).toBe(from);
         expect(await store.counter.book(counterBooking(from, 1), null, answer)).toEqual({ replayed: false, value: 'full' });
 
-        expect(await store.counter.move(mine.code, free, 1, LATER)).toBe('moved');
+        expect(await store.counter.move(mine.code, free, 1, LATER, null)).toBe('moved');
         expect((await store.counter.find(mine.code))?.slot).toBe(free);
         const seats = await store.counter.bookedSeats('2026-12-10', '2026-12-10');
         expect([seats.get(from)?.booked, seats.get(full)?.booked, seats.get(free)?.booked]).toEqual([0, 1, 1]);
-        expect(await store.counter.move('NOSUCH00', free, 1, LATER)).toBe('not-booked');
+        expect(await store.counter.move('NOSUCH00', free, 1, LATER, null)).toBe('not-booked');
       });
 
       it('lets 20 moves at once into one free seat: exactly one moves, the others keep their own seat', async () => {
@@ -153,7 +154,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
             return booking;
           }),
         );
-        const outcomes = await Promise.all(mine.map((booking) => store.counter.move(booking.code, target, 1, LATER)));
+        const outcomes = await Promise.all(mine.map((booking) => store.counter.move(booking.code, target, 1, LATER, null)));
         expect(outcomes.filter((outcome) => outcome === 'moved')).toHaveLength(1);
         const slots = await Promise.all(mine.map(async (booking) => (await store.counter.find(booking.code))?.slot));
         expect(slots.filter((slot) => slot === target)).toHaveLength(1);

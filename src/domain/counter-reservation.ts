@@ -46,6 +46,13 @@ export interface CounterReservationCreated {
   token: string;
 }
 
+/** `GET /api/v1/counter/availability`. */
+export interface CounterAvailability {
+  days: CounterDay[];
+  /** The city sends e-mail (a mail server is configured): only then does the form ask for an address. */
+  emailReminders: boolean;
+}
+
 /** Availability as the API returns it: a day's mark and each slot's seats. */
 export interface CounterDay {
   date: string;

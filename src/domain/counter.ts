@@ -39,6 +39,8 @@ export const counterContentSchema = z
     closesMinutesBefore: z.number().int().min(0).max(7 * 24 * 60),
     /** At most this many people in one booking (a household coming together). */
     maxPeople: z.number().int().min(1).max(10),
+    /** E-mail reminders go out the day before the visit at this time, Japan time (after the working day). */
+    reminderTime: timeOfDaySchema,
     /** Days the counter is closed beyond weekends, public holidays and 12/29–1/3. */
     closures: z.array(z.object({ date: isoDateSchema, reason: z.string().min(1) })),
     provenance: provenanceSchema,

@@ -69,7 +69,7 @@ async function answerWith(endpoint: BookingEndpoint, params: Record<string, stri
  */
 export function createPracticeTransport({ store, now = () => new Date(), sampleFacilitiesBookable = true }: PracticeEngineOptions): Transport {
   const endpoints = bookingEndpoints(
-    createCounterService({ content: counterContent, store, lookupGuard: everyTry, now }),
+    createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now }),
     createFacilityService({ content: facilitiesContent, store, now, sampleFacilitiesBookable }),
   );
   return async (request) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthSchema } from '../domain/health.ts';
-import { bundledMigrations } from './store/migrations.ts';
+import { bundledMigrations } from './store/bundled-migrations.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 describe('the API over HTTP', () => {

@@ -105,13 +105,14 @@ export async function buildApp({ config, store, content, version, instance = hos
         return payload;
       });
       healthRoutes(api, store, content, { version, instance }, () => app.memoryUsage());
-      const counter = createCounterService({ content: content.counter, store, lookupGuard: limits, now });
+      const mail = config.mail ? { bookingsUrl: new URL('/mynumber/reservations', config.mail.publicUrl).href } : null;
+      const counter = createCounterService({ content: content.counter, store, lookupGuard: limits, mail, now });
       const facilities = createFacilityService({ content: content.facilities, store, now, sampleFacilitiesBookable: config.sampleFacilitiesBookable });
       bookingRoutes(api, bookingEndpoints(counter, facilities));
       staffRoutes(api, {
         auth: staffAuth(store.staff, config.staff, now),
         accounts: staffAccounts(store.staff, now),
-        desk: staffDesk({ store, counter: content.counter, facilities: content.facilities, facilityService: facilities, now }),
+        desk: staffDesk({ store, counter: content.counter, facilities: content.facilities, facilityService: facilities, mail, now }),
         store: store.staff,
         idleMinutes: config.staff.idleMs / 60_000,
         now,

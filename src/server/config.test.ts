@@ -23,7 +23,18 @@ describe('readConfig', () => {
       staff: { idleMs: 15 * 60_000, lifetimeMs: 10 * 3_600_000, lockMs: 30 * 60_000 },
       kioskPinHash: null,
       sampleFacilitiesBookable: false,
+      mail: null,
     });
+  });
+
+  it('sends e-mail only with a mail server, a sender and the portal’s address', () => {
+    const mail = { SMTP_URL: 'smtp://mailer:secret@mail.example.jp:587', MAIL_FROM: '東金市役所 <no-reply@example.jp>', PUBLIC_URL: 'https://togane.example.jp' };
+    expect(readConfig(mail, null).mail).toEqual({ smtpUrl: mail.SMTP_URL, from: mail.MAIL_FROM, publicUrl: mail.PUBLIC_URL });
+    expect(() => readConfig({ ...mail, MAIL_FROM: '' }, null)).toThrow(/MAIL_FROM: SMTP_URL を設定したときは/);
+    expect(() => readConfig({ ...mail, PUBLIC_URL: undefined }, null)).toThrow(/PUBLIC_URL: SMTP_URL を設定したときは/);
+    expect(() => readConfig({ ...mail, PUBLIC_URL: 'javascript:alert(1)' }, null)).toThrow(/PUBLIC_URL: https:\/\/… の形/);
+    expect(() => readConfig({ ...mail, SMTP_URL: 'mail.example.jp' }, null)).toThrow(/SMTP_URL/);
+    expect(() => readConfig({ ...mail, MAIL_FROM: '東金市役所' }, null)).toThrow(/MAIL_FROM: no-reply@… か/);
   });
 
   it('reads the staff session times in minutes and hours', () => {

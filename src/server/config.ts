@@ -48,6 +48,20 @@ const environmentSchema = z.object({
     .string()
     .refine(isScryptHash, 'npm run kiosk:pin-hash で作った値（scrypt: で始まる文字列）を、そのまま入れてください。暗証番号そのものは入れません。')
     .optional(),
+  /** The mail server for reminders (`smtp://user:password@host:587` or `smtps://…:465`); unset, no e-mail is sent. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/./, 'smtp://ユーザー:パスワード@ホスト:587 または smtps://…:465 の形にしてください。').optional(),
+  /** The sender of the city's mails, e.g. `東金市役所 <no-reply@city.togane.chiba.jp>`. */
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>]*<)?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/, 'no-reply@… か 東金市役所 <no-reply@…> の形にしてください。')
+    .optional(),
+  /** The portal's address as citizens open it (`https://…`), for the links in the mails. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'https://… の形の、市民が開くアドレスにしてください。' }).optional(),
+}).superRefine((env, context) => {
+  if (env.SMTP_URL === undefined) return;
+  // A mail needs a sender and a link that works; better to stop now than to queue mails that cannot be right.
+  if (env.MAIL_FROM === undefined) context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'SMTP_URL を設定したときは、送信元のメールアドレスも設定してください。' });
+  if (env.PUBLIC_URL === undefined) context.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'SMTP_URL を設定したときは、メールに書くポータルのアドレス（https://…）も設定してください。' });
 });
 
 export interface ServerConfig {
@@ -68,6 +82,14 @@ export interface ServerConfig {
   staff: { idleMs: number; lifetimeMs: number; lockMs: number };
   kioskPinHash: string | null;
   sampleFacilitiesBookable: boolean;
+  /** E-mail to citizens; null when SMTP_URL is unset (then no address is asked for). */
+  mail: MailConfig | null;
+}
+
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -108,5 +130,6 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     },
     kioskPinHash: env.KIOSK_PIN_HASH ?? null,
     sampleFacilitiesBookable: env.SAMPLE_FACILITIES_BOOKABLE === 'true',
+    mail: env.SMTP_URL && env.MAIL_FROM && env.PUBLIC_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL } : null,
   };
 }

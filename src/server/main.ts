@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { applyContentToStore, loadContentPack } from './content.ts';
+import { createMailWorker } from './notify/mail-worker.ts';
 import { startRetentionJob } from './retention.ts';
 import { openStore } from './store/open-store.ts';
 import { superviseWorkers } from './workers.ts';
@@ -25,15 +26,19 @@ async function main(): Promise<void> {
   await store.recordContentFingerprint(content.fingerprint);
   const app = await buildApp({ config, store, content, version: __APP_VERSION__, instance });
   const stopRetentionJob = startRetentionJob(store, config.personalDataRetentionDays, () => new Date(), app.log, `${hostname()}:${String(process.pid)}`);
+  // Every instance runs a mail worker; the outbox's leases keep them from sending one message twice at once.
+  const mailWorker = config.mail ? createMailWorker({ outbox: store.outbox, smtpUrl: config.mail.smtpUrl, from: config.mail.from, now: () => new Date(), log: app.log }) : null;
+  mailWorker?.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    // Finish the requests in flight, then close the database so the WAL is checkpointed.
+    // Finish the requests and the mails in flight (so a mail the server took is marked sent, not
+    // sent again after the restart), then close the database so the WAL is checkpointed.
     stopRetentionJob();
-    await app.close();
+    await Promise.all([app.close(), mailWorker?.stop()]);
     await store.close();
     process.exit(0);
   };

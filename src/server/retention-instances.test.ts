@@ -20,7 +20,7 @@ const answer = () => '{}';
 
 async function bookVisit(store: Store, code: string, slot: string): Promise<void> {
   const outcome = await store.counter.book(
-    { code, tokenHash: `token-${code}`, kindId: 'new-card', slot, capacity: 3, people: 1, proxy: false, nameKana: 'トウガネ タロウ', phone: '0475-50-1210', email: null, now: '2026-10-01T00:00:00.000Z' },
+    { code, tokenHash: `token-${code}`, kindId: 'new-card', slot, capacity: 3, people: 1, proxy: false, nameKana: 'トウガネ タロウ', phone: '0475-50-1210', email: null, reminder: null, now: '2026-10-01T00:00:00.000Z' },
     null,
     answer,
   );

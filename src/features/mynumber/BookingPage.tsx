@@ -48,7 +48,8 @@ export function BookingPage() {
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const stepHeading = useRef<HTMLHeadingElement>(null);
-  const availability = useQuery({ ...availabilityQuery(), enabled: step === 'date' || step === 'time' });
+  // The details step reads it too: whether the city sends e-mail, so whether to ask for an address.
+  const availability = useQuery({ ...availabilityQuery(), enabled: step === 'date' || step === 'time' || step === 'details' });
 
   const previousStep = useRef(step);
   useEffect(() => {
@@ -94,7 +95,7 @@ export function BookingPage() {
     }
   };
 
-  const selectedDay = availability.data?.find((day) => day.date === date);
+  const selectedDay = availability.data?.days.find((day) => day.date === date);
   return (
     <Page heading={`予約：${kind.name}`}>
       <p className={styles.progress}>
@@ -122,7 +123,7 @@ export function BookingPage() {
         </div>
       )}
       {step === 'date' && availability.data && (
-        <DayPicker days={availability.data} selected={date} onSelect={(chosen) => go('time', { date: chosen })} />
+        <DayPicker days={availability.data.days} selected={date} onSelect={(chosen) => go('time', { date: chosen })} />
       )}
       {step === 'time' && availability.data && (
         selectedDay ? (
@@ -142,6 +143,7 @@ export function BookingPage() {
             draft={draft}
             kindId={kind.id}
             slot={{ date, time }}
+            emailReminders={availability.data?.emailReminders === true}
             onChange={updateDraft}
             onValid={() => go('confirm')}
           />

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useKioskMode } from '../../client/kiosk-mode.ts';
 import { counter } from '../../content/counter.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceList.tsx';
@@ -11,6 +12,8 @@ interface DetailsFormProps {
   draft: BookingDraft;
   kindId: string;
   slot: { date: string; time: string };
+  /** The city sends e-mail (the server says so): only then is an address asked for. */
+  emailReminders: boolean;
   onChange: (draft: BookingDraft) => void;
   /** Called once every field passes the check. */
   onValid: () => void;
@@ -19,7 +22,10 @@ interface DetailsFormProps {
 type Errors = Partial<Record<'nameKana' | 'phone' | 'email' | 'people' | 'proxy', string>>;
 
 /** Checks with the same schema as the server, so the messages are the ones the server would give. */
-export function DetailsForm({ draft, kindId, slot, onChange, onValid }: DetailsFormProps) {
+export function DetailsForm({ draft, kindId, slot, emailReminders, onChange, onValid }: DetailsFormProps) {
+  const kiosk = useKioskMode();
+  // A shared kiosk keeps no address, whatever the server offers.
+  const offerEmail = emailReminders && !kiosk;
   const [errors, setErrors] = useState<Errors>({});
   const update = (change: Partial<BookingDraft>) => onChange({ ...draft, ...change });
 
@@ -61,15 +67,18 @@ export function DetailsForm({ draft, kindId, slot, onChange, onValid }: DetailsF
         onChange={(event) => update({ phone: event.target.value })}
         error={errors.phone}
       />
-      <TextField
-        label="メールアドレス"
-        optional
-        type="email"
-        autoComplete="email"
-        value={draft.email}
-        onChange={(event) => update({ email: event.target.value })}
-        error={errors.email}
-      />
+      {offerEmail && (
+        <TextField
+          label="メールアドレス"
+          optional
+          hint="入力すると、予約の前の日の夕方に、日時と持ち物をメールでお知らせします。"
+          type="email"
+          autoComplete="email"
+          value={draft.email}
+          onChange={(event) => update({ email: event.target.value })}
+          error={errors.email}
+        />
+      )}
       <SelectField label="来る人数" hint="ご家族でいっしょに来るときは、その人数です。" value={draft.people} onChange={(event) => update({ people: event.target.value })} error={errors.people}>
         {peopleOptions.map((count) => (
           <option key={count} value={count}>

@@ -121,7 +121,7 @@ export function ReservationPage() {
   const kindName = kind?.name ?? '窓口の予約';
   const justBooked = params.get('new') === '1' && current.status === 'booked';
   const managementLink = `${window.location.origin}/mynumber/reservations/${current.code}#token=${token}`;
-  const day = availability.data?.find((candidate) => candidate.date === newDate);
+  const day = availability.data?.days.find((candidate) => candidate.date === newDate);
 
   return (
     <Page heading={justBooked ? bookedHeading : current.status === 'cancelled' ? '取り消した予約' : '予約の内容'} section={SECTION}>
@@ -176,7 +176,7 @@ export function ReservationPage() {
         <section aria-labelledby="change-heading">
           <h2 id="change-heading">新しい日時を選ぶ</h2>
           {availability.isPending && <p role="status">空き状況を調べています…</p>}
-          {availability.data && !newDate && <DayPicker days={availability.data} selected={null} onSelect={setNewDate} />}
+          {availability.data && !newDate && <DayPicker days={availability.data.days} selected={null} onSelect={setNewDate} />}
           {day && !newTime && (
             <>
               <p>{formatJapaneseDate(day.date)}の空き状況です。時間を選んでください。変更する前に、もう一度確かめます。</p>

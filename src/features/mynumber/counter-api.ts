@@ -2,14 +2,14 @@ import { queryOptions } from '@tanstack/react-query';
 import { callEndpoint } from '../../client/api-client.ts';
 import { counterContracts } from '../../domain/booking-contracts.ts';
 import type { ManagementLink } from '../../domain/management-links.ts';
-import type { CounterDay, CounterReservation, CounterReservationCreated, NewCounterReservation } from '../../domain/counter-reservation.ts';
+import type { CounterAvailability, CounterReservation, CounterReservationCreated, NewCounterReservation } from '../../domain/counter-reservation.ts';
 
 const api = counterContracts;
 
 export function availabilityQuery() {
   return queryOptions({
     queryKey: ['counter', 'availability'],
-    queryFn: async () => (await callEndpoint<{ days: CounterDay[] }>(api.availability)).days,
+    queryFn: () => callEndpoint<CounterAvailability>(api.availability),
     staleTime: 15_000,
   });
 }

@@ -60,6 +60,11 @@ describe('availability', () => {
     expect(beyond?.availability).toBe('closed');
   });
 
+  it('says no e-mail is sent when no mail server is configured, so the form asks for no address', async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=2026-11-27&to=2026-11-27`);
+    expect(((await response.json()) as { emailReminders: boolean }).emailReminders).toBe(false);
+  });
+
   it('refuses a range that is too long or backwards, in Japanese', async () => {
     const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=2026-12-01&to=2027-06-01`);
     expect(response.status).toBe(400);

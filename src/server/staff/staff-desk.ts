@@ -5,6 +5,9 @@ import { formatTime, japanClock, parseTime } from '../../domain/japan-time.ts';
 import type { CounterClosure, CounterDeskBooking, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
 import { closureHours, closureSlots } from '../../domain/staff-closures.ts';
 import type { FacilityService } from '../../booking/facility-service.ts';
+import type { StoredCounterReservation } from '../../booking/counter-store.ts';
+import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from '../../booking/outbox.ts';
+import { cancelledByCityMail } from '../../domain/counter-mail.ts';
 import { ApiHttpError } from '../../domain/api-refusal.ts';
 import type { Store } from '../store/store.ts';
 import { recordAudit } from './audit.ts';
@@ -16,14 +19,23 @@ export interface StaffDeskDependencies {
   facilities: FacilitiesContent;
   /** A 仮予約 is confirmed by the citizens' own facility rules, which also refresh availability. */
   facilityService: FacilityService;
+  /** Null when no mail server is configured: then a cancelled citizen is only phoned. */
+  mail: MailSettings | null;
   now: () => Date;
 }
 
 const NOT_FOUND = new ApiHttpError(404, 'not_found', 'その予約番号の予約は見つかりませんでした。');
 
 /** What the desks do to a citizen's booking; each action leaves an audit row. */
-export function staffDesk({ store, counter, facilities, facilityService, now }: StaffDeskDependencies) {
+export function staffDesk({ store, counter, facilities, facilityService, mail, now }: StaffDeskDependencies) {
   const kindName = (kindId: string) => counter.visitKinds.find((kind) => kind.id === kindId)?.name ?? kindId;
+
+  /** The mail telling the citizen the city cancelled, when they gave an address and mail is configured. */
+  function cancellationNotice(booking: StoredCounterReservation, reason: string): NewOutboxMessage | null {
+    if (!mail || !booking.email) return null;
+    const facts = counterMailFacts(counter, mail, booking);
+    return facts && outboxMessage('city-cancellation', cancelledByCityMail(facts, reason), booking.email, now());
+  }
 
   return {
     async counterDay(date: string): Promise<CounterDeskBooking[]> {
@@ -61,7 +73,8 @@ export function staffDesk({ store, counter, facilities, facilityService, now }: 
       if (day.find((row) => row.code === code)?.checkedIn) throw new ApiHttpError(409, 'conflict', '来庁済みの予約は取り消せません。');
       if (booking.status !== 'booked') throw new ApiHttpError(409, 'conflict', 'この予約はもう取り消されています。');
       await store.staff.recordCancelReason(code, reason, who.account.id, now().toISOString());
-      if ((await store.counter.cancel(code, now().toISOString())) !== 'cancelled') {
+      // The notice is written in the cancel's own transaction: no cancel without it, no notice without the cancel.
+      if ((await store.counter.cancel(code, now().toISOString(), cancellationNotice(booking, reason))) !== 'cancelled') {
         await store.staff.forgetCancelReason(code);
         throw new ApiHttpError(409, 'conflict', 'この予約はもう取り消されています。');
       }

@@ -31,10 +31,6 @@ export function loadMigrations(files: Record<string, string>): Migration[] {
   return migrations;
 }
 
-export const bundledMigrations: Migration[] = loadMigrations(
-  import.meta.glob<string>('./migrations/*.sql', { query: '?raw', import: 'default', eager: true }),
-);
-
 /** Applies the migrations not yet applied, each in its own transaction; returns the schema version. */
 export function applyMigrations(db: Database.Database, migrations: Migration[]): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { BookOutcome, CounterStore, StoredCounterReservation } from '../../booking/counter-store.ts';
+import type { NewOutboxMessage } from '../../booking/outbox.ts';
 import { withIdempotency } from './sqlite-idempotency.ts';
 
 interface ReservationRow {
@@ -45,6 +46,13 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
   const select = db.prepare('SELECT * FROM counter_reservations WHERE code = ?');
   const insertFirstLink = db.prepare("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES (?, ?, ?, 'booking', ?)");
   const seats = db.prepare('SELECT slot, booked, capacity FROM counter_slots WHERE slot >= ? AND slot < ?');
+  const insertMessage = db.prepare(`INSERT INTO outbox (key, kind, booking_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
+    VALUES (@key, @kind, @code, @recipient, @subject, @body, @dueAt, 'queued', @dueAt, @now)`);
+  // A reminder a worker is sending at this very moment still goes out; its row is simply gone when the worker marks it.
+  const removeUnsentReminder = db.prepare("DELETE FROM outbox WHERE booking_code = ? AND kind = 'reminder' AND status = 'queued'");
+  const enqueue = (code: string, message: NewOutboxMessage | null, now: string) => {
+    if (message) insertMessage.run({ ...message, code, now });
+  };
 
   const takeSeatIn = (slot: string, capacity: number): boolean => {
     ensureSlot.run(slot, capacity);
@@ -61,6 +69,7 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
         if (!takeSeatIn(booking.slot, booking.capacity)) return 'full';
         insert.run({ code: booking.code, kindId: booking.kindId, slot: booking.slot, people: booking.people, proxy: booking.proxy ? 1 : 0, nameKana: booking.nameKana, phone: booking.phone, email: booking.email, now: booking.now });
         insertFirstLink.run('counter', booking.code, booking.tokenHash, booking.now);
+        enqueue(booking.code, booking.reminder, booking.now);
         return 'booked';
       },
       (outcome) => outcome === 'booked',
@@ -68,21 +77,25 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
     ),
   );
 
-  const move = db.transaction((code: string, slot: string, capacity: number, now: string) => {
+  const move = db.transaction((code: string, slot: string, capacity: number, now: string, reminder: NewOutboxMessage | null) => {
     const row = select.get(code) as ReservationRow | undefined;
     if (!row || row.status !== 'booked') return 'not-booked' as const;
     if (row.slot === slot) return 'moved' as const;
     if (!takeSeatIn(slot, capacity)) return 'full' as const;
     freeSeat.run(row.slot);
     db.prepare('UPDATE counter_reservations SET slot = ?, visit_date = substr(?, 1, 10), updated_at = ? WHERE code = ?').run(slot, slot, now, code);
+    removeUnsentReminder.run(code);
+    enqueue(code, reminder, now);
     return 'moved' as const;
   });
 
-  const cancel = db.transaction((code: string, now: string) => {
+  const cancel = db.transaction((code: string, now: string, notice: NewOutboxMessage | null) => {
     const row = select.get(code) as ReservationRow | undefined;
     if (!row || row.status !== 'booked') return 'not-booked' as const;
     freeSeat.run(row.slot);
     db.prepare("UPDATE counter_reservations SET status = 'cancelled', updated_at = ? WHERE code = ?").run(now, code);
+    removeUnsentReminder.run(code);
+    enqueue(code, notice, now);
     return 'cancelled' as const;
   });
 
@@ -97,6 +110,11 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
   const deletePersonalData = db.prepare(`UPDATE counter_reservations
     SET name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = ?
     WHERE visit_date <= ? AND personal_data_deleted_at IS NULL`);
+  const deleteMessages = db.prepare('DELETE FROM outbox WHERE booking_code IN (SELECT code FROM counter_reservations WHERE visit_date <= ?)');
+  const deletePersonalDataUpTo = db.transaction((visitDate: string, now: string) => {
+    deleteMessages.run(visitDate);
+    return deletePersonalData.run(now, visitDate).changes;
+  });
 
   return {
     bookedSeats(fromDate, toDate) {
@@ -108,9 +126,9 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
       const row = select.get(code) as ReservationRow | undefined;
       return Promise.resolve(row ? toReservation(row) : null);
     },
-    move: (code, slot, capacity, now) => Promise.resolve(move.immediate(code, slot, capacity, now)),
-    cancel: (code, now) => Promise.resolve(cancel.immediate(code, now)),
+    move: (code, slot, capacity, now, reminder) => Promise.resolve(move.immediate(code, slot, capacity, now, reminder)),
+    cancel: (code, now, notice) => Promise.resolve(cancel.immediate(code, now, notice)),
     applyCapacity: (fromSlot, capacity) => Promise.resolve(applyCapacity.immediate(fromSlot, capacity)),
-    deletePersonalDataUpTo: (visitDate, now) => Promise.resolve(deletePersonalData.run(now, visitDate).changes),
+    deletePersonalDataUpTo: (visitDate, now) => Promise.resolve(deletePersonalDataUpTo.immediate(visitDate, now)),
   };
 }

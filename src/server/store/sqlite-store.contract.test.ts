@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeStoreContract } from '../../booking/store-contract.ts';
+import { describeOutboxContract } from './outbox-contract.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
-describeStoreContract('SQLite', () => {
+function makeStore() {
   const dir = mkdtempSync(join(tmpdir(), 'togane-contract-'));
   const store = openSqliteStore(dir);
   return Promise.resolve({
@@ -14,4 +15,7 @@ describeStoreContract('SQLite', () => {
       rmSync(dir, { recursive: true, force: true });
     },
   });
-});
+}
+
+describeStoreContract('SQLite', makeStore);
+describeOutboxContract('SQLite', makeStore);

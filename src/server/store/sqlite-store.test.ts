@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyMigrations, bundledMigrations, loadMigrations } from './migrations.ts';
+import { bundledMigrations } from './bundled-migrations.ts';
+import { applyMigrations, loadMigrations } from './migrations.ts';
 import { DATABASE_FILE_NAME, openSqliteStore } from './sqlite-store.ts';
 
 const dirs: string[] = [];

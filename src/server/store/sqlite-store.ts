@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { applyMigrations, bundledMigrations, type Migration } from './migrations.ts';
+import { bundledMigrations } from './bundled-migrations.ts';
+import { applyMigrations, type Migration } from './migrations.ts';
 import { sqliteCounterStore } from './sqlite-counter-store.ts';
 import { sqliteFacilityStore } from './sqlite-facility-store.ts';
 import { sqliteLimitStore } from './sqlite-limit-store.ts';
 import { sqliteLinkStore } from './sqlite-link-store.ts';
+import { sqliteOutboxStore } from './sqlite-outbox-store.ts';
 import { sqliteStaffStore } from './sqlite-staff-store.ts';
 import type { Store, StoreHealth } from './store.ts';
 
@@ -60,6 +62,7 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
     facilities: sqliteFacilityStore(db),
     limits: sqliteLimitStore(limitsDb),
     links: sqliteLinkStore(db),
+    outbox: sqliteOutboxStore(db),
     staff: sqliteStaffStore(db),
     deleteIdempotencyKeysBefore(isoInstant: string): Promise<number> {
       return Promise.resolve(db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(isoInstant).changes);

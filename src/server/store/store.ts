@@ -1,5 +1,6 @@
 import type { BookingStore } from '../../booking/store.ts';
 import type { LimitStore } from './limit-store.ts';
+import type { OutboxStore } from './outbox-store.ts';
 import type { StaffStore } from './staff-store.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface Store extends BookingStore {
   /** Records which content pack the server was started with, so later seeds can tell a change. */
   recordContentFingerprint(fingerprint: string): Promise<void>;
   limits: LimitStore;
+  /** Mails to citizens, for the mail worker (bookings write them; see CounterStore). */
+  outbox: OutboxStore;
   /** Staff accounts, sessions, the audit log and the desks' records. */
   staff: StaffStore;
   /**

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { BookOutcome, CounterStore, StoredCounterReservation } from '../../../booking/counter-store.ts';
+import type { NewOutboxMessage } from '../../../booking/outbox.ts';
 import { withIdempotency } from './postgres-idempotency.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -49,6 +50,21 @@ async function freeSeat(client: PoolClient, slot: string): Promise<void> {
   await client.query('UPDATE counter_slots SET booked = booked - 1 WHERE slot = $1 AND booked > 0', [slot]);
 }
 
+/** Writes a mail into the outbox, in the caller's transaction. */
+async function enqueue(client: PoolClient, code: string, message: NewOutboxMessage | null, now: string): Promise<void> {
+  if (!message) return;
+  await client.query(
+    `INSERT INTO outbox (key, kind, booking_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $7, $8)`,
+    [message.key, message.kind, code, message.recipient, message.subject, message.body, message.dueAt, now],
+  );
+}
+
+/** A reminder a worker is sending at this very moment still goes out; its row is simply gone when the worker marks it. */
+async function removeUnsentReminder(client: PoolClient, code: string): Promise<void> {
+  await client.query("DELETE FROM outbox WHERE booking_code = $1 AND kind = 'reminder' AND status = 'queued'", [code]);
+}
+
 /** Counter bookings in PostgreSQL: each change is one transaction (see inTransaction). */
 export function postgresCounterStore(pool: Pool): CounterStore {
   return {
@@ -81,6 +97,7 @@ export function postgresCounterStore(pool: Pool): CounterStore {
               booking.tokenHash,
               booking.now,
             ]);
+            await enqueue(client, booking.code, booking.reminder, booking.now);
             return 'booked';
           },
           (outcome) => outcome === 'booked',
@@ -93,7 +110,7 @@ export function postgresCounterStore(pool: Pool): CounterStore {
       return rows[0] ? toReservation(rows[0]) : null;
     },
 
-    move: (code, slot, capacity, now) =>
+    move: (code, slot, capacity, now, reminder) =>
       inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ slot: string; status: string }>('SELECT slot, status FROM counter_reservations WHERE code = $1 FOR UPDATE', [code]);
         const row = rows[0];
@@ -103,10 +120,12 @@ export function postgresCounterStore(pool: Pool): CounterStore {
         if (!(await takeSeat(client, slot, capacity))) return 'full';
         await freeSeat(client, row.slot);
         await client.query('UPDATE counter_reservations SET slot = $1, visit_date = left($1, 10)::date, updated_at = $2 WHERE code = $3', [slot, now, code]);
+        await removeUnsentReminder(client, code);
+        await enqueue(client, code, reminder, now);
         return 'moved';
       }),
 
-    cancel: (code, now) =>
+    cancel: (code, now, notice) =>
       inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ slot: string }>(
           "UPDATE counter_reservations SET status = 'cancelled', updated_at = $2 WHERE code = $1 AND status = 'booked' RETURNING slot",
@@ -114,6 +133,8 @@ export function postgresCounterStore(pool: Pool): CounterStore {
         );
         if (!rows[0]) return 'not-booked';
         await freeSeat(client, rows[0].slot);
+        await removeUnsentReminder(client, code);
+        await enqueue(client, code, notice, now);
         return 'cancelled';
       }),
 
@@ -129,13 +150,15 @@ export function postgresCounterStore(pool: Pool): CounterStore {
         return rows;
       }),
 
-    async deletePersonalDataUpTo(visitDate, now) {
-      const result = await pool.query(
-        `UPDATE counter_reservations SET name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = $1
-         WHERE visit_date <= $2 AND personal_data_deleted_at IS NULL`,
-        [now, visitDate],
-      );
-      return result.rowCount ?? 0;
-    },
+    deletePersonalDataUpTo: (visitDate, now) =>
+      inTransaction(pool, async (client) => {
+        await client.query('DELETE FROM outbox WHERE booking_code IN (SELECT code FROM counter_reservations WHERE visit_date <= $1)', [visitDate]);
+        const result = await client.query(
+          `UPDATE counter_reservations SET name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = $1
+           WHERE visit_date <= $2 AND personal_data_deleted_at IS NULL`,
+          [now, visitDate],
+        );
+        return result.rowCount ?? 0;
+      }),
   };
 }

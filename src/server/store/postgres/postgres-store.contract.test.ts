@@ -1,6 +1,7 @@
 import { beforeAll } from 'vitest';
 import { describeStoreContract } from '../../../booking/store-contract.ts';
 import { createTestDatabase } from '../../testing/postgres-test-database.ts';
+import { describeOutboxContract } from '../outbox-contract.ts';
 import { openPostgresStore } from './postgres-store.ts';
 
 let url: string;
@@ -8,7 +9,10 @@ beforeAll(async () => {
   url = await createTestDatabase();
 }, 130_000);
 
-describeStoreContract('PostgreSQL', async () => {
+async function makeStore() {
   const store = await openPostgresStore({ url, poolSize: 10, statementTimeoutMs: 5_000 });
   return { store, close: () => store.close() };
-});
+}
+
+describeStoreContract('PostgreSQL', makeStore);
+describeOutboxContract('PostgreSQL', makeStore);

@@ -6,6 +6,7 @@ import { postgresFacilityStore } from './postgres-facility-store.ts';
 import { postgresLimitStore } from './postgres-limit-store.ts';
 import { postgresLinkStore } from './postgres-link-store.ts';
 import { applyPostgresMigrations, bundledPostgresMigrations } from './postgres-migrations.ts';
+import { postgresOutboxStore } from './postgres-outbox-store.ts';
 import { postgresStaffStore } from './postgres-staff-store.ts';
 
 export interface PostgresSettings {
@@ -93,6 +94,7 @@ export async function openPostgresStore(settings: PostgresSettings, migrations: 
     facilities: postgresFacilityStore(pool),
     limits: postgresLimitStore(pool),
     links: postgresLinkStore(pool),
+    outbox: postgresOutboxStore(pool),
     staff: postgresStaffStore(pool),
     async deleteIdempotencyKeysBefore(isoInstant: string): Promise<number> {
       const result = await pool.query('DELETE FROM idempotency_keys WHERE created_at < $1', [isoInstant]);

@@ -1,0 +1,128 @@
+import type { CounterContent, VisitKind } from './counter.ts';
+import { formatReservationCode } from './citizen-fields.ts';
+import { addDays, formatJapaneseDate, formatShortJapaneseDate, formatTime, japanInstant, parseTime } from './japan-time.ts';
+
+/**
+ * The e-mails the city sends about a MyNumber counter booking, and when. Pure: the server's outbox
+ * stores what these return, and its worker sends it.
+ *
+ * A mail says what the citizen needs to come (day, time, place, what to bring, the booking code)
+ * and where to see the booking. It never holds the name, the phone number or anything else
+ * personal: a mail can be read over a shoulder or forwarded, and the address it goes to is the
+ * only personal thing the outbox keeps.
+ */
+
+export interface CounterMail {
+  subject: string;
+  /** Plain text, lines under about 40 characters of Japanese so a phone does not wrap mid-word. */
+  body: string;
+}
+
+/** What a mail about one booking says; nothing personal goes in. */
+export interface CounterMailFacts {
+  code: string;
+  /** 'YYYY-MM-DDTHH:MM', Japan time. */
+  slot: string;
+  kind: VisitKind;
+  proxy: boolean;
+  counter: CounterContent;
+  /** The page where the citizen finds the booking by its code and phone number. */
+  bookingsUrl: string;
+}
+
+/**
+ * When the reminder goes out: the day before the visit at the content's `reminderTime`, Japan time.
+ * A booking made after that moment (the evening before, or on the day) gets none: the citizen has
+ * just seen the booking's page with everything on it, and a "reminder" minutes later would only
+ * teach people that the city's mails say nothing new. Returns null then.
+ */
+export function reminderDueAt(slot: string, reminderTime: string, bookedAt: Date): Date | null {
+  const due = japanInstant(addDays(slot.slice(0, 10), -1), parseTime(reminderTime) ?? 0);
+  return bookedAt.getTime() < due.getTime() ? due : null;
+}
+
+const SIGNATURE = [
+  'このメールは、予約のときにメールアドレスを入力された方へ、',
+  '東金市役所がお送りしています。送信専用のため、返信はできません。',
+  'お心当たりのないときは、このメールを消してください。',
+].join('\n');
+
+function visitLines(facts: CounterMailFacts): string[] {
+  const [date, time] = [facts.slot.slice(0, 10), facts.slot.slice(11)];
+  return [
+    `日にち　${formatJapaneseDate(date)}`,
+    `時間　　${formatTime(parseTime(time) ?? 0)}から`,
+    `場所　　${facts.counter.place}`,
+    `　　　　${facts.counter.counterName}`,
+    `用件　　${facts.kind.name}`,
+    `予約番号　${formatReservationCode(facts.code)}`,
+  ];
+}
+
+function bookingPageLines(facts: CounterMailFacts, what: string): string[] {
+  return [`${what}は、こちらのページで、予約番号と電話番号を入れるとできます。`, facts.bookingsUrl];
+}
+
+const when = (slot: string) => `${formatShortJapaneseDate(slot.slice(0, 10))} ${formatTime(parseTime(slot.slice(11)) ?? 0)}`;
+
+/** The day before: come tomorrow, at this time, to this place, with these things. */
+export function reminderMail(facts: CounterMailFacts): CounterMail {
+  const bring = facts.kind.bring.map((thing) => `・${thing}`);
+  const proxy = facts.proxy ? ['', '代理の方が来るとき', facts.kind.proxy] : [];
+  return {
+    subject: `【東金市】あした ${when(facts.slot)}から マイナンバーカードの窓口の予約があります`,
+    body: [
+      'マイナンバーカードの窓口の予約は、あしたです。',
+      '',
+      ...visitLines(facts),
+      '',
+      '持ってくるもの',
+      ...bring,
+      ...proxy,
+      '',
+      '時間に遅れそうなときや、来られなくなったときは、',
+      '予約を取り消してください。',
+      ...bookingPageLines(facts, '予約の確認や取り消し'),
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/** The city cancelled the booking (a clerk, with a reason the citizen should read). */
+export function cancelledByCityMail(facts: CounterMailFacts, reason: string): CounterMail {
+  return {
+    subject: `【東金市】${when(facts.slot)}の マイナンバーカードの窓口の予約を 市が取り消しました`,
+    body: [
+      'たいへん申し訳ありません。',
+      '次の予約を、東金市役所が取り消しました。',
+      '',
+      ...visitLines(facts),
+      '',
+      '取り消した理由',
+      reason,
+      '',
+      'この時間に窓口へ来ていただく必要はありません。',
+      'あらためて予約するときは、アプリからもう一度予約してください。',
+      ...bookingPageLines(facts, '予約の確認'),
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/**
+ * How long the outbox waits before trying a failed mail again, by attempts already made: quick at
+ * first (a mail server restarting), then longer (a mail server down for hours). After the last
+ * the message is failed, so a clerk sees it and can phone the citizen instead.
+ */
+export const RETRY_DELAYS_MS: readonly number[] = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 60 * 60_000];
+
+/**
+ * When to try again after `attemptsMade` failed attempts (1 after the first), or null when the
+ * message has had all its attempts and is failed.
+ */
+export function nextAttemptAt(attemptsMade: number, failedAt: Date, delays: readonly number[] = RETRY_DELAYS_MS): Date | null {
+  const delay = delays[attemptsMade - 1];
+  return delay === undefined ? null : new Date(failedAt.getTime() + delay);
+}

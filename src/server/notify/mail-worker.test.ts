@@ -1,0 +1,256 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cancelledByCityMail, reminderMail } from '../../domain/counter-mail.ts';
+import type { CounterReservationCreated } from '../../domain/counter-reservation.ts';
+import { counterMailFacts } from '../../booking/outbox.ts';
+import { loadContentPack } from '../content.ts';
+import { addStaffAccount, signIn } from '../testing/staff-client.ts';
+import { type SinkAnswer, type SmtpSink, startSmtpSink } from '../testing/smtp-sink.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { DATABASE_FILE_NAME } from '../store/sqlite-store.ts';
+import type { OutboxStore } from '../store/outbox-store.ts';
+import { createMailWorker, type MailWorker, type MailWorkerSettings } from './mail-worker.ts';
+
+// Tuesday 24 November 2026, 10:00 in Japan; the visit is Tuesday 1 December at 10:30, so the
+// reminder is due on Monday 30 November at 17:00 in Japan (08:00 UTC).
+const BOOKED_AT = new Date('2026-11-24T01:00:00Z');
+const REMINDER_DUE = new Date('2026-11-30T08:00:00Z');
+const FROM = '東金市役所 <no-reply@city.togane.example.jp>';
+const ADDRESS = 'taro.togane@example.jp';
+const PUBLIC_URL = 'https://togane.example.jp';
+const booking = { kindId: 'card-pickup', slot: { date: '2026-12-01', time: '10:30' }, nameKana: 'とうがね たろう', phone: '0475-50-1210', email: ADDRESS, people: 1, proxy: true };
+const counter = loadContentPack().counter;
+const mailSettings = { bookingsUrl: `${PUBLIC_URL}/mynumber/reservations` };
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
+
+let clock: Date;
+let server: TestServer;
+let sink: SmtpSink | undefined;
+let workers: MailWorker[];
+
+beforeEach(async () => {
+  clock = BOOKED_AT;
+  workers = [];
+  server = await startTestServer({ rateLimitPerMinute: 100_000, mail: { smtpUrl: 'smtp://127.0.0.1:1', from: FROM, publicUrl: PUBLIC_URL } }, () => clock);
+});
+afterEach(async () => {
+  await Promise.all(workers.map((worker) => worker.stop()));
+  await sink?.close();
+  sink = undefined;
+  await server.close();
+});
+
+async function book(body: object = booking): Promise<CounterReservationCreated> {
+  const response = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  expect(response.status).toBe(201);
+  return (await response.json()) as CounterReservationCreated;
+}
+
+async function worker(answer: (index: number) => SinkAnswer | Promise<SinkAnswer> = () => 'accept', extra: Partial<MailWorkerSettings> = {}): Promise<MailWorker> {
+  sink ??= await startSmtpSink(answer);
+  const created = createMailWorker({ outbox: server.store.outbox, smtpUrl: sink.url, from: FROM, now: () => clock, log: quiet, ...extra });
+  workers.push(created);
+  return created;
+}
+
+const messageIdPattern = /^<[0-9a-f-]{36}@city\.togane\.example\.jp>$/;
+
+describe('the reminder', () => {
+  it('is offered: the availability answer tells the form to ask for an address', async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=2026-12-01&to=2026-12-01`);
+    expect(((await response.json()) as { emailReminders: boolean }).emailReminders).toBe(true);
+  });
+
+  it('arrives once, the day before at 17:00, saying the visit, what to bring, the code and the link, with nothing personal', async () => {
+    const { reservation } = await book();
+    const mailer = await worker();
+    clock = later(REMINDER_DUE, -1000);
+    expect(await mailer.sendDue()).toBe(0);
+    clock = REMINDER_DUE;
+    expect(await mailer.sendDue()).toBe(1);
+    clock = later(REMINDER_DUE, 86_400_000);
+    expect(await mailer.sendDue()).toBe(0);
+
+    expect(sink?.received).toHaveLength(1);
+    const [mail] = sink?.received ?? [];
+    const facts = counterMailFacts(counter, mailSettings, { code: reservation.code, slot: '2026-12-01T10:30', kindId: 'card-pickup', proxy: true });
+    if (!mail || !facts) throw new Error('no mail');
+    const expected = reminderMail(facts);
+    expect(mail.envelopeTo).toEqual([ADDRESS]);
+    expect(mail.envelopeFrom).toBe('no-reply@city.togane.example.jp');
+    expect(mail.headers.get('to')).toBe(ADDRESS);
+    expect(mail.headers.get('from')).toBe(FROM);
+    expect(mail.headers.get('subject')).toBe(expected.subject);
+    expect(mail.headers.get('message-id')).toMatch(messageIdPattern);
+    expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(mail.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(mail.text.trimEnd()).toBe(expected.body);
+    expect(mail.text).toContain(`予約番号　${reservation.code.slice(0, 4)}-${reservation.code.slice(4)}`);
+    expect(mail.text).toContain('https://togane.example.jp/mynumber/reservations');
+    // The address it goes to is the only personal thing: no name, no phone, in the text or the headers.
+    for (const personal of ['トウガネ', 'とうがね', 'タロウ', '0475', '501210', '50-1210']) {
+      expect(mail.raw).not.toContain(personal);
+      expect(mail.text).not.toContain(personal);
+      expect([...mail.headers.values()].join('\n')).not.toContain(personal);
+    }
+  });
+
+  it('is not sent without an address, for a booking made after its time, or once the citizen cancels; a change moves it', async () => {
+    await book({ ...booking, email: '' });
+    const cancelled = await book();
+    const cancel = await fetch(`${server.baseUrl}/api/v1/counter/reservations/${cancelled.reservation.code}`, { method: 'DELETE', headers: { Authorization: `Bearer ${cancelled.token}` } });
+    expect(cancel.status).toBe(200);
+    const moved = await book();
+    const change = await fetch(`${server.baseUrl}/api/v1/counter/reservations/${moved.reservation.code}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${moved.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ slot: { date: '2026-12-02', time: '11:00' } }),
+    });
+    expect(change.status).toBe(200);
+    clock = later(REMINDER_DUE, 60_000);
+    await book();
+
+    const mailer = await worker();
+    clock = later(REMINDER_DUE, 3_600_000);
+    expect(await mailer.sendDue()).toBe(0);
+    // The changed booking's reminder: the day before its new day.
+    clock = new Date('2026-12-01T08:00:00Z');
+    expect(await mailer.sendDue()).toBe(1);
+    expect(sink?.received.map((mail) => mail.headers.get('subject'))).toEqual(['【東金市】あした 12月2日（水） 11:00から マイナンバーカードの窓口の予約があります']);
+  });
+});
+
+describe('the city’s cancellation', () => {
+  it('goes out at once with the clerk’s reason, and the reminder no longer does', async () => {
+    const { reservation } = await book();
+    const password = 'kuju-kuri-hama-2026';
+    await addStaffAccount(server, 'madoguchi', 'counter', password);
+    const clerk = await signIn(server, 'madoguchi', password);
+    const reason = '窓口の機械の点検のため、この日の受付を休みます。';
+    expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/cancel`, { reason })).status).toBe(200);
+
+    const mailer = await worker();
+    expect(await mailer.sendDue()).toBe(1);
+    clock = REMINDER_DUE;
+    expect(await mailer.sendDue()).toBe(0);
+    const facts = counterMailFacts(counter, mailSettings, { code: reservation.code, slot: '2026-12-01T10:30', kindId: 'card-pickup', proxy: true });
+    if (!facts) throw new Error('no facts');
+    expect(sink?.received.map((mail) => [mail.headers.get('subject'), mail.text.trimEnd()])).toEqual([[cancelledByCityMail(facts, reason).subject, cancelledByCityMail(facts, reason).body]]);
+  });
+});
+
+describe('a mail server that says no or does not answer', () => {
+  it.each([451, 550])('answering %i: the mail is tried again after the back-off, then failed for the staff to see; the booking stays', async (code) => {
+    const { reservation, token } = await book();
+    const mailer = await worker(() => ({ code }), { retryDelays: [60_000, 120_000] });
+    clock = REMINDER_DUE;
+    expect(await mailer.sendDue()).toBe(1);
+    clock = later(REMINDER_DUE, 59_000);
+    expect(await mailer.sendDue()).toBe(0);
+    clock = later(REMINDER_DUE, 60_000);
+    expect(await mailer.sendDue()).toBe(1);
+    clock = later(clock, 120_000);
+    const failedAt = clock.toISOString();
+    expect(await mailer.sendDue()).toBe(1);
+    clock = later(clock, 86_400_000);
+    expect(await mailer.sendDue()).toBe(0);
+
+    expect(sink?.dataStarted).toBe(3);
+    expect(sink?.received).toEqual([]);
+    const failed = await server.store.outbox.failedMessages();
+    expect(failed).toMatchObject([{ kind: 'reminder', bookingCode: reservation.code, attempts: 3, failedAt }]);
+    expect(failed[0]?.lastError).toContain(String(code));
+    const kept = await fetch(`${server.baseUrl}/api/v1/counter/reservations/${reservation.code}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(((await kept.json()) as { reservation: { status: string } }).reservation.status).toBe('booked');
+  });
+
+  it('that hangs: the wait is cut by the timeout, the mail tried again, then failed', async () => {
+    await book();
+    const mailer = await worker(() => 'hang', { retryDelays: [1000], timeouts: { connectionMs: 2000, greetingMs: 2000, socketMs: 300 } });
+    clock = REMINDER_DUE;
+    expect(await mailer.sendDue()).toBe(1);
+    clock = later(REMINDER_DUE, 1000);
+    expect(await mailer.sendDue()).toBe(1);
+    expect(sink?.dataStarted).toBe(2);
+    expect(sink?.received).toEqual([]);
+    const [failed] = await server.store.outbox.failedMessages();
+    expect(failed).toMatchObject({ attempts: 2 });
+    expect(failed?.lastError).toMatch(/timeout/i);
+  });
+});
+
+describe('stopping and dying mid-send', () => {
+  it('a stop (SIGTERM) lets the mail in flight finish and be marked: it is never sent again', async () => {
+    await book();
+    const held: { release?: (answer: SinkAnswer) => void } = {};
+    const mailer = await worker((index) => (index === 0 ? new Promise<SinkAnswer>((resolve) => (held.release = resolve)) : 'accept'), { pollMs: 50 });
+    clock = REMINDER_DUE;
+    mailer.start();
+    // The server has the whole mail and holds its answer: the mail is in flight.
+    await until(() => held.release !== undefined);
+    const stopped = mailer.stop();
+    held.release?.('accept');
+    await stopped;
+
+    const next = await worker();
+    clock = later(REMINDER_DUE, 86_400_000);
+    expect(await next.sendDue()).toBe(0);
+    expect(sink?.received).toHaveLength(1);
+  });
+
+  it('a worker killed before the server took the mail: after its lease, the restarted worker sends it once, with the same Message-ID', async () => {
+    await book();
+    sink = await startSmtpSink((index) => (index === 0 ? 'hang' : 'accept'));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(fileURLToPath(new URL('../testing/mail-worker-child.ts', import.meta.url))), join(server.dataDir, DATABASE_FILE_NAME), sink.url, FROM, REMINDER_DUE.toISOString()],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // The server has the whole mail and has not answered: the worker is mid-send.
+    await until(() => sink?.unanswered.length === 1, 60_000);
+    child.kill('SIGKILL');
+    await exited;
+
+    const restarted = await worker();
+    // Its lease (10 minutes with the production timeouts) still holds the message.
+    clock = later(REMINDER_DUE, 9 * 60_000);
+    expect(await restarted.sendDue()).toBe(0);
+    clock = later(REMINDER_DUE, 10 * 60_000);
+    expect(await restarted.sendDue()).toBe(1);
+    expect(sink.received).toHaveLength(1);
+    expect(sink.received[0]?.headers.get('message-id')).toBe(sink.unanswered[0]?.headers.get('message-id'));
+  }, 90_000);
+
+  it('a worker that dies after the server took the mail but before marking it: the mail comes again with the same Message-ID (at least once)', async () => {
+    await book();
+    sink = await startSmtpSink();
+    // The process "dies" between the server's 250 and the mark: the mark never reaches the database.
+    const dying: OutboxStore = { ...server.store.outbox, markSent: () => Promise.reject(new Error('killed')) };
+    const first = createMailWorker({ outbox: dying, smtpUrl: sink.url, from: FROM, now: () => clock, log: quiet });
+    workers.push(first);
+    clock = REMINDER_DUE;
+    await expect(first.sendDue()).rejects.toThrow('killed');
+
+    const restarted = await worker();
+    clock = later(REMINDER_DUE, 10 * 60_000);
+    expect(await restarted.sendDue()).toBe(1);
+    clock = later(REMINDER_DUE, 20 * 60_000);
+    expect(await restarted.sendDue()).toBe(0);
+    const ids = sink.received.map((mail) => mail.headers.get('message-id'));
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toMatch(messageIdPattern);
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewOutboxMessage, OutboxMessageKind } from '../../booking/outbox.ts';
+import { answer, counterBooking, freshSlot } from '../../booking/store-contract.ts';
+import type { ClaimedMessage } from './outbox-store.ts';
+import type { Store } from './store.ts';
+
+export interface ServerStoreUnderTest {
+  store: Store;
+  close(): Promise<void>;
+}
+
+const DUE = '2026-12-09T08:00:00.000Z';
+const BEFORE_DUE = '2026-12-09T07:59:59.000Z';
+const AFTER_DUE = '2026-12-09T08:00:01.000Z';
+const LEASE = (from: string, seconds: number) => new Date(Date.parse(from) + seconds * 1000).toISOString();
+
+function message(kind: OutboxMessageKind = 'reminder', dueAt = DUE): NewOutboxMessage {
+  return { key: crypto.randomUUID(), kind, recipient: 'taro@example.jp', subject: '【東金市】お知らせ', body: '本文', dueAt };
+}
+
+/**
+ * What the outbox of every server store must keep (SQLite, PostgreSQL), run by each store's own
+ * contract test file against a real database. One database may serve several tests and hold their
+ * messages, so every test looks only at the messages it wrote itself (by key).
+ */
+export function describeOutboxContract(name: string, makeStore: () => Promise<ServerStoreUnderTest>): void {
+  describe(`the outbox contract: ${name}`, () => {
+    let subject: ServerStoreUnderTest;
+    let store: Store;
+    beforeEach(async () => {
+      subject = await makeStore();
+      store = subject.store;
+    });
+    afterEach(() => subject.close());
+
+    /** Claims everything due at `now`, and keeps the test's own messages. */
+    async function claimMine(keys: string[], now: string, leaseSeconds = 60): Promise<ClaimedMessage[]> {
+      const claimed = await store.outbox.claimDue(now, LEASE(now, leaseSeconds), 10_000);
+      return claimed.filter((claim) => keys.includes(claim.key));
+    }
+
+    it('writes the reminder with the booking, and not at all for a booking refused as full or replayed', async () => {
+      const slot = freshSlot();
+      const reminder = message();
+      const idempotency = { scope: 'counter.create', key: crypto.randomUUID(), requestHash: 'hash' };
+      expect(await store.counter.book(counterBooking(slot, 1, { reminder }), idempotency, answer)).toEqual({ replayed: false, value: 'booked' });
+      const replay = message();
+      expect((await store.counter.book(counterBooking(slot, 1, { reminder: replay }), idempotency, answer)).replayed).toBe(true);
+      const refused = message();
+      expect(await store.counter.book(counterBooking(slot, 1, { reminder: refused }), null, answer)).toEqual({ replayed: false, value: 'full' });
+
+      const keys = [reminder.key, replay.key, refused.key];
+      expect(await claimMine(keys, BEFORE_DUE)).toEqual([]);
+      const [claimed, ...others] = await claimMine(keys, AFTER_DUE);
+      expect(others).toEqual([]);
+      expect(claimed).toMatchObject({ key: reminder.key, kind: 'reminder', recipient: 'taro@example.jp', subject: reminder.subject, body: reminder.body, attempts: 1 });
+    });
+
+    it('leases a claimed message: nobody else gets it until the lease runs out, then it is claimed again', async () => {
+      const reminder = message();
+      await store.counter.book(counterBooking(freshSlot(), 5, { reminder }), null, answer);
+      expect(await claimMine([reminder.key], AFTER_DUE, 60)).toHaveLength(1);
+      expect(await claimMine([reminder.key], LEASE(AFTER_DUE, 59))).toEqual([]);
+      // The worker holding it died: after its lease the message is due again, the attempt counted.
+      expect(await claimMine([reminder.key], LEASE(AFTER_DUE, 60))).toMatchObject([{ key: reminder.key, attempts: 2 }]);
+    });
+
+    it('hands each message to one of many claims made at once', async () => {
+      const reminders = Array.from({ length: 30 }, () => message());
+      await Promise.all(reminders.map((reminder) => store.counter.book(counterBooking(freshSlot(), 5, { reminder }), null, answer)));
+      const keys = reminders.map((reminder) => reminder.key);
+      const claims = await Promise.all(Array.from({ length: 6 }, () => store.outbox.claimDue(AFTER_DUE, LEASE(AFTER_DUE, 60), 7)));
+      const mine = claims.flat().filter((claim) => keys.includes(claim.key));
+      const rest = await claimMine(keys, AFTER_DUE);
+      expect(new Set([...mine, ...rest].map((claim) => claim.key)).size).toBe(30);
+      expect(mine.length + rest.length).toBe(30);
+    });
+
+    it('waits after a retry, never sends a sent message again, and lists a failed one without its address or text', async () => {
+      const [retried, sent] = [message(), message()];
+      const retriedBooking = counterBooking(freshSlot(), 5, { reminder: retried });
+      await store.counter.book(retriedBooking, null, answer);
+      await store.counter.book(counterBooking(freshSlot(), 5, { reminder: sent }), null, answer);
+      const keys = [retried.key, sent.key];
+      const first = await claimMine(keys, AFTER_DUE);
+      const idOf = (key: string) => first.find((claim) => claim.key === key)?.id ?? -1;
+      await store.outbox.markSent(idOf(sent.key), AFTER_DUE);
+      const nextAttempt = LEASE(AFTER_DUE, 300);
+      await store.outbox.markRetry(idOf(retried.key), nextAttempt, '421 try later');
+
+      expect(await claimMine(keys, LEASE(AFTER_DUE, 299))).toEqual([]);
+      const again = await claimMine(keys, nextAttempt);
+      expect(again).toMatchObject([{ key: retried.key, attempts: 2 }]);
+      await store.outbox.markFailed(idOf(retried.key), nextAttempt, '550 no such user');
+      expect(await claimMine(keys, LEASE(AFTER_DUE, 86_400 * 30))).toEqual([]);
+
+      const failed = (await store.outbox.failedMessages()).filter((row) => row.key === retried.key);
+      expect(failed).toEqual([{ key: retried.key, kind: 'reminder', bookingCode: retriedBooking.code, dueAt: DUE, attempts: 2, lastError: '550 no such user', failedAt: nextAttempt }]);
+      expect(JSON.stringify(failed)).not.toContain('taro@example.jp');
+    });
+
+    it('a cancel removes the unsent reminder and writes the city’s notice; a move replaces the reminder', async () => {
+      const [reminder, notice, late] = [message(), message('city-cancellation', BEFORE_DUE), message('city-cancellation', BEFORE_DUE)];
+      const booking = counterBooking(freshSlot(), 5, { reminder });
+      await store.counter.book(booking, null, answer);
+      expect(await store.counter.cancel(booking.code, BEFORE_DUE, notice)).toBe('cancelled');
+      // A second cancel changes nothing, so writes no second notice.
+      expect(await store.counter.cancel(booking.code, BEFORE_DUE, late)).toBe('not-booked');
+      expect(await claimMine([reminder.key, notice.key, late.key], AFTER_DUE)).toMatchObject([{ key: notice.key, kind: 'city-cancellation' }]);
+
+      const [oldReminder, newReminder, refusedReminder] = [message(), message('reminder', LEASE(DUE, 86_400)), message()];
+      const moving = counterBooking(freshSlot(), 5, { reminder: oldReminder });
+      await store.counter.book(moving, null, answer);
+      const full = freshSlot();
+      await store.counter.book(counterBooking(full, 1), null, answer);
+      expect(await store.counter.move(moving.code, full, 1, BEFORE_DUE, refusedReminder)).toBe('full');
+      expect(await store.counter.move(moving.code, freshSlot('2026-12-11'), 5, BEFORE_DUE, newReminder)).toBe('moved');
+      const keys = [oldReminder.key, newReminder.key, refusedReminder.key];
+      expect(await claimMine(keys, AFTER_DUE)).toEqual([]);
+      expect(await claimMine(keys, LEASE(DUE, 86_400))).toMatchObject([{ key: newReminder.key }]);
+    });
+
+    it('retention deletes the messages (and so the addresses) with the booking’s personal data', async () => {
+      const [gone, kept] = [message(), message()];
+      const goneBooking = counterBooking(freshSlot('2024-03-01'), 5, { reminder: gone });
+      await store.counter.book(goneBooking, null, answer);
+      await store.counter.book(counterBooking(freshSlot('2024-03-02'), 5, { reminder: kept }), null, answer);
+      expect(await store.counter.deletePersonalDataUpTo('2024-03-01', AFTER_DUE)).toBeGreaterThanOrEqual(1);
+      expect((await claimMine([gone.key, kept.key], AFTER_DUE)).map((claim) => claim.key)).toEqual([kept.key]);
+      // Leave nothing of 2024 behind for other tests sharing the database.
+      await store.counter.deletePersonalDataUpTo('2024-03-02', AFTER_DUE);
+    });
+  });
+}

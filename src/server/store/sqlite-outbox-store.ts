@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import type { ClaimedMessage, FailedMessage, OutboxStore } from './outbox-store.ts';
+
+/**
+ * The outbox in SQLite. Claiming is one BEGIN IMMEDIATE transaction (select, then lease), so two
+ * processes on the same file never claim one message: the second waits for the first's write lock
+ * and then sees the lease.
+ */
+export function sqliteOutboxStore(db: Database.Database): OutboxStore {
+  const due = db.prepare(`SELECT id FROM outbox
+    WHERE status = 'queued' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+    ORDER BY next_attempt_at, id LIMIT @limit`).pluck();
+  const lease = db.prepare(`UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?
+    RETURNING id, key, kind, recipient, subject, body, attempts`);
+  const claimDue = db.transaction((now: string, leaseUntil: string, limit: number) =>
+    (due.all({ now, limit }) as number[]).map((id) => lease.get(leaseUntil, id) as ClaimedMessage),
+  );
+  const markSent = db.prepare("UPDATE outbox SET status = 'sent', lease_until = NULL, finished_at = ? WHERE id = ? AND status = 'queued'");
+  const markRetry = db.prepare("UPDATE outbox SET lease_until = NULL, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'queued'");
+  const markFailed = db.prepare("UPDATE outbox SET status = 'failed', lease_until = NULL, finished_at = ?, last_error = ? WHERE id = ? AND status = 'queued'");
+  const failed = db.prepare(`SELECT key, kind, booking_code AS bookingCode, due_at AS dueAt, attempts, last_error AS lastError, finished_at AS failedAt
+    FROM outbox WHERE status = 'failed' ORDER BY finished_at DESC`);
+
+  return {
+    claimDue: (now, leaseUntil, limit) => Promise.resolve(claimDue.immediate(now, leaseUntil, limit)),
+    markSent: (id, now) => Promise.resolve(void markSent.run(now, id)),
+    markRetry: (id, nextAttemptAt, error) => Promise.resolve(void markRetry.run(nextAttemptAt, error, id)),
+    markFailed: (id, now, error) => Promise.resolve(void markFailed.run(now, error, id)),
+    failedMessages: () => Promise.resolve(failed.all() as FailedMessage[]),
+  };
+}
