@@ -64,6 +64,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
       phone: stored.phone ?? '',
       email: stored.email,
       status: stored.status,
+      cityCancellationReason: stored.cityCancellationReason,
     };
   }
 
@@ -137,6 +138,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
             phone: request.phone,
             email: request.email ? request.email : null,
             status: 'booked',
+            cityCancellationReason: null,
           },
         };
         const reminder = reminderFor(created.reservation.email, { code, slot, kindId: kind.id, proxy: request.proxy }, instant);

@@ -13,6 +13,8 @@ export interface StoredCounterReservation {
   nameKana: string | null;
   phone: string | null;
   email: string | null;
+  /** Why the city cancelled it (a clerk at the desk, who must give a reason), or null. */
+  cityCancellationReason: string | null;
 }
 
 export interface NewCounterBooking {

@@ -38,6 +38,8 @@ export interface CounterReservation {
   phone: string;
   email: string | null;
   status: 'booked' | 'cancelled';
+  /** Set when the city cancelled the booking: the clerk's reason, which the citizen's page shows. */
+  cityCancellationReason: string | null;
 }
 
 export interface CounterReservationCreated {

@@ -131,7 +131,8 @@ export function createPracticeStore(storage: KeyValueStorage, key: string): Book
             if (data.counter.some((stored) => stored.code === booking.code)) return 'code-taken';
             if (!takeSeat(data, booking.slot, booking.capacity)) return 'full';
             const { tokenHash, capacity: _capacity, now, ...stored } = booking;
-            data.counter.push({ ...stored, status: 'booked', personalDataDeleted: false });
+            // No clerk cancels a practice booking.
+            data.counter.push({ ...stored, status: 'booked', cityCancellationReason: null, personalDataDeleted: false });
             addFirstLink(data, 'counter', booking.code, tokenHash, now);
             return 'booked';
           },

@@ -136,7 +136,13 @@ export function ReservationPage() {
         <dt>人数</dt>
         <dd>{current.people}人（{current.proxy ? '代理の方' : 'ご本人'}）</dd>
         <dt>状態</dt>
-        <dd>{current.status === 'booked' ? '予約しています' : '取り消しました'}</dd>
+        <dd>{current.status === 'booked' ? '予約しています' : current.cityCancellationReason ? '市役所が取り消しました' : '取り消しました'}</dd>
+        {current.cityCancellationReason && (
+          <>
+            <dt>取り消した理由</dt>
+            <dd>{current.cityCancellationReason}</dd>
+          </>
+        )}
       </dl>
 
       {current.status === 'booked' && mode === 'view' && (

@@ -13,6 +13,7 @@ interface ReservationRow {
   name_kana: string | null;
   phone: string | null;
   email: string | null;
+  city_cancellation_reason: string | null;
 }
 
 function toReservation(row: ReservationRow): StoredCounterReservation {
@@ -26,6 +27,7 @@ function toReservation(row: ReservationRow): StoredCounterReservation {
     nameKana: row.name_kana,
     phone: row.phone,
     email: row.email,
+    cityCancellationReason: row.city_cancellation_reason,
   };
 }
 
@@ -43,7 +45,9 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
   const insert = db.prepare(`INSERT INTO counter_reservations
     (code, kind_id, slot, visit_date, people, proxy, status, name_kana, phone, email, created_at, updated_at)
     VALUES (@code, @kindId, @slot, substr(@slot, 1, 10), @people, @proxy, 'booked', @nameKana, @phone, @email, @now, @now)`);
-  const select = db.prepare('SELECT * FROM counter_reservations WHERE code = ?');
+  // A clerk's cancellation keeps its reason in the staff tables; the citizen's page shows it.
+  const select = db.prepare(`SELECT r.*, x.reason AS city_cancellation_reason FROM counter_reservations r
+    LEFT JOIN counter_staff_cancellations x ON x.code = r.code WHERE r.code = ?`);
   const insertFirstLink = db.prepare("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES (?, ?, ?, 'booking', ?)");
   const seats = db.prepare('SELECT slot, booked, capacity FROM counter_slots WHERE slot >= ? AND slot < ?');
   const insertMessage = db.prepare(`INSERT INTO outbox (key, kind, booking_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)

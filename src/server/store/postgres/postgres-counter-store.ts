@@ -14,9 +14,9 @@ interface ReservationRow {
   name_kana: string | null;
   phone: string | null;
   email: string | null;
+  city_cancellation_reason: string | null;
 }
 
-const RESERVATION_COLUMNS = 'code, kind_id, slot, people, proxy, status, name_kana, phone, email';
 
 function toReservation(row: ReservationRow): StoredCounterReservation {
   return {
@@ -29,6 +29,7 @@ function toReservation(row: ReservationRow): StoredCounterReservation {
     nameKana: row.name_kana,
     phone: row.phone,
     email: row.email,
+    cityCancellationReason: row.city_cancellation_reason,
   };
 }
 
@@ -106,7 +107,12 @@ export function postgresCounterStore(pool: Pool): CounterStore {
       ),
 
     async find(code) {
-      const { rows } = await pool.query<ReservationRow>(`SELECT ${RESERVATION_COLUMNS} FROM counter_reservations WHERE code = $1`, [code]);
+      // A clerk's cancellation keeps its reason in the staff tables; the citizen's page shows it.
+      const { rows } = await pool.query<ReservationRow>(
+        `SELECT r.code, r.kind_id, r.slot, r.people, r.proxy, r.status, r.name_kana, r.phone, r.email, x.reason AS city_cancellation_reason
+           FROM counter_reservations r LEFT JOIN counter_staff_cancellations x ON x.code = r.code WHERE r.code = $1`,
+        [code],
+      );
       return rows[0] ? toReservation(rows[0]) : null;
     },
 
