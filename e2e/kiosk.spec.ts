@@ -75,6 +75,8 @@ test('staff switch the kiosk on and off with the PIN; a wrong PIN is refused', a
   await page.getByText('90秒', { exact: true }).click();
   await page.getByLabel('職員の暗証番号').fill(KIOSK_TEST_PIN);
   await page.getByRole('button', { name: 'キオスクモードにする' }).click();
+  // The reset that follows may take a while on a busy machine (as in turnKioskOn).
+  await page.waitForURL(/\/$/);
 
   // The start screen: the six tiles, 特大, 「最初から」 instead of the text-size switch.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('何をしますか');
