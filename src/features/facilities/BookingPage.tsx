@@ -19,7 +19,7 @@ import { formatYen } from '../../domain/money.ts';
 import { blockText, SAMPLE_BOOKING_NOTICE } from './wording.ts';
 import { BookingFailure, BookingLoading, BookingNotFound, BookingTop, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
 import { usePracticeMode } from '../../client/practice-mode.ts';
-import { ManagementLinks } from '../../ui/ManagementLinks.tsx';
+import { closeOtherLinksAndKeep, ManagementLinks } from '../../ui/ManagementLinks.tsx';
 import { useManagementToken } from '../../ui/useManagementToken.ts';
 
 function icsHref(booking: FacilityBooking, facility: Facility, roomName: string): string {
@@ -62,20 +62,11 @@ export function BookingPage() {
   });
 
   if (token === null || booking.isError) {
-    return (
-      <BookingNotFound explanation="この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。" to="/facilities/bookings" linkText="この端末でした施設の予約" section={SECTION} />
-    );
+    return <BookingNotFound explanation="この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。" to="/facilities/bookings" linkText="この端末でした施設の予約" section={SECTION} />;
   }
-  if (!booking.data) {
-    return <BookingLoading section={SECTION} />;
-  }
+  if (!booking.data) return <BookingLoading section={SECTION} />;
 
   const current = booking.data.booking;
-  const links = booking.data.links ?? [];
-  const closeOthers = async () => {
-    const left = await closeOtherLinks(code, token);
-    queryClient.setQueryData(bookingQuery(code, token).queryKey, (answer) => answer && { ...answer, links: left });
-  };
   const facility = findFacility(current.facilityId);
   const room = findRoom(facility, current.roomId);
   const roomName = room?.name ?? '';
@@ -129,7 +120,7 @@ export function BookingPage() {
             calendar={facility.sample ? null : { href: icsHref(current, facility, roomName), fileName: `shisetsu-${current.code}.ics` }}
             managementLink={managementLink}
           />
-          <ManagementLinks links={links} onCloseOthers={closeOthers} />
+          <ManagementLinks links={booking.data.links ?? []} onCloseOthers={() => closeOtherLinksAndKeep(queryClient, bookingQuery(code, token).queryKey, () => closeOtherLinks(code, token))} />
           {mode === 'view' && (
             <ChangeOrCancelButtons
               changeLabel={facility.changesAllowed ? '日にちや時間を変更する' : null}

@@ -18,7 +18,7 @@ import { findSavedBooking, forgetBooking, saveBooking } from './saved-bookings.t
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
 import { BookingFailure, BookingLoading, BookingNotFound, BookingTop, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
-import { ManagementLinks } from '../../ui/ManagementLinks.tsx';
+import { closeOtherLinksAndKeep, ManagementLinks } from '../../ui/ManagementLinks.tsx';
 import { useManagementToken } from '../../ui/useManagementToken.ts';
 
 function slotText(reservation: CounterReservation): string {
@@ -112,20 +112,11 @@ export function ReservationPage() {
   };
 
   if (token === null || reservation.isError) {
-    return (
-      <BookingNotFound explanation="この端末には、この予約の情報がありません。予約番号と電話番号で探せます。" to="/mynumber/reservations" linkText="予約番号で探す" section={SECTION} />
-    );
+    return <BookingNotFound explanation="この端末には、この予約の情報がありません。予約番号と電話番号で探せます。" to="/mynumber/reservations" linkText="予約番号で探す" section={SECTION} />;
   }
-  if (!reservation.data) {
-    return <BookingLoading section={SECTION} />;
-  }
+  if (!reservation.data) return <BookingLoading section={SECTION} />;
 
   const current = reservation.data.reservation;
-  const links = reservation.data.links ?? [];
-  const closeOthers = async () => {
-    const left = await closeOtherLinks(code, token);
-    queryClient.setQueryData(reservationQuery(code, token).queryKey, (answer) => answer && { ...answer, links: left });
-  };
   const kind = findVisitKind(current.kindId);
   const kindName = kind?.name ?? '窓口の予約';
   const justBooked = params.get('new') === '1' && current.status === 'booked';
@@ -150,7 +141,7 @@ export function ReservationPage() {
       {current.status === 'booked' && mode === 'view' && (
         <>
           <KeepBooking calendar={{ href: icsHref(current, kindName, kind?.bring ?? []), fileName: `madoguchi-${current.code}.ics` }} managementLink={managementLink} />
-          <ManagementLinks links={links} onCloseOthers={closeOthers} />
+          <ManagementLinks links={reservation.data.links ?? []} onCloseOthers={() => closeOtherLinksAndKeep(queryClient, reservationQuery(code, token).queryKey, () => closeOtherLinks(code, token))} />
           <ChangeOrCancelButtons changeLabel="日時を変更する" onChange={() => setMode('change')} onCancel={() => setMode('cancel')} />
           {kind && <VisitChecklist kind={kind} />}
         </>
