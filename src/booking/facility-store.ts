@@ -1,28 +1,20 @@
-import type { FacilityBookingStatus } from '../domain/facility-booking.ts';
-import type { GroupType, Residency } from '../domain/facilities.ts';
+import type { FacilityBooking } from '../domain/facility-booking.ts';
 import type { IdempotencyRequest, IdempotentOutcome } from './idempotency.ts';
 
-/** A facility booking as stored. Personal fields are null once the retention job has run. */
-export interface StoredFacilityBooking {
-  code: string;
-  facilityId: string;
-  roomId: string;
-  dates: string[];
-  blockIds: string[];
-  residency: Residency;
-  group: GroupType;
-  headCount: number;
-  fee: number;
-  status: FacilityBookingStatus;
+/** The fields the retention job empties: they are null in a stored booking once it has run. */
+type PersonalField = 'purpose' | 'groupName' | 'nameKana' | 'phone' | 'email';
+
+/**
+ * A facility booking as stored: the booking the API returns, but with the personal fields nullable,
+ * no cancellation deadline (computed from the facility's rules when answering) and the instant a
+ * provisional booking is released at.
+ */
+export type StoredFacilityBooking = Omit<FacilityBooking, PersonalField | 'cancelUntil'> & {
+  [Field in PersonalField]: string | null;
+} & {
   /** ISO instant a provisional booking is released at. */
   provisionalUntil: string | null;
-  applyBy: string | null;
-  purpose: string | null;
-  groupName: string | null;
-  nameKana: string | null;
-  phone: string | null;
-  email: string | null;
-}
+};
 
 /** One segment of one day of one room: what two bookings may never share. */
 export interface BookedSegment {

@@ -86,3 +86,12 @@ export function createDeviceList<Item extends { code: string }>(key: string, isI
       ),
   };
 }
+
+/** The item check of a list whose items are strings only (code, token, day …): each field must be there, a string. */
+export function hasStringFields<Item>(fields: readonly (keyof Item & string)[]): (value: unknown) => value is Item {
+  return (value: unknown): value is Item => {
+    if (typeof value !== 'object' || value === null) return false;
+    const record = value as Record<string, unknown>;
+    return fields.every((field) => typeof record[field] === 'string');
+  };
+}

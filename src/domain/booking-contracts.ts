@@ -16,7 +16,52 @@ const roomParams = z.object({ facilityId: z.string().max(40), roomId: z.string()
 
 const INPUT = '入力の誤り（日本語のメッセージつき）';
 const NOT_FOUND = '予約が見つからない（予約番号か管理用トークンがちがう）';
-const LINKS_CLOSED = '残った管理用リンク';
+
+/**
+ * What the holder of a booking's code and management token can do with it, the same for the counter
+ * and the facilities: view it, change it (each its own change), cancel it, close the other links.
+ */
+function managedBookingContracts<Path extends string, Body extends z.ZodType>(path: Path, change: { summary: string; body: Body; refusals: { 409: string; 422: string } }) {
+  return {
+    view: {
+      method: 'GET',
+      path: `${path}/{code}`,
+      summary: '予約を見る（予約を開いている端末の一覧つき）',
+      params: codeParams,
+      managementToken: true,
+      answer: { status: 200, description: '予約と、管理用リンクの一覧' },
+      refusals: { 400: INPUT, 404: NOT_FOUND },
+    },
+    change: {
+      method: 'PATCH',
+      path: `${path}/{code}`,
+      summary: change.summary,
+      params: codeParams,
+      body: change.body,
+      managementToken: true,
+      answer: { status: 200, description: '変更後の予約' },
+      refusals: { 400: INPUT, 404: NOT_FOUND, ...change.refusals },
+    },
+    cancel: {
+      method: 'DELETE',
+      path: `${path}/{code}`,
+      summary: '予約を取り消す',
+      params: codeParams,
+      managementToken: true,
+      answer: { status: 200, description: '取り消した予約' },
+      refusals: { 400: INPUT, 404: NOT_FOUND, 422: '取り消しの期限を過ぎた' },
+    },
+    closeOtherLinks: {
+      method: 'DELETE',
+      path: `${path}/{code}/links`,
+      summary: 'この端末のほかに予約を開いている端末（管理用リンク）をすべて閉じる',
+      params: codeParams,
+      managementToken: true,
+      answer: { status: 200, description: '残った管理用リンク' },
+      refusals: { 400: INPUT, 404: NOT_FOUND },
+    },
+  } as const satisfies Record<string, ApiContract>;
+}
 
 export const counterContracts = {
   availability: {
@@ -44,43 +89,11 @@ export const counterContracts = {
     answer: { status: 200, description: '予約と、この端末用のトークン' },
     refusals: { 400: INPUT, 404: NOT_FOUND, 429: '誤りが続いた（アドレスごと・予約番号ごとの上限）' },
   },
-  view: {
-    method: 'GET',
-    path: '/api/v1/counter/reservations/{code}',
-    summary: '予約を見る（予約を開いている端末の一覧つき）',
-    params: codeParams,
-    managementToken: true,
-    answer: { status: 200, description: '予約と、管理用リンクの一覧' },
-    refusals: { 400: INPUT, 404: NOT_FOUND },
-  },
-  change: {
-    method: 'PATCH',
-    path: '/api/v1/counter/reservations/{code}',
+  ...managedBookingContracts('/api/v1/counter/reservations', {
     summary: '予約の日時を変える',
-    params: codeParams,
     body: changeSlotSchema,
-    managementToken: true,
-    answer: { status: 200, description: '変更後の予約' },
-    refusals: { 400: INPUT, 404: NOT_FOUND, 409: '満員、または取り消し済み', 422: '受付できない枠' },
-  },
-  cancel: {
-    method: 'DELETE',
-    path: '/api/v1/counter/reservations/{code}',
-    summary: '予約を取り消す',
-    params: codeParams,
-    managementToken: true,
-    answer: { status: 200, description: '取り消した予約' },
-    refusals: { 400: INPUT, 404: NOT_FOUND, 422: '取り消しの期限を過ぎた' },
-  },
-  closeOtherLinks: {
-    method: 'DELETE',
-    path: '/api/v1/counter/reservations/{code}/links',
-    summary: 'この端末のほかに予約を開いている端末（管理用リンク）をすべて閉じる',
-    params: codeParams,
-    managementToken: true,
-    answer: { status: 200, description: LINKS_CLOSED },
-    refusals: { 400: INPUT, 404: NOT_FOUND },
-  },
+    refusals: { 409: '満員、または取り消し済み', 422: '受付できない枠' },
+  }),
 } as const satisfies Record<string, ApiContract>;
 
 export const facilityContracts = {
@@ -118,42 +131,9 @@ export const facilityContracts = {
     answer: { status: 201, description: '予約番号と管理用トークン' },
     refusals: { 400: INPUT, 404: '部屋が見つからない', 409: 'ほかの予約と重なる、または見本の施設', 422: '規則により受け付けられない、または同じ操作番号でちがう内容' },
   },
-  view: {
-    method: 'GET',
-    path: '/api/v1/facilities/bookings/{code}',
-    summary: '予約を見る（予約を開いている端末の一覧つき）',
-    params: codeParams,
-    managementToken: true,
-    answer: { status: 200, description: '予約と、管理用リンクの一覧' },
-    refusals: { 400: INPUT, 404: NOT_FOUND },
-  },
-  change: {
-    method: 'PATCH',
-    path: '/api/v1/facilities/bookings/{code}',
+  ...managedBookingContracts('/api/v1/facilities/bookings', {
     summary: '予約の日や区分を変える（変更できる施設だけ）',
-    params: codeParams,
     body: changeFacilityBookingSchema,
-    managementToken: true,
-    answer: { status: 200, description: '変更後の予約' },
-    refusals: { 400: INPUT, 404: NOT_FOUND, 409: 'ほかの予約と重なる、または取り消し済み', 422: '規則により受け付けられない' },
-  },
-  cancel: {
-    method: 'DELETE',
-    path: '/api/v1/facilities/bookings/{code}',
-    summary: '予約を取り消す',
-    params: codeParams,
-    managementToken: true,
-    answer: { status: 200, description: '取り消した予約' },
-    refusals: { 400: INPUT, 404: NOT_FOUND, 422: '取り消しの期限を過ぎた' },
-  },
-  closeOtherLinks: {
-    method: 'DELETE',
-    path: '/api/v1/facilities/bookings/{code}/links',
-    summary: 'この端末のほかに予約を開いている端末（管理用リンク）をすべて閉じる',
-    params: codeParams,
-    managementToken: true,
-    answer: { status: 200, description: LINKS_CLOSED },
-    refusals: { 400: INPUT, 404: NOT_FOUND },
-  },
-
+    refusals: { 409: 'ほかの予約と重なる、または取り消し済み', 422: '規則により受け付けられない' },
+  }),
 } as const satisfies Record<string, ApiContract>;

@@ -32,3 +32,12 @@ export function buildIcs(event: CalendarEvent): string {
   // RFC 5545 ends every content line with CRLF, the last one too; the library leaves the last one bare.
   return `${calendar.toString()}\r\n`;
 }
+
+/**
+ * A booking as a calendar file for a download link: a data: address, so it works offline and
+ * nothing is sent. Its id is the booking's code, so adding it twice updates the one event.
+ */
+export function bookingCalendarHref(code: string, event: Omit<CalendarEvent, 'uid' | 'stamp'>): string {
+  const ics = buildIcs({ ...event, uid: `${code}@tsunagaru-togane`, stamp: new Date() });
+  return `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+}

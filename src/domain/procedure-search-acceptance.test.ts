@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// The set is test data: fixtures/search-acceptance.json, { queries: [{ query, expected procedure id, kind }], noAnswer: [query] }.
 import { ACCEPTANCE_QUERIES, NO_ANSWER_QUERIES } from './procedure-search-acceptance.ts';
 import type { Procedure, ProceduresContent, SynonymsContent } from './procedures.ts';
 

@@ -44,3 +44,10 @@ export function describeProblems(error: z.ZodError): FieldProblem[] {
     message: issue.message,
   }));
 }
+
+/** The first message for each field of a form (by its top-level name): the one shown under that field. */
+export function firstMessagePerField<Field extends string>(error: z.ZodError): Partial<Record<Field, string>> {
+  const found: Partial<Record<Field, string>> = {};
+  for (const issue of error.issues) found[issue.path[0] as Field] ??= issue.message;
+  return found;
+}

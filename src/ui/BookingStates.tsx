@@ -12,7 +12,8 @@ import { QrCode } from './QrCode.tsx';
 /**
  * The states and parts every booking screen shares (counter and facilities alike), so they read the
  * same everywhere: a failed action with whom to call, a booking still loading, a booking not on this
- * device, on the city's kiosk that bookings are not kept there; and the top of a booking's page.
+ * device, on the city's kiosk that bookings are not kept there, the free days still loading; and the
+ * top of a booking's page.
  */
 export function BookingFailure({ message, contact }: { message: string; contact: Department & { phone: string } }) {
   return (
@@ -21,6 +22,22 @@ export function BookingFailure({ message, contact }: { message: string; contact:
       <p>
         うまくいかないときは、{contact.name}（電話 <PhoneLink phone={contact.phone} />）へお問い合わせください。
       </p>
+    </div>
+  );
+}
+
+interface AvailabilityStatusProps {
+  availability: { isPending: boolean; isError: boolean; error: Error | null; refetch: () => unknown };
+}
+
+/** While the free days and times load, or when they could not be loaded, with a way to try again. */
+export function AvailabilityStatus({ availability }: AvailabilityStatusProps) {
+  if (availability.isPending) return <p role="status">空き状況を調べています…</p>;
+  if (!availability.isError) return null;
+  return (
+    <div className={styles.alert} role="alert">
+      <p>{availability.error?.message}</p>
+      <Button onClick={() => void availability.refetch()}>もう一度調べる</Button>
     </div>
   );
 }

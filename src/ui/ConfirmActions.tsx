@@ -1,4 +1,6 @@
+import type { Department } from '../domain/city.ts';
 import styles from './booking.module.css';
+import { BookingFailure } from './BookingStates.tsx';
 import { Button } from './Button.tsx';
 
 interface ConfirmActionsProps {
@@ -27,5 +29,27 @@ export function ConfirmActions({ confirmLabel, onConfirm, sending, failed, backL
         {backLabel}
       </Button>
     </div>
+  );
+}
+
+interface SendBookingActionsProps {
+  confirmLabel: string;
+  onConfirm: () => void;
+  sending: boolean;
+  /** What went wrong on the last try, or null. */
+  failure: string | null;
+  /** Whom to call when it keeps failing. */
+  contact: Department & { phone: string };
+  /** Back to the details step, to correct them. */
+  onBack: () => void;
+}
+
+/** The foot of a booking wizard's confirm step: what went wrong, if anything, then send or correct the details. */
+export function SendBookingActions({ confirmLabel, onConfirm, sending, failure, contact, onBack }: SendBookingActionsProps) {
+  return (
+    <>
+      {failure && <BookingFailure message={failure} contact={contact} />}
+      <ConfirmActions confirmLabel={confirmLabel} onConfirm={onConfirm} sending={sending} failed={failure !== null} backLabel="入力を直す" onBack={onBack} />
+    </>
   );
 }

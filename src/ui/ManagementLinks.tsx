@@ -1,3 +1,4 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeLink, type ManagementLink } from '../domain/management-links.ts';
 import { Button } from './Button.tsx';
@@ -40,4 +41,13 @@ export function ManagementLinks({ links, onCloseOthers }: ManagementLinksProps) 
       {state === 'failed' && <p role="alert">うまくいきませんでした。もう一度お試しください。</p>}
     </section>
   );
+}
+
+/**
+ * Closes the other links, then writes those left into the page's answer in the cache, so the list
+ * above is right at once without loading the booking again.
+ */
+export async function closeOtherLinksAndKeep(queryClient: QueryClient, queryKey: QueryKey, close: () => Promise<ManagementLink[]>): Promise<void> {
+  const left = await close();
+  queryClient.setQueryData<{ links?: ManagementLink[] }>(queryKey, (answer) => answer && { ...answer, links: left });
 }

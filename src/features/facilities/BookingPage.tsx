@@ -1,17 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation, useParams, useSearchParams } from 'react-router';
-import { ApiRequestError } from '../../client/api-client.ts';
+import { useParams, useSearchParams } from 'react-router';
 import { portalContact } from '../../content/city.ts';
 import { findFacility, findRoom } from '../../content/facilities.ts';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import type { Facility } from '../../domain/facilities.ts';
 import { FACILITY_STATUS_LABELS, type FacilityBooking } from '../../domain/facility-booking.ts';
-import { buildIcs } from '../../domain/ics.ts';
+import { bookingCalendarHref } from '../../domain/ics.ts';
 import { addDays, formatJapaneseDate, parseTime } from '../../domain/japan-time.ts';
 import styles from '../../ui/booking.module.css';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
-import { DayPicker } from '../../ui/DayPicker.tsx';
+import { CancelSection, ChangeDateSection, ChangeOrCancelButtons, useBookingChanges } from '../../ui/ChangeOrCancel.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { BlockPicker } from './BlockPicker.tsx';
 import { bookingQuery, cancelBooking, changeBooking, closeOtherLinks, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
@@ -20,29 +19,21 @@ import { formatYen } from '../../domain/money.ts';
 import { blockText, SAMPLE_BOOKING_NOTICE } from './wording.ts';
 import { BookingFailure, BookingLoading, BookingNotFound, BookingTop, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
 import { usePracticeMode } from '../../client/practice-mode.ts';
-import { ManagementLinks } from '../../ui/ManagementLinks.tsx';
-
-/** The secret comes from this device's list, or from the management link's #token= (never sent to the server). */
-function useManagementToken(code: string): string | null {
-  const { hash } = useLocation();
-  return /^#token=([A-Za-z0-9_-]{20,100})$/.exec(hash)?.[1] ?? savedFacilityBookings.find(code)?.token ?? null;
-}
+import { closeOtherLinksAndKeep, ManagementLinks } from '../../ui/ManagementLinks.tsx';
+import { useManagementToken } from '../../ui/useManagementToken.ts';
 
 function icsHref(booking: FacilityBooking, facility: Facility, roomName: string): string {
   const blocks = facility.blocks.filter((block) => booking.blockIds.includes(block.id));
   const start = Math.min(...blocks.map((block) => parseTime(block.start) ?? 0));
   const end = Math.max(...blocks.map((block) => parseTime(block.end) ?? 0));
-  const ics = buildIcs({
-    uid: `${booking.code}@tsunagaru-togane`,
+  return bookingCalendarHref(booking.code, {
     date: booking.dates[0] ?? '',
     startMinutes: start,
     durationMinutes: end - start,
     title: `${facility.name} ${roomName}`,
     location: facility.address,
     description: `予約番号 ${formatReservationCode(booking.code)}\n日数 ${String(booking.dates.length)}日\n使用料 ${formatYen(booking.fee)}`,
-    stamp: new Date(),
   });
-  return `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
 }
 
 const HEADINGS: Record<FacilityBooking['status'], string> = {
@@ -58,15 +49,12 @@ const SECTION = '施設予約';
 export function BookingPage() {
   const code = (useParams().code ?? '').toUpperCase();
   const [params] = useSearchParams();
-  const token = useManagementToken(code);
+  const token = useManagementToken(code, (saved) => savedFacilityBookings.find(saved)?.token);
   const queryClient = useQueryClient();
   const booking = useQuery({ ...bookingQuery(code, token ?? ''), enabled: token !== null });
   const bookedHeading = useBookedHeading(booking.data?.booking.status === 'provisional');
-  const [mode, setMode] = useState<'view' | 'change' | 'cancel'>('view');
-  const [newDate, setNewDate] = useState<string | null>(null);
+  const { mode, setMode, message, failure, run } = useBookingChanges();
   const [picked, setPicked] = useState<string[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const practice = usePracticeMode();
   const availability = useQuery({
     ...roomAvailabilityQuery(booking.data?.booking.facilityId ?? '', booking.data?.booking.roomId ?? ''),
@@ -74,20 +62,11 @@ export function BookingPage() {
   });
 
   if (token === null || booking.isError) {
-    return (
-      <BookingNotFound explanation="この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。" to="/facilities/bookings" linkText="この端末でした施設の予約" section={SECTION} />
-    );
+    return <BookingNotFound explanation="この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。" to="/facilities/bookings" linkText="この端末でした施設の予約" section={SECTION} />;
   }
-  if (!booking.data) {
-    return <BookingLoading section={SECTION} />;
-  }
+  if (!booking.data) return <BookingLoading section={SECTION} />;
 
   const current = booking.data.booking;
-  const links = booking.data.links ?? [];
-  const closeOthers = async () => {
-    const left = await closeOtherLinks(code, token);
-    queryClient.setQueryData(bookingQuery(code, token).queryKey, (answer) => answer && { ...answer, links: left });
-  };
   const facility = findFacility(current.facilityId);
   const room = findRoom(facility, current.roomId);
   const roomName = room?.name ?? '';
@@ -95,21 +74,11 @@ export function BookingPage() {
   const justBooked = params.get('new') === '1' && active;
   const heading = justBooked ? bookedHeading : HEADINGS[current.status];
   const managementLink = `${window.location.origin}/facilities/bookings/${current.code}#token=${token}`;
-  const changeDay = availability.data?.find((day) => day.date === newDate);
   const blocks = facility?.blocks.filter((block) => current.blockIds.includes(block.id)).map(blockText) ?? current.blockIds;
 
-  const attempt = async (action: () => Promise<FacilityBooking>, done: string) => {
-    try {
-      const updated = await action();
-      queryClient.setQueryData(bookingQuery(code, token).queryKey, (answer) => answer && { ...answer, booking: updated });
-      void queryClient.invalidateQueries({ queryKey: roomAvailabilityQuery(current.facilityId, current.roomId).queryKey });
-      setMode('view');
-      setNewDate(null);
-      setFailure(null);
-      setMessage(done);
-    } catch (error) {
-      setFailure(error instanceof ApiRequestError ? error.message : 'うまくいきませんでした。もう一度お試しください。');
-    }
+  const settle = (updated: FacilityBooking) => {
+    queryClient.setQueryData(bookingQuery(code, token).queryKey, (answer) => answer && { ...answer, booking: updated });
+    void queryClient.invalidateQueries({ queryKey: roomAvailabilityQuery(current.facilityId, current.roomId).queryKey });
   };
 
   return (
@@ -151,18 +120,13 @@ export function BookingPage() {
             calendar={facility.sample ? null : { href: icsHref(current, facility, roomName), fileName: `shisetsu-${current.code}.ics` }}
             managementLink={managementLink}
           />
-          <ManagementLinks links={links} onCloseOthers={closeOthers} />
+          <ManagementLinks links={booking.data.links ?? []} onCloseOthers={() => closeOtherLinksAndKeep(queryClient, bookingQuery(code, token).queryKey, () => closeOtherLinks(code, token))} />
           {mode === 'view' && (
-            <div className={styles.actions}>
-              {facility.changesAllowed && (
-                <Button variant="secondary" onClick={() => setMode('change')}>
-                  日にちや時間を変更する
-                </Button>
-              )}
-              <Button variant="secondary" onClick={() => setMode('cancel')}>
-                予約を取り消す
-              </Button>
-            </div>
+            <ChangeOrCancelButtons
+              changeLabel={facility.changesAllowed ? '日にちや時間を変更する' : null}
+              onChange={() => setMode('change')}
+              onCancel={() => setMode('cancel')}
+            />
           )}
         </>
       )}
@@ -172,11 +136,8 @@ export function BookingPage() {
       )}
 
       {mode === 'change' && active && facility && (
-        <section aria-labelledby="change-heading">
-          <h2 id="change-heading">新しい日にちと時間を選ぶ</h2>
-          {availability.isPending && <p role="status">空き状況を調べています…</p>}
-          {availability.data && !newDate && <DayPicker days={availability.data} selected={null} onSelect={setNewDate} />}
-          {changeDay && (
+        <ChangeDateSection heading="新しい日にちと時間を選ぶ" availability={availability} onClose={() => setMode('view')}>
+          {(changeDay) => (
             <>
               <p>
                 {formatJapaneseDate(changeDay.date)}の空き状況です{current.dates.length > 1 ? `（${String(current.dates.length)}日間の予約は、この日から続けて変更します）` : ''}。
@@ -186,8 +147,8 @@ export function BookingPage() {
                 <Button
                   disabled={picked.length === 0}
                   onClick={() =>
-                    void attempt(
-                      () => changeBooking(code, token, { dates: current.dates.map((_date, index) => addDays(changeDay.date, index)), blockIds: picked }),
+                    void run(
+                      async () => settle(await changeBooking(code, token, { dates: current.dates.map((_date, index) => addDays(changeDay.date, index)), blockIds: picked })),
                       '予約を変更しました。',
                     )
                   }
@@ -197,30 +158,15 @@ export function BookingPage() {
               </div>
             </>
           )}
-          <div className={styles.actions}>
-            {newDate && (
-              <Button variant="secondary" onClick={() => setNewDate(null)}>
-                日にちを選び直す
-              </Button>
-            )}
-            <Button variant="secondary" onClick={() => setMode('view')}>
-              変更しないで戻る
-            </Button>
-          </div>
-        </section>
+        </ChangeDateSection>
       )}
 
       {mode === 'cancel' && active && (
-        <section aria-labelledby="cancel-heading">
-          <h2 id="cancel-heading">この予約を取り消しますか</h2>
-          <p>取り消すと、この時間はすぐにほかの方が予約できるようになります。</p>
-          <div className={styles.actions}>
-            <Button onClick={() => void attempt(() => cancelBooking(code, token), '予約を取り消しました。')}>予約を取り消す</Button>
-            <Button variant="secondary" onClick={() => setMode('view')}>
-              取り消さずに戻る
-            </Button>
-          </div>
-        </section>
+        <CancelSection
+          explanation="取り消すと、この時間はすぐにほかの方が予約できるようになります。"
+          onCancel={() => void run(async () => settle(await cancelBooking(code, token)), '予約を取り消しました。')}
+          onBack={() => setMode('view')}
+        />
       )}
 
       {facility && <FacilityContact facility={facility} />}

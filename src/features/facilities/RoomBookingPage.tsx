@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiRequestError } from '../../client/api-client.ts';
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { portalContact } from '../../content/city.ts';
 import { findFacility, findRoom } from '../../content/facilities.ts';
 import { GROUP_TYPE_LABELS, GROUP_TYPES, RESIDENCIES, RESIDENCY_HINTS, RESIDENCY_LABELS, type GroupType, type Residency } from '../../domain/facilities.ts';
@@ -18,9 +17,12 @@ import { BlockPicker } from './BlockPicker.tsx';
 import { createBooking, quoteQuery, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
 import { FacilityNotFound } from './FacilityNotFound.tsx';
 import { formatYen } from '../../domain/money.ts';
+import { firstMessagePerField } from '../../domain/validation.ts';
 import { blockText, SAMPLE_NOTICE } from './wording.ts';
-import { BookingFailure } from '../../ui/BookingStates.tsx';
-import { ConfirmActions } from '../../ui/ConfirmActions.tsx';
+import { AvailabilityStatus } from '../../ui/BookingStates.tsx';
+import { StepHeading, useBookingSteps } from '../../ui/BookingSteps.tsx';
+import { SendBookingActions } from '../../ui/ConfirmActions.tsx';
+import { useSendBooking } from '../../ui/useSendBooking.ts';
 import { focusFirstError } from '../../ui/focus-first-error.ts';
 
 const STEPS = ['date', 'blocks', 'details', 'confirm'] as const;
@@ -49,10 +51,8 @@ export function RoomBookingPage() {
   const { facilityId, roomId } = useParams();
   const facility = findFacility(facilityId);
   const room = findRoom(facility, roomId);
-  const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const requested = params.get('step') as Step | null;
-  const step: Step = requested && STEPS.includes(requested) ? requested : 'date';
+  const { step, go, params, headingRef } = useBookingSteps(STEPS);
   const date = params.get('date');
   const dayCount = Number(params.get('days') ?? '1');
   const blockIds = (params.get('blocks') ?? '').split(',').filter(Boolean);
@@ -60,16 +60,9 @@ export function RoomBookingPage() {
   const [errors, setErrors] = useState<Errors>({});
   const [picked, setPicked] = useState<string[]>(blockIds);
   const [days, setDays] = useState(String(dayCount));
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   // One key per confirmation: a double tap or a retry after a lost answer books once.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const stepHeading = useRef<HTMLHeadingElement>(null);
-  const previousStep = useRef(step);
-  useEffect(() => {
-    if (previousStep.current !== step) stepHeading.current?.focus();
-    previousStep.current = step;
-  }, [step]);
+  const { sending, failure, send } = useSendBooking(() => setIdempotencyKey(crypto.randomUUID()));
 
   const available = facility?.route.kind === 'portal' && room !== undefined;
   const availability = useQuery({ ...roomAvailabilityQuery(facility?.id ?? '', room?.id ?? ''), enabled: available && (step === 'date' || step === 'blocks') });
@@ -79,12 +72,6 @@ export function RoomBookingPage() {
 
   if (!facility || !room || !available) return <FacilityNotFound />;
 
-  const go = (next: Step, extra: Record<string, string> = {}) => {
-    const nextParams = new URLSearchParams(params);
-    nextParams.set('step', next);
-    for (const [key, value] of Object.entries(extra)) nextParams.set(key, value);
-    setParams(nextParams);
-  };
   const body = {
     ...choice,
     purpose: details.purpose,
@@ -105,30 +92,17 @@ export function RoomBookingPage() {
       go('confirm');
       return;
     }
-    const found: Errors = {};
-    for (const issue of checked.error.issues) {
-      const field = issue.path[0] as keyof Errors;
-      found[field] ??= issue.message;
-    }
-    setErrors(found);
+    setErrors(firstMessagePerField(checked.error));
     focusFirstError(event);
   };
 
   const confirm = async () => {
     if (!checked.success) return;
-    setSending(true);
-    setFailure(null);
-    try {
+    await send(async () => {
       const { booking, token } = await createBooking(checked.data, idempotencyKey);
       savedFacilityBookings.save({ code: booking.code, token, facilityId: booking.facilityId, roomId: booking.roomId, firstDate: booking.dates[0] ?? '' });
       await navigate(`/facilities/bookings/${booking.code}?new=1`, { replace: true });
-    } catch (error) {
-      const message = error instanceof ApiRequestError ? error.message : '予約できませんでした。もう一度お試しください。';
-      setFailure(error instanceof ApiRequestError && error.code === 'network_error' ? `${message} もう一度押しても、予約が二重になることはありません。` : message);
-      if (error instanceof ApiRequestError && (error.code === 'conflict' || error.code === 'unprocessable')) setIdempotencyKey(crypto.randomUUID());
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   const firstDay = availability.data?.find((day) => day.date === date);
@@ -139,20 +113,9 @@ export function RoomBookingPage() {
   return (
     <Page heading={`予約：${facility.name} ${room.name}`}>
       {facility.sample && <p className={styles.notice}>{SAMPLE_NOTICE}</p>}
-      <p className={styles.progress}>
-        手順 {STEPS.indexOf(step) + 1} / {STEPS.length}
-      </p>
-      <h2 ref={stepHeading} tabIndex={-1}>
-        {STEP_TITLES[step]}
-      </h2>
+      <StepHeading steps={STEPS} step={step} titles={STEP_TITLES} headingRef={headingRef} />
 
-      {(step === 'date' || step === 'blocks') && availability.isPending && <p role="status">空き状況を調べています…</p>}
-      {(step === 'date' || step === 'blocks') && availability.isError && (
-        <div className={styles.alert} role="alert">
-          <p>{availability.error.message}</p>
-          <Button onClick={() => void availability.refetch()}>もう一度調べる</Button>
-        </div>
-      )}
+      {(step === 'date' || step === 'blocks') && <AvailabilityStatus availability={availability} />}
       {step === 'date' && availability.data && (
         <>
           <p>○は空いている区分が多い日、△は残りわずかの日です。</p>
@@ -278,15 +241,12 @@ export function RoomBookingPage() {
                 取り消しは{formatJapaneseDate(quote.data.cancelUntil)}まで、このアプリでできます。
                 {room.feeProvenance.verified ? '' : ' この料金は見本です。施設で確かめてください。'}
               </p>
-              {failure && (
-                <BookingFailure message={failure} contact={portalContact} />
-              )}
-              <ConfirmActions
+              <SendBookingActions
                 confirmLabel={quote.data.provisional ? 'この内容で仮予約する' : 'この内容で予約する'}
                 onConfirm={() => void confirm()}
                 sending={sending}
-                failed={failure !== null}
-                backLabel="入力を直す"
+                failure={failure}
+                contact={portalContact}
                 onBack={() => go('details')}
               />
             </>

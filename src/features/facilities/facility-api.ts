@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ManagementLink } from '../../domain/management-links.ts';
-import { createDeviceList } from '../../client/device-list.ts';
+import { createDeviceList, hasStringFields } from '../../client/device-list.ts';
 import { callEndpoint } from '../../client/api-client.ts';
 import { facilityContracts } from '../../domain/booking-contracts.ts';
 import type { FacilityBooking, FacilityBookingCreated, FacilityChoice, FacilityDay, FacilityQuote, NewFacilityBooking } from '../../domain/facility-booking.ts';
@@ -60,10 +60,8 @@ export interface SavedFacilityBooking {
   firstDate: string;
 }
 
-function isSaved(value: unknown): value is SavedFacilityBooking {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return ['code', 'token', 'facilityId', 'roomId', 'firstDate'].every((field) => typeof record[field] === 'string');
-}
-
-export const savedFacilityBookings = createDeviceList('tsunagaru-togane:facility-bookings', isSaved, (booking) => booking.firstDate);
+export const savedFacilityBookings = createDeviceList(
+  'tsunagaru-togane:facility-bookings',
+  hasStringFields<SavedFacilityBooking>(['code', 'token', 'facilityId', 'roomId', 'firstDate']),
+  (booking) => booking.firstDate,
+);

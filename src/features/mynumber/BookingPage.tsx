@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiRequestError } from '../../client/api-client.ts';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { portalContact } from '../../content/city.ts';
 import { counter, findVisitKind } from '../../content/counter.ts';
 import { formatPhoneNumber } from '../../domain/citizen-fields.ts';
@@ -18,8 +17,10 @@ import { NotFoundKind } from './NotFoundKind.tsx';
 import { saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
-import { BookingFailure } from '../../ui/BookingStates.tsx';
-import { ConfirmActions } from '../../ui/ConfirmActions.tsx';
+import { AvailabilityStatus } from '../../ui/BookingStates.tsx';
+import { StepHeading, useBookingSteps } from '../../ui/BookingSteps.tsx';
+import { SendBookingActions } from '../../ui/ConfirmActions.tsx';
+import { useSendBooking } from '../../ui/useSendBooking.ts';
 
 const STEPS = ['bring', 'date', 'time', 'details', 'confirm'] as const;
 type Step = (typeof STEPS)[number];
@@ -38,37 +39,21 @@ const STEP_TITLES: Record<Step, string> = {
 export function BookingPage() {
   const { kindId } = useParams();
   const kind = findVisitKind(kindId);
-  const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const requested = params.get('step') as Step | null;
+  const { step, go, params, headingRef } = useBookingSteps(STEPS);
   const date = params.get('date');
   const time = params.get('time');
-  const step: Step = requested && STEPS.includes(requested) ? requested : 'bring';
   const [draft, setDraft] = useState(loadDraft);
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const stepHeading = useRef<HTMLHeadingElement>(null);
-  // The details step reads it too: whether the city sends e-mail, so whether to ask for an address.
-  const availability = useQuery({ ...availabilityQuery(), enabled: step === 'date' || step === 'time' || step === 'details' });
-
-  const previousStep = useRef(step);
-  useEffect(() => {
-    if (previousStep.current !== step) stepHeading.current?.focus();
-    previousStep.current = step;
-  }, [step]);
-
-  if (!kind) return <NotFoundKind />;
-
-  const go = (next: Step, extra: Record<string, string> = {}) => {
-    const nextParams = new URLSearchParams(params);
-    nextParams.set('step', next);
-    for (const [key, value] of Object.entries(extra)) nextParams.set(key, value);
-    setParams(nextParams);
-  };
   const updateDraft = (next: typeof draft) => {
     setDraft(next);
     saveDraft(next);
   };
+  // The key lives in the draft, so a retry after a reload is still the same request.
+  const { sending, failure, send } = useSendBooking(() => updateDraft({ ...draft, idempotencyKey: crypto.randomUUID() }));
+  // The details step reads it too: whether the city sends e-mail, so whether to ask for an address.
+  const availability = useQuery({ ...availabilityQuery(), enabled: step === 'date' || step === 'time' || step === 'details' });
+
+  if (!kind) return <NotFoundKind />;
 
   const checked = step === 'confirm' && date && time ? checkDraft(draft, kind.id, { date, time }) : null;
   const booking = checked?.success ? checked.data : null;
@@ -76,34 +61,18 @@ export function BookingPage() {
 
   const confirm = async () => {
     if (!booking) return;
-    setSending(true);
-    setFailure(null);
-    try {
+    await send(async () => {
       const { reservation, token } = await createReservation(booking, draft.idempotencyKey);
       saveBooking({ code: reservation.code, token, date: reservation.slot.date, time: reservation.slot.time, kindId: reservation.kindId });
       clearDraft();
       await navigate(`/mynumber/reservations/${reservation.code}?new=1`, { replace: true });
-    } catch (error) {
-      const message = error instanceof ApiRequestError ? error.message : '予約できませんでした。もう一度お試しください。';
-      setFailure(error instanceof ApiRequestError && error.code === 'network_error' ? `${message} もう一度押しても、予約が二重になることはありません。` : message);
-      if (error instanceof ApiRequestError && (error.code === 'conflict' || error.code === 'unprocessable')) {
-        // The slot is gone: the next attempt is a new request with a new time.
-        updateDraft({ ...draft, idempotencyKey: crypto.randomUUID() });
-      }
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   const selectedDay = availability.data?.days.find((day) => day.date === date);
   return (
     <Page heading={`予約：${kind.name}`}>
-      <p className={styles.progress}>
-        手順 {STEPS.indexOf(step) + 1} / {STEPS.length}
-      </p>
-      <h2 ref={stepHeading} tabIndex={-1}>
-        {STEP_TITLES[step]}
-      </h2>
+      <StepHeading steps={STEPS} step={step} titles={STEP_TITLES} headingRef={headingRef} />
 
       {step === 'bring' && (
         <>
@@ -115,13 +84,7 @@ export function BookingPage() {
         </>
       )}
 
-      {(step === 'date' || step === 'time') && availability.isPending && <p role="status">空き状況を調べています…</p>}
-      {(step === 'date' || step === 'time') && availability.isError && (
-        <div className={styles.alert} role="alert">
-          <p>{availability.error.message}</p>
-          <Button onClick={() => void availability.refetch()}>もう一度調べる</Button>
-        </div>
-      )}
+      {(step === 'date' || step === 'time') && <AvailabilityStatus availability={availability} />}
       {step === 'date' && availability.data && (
         <DayPicker days={availability.data.days} selected={date} onSelect={(chosen) => go('time', { date: chosen })} />
       )}
@@ -181,15 +144,7 @@ export function BookingPage() {
             <dd>{booking.proxy ? '代理の方' : 'ご本人'}</dd>
           </dl>
           {booking.proxy && <p className={styles.notice}>{kind.proxy}</p>}
-          {failure && <BookingFailure message={failure} contact={portalContact} />}
-          <ConfirmActions
-            confirmLabel="この内容で予約する"
-            onConfirm={() => void confirm()}
-            sending={sending}
-            failed={failure !== null}
-            backLabel="入力を直す"
-            onBack={() => go('details')}
-          />
+          <SendBookingActions confirmLabel="この内容で予約する" onConfirm={() => void confirm()} sending={sending} failure={failure} contact={portalContact} onBack={() => go('details')} />
         </>
       )}
 

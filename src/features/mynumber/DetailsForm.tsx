@@ -4,6 +4,7 @@ import { counter } from '../../content/counter.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceList.tsx';
 import { SelectField, TextField } from '../../ui/Fields.tsx';
+import { firstMessagePerField } from '../../domain/validation.ts';
 import { type BookingDraft, checkDraft } from './booking-draft.ts';
 import styles from '../../ui/booking.module.css';
 import { focusFirstError } from '../../ui/focus-first-error.ts';
@@ -37,12 +38,7 @@ export function DetailsForm({ draft, kindId, slot, emailReminders, onChange, onV
       onValid();
       return;
     }
-    const found: Errors = {};
-    for (const issue of result.error.issues) {
-      const field = issue.path[0] as keyof Errors;
-      found[field] ??= issue.message;
-    }
-    setErrors(found);
+    setErrors(firstMessagePerField(result.error));
     focusFirstError(event);
   };
 

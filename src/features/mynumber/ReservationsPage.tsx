@@ -5,6 +5,7 @@ import { findVisitKind } from '../../content/counter.ts';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import { lookupByPhoneSchema } from '../../domain/counter-reservation.ts';
 import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
+import { firstMessagePerField } from '../../domain/validation.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
@@ -29,9 +30,7 @@ export function ReservationsPage() {
     event.preventDefault();
     const checked = lookupByPhoneSchema.safeParse({ code, phone });
     if (!checked.success) {
-      const found: typeof errors = {};
-      for (const issue of checked.error.issues) found[issue.path[0] as 'code' | 'phone'] ??= issue.message;
-      setErrors(found);
+      setErrors(firstMessagePerField(checked.error));
       focusFirstError(event);
       return;
     }

@@ -1,4 +1,4 @@
-import { createDeviceList } from '../../client/device-list.ts';
+import { createDeviceList, hasStringFields } from '../../client/device-list.ts';
 
 /**
  * The bookings made on this device, so 「予約の確認・変更・取消」 can list them without asking for
@@ -12,13 +12,7 @@ export interface SavedBooking {
   kindId: string;
 }
 
-function isSavedBooking(value: unknown): value is SavedBooking {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return ['code', 'token', 'date', 'time', 'kindId'].every((field) => typeof record[field] === 'string');
-}
-
-const list = createDeviceList('tsunagaru-togane:counter-bookings', isSavedBooking, (booking) => `${booking.date}${booking.time}`);
+const list = createDeviceList('tsunagaru-togane:counter-bookings', hasStringFields<SavedBooking>(['code', 'token', 'date', 'time', 'kindId']), (booking) => `${booking.date}${booking.time}`);
 
 export const saveBooking = list.save;
 export const findSavedBooking = list.find;

@@ -1,0 +1,19 @@
+import { useState } from 'react';
+import { useLocation } from 'react-router';
+
+/**
+ * The secret that opens a booking's page (counter and facilities): from the management link's
+ * #token= (never sent to the server), or else from this device's list. It is read once per booking,
+ * so it stays while the page shows a booking that was just cancelled and has left the list.
+ */
+export function useManagementToken(code: string, savedToken: (code: string) => string | undefined): string | null {
+  const { hash } = useLocation();
+  const read = () => /^#token=([A-Za-z0-9_-]{20,100})$/.exec(hash)?.[1] ?? savedToken(code) ?? null;
+  const [held, setHeld] = useState(() => ({ code, token: read() }));
+  if (held.code !== code) {
+    const next = { code, token: read() };
+    setHeld(next);
+    return next.token;
+  }
+  return held.token;
+}
