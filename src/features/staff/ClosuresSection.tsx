@@ -90,6 +90,7 @@ export function ClosuresSection({ run, busy, onSignedOut }: { run: Run; busy: bo
           caption={`今日から先の休み（${String(closures.data.closures.length)}件）`}
           rows={closures.data.closures}
           rowKey={(closure) => String(closure.id)}
+          empty="今日から先の休みはありません。"
           columns={[
             { header: '日にち', cell: (closure) => <Unbroken>{formatJapaneseDate(closure.date)}</Unbroken> },
             { header: '時間', cell: (closure) => <Unbroken>{closureHours(closure.startTime, closure.endTime)}</Unbroken> },
