@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { counter } from '../../content/counter.ts';
 import { slotStarts } from '../../domain/counter-calendar.ts';
-import { formatJapaneseDate, formatTime, parseTime, timeKey } from '../../domain/japan-time.ts';
+import { formatJapaneseDate, formatTime, isIsoDate, parseTime, timeKey } from '../../domain/japan-time.ts';
 import { newClosureSchema } from '../../domain/staff-api.ts';
 import { closureHours, WHOLE_DAY } from '../../domain/staff-closures.ts';
 import { describeProblems } from '../../domain/validation.ts';
@@ -51,7 +51,15 @@ export function ClosuresSection({ run, busy, onSignedOut }: { run: Run; busy: bo
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>窓口の休み</h2>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <TextField label="休みにする日" type="date" value={date} error={errors.date} onChange={(event) => setDate(event.target.value)} />
+        {/* The browser draws the date box in its own locale's order (mm/dd/yyyy in an English one): the chosen day is also said in Japanese. */}
+        <TextField
+          label="休みにする日"
+          type="date"
+          hint={isIsoDate(date) ? `選んだ日：${formatJapaneseDate(date)}` : 'カレンダーから選んでください。'}
+          value={date}
+          error={errors.date}
+          onChange={(event) => setDate(event.target.value)}
+        />
         <ChoiceGroup
           legend="時間"
           name="closure-span"
