@@ -24,7 +24,7 @@ interface StaffTableProps<Row> {
  * size) it is an ordinary table; narrower, each row is a card of 「見出し：値」 lines with its buttons
  * below. The card's labels are hidden from screen readers, which already say the column header of
  * each cell; the explicit roles keep the table a table to them once CSS has made its rows blocks
- * (WebKit drops the semantics of a table whose display is changed).
+ * (browsers have dropped the semantics of such tables, WebKit for years; Chromium keeps them).
  */
 export function StaffTable<Row>({ caption, columns, rows, rowKey, actions, empty }: StaffTableProps<Row>) {
   const captionId = useId();
