@@ -3,7 +3,7 @@ import { axeCheck, focusOutlineWidth, invisibleInForcedColours, lingeringMotion,
 import { WALK_ATTACHMENT, type WalkRecord } from './support/accessibility-results.ts';
 import { layoutProblems, MIN_SELECTION_MARK } from './support/layout.ts';
 import { MODES, type Mode, PHONE } from './support/modes.ts';
-import { type Screen, SCREENS, screenAddress, screenTitle, TEXT_SIZE_KEY, type TextSize } from './support/portal.ts';
+import { type Screen, SCREENS, screenAddress, screenTitle, switchTextSize } from './support/portal.ts';
 
 /**
  * The accessibility walk: every screen of SCREENS in every mode of MODES, each screen and mode walked
@@ -92,19 +92,6 @@ function emptyRecord(screen: Screen, mode: Mode, browser: Browser): WalkRecord {
     invisibleInForcedColours: [],
     focusWithoutOutline: [],
   };
-}
-
-/** Switches a loaded page to another text size as the settings page does, and waits until the app shows it. */
-async function switchTextSize(page: Page, size: TextSize): Promise<void> {
-  await page.evaluate(
-    ([key, value]) => {
-      window.localStorage.setItem(key, value);
-      document.documentElement.dataset.textSize = value;
-    },
-    [TEXT_SIZE_KEY, size] as const,
-  );
-  // The header's switch follows <html data-text-size> (src/ui/text-size-store.ts): its words say the app re-rendered.
-  await expect(page.getByRole('button', { name: size === 'standard' ? '文字を大きく' : '文字を標準に', exact: true })).toBeVisible();
 }
 
 /** Checks the loaded screen as it is shown in one mode; leaves the page as it found it (no emulation, focus or scroll). */

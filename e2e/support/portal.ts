@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
 export interface Screen {
   /** The address, or for a route whose address needs data, the route's pattern (`/…/:code`). */
@@ -129,6 +129,19 @@ export async function useSavedTextSize(page: Page, size: TextSize): Promise<void
     },
     [TEXT_SIZE_KEY, size] as const,
   );
+}
+
+/** Switches a loaded page to another text size as the settings page does, and waits until the app shows it. */
+export async function switchTextSize(page: Page, size: TextSize): Promise<void> {
+  await page.evaluate(
+    ([key, value]) => {
+      window.localStorage.setItem(key, value);
+      document.documentElement.dataset.textSize = value;
+    },
+    [TEXT_SIZE_KEY, size] as const,
+  );
+  // The header's switch follows <html data-text-size> (src/ui/text-size-store.ts): its words say the app re-rendered.
+  await expect(page.getByRole('button', { name: size === 'standard' ? '文字を大きく' : '文字を標準に', exact: true })).toBeVisible();
 }
 
 /** Waits until the service worker is active and controls the page (after one reload). */

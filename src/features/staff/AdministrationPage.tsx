@@ -1,19 +1,29 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { passwordShapeProblem } from '../../domain/staff-password.ts';
-import { AUDIT_ACTION_NAMES } from '../../domain/staff-api.ts';
+import { AUDIT_ACTION_NAMES, type StaffAccountListing } from '../../domain/staff-api.ts';
 import { STAFF_ROLE_NAMES, STAFF_ROLES, type StaffRole } from '../../domain/staff-roles.ts';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
 import { ClosuresSection } from './ClosuresSection.tsx';
+import { Identifier, Instant, StaffTable } from './StaffTable.tsx';
 import { accountsQuery, auditQuery, sessionsQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
-import { formatInstant } from './words.ts';
 
 type Run = ReturnType<typeof useStaffAction>['run'];
+
+function AccountState({ account }: { account: StaffAccountListing }) {
+  if (account.disabled) return '停止中';
+  if (!account.lockedUntil) return '利用中';
+  return (
+    <>
+      ロック中（<Instant iso={account.lockedUntil} />まで）
+    </>
+  );
+}
 
 function NewAccountForm({ run, busy }: { run: Run; busy: boolean }) {
   const [loginName, setLoginName] = useState('');
@@ -89,7 +99,6 @@ export function AdministrationPage(props: StaffScreenProps) {
   useSignedOutOnFailure(accounts.error ?? sessions.error ?? audit.error, props.onSignedOut);
   const { run, message, busy } = useStaffAction(props);
   const [resetting, setResetting] = useState<string | null>(null);
-  const ids = { accounts: useId(), sessions: useId(), audit: useId() };
   const failure = accounts.error ?? sessions.error ?? audit.error;
 
   return (
@@ -104,116 +113,77 @@ export function AdministrationPage(props: StaffScreenProps) {
       <h2>アカウント</h2>
       {resetting && <NewPasswordForm loginName={resetting} run={run} busy={busy} onDone={() => setResetting(null)} />}
       {accounts.data && (
-        <div className={styles.tableRegion} role="region" aria-labelledby={ids.accounts} tabIndex={0}>
-          <table className={styles.table}>
-            <caption id={ids.accounts}>職員のアカウント（{String(accounts.data.accounts.length)}件）</caption>
-            <thead>
-              <tr>
-                <th scope="col">ログイン名</th>
-                <th scope="col">名前</th>
-                <th scope="col">役割</th>
-                <th scope="col">状態</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.data.accounts.map((account) => (
-                <tr key={account.loginName}>
-                  <td className={styles.code}>{account.loginName}</td>
-                  <td>{account.displayName}</td>
-                  <td>{STAFF_ROLE_NAMES[account.role]}</td>
-                  <td>{account.disabled ? '停止中' : account.lockedUntil ? `ロック中（${formatInstant(account.lockedUntil)}まで）` : '利用中'}</td>
-                  <td>
-                    <div className={styles.actions}>
-                      <Button variant="secondary" disabled={busy} onClick={() => setResetting(account.loginName)} aria-label={`${account.loginName} のパスワードを再設定する`}>
-                        パスワードを再設定する
-                      </Button>
-                      {!account.disabled && (
-                        <Button
-                          variant="secondary"
-                          disabled={busy}
-                          aria-label={`${account.loginName} を停止する`}
-                          onClick={() => void run('POST', `/accounts/${account.loginName}/disable`, undefined, `${account.loginName} を停止しました。`)}
-                        >
-                          停止する
-                        </Button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          caption={`職員のアカウント（${String(accounts.data.accounts.length)}件）`}
+          rows={accounts.data.accounts}
+          rowKey={(account) => account.loginName}
+          columns={[
+            { header: 'ログイン名', cell: (account) => <Identifier>{account.loginName}</Identifier> },
+            { header: '名前', cell: (account) => account.displayName },
+            { header: '役割', cell: (account) => STAFF_ROLE_NAMES[account.role] },
+            { header: '状態', cell: (account) => <AccountState account={account} /> },
+          ]}
+          actions={(account) => (
+            <>
+              <Button variant="secondary" disabled={busy} onClick={() => setResetting(account.loginName)} aria-label={`${account.loginName} のパスワードを再設定する`}>
+                パスワードを再設定する
+              </Button>
+              {!account.disabled && (
+                <Button
+                  variant="secondary"
+                  disabled={busy}
+                  aria-label={`${account.loginName} を停止する`}
+                  onClick={() => void run('POST', `/accounts/${account.loginName}/disable`, undefined, `${account.loginName} を停止しました。`)}
+                >
+                  停止する
+                </Button>
+              )}
+            </>
+          )}
+        />
       )}
       <NewAccountForm run={run} busy={busy} />
 
       <h2>ログイン中の端末</h2>
       {sessions.data && (
-        <div className={styles.tableRegion} role="region" aria-labelledby={ids.sessions} tabIndex={0}>
-          <table className={styles.table}>
-            <caption id={ids.sessions}>ログイン中（{String(sessions.data.sessions.length)}件）</caption>
-            <thead>
-              <tr>
-                <th scope="col">番号</th>
-                <th scope="col">ログイン名</th>
-                <th scope="col">役割</th>
-                <th scope="col">ログインした時刻</th>
-                <th scope="col">最後の操作</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.sessions.map((session) => (
-                <tr key={session.id}>
-                  <td>#{session.id}</td>
-                  <td className={styles.code}>{session.loginName}</td>
-                  <td>{STAFF_ROLE_NAMES[session.role]}</td>
-                  <td>{formatInstant(session.startedAt)}</td>
-                  <td>{formatInstant(session.lastSeenAt)}</td>
-                  <td>
-                    {session.current ? (
-                      'この端末'
-                    ) : (
-                      <Button variant="secondary" disabled={busy} aria-label={`#${String(session.id)}（${session.loginName}）を切断する`} onClick={() => void run('DELETE', `/sessions/${String(session.id)}`, undefined, `#${String(session.id)} を切断しました。`)}>
-                        切断する
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          caption={`ログイン中（${String(sessions.data.sessions.length)}件）`}
+          rows={sessions.data.sessions}
+          rowKey={(session) => String(session.id)}
+          columns={[
+            { header: '番号', cell: (session) => `#${String(session.id)}` },
+            { header: 'ログイン名', cell: (session) => <Identifier>{session.loginName}</Identifier> },
+            { header: '役割', cell: (session) => STAFF_ROLE_NAMES[session.role] },
+            { header: 'ログインした時刻', cell: (session) => <Instant iso={session.startedAt} /> },
+            { header: '最後の操作', cell: (session) => <Instant iso={session.lastSeenAt} /> },
+          ]}
+          actions={(session) =>
+            session.current ? (
+              'この端末'
+            ) : (
+              <Button variant="secondary" disabled={busy} aria-label={`#${String(session.id)}（${session.loginName}）を切断する`} onClick={() => void run('DELETE', `/sessions/${String(session.id)}`, undefined, `#${String(session.id)} を切断しました。`)}>
+                切断する
+              </Button>
+            )
+          }
+        />
       )}
 
       <ClosuresSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
 
       <h2>操作の記録</h2>
       {audit.data && (
-        <div className={styles.tableRegion} role="region" aria-labelledby={ids.audit} tabIndex={0}>
-          <table className={styles.table}>
-            <caption id={ids.audit}>新しい順（最大500件）</caption>
-            <thead>
-              <tr>
-                <th scope="col">日時</th>
-                <th scope="col">だれが</th>
-                <th scope="col">操作</th>
-                <th scope="col">対象</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.data.entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatInstant(entry.at)}</td>
-                  <td>{entry.actor}</td>
-                  <td>{AUDIT_ACTION_NAMES[entry.action]}</td>
-                  <td className={styles.code}>{entry.target ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          caption="新しい順（最大500件）"
+          rows={audit.data.entries}
+          rowKey={(entry) => String(entry.id)}
+          columns={[
+            { header: '日時', cell: (entry) => <Instant iso={entry.at} /> },
+            { header: 'だれが', cell: (entry) => entry.actor },
+            { header: '操作', cell: (entry) => AUDIT_ACTION_NAMES[entry.action] },
+            { header: '対象', cell: (entry) => <Identifier>{entry.target ?? ''}</Identifier> },
+          ]}
+        />
       )}
     </Page>
   );

@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { counter } from '../../content/counter.ts';
 import { slotStarts } from '../../domain/counter-calendar.ts';
-import { formatJapaneseDate, formatTime, parseTime, timeKey } from '../../domain/japan-time.ts';
+import { formatJapaneseDate, formatTime, isIsoDate, parseTime, timeKey } from '../../domain/japan-time.ts';
 import { newClosureSchema } from '../../domain/staff-api.ts';
 import { closureHours, WHOLE_DAY } from '../../domain/staff-closures.ts';
 import { describeProblems } from '../../domain/validation.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceList.tsx';
 import { SelectField, TextField } from '../../ui/Fields.tsx';
+import { StaffTable, Unbroken } from './StaffTable.tsx';
 import { closuresQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, type useStaffAction } from './use-staff-action.ts';
@@ -32,7 +33,7 @@ export function ClosuresSection({ run, busy, onSignedOut }: { run: Run; busy: bo
   const [endTime, setEndTime] = useState(ENDS.at(-1) ?? '17:00');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const tableId = useId();
+  const headingId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -47,10 +48,18 @@ export function ClosuresSection({ run, busy, onSignedOut }: { run: Run; busy: bo
   };
 
   return (
-    <section aria-labelledby={`${tableId}-heading`}>
-      <h2 id={`${tableId}-heading`}>窓口の休み</h2>
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>窓口の休み</h2>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <TextField label="休みにする日" type="date" value={date} error={errors.date} onChange={(event) => setDate(event.target.value)} />
+        {/* The browser draws the date box in its own locale's order (mm/dd/yyyy in an English one): the chosen day is also said in Japanese. */}
+        <TextField
+          label="休みにする日"
+          type="date"
+          hint={isIsoDate(date) ? `選んだ日：${formatJapaneseDate(date)}` : 'カレンダーから選んでください。'}
+          value={date}
+          error={errors.date}
+          onChange={(event) => setDate(event.target.value)}
+        />
         <ChoiceGroup
           legend="時間"
           name="closure-span"
@@ -85,38 +94,27 @@ export function ClosuresSection({ run, busy, onSignedOut }: { run: Run; busy: bo
         </Button>
       </form>
       {closures.data && (
-        <div className={styles.tableRegion} role="region" aria-labelledby={tableId} tabIndex={0}>
-          <table className={styles.table}>
-            <caption id={tableId}>今日から先の休み（{String(closures.data.closures.length)}件）</caption>
-            <thead>
-              <tr>
-                <th scope="col">日にち</th>
-                <th scope="col">時間</th>
-                <th scope="col">理由</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {closures.data.closures.map((closure) => (
-                <tr key={closure.id}>
-                  <td>{formatJapaneseDate(closure.date)}</td>
-                  <td>{closureHours(closure.startTime, closure.endTime)}</td>
-                  <td>{closure.reason}</td>
-                  <td>
-                    <Button
-                      variant="secondary"
-                      disabled={busy}
-                      aria-label={`${formatJapaneseDate(closure.date)} ${closureHours(closure.startTime, closure.endTime)}の休みを取り消す`}
-                      onClick={() => void run('DELETE', `/counter/closures/${String(closure.id)}`, undefined, `${formatJapaneseDate(closure.date)}の休みを取り消しました。`)}
-                    >
-                      休みを取り消す
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          caption={`今日から先の休み（${String(closures.data.closures.length)}件）`}
+          rows={closures.data.closures}
+          rowKey={(closure) => String(closure.id)}
+          empty="今日から先の休みはありません。"
+          columns={[
+            { header: '日にち', cell: (closure) => <Unbroken>{formatJapaneseDate(closure.date)}</Unbroken> },
+            { header: '時間', cell: (closure) => <Unbroken>{closureHours(closure.startTime, closure.endTime)}</Unbroken> },
+            { header: '理由', cell: (closure) => closure.reason },
+          ]}
+          actions={(closure) => (
+            <Button
+              variant="secondary"
+              disabled={busy}
+              aria-label={`${formatJapaneseDate(closure.date)} ${closureHours(closure.startTime, closure.endTime)}の休みを取り消す`}
+              onClick={() => void run('DELETE', `/counter/closures/${String(closure.id)}`, undefined, `${formatJapaneseDate(closure.date)}の休みを取り消しました。`)}
+            >
+              休みを取り消す
+            </Button>
+          )}
+        />
       )}
     </section>
   );

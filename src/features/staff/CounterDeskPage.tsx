@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { formatReservationCode, reservationCodeSchema } from '../../domain/citizen-fields.ts';
 import { formatJapaneseDate, isIsoDate, japanClock } from '../../domain/japan-time.ts';
 import type { CounterDeskBooking, CounterDeskStatus } from '../../domain/staff-api.ts';
@@ -8,6 +8,7 @@ import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
 import { ClosuresSection } from './ClosuresSection.tsx';
+import { Code, StaffTable, Unbroken } from './StaffTable.tsx';
 import { counterDayQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
@@ -42,7 +43,6 @@ export function CounterDeskPage(props: StaffScreenProps) {
   const day = useQuery({ ...counterDayQuery(date), enabled: isIsoDate(date) });
   useSignedOutOnFailure(day.error, props.onSignedOut);
   const { run, message, busy } = useStaffAction(props);
-  const tableId = useId();
 
   const checkIn = (code: string) => run('POST', `/counter/bookings/${code}/check-in`, undefined, `${formatReservationCode(code)} を来庁済みにしました。`);
 
@@ -124,59 +124,32 @@ export function CounterDeskPage(props: StaffScreenProps) {
         </p>
       )}
       {day.data && (
-        <div className={styles.tableRegion} role="region" aria-labelledby={tableId} tabIndex={0}>
-          <table className={styles.table}>
-            <caption id={tableId}>
-              {formatJapaneseDate(date)}の予約（{String(bookings.length)}件）
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">時刻</th>
-                <th scope="col">予約番号</th>
-                <th scope="col">用件</th>
-                <th scope="col">ふりがな</th>
-                <th scope="col">人数</th>
-                <th scope="col">状態</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bookings.length === 0 && (
-                <tr>
-                  <td colSpan={7}>この日の予約はありません。</td>
-                </tr>
-              )}
-              {bookings.map((booking) => (
-                <tr key={booking.code}>
-                  <td>{booking.time}</td>
-                  <td className={styles.code}>{formatReservationCode(booking.code)}</td>
-                  <td>
-                    {booking.kindName}
-                    {booking.proxy && '（代理人）'}
-                  </td>
-                  <td>{booking.nameKana ?? '（削除済み）'}</td>
-                  <td>{booking.people}人</td>
-                  <td>
-                    {STATUS_NAMES[booking.status]}
-                    {booking.cancelReason && `（${booking.cancelReason}）`}
-                  </td>
-                  <td>
-                    {booking.status === 'booked' && (
-                      <div className={styles.actions}>
-                        <Button disabled={busy} onClick={() => void checkIn(booking.code)} aria-label={`${formatReservationCode(booking.code)} を来庁済みにする`}>
-                          来庁済みにする
-                        </Button>
-                        <Button variant="secondary" disabled={busy} onClick={() => startCancel(booking)} aria-label={`${formatReservationCode(booking.code)} を取り消す`}>
-                          取り消す
-                        </Button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          caption={`${formatJapaneseDate(date)}の予約（${String(bookings.length)}件）`}
+          rows={bookings}
+          rowKey={(booking) => booking.code}
+          empty="この日の予約はありません。"
+          columns={[
+            { header: '時刻', cell: (booking) => <Unbroken>{booking.time}</Unbroken> },
+            { header: '予約番号', cell: (booking) => <Code>{formatReservationCode(booking.code)}</Code> },
+            { header: '用件', cell: (booking) => `${booking.kindName}${booking.proxy ? '（代理人）' : ''}` },
+            { header: 'ふりがな', cell: (booking) => booking.nameKana ?? '（削除済み）' },
+            { header: '人数', cell: (booking) => <Unbroken>{booking.people}人</Unbroken> },
+            { header: '状態', cell: (booking) => `${STATUS_NAMES[booking.status]}${booking.cancelReason ? `（${booking.cancelReason}）` : ''}` },
+          ]}
+          actions={(booking) =>
+            booking.status === 'booked' && (
+              <>
+                <Button disabled={busy} onClick={() => void checkIn(booking.code)} aria-label={`${formatReservationCode(booking.code)} を来庁済みにする`}>
+                  来庁済みにする
+                </Button>
+                <Button variant="secondary" disabled={busy} onClick={() => startCancel(booking)} aria-label={`${formatReservationCode(booking.code)} を取り消す`}>
+                  取り消す
+                </Button>
+              </>
+            )
+          }
+        />
       )}
       <ClosuresSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
     </Page>

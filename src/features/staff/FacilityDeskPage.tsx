@@ -1,22 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { Fragment } from 'react';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import { formatShortJapaneseDate } from '../../domain/japan-time.ts';
 import { formatYen } from '../../domain/money.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
+import { Code, Instant, StaffTable, Unbroken } from './StaffTable.tsx';
 import { provisionalQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
-import { formatInstant } from './words.ts';
+
+/** 12月1日（火）、12月8日（火）: lines break between the dates, never inside one. */
+function DateList({ dates }: { dates: readonly string[] }) {
+  return dates.map((date, index) => (
+    <Fragment key={date}>
+      {index > 0 && '、'}
+      <Unbroken>{formatShortJapaneseDate(date)}</Unbroken>
+    </Fragment>
+  ));
+}
 
 /** 施設: the 仮予約 waiting for the in-person application, soonest deadline first. */
 export function FacilityDeskPage(props: StaffScreenProps) {
   const pending = useQuery(provisionalQuery());
   useSignedOutOnFailure(pending.error, props.onSignedOut);
   const { run, message, busy } = useStaffAction(props);
-  const tableId = useId();
 
   return (
     <Page heading="仮予約の一覧" section="職員">
@@ -29,52 +38,38 @@ export function FacilityDeskPage(props: StaffScreenProps) {
         </p>
       )}
       {pending.data && (
-        <div className={styles.tableRegion} role="region" aria-labelledby={tableId} tabIndex={0}>
-          <table className={styles.table}>
-            <caption id={tableId}>本予約を待っている仮予約（{String(pending.data.bookings.length)}件）</caption>
-            <thead>
-              <tr>
-                <th scope="col">予約番号</th>
-                <th scope="col">施設・部屋</th>
-                <th scope="col">使う日</th>
-                <th scope="col">団体名</th>
-                <th scope="col">人数</th>
-                <th scope="col">使用料</th>
-                <th scope="col">申し込みの期限</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pending.data.bookings.length === 0 && (
-                <tr>
-                  <td colSpan={8}>本予約を待っている仮予約はありません。</td>
-                </tr>
-              )}
-              {pending.data.bookings.map((booking) => (
-                <tr key={booking.code}>
-                  <td className={styles.code}>{formatReservationCode(booking.code)}</td>
-                  <td>
-                    {booking.facilityName} {booking.roomName}
-                  </td>
-                  <td>{booking.dates.map(formatShortJapaneseDate).join('、')}</td>
-                  <td>{booking.groupName ?? '（削除済み）'}</td>
-                  <td>{booking.headCount}人</td>
-                  <td>{formatYen(booking.fee)}</td>
-                  <td>{formatInstant(booking.provisionalUntil)}まで</td>
-                  <td>
-                    <Button
-                      disabled={busy}
-                      aria-label={`${formatReservationCode(booking.code)} を本予約にする`}
-                      onClick={() => void run('POST', `/facilities/bookings/${booking.code}/confirm`, undefined, `${formatReservationCode(booking.code)} を本予約にしました。`)}
-                    >
-                      本予約にする
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable
+          caption={`本予約を待っている仮予約（${String(pending.data.bookings.length)}件）`}
+          rows={pending.data.bookings}
+          rowKey={(booking) => booking.code}
+          empty="本予約を待っている仮予約はありません。"
+          columns={[
+            { header: '予約番号', cell: (booking) => <Code>{formatReservationCode(booking.code)}</Code> },
+            { header: '施設・部屋', cell: (booking) => `${booking.facilityName} ${booking.roomName}` },
+            { header: '使う日', cell: (booking) => <DateList dates={booking.dates} /> },
+            { header: '団体名', cell: (booking) => booking.groupName ?? '（削除済み）' },
+            { header: '人数', cell: (booking) => <Unbroken>{booking.headCount}人</Unbroken> },
+            { header: '使用料', cell: (booking) => <Unbroken>{formatYen(booking.fee)}</Unbroken> },
+            {
+              header: '申し込みの期限',
+              cell: (booking) => (
+                <>
+                  <Instant iso={booking.provisionalUntil} />
+                  まで
+                </>
+              ),
+            },
+          ]}
+          actions={(booking) => (
+            <Button
+              disabled={busy}
+              aria-label={`${formatReservationCode(booking.code)} を本予約にする`}
+              onClick={() => void run('POST', `/facilities/bookings/${booking.code}/confirm`, undefined, `${formatReservationCode(booking.code)} を本予約にしました。`)}
+            >
+              本予約にする
+            </Button>
+          )}
+        />
       )}
     </Page>
   );

@@ -1,9 +1,9 @@
 import { formatShortJapaneseDate, formatTime, japanClock } from '../../domain/japan-time.ts';
 
-/** 12月1日（火）9:30 — an instant as a clerk reads it, in Japan time. */
-export function formatInstant(iso: string): string {
+/** 12月1日（火） and 9:30 — an instant as a clerk reads it, in Japan time. */
+export function instantParts(iso: string): { date: string; time: string } {
   const clock = japanClock(new Date(iso));
-  return `${formatShortJapaneseDate(clock.date)} ${formatTime(clock.minutes)}`;
+  return { date: formatShortJapaneseDate(clock.date), time: formatTime(clock.minutes) };
 }
 
 /** What a failed call says to the clerk. */
