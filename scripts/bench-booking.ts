@@ -49,6 +49,9 @@ function setupsFromArguments(): Setup[] {
 }
 
 async function startServer(dataDir: string, databaseUrl: string | null, workers: number): Promise<ChildProcess> {
+  // A server left from an earlier run would answer the health check below in this one's place.
+  const earlier = await fetch(`${BASE}/api/v1/health`).catch(() => null);
+  if (earlier) throw new Error(`ポート ${String(PORT)} で別のサーバーが動いています。止めるか、BENCH_PORT を変えてください。`);
   const child = spawn(process.execPath, ['dist/server/main.js'], {
     env: {
       ...process.env,
@@ -70,6 +73,7 @@ async function startServer(dataDir: string, databaseUrl: string | null, workers:
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  child.kill('SIGTERM');
   throw new Error('サーバーが起動しませんでした（先に npm run build が必要です）。');
 }
 

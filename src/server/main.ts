@@ -16,7 +16,7 @@ import { superviseWorkers } from './workers.ts';
 async function main(): Promise<void> {
   const config = readConfig(process.env, fileURLToPath(new URL('../client', import.meta.url)));
   if (config.workers > 1 && cluster.isPrimary) {
-    superviseWorkers({ count: config.workers, log: (message) => console.log(message) });
+    superviseWorkers({ count: config.workers, log: (message) => console.warn(message) });
     return;
   }
   const instance = process.env.WORKER_NUMBER ? `${hostname()} #${process.env.WORKER_NUMBER}` : hostname();

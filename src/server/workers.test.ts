@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 function startPrimary(count: number, port: number, env: Record<string, string> = {}): ChildProcess {
-  primary = spawn(process.execPath, ['--import', 'tsx', PRIMARY, String(count)], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  primary = spawn(process.execPath, ['--import', 'tsx', PRIMARY, String(count)], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'inherit', 'pipe'] });
   return primary;
 }
 
@@ -44,7 +44,7 @@ async function answering(port: number, workers: number, deadlineMs = 30_000): Pr
 function logLine(child: ChildProcess, pattern: RegExp): Promise<void> {
   return new Promise((resolve) => {
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (pattern.test(output)) resolve();
     });
