@@ -104,7 +104,7 @@ export function CounterDeskPage(props: StaffScreenProps) {
       {cancelling && (
         <form className={styles.panel} onSubmit={(event) => void cancel(event)} noValidate>
           <h2>予約 {formatReservationCode(cancelling.code)} を取り消します</h2>
-          <p>理由は予約の記録に残ります。個人的な事情は書かないでください。</p>
+          <p>理由は予約の記録に残り、予約した方のページにも表示されます。個人的な事情は書かないでください。</p>
           <TextField ref={reasonField} label="取り消しの理由" hint="例：ご本人から電話で取り消しの依頼" value={reason} error={reasonError} maxLength={200} onChange={(event) => setReason(event.target.value)} />
           <div className={styles.actions}>
             <Button type="submit" disabled={busy}>

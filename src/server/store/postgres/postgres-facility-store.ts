@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { BookedSegment, FacilityStore, StoredFacilityBooking } from '../../../booking/facility-store.ts';
 import { withIdempotency } from './postgres-idempotency.ts';
-import { inTransaction, orRefused } from './transaction.ts';
+import { inTransaction, LOCK_NAMESPACE, lockFor, orRefused } from './transaction.ts';
 
 interface BookingRow {
   id: number;
@@ -59,6 +59,12 @@ const OVERLAP_REFUSED = '23P01';
  * segments meet at the first one they share instead of each holding one the other wants (a deadlock).
  */
 async function holdSegments(client: PoolClient, bookingId: number, room: string, segments: BookedSegment[]): Promise<void> {
+  // One booking of a room at a time, until it commits. The exclusion constraint alone stays correct, but
+  // a gist index inserts first and checks after: two bookings of the same segments each find the other's
+  // uncommitted row and wait for each other, a deadlock PostgreSQL breaks only after deadlock_timeout.
+  // Measured with 200 simultaneous bookings of one room: rounds stalled for seconds, and requests ran
+  // into the statement timeout instead of getting their answer. Rooms differ, locks differ.
+  await lockFor(client, LOCK_NAMESPACE.facilityRoom, room);
   await client.query(
     `INSERT INTO facility_booked_segments (booking_id, room, during)
      SELECT $1, $2, tsrange(start, start, '[]') FROM unnest($3::timestamp[]) AS start ORDER BY start`,

@@ -70,4 +70,4 @@ export async function lockFor(client: PoolClient, namespace: number, thing: stri
   await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [namespace, thing]);
 }
 
-export const LOCK_NAMESPACE = { idempotencyKey: 1, guardedAttempts: 2, bookingLinks: 3 } as const;
+export const LOCK_NAMESPACE = { idempotencyKey: 1, guardedAttempts: 2, bookingLinks: 3, facilityRoom: 4 } as const;
