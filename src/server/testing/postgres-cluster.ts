@@ -36,16 +36,24 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(dir: string, port: number): Promise<void> {
+export async function startCluster(dir: string, port: number, durability: Durability = 'throw-away'): Promise<void> {
   const ids = await serverUserIds();
   if (ids) chownSync(dir, ids.uid, ids.gid);
   await runAsServerUser('initdb', ['-D', join(dir, 'data'), '-U', 'togane', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  await startClusterServer(dir, port);
+  await startClusterServer(dir, port, durability);
 }
 
+/**
+ * 'throw-away': no fsync and commits that return before their WAL is written, fast for tests that
+ * never crash the server. 'crash-safe': PostgreSQL's defaults, for a test that kills it and expects
+ * every acknowledged commit to be there after (with synchronous_commit off, the last ones are lost).
+ */
+export type Durability = 'throw-away' | 'crash-safe';
+
 /** Starts the server of a cluster made by startCluster again, after stopCluster. */
-export async function startClusterServer(dir: string, port: number): Promise<void> {
-  const options = `-k ${dir} -c listen_addresses=127.0.0.1 -p ${String(port)} -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+export async function startClusterServer(dir: string, port: number, durability: Durability = 'throw-away'): Promise<void> {
+  const fast = durability === 'throw-away' ? ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off' : '';
+  const options = `-k ${dir} -c listen_addresses=127.0.0.1 -p ${String(port)} -c max_connections=300${fast}`;
   await runAsServerUser('pg_ctl', ['-D', join(dir, 'data'), '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
 }
 

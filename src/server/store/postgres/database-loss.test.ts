@@ -21,7 +21,8 @@ let server: TestServer;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'togane-pg-loss-'));
   port = await freePort();
-  await startCluster(dir, port);
+  // Crash-safe settings: this test kills PostgreSQL and expects every acknowledged booking after.
+  await startCluster(dir, port, 'crash-safe');
   server = await startTestServer({ databaseUrl: await createDatabase(port, 'loss'), rateLimitPerMinute: 100_000 }, clock);
 }, 120_000);
 afterAll(async () => {
@@ -52,7 +53,7 @@ describe('when PostgreSQL goes away after start-up', () => {
     expect(((await health.json()) as { database: unknown }).database).toEqual({ engine: 'postgres', status: 'error', schemaVersion: null });
 
     // Back (recovered from its write-ahead log): the same server process answers again.
-    await startClusterServer(dir, port);
+    await startClusterServer(dir, port, 'crash-safe');
     expect((await api('/health')).status).toBe(200);
     const kept = await api(`/counter/reservations/${reservation.code}`, { headers: { Authorization: `Bearer ${token}` } });
     expect(kept.status).toBe(200);
