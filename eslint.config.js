@@ -6,9 +6,15 @@ import tseslint from 'typescript-eslint';
 /** Layers may only depend downwards: content/domain → server, features → app (see README). */
 const domainMayNotImport = {
   patterns: [
-    { group: ['react', 'react-*', 'react/*', '@tanstack/*', 'msw', 'msw/*'], message: 'src/domain は React やブラウザーに依存しない純粋なルールだけを置きます。' },
+    {
+      group: ['react', 'react-*', 'react/*', '@tanstack/*', 'msw', 'msw/*'],
+      message: 'src/domain は React やブラウザーに依存しない純粋なルールだけを置きます。',
+    },
     { group: ['node:*', 'better-sqlite3', 'fastify', '@fastify/*'], message: 'src/domain は Node の API に依存しません。' },
-    { group: ['**/app/**', '**/features/**', '**/ui/**', '**/server/**', '**/client/**', '**/booking/**', '**/practice/**', '**/mocks/**'], message: 'src/domain は他の層を読み込みません。' },
+    {
+      group: ['**/app/**', '**/features/**', '**/ui/**', '**/server/**', '**/client/**', '**/booking/**', '**/practice/**', '**/mocks/**'],
+      message: 'src/domain は他の層を読み込みません。',
+    },
   ],
 };
 
@@ -63,7 +69,10 @@ export default tseslint.config(
         {
           patterns: [
             ...domainMayNotImport.patterns.slice(0, 2),
-            { group: ['**/app/**', '**/features/**', '**/ui/**', '**/server/**', '**/client/**', '**/practice/**', '**/mocks/**'], message: 'src/booking は src/domain だけを読み込みます（サーバーにも練習モードにも使うため）。' },
+            {
+              group: ['**/app/**', '**/features/**', '**/ui/**', '**/server/**', '**/client/**', '**/practice/**', '**/mocks/**'],
+              message: 'src/booking は src/domain だけを読み込みます（サーバーにも練習モードにも使うため）。',
+            },
           ],
         },
       ],
@@ -86,7 +95,17 @@ export default tseslint.config(
   {
     files: ['src/server/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-*', '**/app/**', '**/features/**', '**/ui/**', '**/client/**', '**/practice/**', '**/mocks/**'], message: 'サーバーは画面のコードも練習モードも mocks も読み込みません。' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', '**/app/**', '**/features/**', '**/ui/**', '**/client/**', '**/practice/**', '**/mocks/**'],
+              message: 'サーバーは画面のコードも練習モードも mocks も読み込みません。',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -64,7 +64,11 @@ async function focusWithoutOutline(page: Page): Promise<string[]> {
   for (let stop = 0; stop < 4; stop++) {
     await page.keyboard.press('Tab');
     if ((await focusOutlineWidth(page)) < 2) {
-      missing.push(await page.evaluate(() => `${document.activeElement?.tagName.toLowerCase() ?? '?'} 「${(document.activeElement?.textContent ?? '').trim().slice(0, 20)}」`));
+      missing.push(
+        await page.evaluate(
+          () => `${document.activeElement?.tagName.toLowerCase() ?? '?'} 「${(document.activeElement?.textContent ?? '').trim().slice(0, 20)}」`,
+        ),
+      );
     }
   }
   await page.evaluate(() => document.body.removeAttribute('tabindex'));
@@ -144,7 +148,9 @@ function expectClean(record: WalkRecord, screen: Screen, mode: Mode): void {
   const inMode = `(${mode.id})`;
   expect.soft(record.violations, `axe-core ${inMode}`).toEqual([]);
   expect.soft(record.smallTargets, `targets under ${String(mode.minTarget)} CSS px ${inMode}`).toEqual([]);
-  expect.soft(record.layout, `layout: overlapping targets, text out of its box, selection marks under ${String(MIN_SELECTION_MARK)} CSS px ${inMode}`).toEqual([]);
+  expect
+    .soft(record.layout, `layout: overlapping targets, text out of its box, selection marks under ${String(MIN_SELECTION_MARK)} CSS px ${inMode}`)
+    .toEqual([]);
   expect.soft(record.title, `tab title ${inMode}`).toBe(screenTitle(screen));
   expect.soft(record.overflow320, `sideways scrolling at 320 px ${inMode}`).toBe(0);
   expect.soft(record.overflow200, `sideways scrolling at 200% zoom ${inMode}`).toBe(0);
@@ -164,7 +170,11 @@ const GROUPS: readonly (readonly Mode[])[] = [SIZE_MODES, ...OWN_LOAD_MODES.map(
 
 for (const modes of GROUPS) {
   for (const screen of SCREENS) {
-    test(`${screen.path} in ${modes.map((mode) => mode.id).join(', ')}: axe-core, targets, layout, reflow at 320 px and 200%, title, motion, forced colours`, async ({ page, browser, request }, testInfo) => {
+    test(`${screen.path} in ${modes.map((mode) => mode.id).join(', ')}: axe-core, targets, layout, reflow at 320 px and 200%, title, motion, forced colours`, async ({
+      page,
+      browser,
+      request,
+    }, testInfo) => {
       // Several axe runs per mode on a busy machine.
       test.slow();
       const [first, ...rest] = modes;

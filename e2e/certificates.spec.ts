@@ -143,7 +143,11 @@ test.describe('練習する: the practice machine', () => {
 
 test('the steps page shows every step with its picture, and the same steps as the practice machine', async ({ page }) => {
   await page.goto('/certificates/steps');
-  const steps = page.getByRole('main').getByRole('list').filter({ has: page.getByText('手順 1') }).getByRole('listitem');
+  const steps = page
+    .getByRole('main')
+    .getByRole('list')
+    .filter({ has: page.getByText('手順 1') })
+    .getByRole('listitem');
   await expect(steps).toHaveCount(9);
   await expect(steps.locator('svg[aria-hidden="true"]')).toHaveCount(9);
   await expect(steps.nth(3)).toContainText('4けたの暗証番号を入れて、「確認」を押します。');

@@ -50,7 +50,11 @@ for (const size of ['standard', 'large'] as const) {
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('仮予約しました');
     await expect(page.getByText(/東金文化会館の窓口で申し込んでください/)).toBeVisible();
-    const code = (await page.locator('main').getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/).textContent()) ?? '';
+    const code =
+      (await page
+        .locator('main')
+        .getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/)
+        .textContent()) ?? '';
     expect(code).toMatch(/^[2-9A-HJ-KMNP-Z]{4}-[2-9A-HJ-KMNP-Z]{4}$/);
     await expect(page.getByRole('img', { name: /ほかのスマートフォンでこの予約を開けます/ })).toBeVisible();
     expect(await page.getByRole('link', { name: 'カレンダーに追加する' }).getAttribute('href')).toMatch(/^data:text\/calendar/);
@@ -77,7 +81,10 @@ async function bookSampleRoom(page: Page): Promise<void> {
   await page.goto('/facilities/sample-kominkan/rooms/meeting/book');
   await expect(page.getByRole('heading', { level: 2, name: '日にちを選ぶ' })).toBeVisible();
   await expect(sample).toBeVisible();
-  await page.getByRole('button', { name: /空きあり|残りわずか/ }).first().click();
+  await page
+    .getByRole('button', { name: /空きあり|残りわずか/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: '時間を選ぶ' })).toBeFocused();
   await expect(sample).toBeVisible();
   await page.getByRole('checkbox', { name: /午前/ }).check();

@@ -7,7 +7,9 @@ test('a facility booking the API acknowledged survives kill -9 and still holds i
   const first = await startOwnServer(port);
   // 和室(2) of the 文化会館: no other test books it.
   const roomPath = '/api/v1/facilities/bunka-kaikan/rooms/washitsu-2/availability';
-  const availability = (await (await request.get(`${first.baseUrl}${roomPath}`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
+  const availability = (await (await request.get(`${first.baseUrl}${roomPath}`)).json()) as {
+    days: { date: string; blocks: { id: string; bookable: boolean }[] }[];
+  };
   const day = availability.days.find((candidate) => candidate.blocks.some((block) => block.id === 'evening' && block.bookable));
   const booking = {
     facilityId: 'bunka-kaikan',

@@ -53,7 +53,9 @@ async function clickAnyOf(page: Page, name: RegExp): Promise<void> {
 /** Everything the browser keeps for this origin, as the test reads it from inside the page. */
 async function browserStorage(page: Page) {
   return page.evaluate(async () => {
-    const local = Object.fromEntries(Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? '').map((key) => [key, localStorage.getItem(key)]));
+    const local = Object.fromEntries(
+      Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? '').map((key) => [key, localStorage.getItem(key)]),
+    );
     const databases = (await indexedDB.databases()).map((database) => database.name);
     const cached: string[] = [];
     const cacheNames = await caches.keys();
@@ -131,7 +133,11 @@ test('a booking on the kiosk: QR and print, not kept; after the idle question no
   await page.getByRole('button', { name: 'この内容で予約する' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約しました');
-  const code = (await page.locator('main').getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/).textContent()) ?? '';
+  const code =
+    (await page
+      .locator('main')
+      .getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/)
+      .textContent()) ?? '';
   expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
   await expect(page.getByRole('img', { name: /ほかのスマートフォンでこの予約を開けます/ })).toBeVisible();
   await expect(page.getByRole('button', { name: '印刷する' })).toBeVisible();

@@ -61,7 +61,11 @@ test('book a counter visit, find it in my bookings, change it and cancel it', as
   await page.getByRole('button', { name: 'この内容で予約する' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約しました');
-  const code = (await page.locator('main').getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/).textContent()) ?? '';
+  const code =
+    (await page
+      .locator('main')
+      .getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/)
+      .textContent()) ?? '';
   expect(code).toMatch(/^[2-9A-HJ-KMNP-Z]{4}-[2-9A-HJ-KMNP-Z]{4}$/);
   await expect(page.getByRole('img', { name: /ほかのスマートフォンでこの予約を開けます/ })).toBeVisible();
   const calendarFile = page.getByRole('link', { name: 'カレンダーに追加する' });
@@ -124,10 +128,14 @@ test('a lost answer is retried without booking twice', async ({ page }) => {
   await fillDetails(page, phone);
 
   // The server books, but the answer never reaches the phone (the network dropped on the way back).
-  await page.route('**/api/v1/counter/reservations', async (route) => {
-    await route.fetch();
-    await route.abort('connectionreset');
-  }, { times: 1 });
+  await page.route(
+    '**/api/v1/counter/reservations',
+    async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    },
+    { times: 1 },
+  );
   await page.getByRole('button', { name: 'この内容で予約する' }).click();
   await expect(page.getByRole('alert')).toContainText('もう一度押しても、予約が二重になることはありません。');
   expect(bookingsWithPhone(phone)).toBe(1);
@@ -139,8 +147,12 @@ test('a lost answer is retried without booking twice', async ({ page }) => {
 
 test('a booking found again with its code and phone opens here, and the owner can close this device', async ({ page, request }) => {
   const phone = uniquePhone();
-  const availability = (await (await request.get('/api/v1/counter/availability')).json()) as { days: { date: string; slots: { time: string; bookable: boolean }[] }[] };
-  const free = availability.days.flatMap((candidate) => candidate.slots.filter((slot) => slot.bookable).map((slot) => ({ date: candidate.date, time: slot.time })));
+  const availability = (await (await request.get('/api/v1/counter/availability')).json()) as {
+    days: { date: string; slots: { time: string; bookable: boolean }[] }[];
+  };
+  const free = availability.days.flatMap((candidate) =>
+    candidate.slots.filter((slot) => slot.bookable).map((slot) => ({ date: candidate.date, time: slot.time })),
+  );
   const pick = free[Math.floor(Math.random() * free.length)];
   const created = await request.post('/api/v1/counter/reservations', {
     data: { kindId: 'address-change', slot: pick, nameKana: 'トウガネ ジロウ', phone, people: 2, proxy: false },

@@ -18,12 +18,7 @@ test.use({
   permissions: ['camera', 'clipboard-read', 'clipboard-write'],
   launchOptions: {
     ...chromiumLaunchOptions,
-    args: [
-      ...chromiumLaunchOptions.args,
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
+    args: [...chromiumLaunchOptions.args, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
   },
 });
 
@@ -188,7 +183,9 @@ test('a typed eL番号 names its town from the 全国地方公共団体コード
   await expect(page.getByText('東京都千代田区の納付書です（番号 13101）。東金市以外の納付書も、同じ方法で払えます。')).toBeVisible();
 
   await typeNumber('12345');
-  await expect(page.getByText('番号のはじめの5けた（12345）にあたる市区町村がありません。入力した番号と納付書の番号を、1けたずつ見比べてください。')).toBeVisible();
+  await expect(
+    page.getByText('番号のはじめの5けた（12345）にあたる市区町村がありません。入力した番号と納付書の番号を、1けたずつ見比べてください。'),
+  ).toBeVisible();
   await expect(page.getByText('同じ方法で払えます', { exact: false })).toHaveCount(0);
 });
 

@@ -75,7 +75,12 @@ async function bookFacility(page: Page, phone: string): Promise<string> {
   await expect(page.getByText('600円（午前 600円×1日）')).toBeVisible();
   await page.getByRole('button', { name: 'この内容で予約する' }).click();
   await expectPracticeDonePage(page);
-  return (await page.locator('main').getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/).textContent()) ?? '';
+  return (
+    (await page
+      .locator('main')
+      .getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/)
+      .textContent()) ?? ''
+  );
 }
 
 async function bookCounter(page: Page, phone: string): Promise<string> {
@@ -91,7 +96,12 @@ async function bookCounter(page: Page, phone: string): Promise<string> {
   await page.getByRole('button', { name: '確認へ進む' }).click();
   await page.getByRole('button', { name: 'この内容で予約する' }).click();
   await expectPracticeDonePage(page);
-  return (await page.locator('main').getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/).textContent()) ?? '';
+  return (
+    (await page
+      .locator('main')
+      .getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/)
+      .textContent()) ?? ''
+  );
 }
 
 /** The practice slip as a photo: a picture of the QR code the slip page draws. */
@@ -102,7 +112,9 @@ async function photographPracticeSlip(page: Page): Promise<Buffer> {
   return page.getByRole('img', { name: /練習用の納付書のQRコード/ }).screenshot();
 }
 
-test('a whole practice round: search a procedure, book a facility and the counter, scan the practice slip, use the konbini simulator, reset, leave — and no /api request reaches the server', async ({ page }) => {
+test('a whole practice round: search a procedure, book a facility and the counter, scan the practice slip, use the konbini simulator, reset, leave — and no /api request reaches the server', async ({
+  page,
+}) => {
   // Two whole rounds of a class in one test (about 45 s on a quiet machine; it reached the 60 s default on its
   // last line under load 12): the round is long, not stuck.
   test.setTimeout(150_000);
@@ -121,7 +133,10 @@ test('a whole practice round: search a procedure, book a facility and the counte
   await page.goto('/procedures');
   await expectBanner(page);
   await page.getByRole('searchbox', { name: '手続きを検索' }).pressSequentially('ひっこし');
-  await page.getByRole('link', { name: /^転入届/ }).first().click();
+  await page
+    .getByRole('link', { name: /^転入届/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^転入届/);
   await expectBanner(page);
   await page.goto('/practice');

@@ -47,7 +47,9 @@ test('typing 「ひっこし」 finds 転入届 and the others as you type, anno
   await expect(page).toHaveURL(/\/procedures\?q=%E3%81%B2%E3%81%A3%E3%81%93%E3%81%97$/);
 
   // The address is replaced, not pushed: back leaves the search; a detail and back return to the same words.
-  await results(page).getByRole('link', { name: /^転入届/ }).click();
+  await results(page)
+    .getByRole('link', { name: /^転入届/ })
+    .click();
   await expect(heading(page)).toHaveText(/^転入届/);
   await page.goBack();
   await expect(searchBox(page)).toHaveValue('ひっこし');
@@ -97,7 +99,10 @@ test('a detail: what, who, where, fee, the hand-off with its domain, the phone a
   await expect(page.getByRole('main').getByRole('link', { name: '0475-50-1111' }).first()).toHaveAttribute('href', 'tel:0475-50-1111');
   await expect(page.getByText('最終確認日：2026年11月24日（火）')).toBeVisible();
   // A related procedure is one tap away.
-  await page.getByRole('link', { name: /^転入予約/ }).first().click();
+  await page
+    .getByRole('link', { name: /^転入予約/ })
+    .first()
+    .click();
   await expect(heading(page)).toHaveText(/^転入予約/);
   await page.goto('/procedures/tenshutsu');
   await expect(heading(page)).toHaveText('転出届（東金市から市外へ引っ越すとき）');
@@ -112,14 +117,20 @@ test('a detail: what, who, where, fee, the hand-off with its domain, the phone a
   await searchBox(page).fill('いんかん');
   await page.getByRole('button', { name: '探す' }).click();
   await expect(heading(page)).toHaveText('手続きを探す');
-  await expect(results(page).getByRole('link', { name: /^印鑑登録/ }).first()).toBeVisible();
+  await expect(
+    results(page)
+      .getByRole('link', { name: /^印鑑登録/ })
+      .first(),
+  ).toBeVisible();
 });
 
 test('life events: the 14 events, and 引っ越し as steps in order with department and counter', async ({ page }) => {
   await page.goto('/procedures/life-events');
   await expect(heading(page)).toHaveText('暮らしの出来事から探す');
   await expect(results(page).getByRole('link')).toHaveCount(14);
-  await results(page).getByRole('link', { name: /^引っ越し/ }).click();
+  await results(page)
+    .getByRole('link', { name: /^引っ越し/ })
+    .click();
   await expect(heading(page)).toHaveText('引っ越しの手続き');
   const steps = page.getByRole('main').getByRole('heading', { level: 2 });
   await expect(steps.first()).toHaveText('引っ越す前（市外へ）');
@@ -181,12 +192,21 @@ test('search works offline after one visit', async ({ page, context }) => {
   await expect(heading(page)).toHaveText('手続きを探す');
   await expect(results(page).getByRole('link', { name: /^国民健康保険をやめる/ })).toBeVisible();
   await searchBox(page).fill('ｲﾝｶﾝ');
-  await expect(results(page).getByRole('link', { name: /^印鑑登録/ }).first()).toBeVisible();
-  await results(page).getByRole('link', { name: /^印鑑登録証明書の交付/ }).click();
+  await expect(
+    results(page)
+      .getByRole('link', { name: /^印鑑登録/ })
+      .first(),
+  ).toBeVisible();
+  await results(page)
+    .getByRole('link', { name: /^印鑑登録証明書の交付/ })
+    .click();
   await expect(heading(page)).toHaveText('印鑑登録証明書の交付');
 });
 
-for (const [size, minimum] of [['standard', 44], ['large', 56]] as const) {
+for (const [size, minimum] of [
+  ['standard', 44],
+  ['large', 56],
+] as const) {
   test(`axe, targets and reflow on results, detail and checklist (${size})`, async ({ page }) => {
     await useSavedTextSize(page, size);
     await page.goto('/procedures');

@@ -32,7 +32,10 @@ async function expectAxeClean(page: Page, label: string): Promise<void> {
   expect(await axeViolations(page, label)).toEqual([]);
 }
 
-test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮予約, the administrator sees the audit rows', async ({ page, request }, testInfo) => {
+test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮予約, the administrator sees the audit rows', async ({
+  page,
+  request,
+}, testInfo) => {
   // Three sign-ins (scrypt), three axe runs and a dozen round trips: minutes on a busy two-core machine.
   test.setTimeout(180_000);
   const suffix = `${testInfo.project.name}-${String(Date.now() % 100_000)}`;
@@ -44,11 +47,15 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   addAccount(admin, '管理者');
 
   // A citizen books the counter through the API.
-  const availability = (await (await request.get('/api/v1/counter/availability')).json()) as { days: { date: string; slots: { time: string; bookable: boolean }[] }[] };
+  const availability = (await (await request.get('/api/v1/counter/availability')).json()) as {
+    days: { date: string; slots: { time: string; bookable: boolean }[] }[];
+  };
   const free = availability.days.flatMap((day) => day.slots.filter((slot) => slot.bookable).map((slot) => ({ date: day.date, time: slot.time })));
   const slot = free[Math.floor(Math.random() * free.length)];
   if (!slot) throw new Error('no free counter slot');
-  const booked = await request.post('/api/v1/counter/reservations', { data: { kindId: 'card-pickup', slot, nameKana: 'トウガネ ジロウ', phone: '0475-50-1210', email: '', people: 2, proxy: false } });
+  const booked = await request.post('/api/v1/counter/reservations', {
+    data: { kindId: 'card-pickup', slot, nameKana: 'トウガネ ジロウ', phone: '0475-50-1210', email: '', people: 2, proxy: false },
+  });
   expect(booked.status()).toBe(201);
   const { reservation } = (await booked.json()) as { reservation: { code: string } };
   const shownCode = `${reservation.code.slice(0, 4)}-${reservation.code.slice(4)}`;
@@ -86,7 +93,11 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   await expect(page.getByRole('status').filter({ hasText: 'を休みにしました。' })).toBeVisible();
   await expect.poll(offered).toBe(false);
   await expectAxeClean(page, '窓口の休み');
-  await page.getByRole('row').filter({ hasText: 'システムの点検のため' }).getByRole('button', { name: /の休みを取り消す$/ }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: 'システムの点検のため' })
+    .getByRole('button', { name: /の休みを取り消す$/ })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'の休みを取り消しました。' })).toBeVisible();
   await expect.poll(offered).toBe(true);
 
@@ -95,12 +106,18 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
 
   // The clerk cancels a second booking with a reason; the citizen's own page says the city did, and why.
   const otherSlot = free[(free.indexOf(slot) + 1 + Math.floor(Math.random() * (free.length - 1))) % free.length] ?? slot;
-  const second = await request.post('/api/v1/counter/reservations', { data: { kindId: 'card-pickup', slot: otherSlot, nameKana: 'トウガネ サブロウ', phone: '0475-50-1210', email: '', people: 1, proxy: false } });
+  const second = await request.post('/api/v1/counter/reservations', {
+    data: { kindId: 'card-pickup', slot: otherSlot, nameKana: 'トウガネ サブロウ', phone: '0475-50-1210', email: '', people: 1, proxy: false },
+  });
   expect(second.status()).toBe(201);
   const cancelled = (await second.json()) as { reservation: { code: string }; token: string };
   const cancelledCode = `${cancelled.reservation.code.slice(0, 4)}-${cancelled.reservation.code.slice(4)}`;
   await page.getByLabel('日にち').fill(otherSlot.date);
-  await page.getByRole('row').filter({ hasText: cancelledCode }).getByRole('button', { name: `${cancelledCode} を取り消す` }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: cancelledCode })
+    .getByRole('button', { name: `${cancelledCode} を取り消す` })
+    .click();
   await page.getByLabel('取り消しの理由').fill('窓口の機械の点検のため');
   await page.getByRole('button', { name: '取り消しを確定する' }).click();
   await expect(page.getByRole('status').filter({ hasText: `${cancelledCode} を取り消しました。` })).toBeVisible();
@@ -118,11 +135,26 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   // A citizen holds a room of the 文化会館 (a 仮予約 until the application at its counter).
   const room = '/api/v1/facilities/bunka-kaikan/rooms/meeting-2';
   const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
-  const blocks = days.flatMap((day) => day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id })));
+  const blocks = days.flatMap((day) =>
+    day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id })),
+  );
   const choice = blocks[Math.floor(Math.random() * blocks.length)];
   if (!choice) throw new Error('no free block');
   const held = await request.post('/api/v1/facilities/bookings', {
-    data: { facilityId: 'bunka-kaikan', roomId: 'meeting-2', dates: [choice.date], blockIds: [choice.blockId], residency: 'resident', group: 'general', purpose: '自治会の会議', headCount: 8, groupName: '東金二丁目自治会', nameKana: 'トウガネ ハナコ', phone: '0475-50-1210', email: '' },
+    data: {
+      facilityId: 'bunka-kaikan',
+      roomId: 'meeting-2',
+      dates: [choice.date],
+      blockIds: [choice.blockId],
+      residency: 'resident',
+      group: 'general',
+      purpose: '自治会の会議',
+      headCount: 8,
+      groupName: '東金二丁目自治会',
+      nameKana: 'トウガネ ハナコ',
+      phone: '0475-50-1210',
+      email: '',
+    },
   });
   expect(held.status()).toBe(201);
   const { booking, token } = (await held.json()) as { booking: { code: string; status: string }; token: string };
@@ -147,7 +179,12 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   const audit = page.getByRole('table', { name: '新しい順（最大500件）' });
   await expect(audit.getByRole('row').filter({ hasText: reservation.code }).filter({ hasText: clerk })).toContainText('来庁済みにした');
   await expect(audit.getByRole('row').filter({ hasText: booking.code }).filter({ hasText: manager })).toContainText('仮予約を本予約にした');
-  await expect(audit.getByRole('row').filter({ hasText: `${clerk}` }).filter({ hasText: 'ログアウト' })).toHaveCount(1);
+  await expect(
+    audit
+      .getByRole('row')
+      .filter({ hasText: `${clerk}` })
+      .filter({ hasText: 'ログアウト' }),
+  ).toHaveCount(1);
   await expect(audit).not.toContainText('トウガネ');
   await expectAxeClean(page, '管理');
 });
@@ -174,11 +211,17 @@ async function tablesWiderThanTheirBox(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll('table')]
       .filter((table) => table.getBoundingClientRect().width > (table.parentElement?.clientWidth ?? 0) + 1)
-      .map((table) => `${table.caption?.textContent ?? ''}: ${String(Math.round(table.getBoundingClientRect().width))} in ${String(table.parentElement?.clientWidth)}`),
+      .map(
+        (table) =>
+          `${table.caption?.textContent ?? ''}: ${String(Math.round(table.getBoundingClientRect().width))} in ${String(table.parentElement?.clientWidth)}`,
+      ),
   );
 }
 
-test('every staff screen fits a phone in large and extra-large text: tables become cards, nothing scrolls sideways or runs out of its box', async ({ page, request }, testInfo) => {
+test('every staff screen fits a phone in large and extra-large text: tables become cards, nothing scrolls sideways or runs out of its box', async ({
+  page,
+  request,
+}, testInfo) => {
   test.skip(testInfo.project.name !== 'phone', 'a narrow screen: the phone project’s 360 px');
   // Three sign-ins and, per screen, two text sizes of axe and layout checks.
   test.setTimeout(180_000);
@@ -191,21 +234,40 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
   addAccount(admin, '管理者');
 
   // Something in each table: a counter booking and a 仮予約, made through the API.
-  const availability = (await (await request.get('/api/v1/counter/availability')).json()) as { days: { date: string; slots: { time: string; bookable: boolean }[] }[] };
+  const availability = (await (await request.get('/api/v1/counter/availability')).json()) as {
+    days: { date: string; slots: { time: string; bookable: boolean }[] }[];
+  };
   const free = availability.days.flatMap((day) => day.slots.filter((slot) => slot.bookable).map((slot) => ({ date: day.date, time: slot.time })));
   const slot = free[Math.floor(Math.random() * free.length)];
   if (!slot) throw new Error('no free counter slot');
-  const booked = await request.post('/api/v1/counter/reservations', { data: { kindId: 'card-pickup', slot, nameKana: 'タカハシ ケンイチロウ', phone: '0475-50-1210', email: '', people: 1, proxy: true } });
+  const booked = await request.post('/api/v1/counter/reservations', {
+    data: { kindId: 'card-pickup', slot, nameKana: 'タカハシ ケンイチロウ', phone: '0475-50-1210', email: '', people: 1, proxy: true },
+  });
   expect(booked.status()).toBe(201);
   const { reservation } = (await booked.json()) as { reservation: { code: string } };
   const shownCode = `${reservation.code.slice(0, 4)}-${reservation.code.slice(4)}`;
   const room = '/api/v1/facilities/bunka-kaikan/rooms/meeting-2';
   const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
-  const blocks = days.flatMap((day) => day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id })));
+  const blocks = days.flatMap((day) =>
+    day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id })),
+  );
   const choice = blocks[Math.floor(Math.random() * blocks.length)];
   if (!choice) throw new Error('no free block');
   const held = await request.post('/api/v1/facilities/bookings', {
-    data: { facilityId: 'bunka-kaikan', roomId: 'meeting-2', dates: [choice.date], blockIds: [choice.blockId], residency: 'resident', group: 'general', purpose: '自治会の会議', headCount: 8, groupName: '東金二丁目自治会', nameKana: 'トウガネ ハナコ', phone: '0475-50-1210', email: '' },
+    data: {
+      facilityId: 'bunka-kaikan',
+      roomId: 'meeting-2',
+      dates: [choice.date],
+      blockIds: [choice.blockId],
+      residency: 'resident',
+      group: 'general',
+      purpose: '自治会の会議',
+      headCount: 8,
+      groupName: '東金二丁目自治会',
+      nameKana: 'トウガネ ハナコ',
+      phone: '0475-50-1210',
+      email: '',
+    },
   });
   expect(held.status()).toBe(201);
 

@@ -37,5 +37,7 @@ if (!check.ok) {
 }
 writeFileSync(resolve(root, target), text);
 const failed = outcome.report.screens.flatMap((screen) => screen.results.filter((result) => !result.passed).map((result) => `${screen.path} (${result.mode})`));
-console.log(`${target}: ${String(outcome.report.screens.length)} screens × ${String(outcome.report.modes.length)} modes from the walk of ${results.finishedAt} on ${results.commit.slice(0, 7)}.`);
+console.log(
+  `${target}: ${String(outcome.report.screens.length)} screens × ${String(outcome.report.modes.length)} modes from the walk of ${results.finishedAt} on ${results.commit.slice(0, 7)}.`,
+);
 if (failed.length > 0) console.log(`Not passed (the page says so): ${failed.join(', ')}`);

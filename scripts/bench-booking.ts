@@ -122,9 +122,15 @@ interface Figures {
 
 /** Step 6: kill -9 one worker while bookings arrive; what was acknowledged must all be there. */
 async function killOneWorkerDuringBookings(server: ChildProcess, databaseUrl: string): Promise<NonNullable<Figures['kill']>> {
-  const { days } = (await (await fetch(`${BASE}/api/v1/counter/availability`)).json()) as { days: { date: string; slots: { time: string; bookable: boolean }[] }[] };
+  const { days } = (await (await fetch(`${BASE}/api/v1/counter/availability`)).json()) as {
+    days: { date: string; slots: { time: string; bookable: boolean }[] }[];
+  };
   const slots = days.flatMap((day) => day.slots.filter((slot) => slot.bookable).map((slot) => ({ date: day.date, time: slot.time }))).slice(-150);
-  const workerPids = execFileSync('pgrep', ['-P', String(server.pid)]).toString().trim().split('\n').map(Number);
+  const workerPids = execFileSync('pgrep', ['-P', String(server.pid)])
+    .toString()
+    .trim()
+    .split('\n')
+    .map(Number);
   const acknowledged: { code: string; token: string }[] = [];
   let failedConnections = 0;
   let answeredAfterKill = 0;
@@ -190,22 +196,40 @@ async function runSetup(setup: Setup): Promise<Figures> {
     const slots = days.flatMap((day) => day.slots.filter((slot) => slot.bookable).map((slot) => ({ date: day.date, time: slot.time }))).slice(0, 5);
     const rounds = [];
     for (const slot of slots) {
-      rounds.push(await race('/api/v1/counter/reservations', (index) => ({ kindId: 'card-pickup', slot, nameKana: 'トウガネ タロウ', phone: `090${String(10_000_000 + index)}`, people: 1, proxy: false })));
+      rounds.push(
+        await race('/api/v1/counter/reservations', (index) => ({
+          kindId: 'card-pickup',
+          slot,
+          nameKana: 'トウガネ タロウ',
+          phone: `090${String(10_000_000 + index)}`,
+          people: 1,
+          proxy: false,
+        })),
+      );
     }
     const latencies = rounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
 
     console.log('\n== 空き状況 GET /api/v1/counter/availability（31日分、ループバック）');
-    console.log(`500 req/s を10秒: 実測 ${steady.requestsPerSecond.toFixed(0)} req/s, p50 ${String(steady.p50)} ms, p99 ${String(steady.p99)} ms（目標 p99 ≤ 20 ms）, エラー ${String(steady.errors + steady.non2xx)}`);
+    console.log(
+      `500 req/s を10秒: 実測 ${steady.requestsPerSecond.toFixed(0)} req/s, p50 ${String(steady.p50)} ms, p99 ${String(steady.p99)} ms（目標 p99 ≤ 20 ms）, エラー ${String(steady.errors + steady.non2xx)}`,
+    );
     console.log(`上限（20接続、10秒）: ${flat.requestsPerSecond.toFixed(0)} req/s, p50 ${String(flat.p50)} ms, p99 ${String(flat.p99)} ms`);
     console.log('\n== 競争: 定員2の枠に200件を同時に予約、5回');
-    console.log(`成功数: ${rounds.map((round) => round.booked).join(', ')}（各回ちょうど2であること）, 満員の応答: ${rounds.map((round) => round.full).join(', ')}`);
-    console.log(`予約の応答時間: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms（目標 p99 ≤ 100 ms）, 最大 ${(latencies.at(-1) ?? 0).toFixed(1)} ms`);
+    console.log(
+      `成功数: ${rounds.map((round) => round.booked).join(', ')}（各回ちょうど2であること）, 満員の応答: ${rounds.map((round) => round.full).join(', ')}`,
+    );
+    console.log(
+      `予約の応答時間: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms（目標 p99 ≤ 100 ms）, 最大 ${(latencies.at(-1) ?? 0).toFixed(1)} ms`,
+    );
     if (rounds.some((round) => round.booked !== 2)) process.exitCode = 1;
 
     const roomPath = '/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability';
     const roomSteady = await availabilityAtRate(500, 10, roomPath);
     const roomDays = ((await (await fetch(`${BASE}${roomPath}`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] }).days;
-    const roomDates = roomDays.filter((day) => day.blocks.some((block) => block.id === 'morning' && block.bookable)).map((day) => day.date).slice(0, 5);
+    const roomDates = roomDays
+      .filter((day) => day.blocks.some((block) => block.id === 'morning' && block.bookable))
+      .map((day) => day.date)
+      .slice(0, 5);
     const roomRounds = [];
     for (const date of roomDates) {
       roomRounds.push(
@@ -226,10 +250,16 @@ async function runSetup(setup: Setup): Promise<Figures> {
     }
     const roomLatencies = roomRounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
     console.log('\n== 施設の空き状況 GET ' + roomPath + '（35日分、全区分）');
-    console.log(`500 req/s を10秒: 実測 ${roomSteady.requestsPerSecond.toFixed(0)} req/s, p50 ${String(roomSteady.p50)} ms, p99 ${String(roomSteady.p99)} ms（目標 p99 ≤ 20 ms）, エラー ${String(roomSteady.errors + roomSteady.non2xx)}`);
+    console.log(
+      `500 req/s を10秒: 実測 ${roomSteady.requestsPerSecond.toFixed(0)} req/s, p50 ${String(roomSteady.p50)} ms, p99 ${String(roomSteady.p99)} ms（目標 p99 ≤ 20 ms）, エラー ${String(roomSteady.errors + roomSteady.non2xx)}`,
+    );
     console.log('\n== 競争: 同じ部屋の同じ日に200件を同時に予約（半分は午前、半分は全日）、5回');
-    console.log(`成功数: ${roomRounds.map((round) => round.booked).join(', ')}（各回ちょうど1であること）, 重なりの応答: ${roomRounds.map((round) => round.full).join(', ')}`);
-    console.log(`予約の応答時間: p50 ${percentile(roomLatencies, 50).toFixed(1)} ms, p99 ${percentile(roomLatencies, 99).toFixed(1)} ms（目標 p99 ≤ 100 ms）, 最大 ${(roomLatencies.at(-1) ?? 0).toFixed(1)} ms`);
+    console.log(
+      `成功数: ${roomRounds.map((round) => round.booked).join(', ')}（各回ちょうど1であること）, 重なりの応答: ${roomRounds.map((round) => round.full).join(', ')}`,
+    );
+    console.log(
+      `予約の応答時間: p50 ${percentile(roomLatencies, 50).toFixed(1)} ms, p99 ${percentile(roomLatencies, 99).toFixed(1)} ms（目標 p99 ≤ 100 ms）, 最大 ${(roomLatencies.at(-1) ?? 0).toFixed(1)} ms`,
+    );
     if (roomRounds.some((round) => round.booked !== 1)) process.exitCode = 1;
     const figures: Figures = {
       steady,
@@ -244,7 +274,9 @@ async function runSetup(setup: Setup): Promise<Figures> {
       figures.kill = await killOneWorkerDuringBookings(server, databaseUrl);
       const { kill } = figures;
       console.log('\n== kill -9: 300件の予約（20件ずつ）の途中で、ワーカー1つを強制終了');
-      console.log(`受け付けた予約 ${String(kill.acknowledged)} 件のうち見つからないもの ${String(kill.lost)} 件（0であること）, 席数と予約が合わない枠 ${String(kill.mismatchedSlots)}（0であること）, 強制終了のあとに応答した件数 ${String(kill.answeredAfterKill)}, 切れた接続 ${String(kill.failedConnections)}`);
+      console.log(
+        `受け付けた予約 ${String(kill.acknowledged)} 件のうち見つからないもの ${String(kill.lost)} 件（0であること）, 席数と予約が合わない枠 ${String(kill.mismatchedSlots)}（0であること）, 強制終了のあとに応答した件数 ${String(kill.answeredAfterKill)}, 切れた接続 ${String(kill.failedConnections)}`,
+      );
       if (kill.lost > 0 || kill.mismatchedSlots !== 0 || kill.answeredAfterKill === 0) process.exitCode = 1;
     }
     return figures;
@@ -260,7 +292,11 @@ const setups = setupsFromArguments();
 const results: { setup: Setup; figures: Figures }[] = [];
 for (const setup of setups) results.push({ setup, figures: await runSetup(setup) });
 if (results.length > 1) {
-  console.log(`\n== 比較（同じ実行の中で順に。負荷 ${loadavg().map((value) => value.toFixed(1)).join(' / ')}、1/5/15分平均）`);
+  console.log(
+    `\n== 比較（同じ実行の中で順に。負荷 ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' / ')}、1/5/15分平均）`,
+  );
   console.log('| 構成 | 空き状況 上限 req/s | 500 req/s の p99 ms | 窓口の競争 成功数 | 窓口の競争 p99 ms | 施設の競争 成功数 | 施設の競争 p99 ms |');
   console.log('|---|---|---|---|---|---|---|');
   for (const { setup, figures } of results) {
@@ -269,4 +305,8 @@ if (results.length > 1) {
     );
   }
 }
-console.log(`\n負荷（1/5/15分平均）: ${loadavg().map((value) => value.toFixed(1)).join(' / ')}`);
+console.log(
+  `\n負荷（1/5/15分平均）: ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ')}`,
+);

@@ -17,7 +17,10 @@ import { sqliteOutboxStore } from '../src/server/store/sqlite-outbox-store.ts';
 import { startSmtpSink } from '../src/server/testing/smtp-sink.ts';
 
 const count = Number(/^--messages=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--messages=')) ?? '')?.[1] ?? 10_000);
-const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
 
 const migrationsDir = new URL('../src/server/store/migrations/', import.meta.url);
 const migrations = loadMigrations(Object.fromEntries(readdirSync(migrationsDir).map((name) => [name, readFileSync(new URL(name, migrationsDir), 'utf8')])));
@@ -34,11 +37,27 @@ try {
   db.pragma('synchronous = OFF');
   const counter = sqliteCounterStore(db);
   const filled = new Date();
-  const mail = { subject: '【東金市】あした 12月1日（火） 10:30から マイナンバーカードの窓口の予約があります', body: 'マイナンバーカードの窓口の予約は、あしたです。\n'.repeat(30) };
+  const mail = {
+    subject: '【東金市】あした 12月1日（火） 10:30から マイナンバーカードの窓口の予約があります',
+    body: 'マイナンバーカードの窓口の予約は、あしたです。\n'.repeat(30),
+  };
   for (let index = 0; index < count; index++) {
     const code = `B${String(index).padStart(7, '0')}`;
     await counter.book(
-      { code, tokenHash: code, kindId: 'card-pickup', slot: '2026-12-01T10:30', capacity: count, people: 1, proxy: false, nameKana: 'トウガネ', phone: '0475501210', email: `citizen${String(index)}@example.jp`, reminder: outboxMessage('reminder', mail, `citizen${String(index)}@example.jp`, filled), now: filled.toISOString() },
+      {
+        code,
+        tokenHash: code,
+        kindId: 'card-pickup',
+        slot: '2026-12-01T10:30',
+        capacity: count,
+        people: 1,
+        proxy: false,
+        nameKana: 'トウガネ',
+        phone: '0475501210',
+        email: `citizen${String(index)}@example.jp`,
+        reminder: outboxMessage('reminder', mail, `citizen${String(index)}@example.jp`, filled),
+        now: filled.toISOString(),
+      },
       null,
       () => '{}',
     );
@@ -49,16 +68,28 @@ try {
   db.prepare('UPDATE outbox SET due_at = ?, next_attempt_at = ?').run(dueAt.toISOString(), dueAt.toISOString());
 
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const worker = createMailWorker({ outbox: sqliteOutboxStore(db), smtpUrl: sink.url, from: '東金市役所 <no-reply@example.jp>', now: () => new Date(), log: quiet, batchSize: 50 });
+  const worker = createMailWorker({
+    outbox: sqliteOutboxStore(db),
+    smtpUrl: sink.url,
+    from: '東金市役所 <no-reply@example.jp>',
+    now: () => new Date(),
+    log: quiet,
+    batchSize: 50,
+  });
   const started = Date.now();
   while ((await worker.sendDue()) > 0);
   const finished = Date.now();
   await worker.stop();
 
-  const { sent, lastFinished } = db.prepare("SELECT count(*) AS sent, max(finished_at) AS lastFinished FROM outbox WHERE status = 'sent'").get() as { sent: number; lastFinished: string };
+  const { sent, lastFinished } = db.prepare("SELECT count(*) AS sent, max(finished_at) AS lastFinished FROM outbox WHERE status = 'sent'").get() as {
+    sent: number;
+    lastFinished: string;
+  };
   const distinct = new Set(sink.received.map((received) => received.headers.get('message-id'))).size;
   const seconds = (finished - started) / 1000;
-  console.log(`sent ${String(sent)} (the SMTP server received ${String(sink.received.length)}, ${String(distinct)} distinct Message-IDs) in ${seconds.toFixed(1)} s`);
+  console.log(
+    `sent ${String(sent)} (the SMTP server received ${String(sink.received.length)}, ${String(distinct)} distinct Message-IDs) in ${seconds.toFixed(1)} s`,
+  );
   console.log(`messages per second: ${(sent / seconds).toFixed(0)}`);
   console.log(`worst delay past the due time: ${((Date.parse(lastFinished) - dueAt.getTime()) / 1000).toFixed(1)} s (the last mail marked sent)`);
   console.log(`load average after: ${load()}`);

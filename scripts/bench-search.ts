@@ -40,7 +40,7 @@ function random(seed: number): () => number {
  */
 function syntheticDocuments(count: number): SearchDocument[] {
   const next = random(20261124);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const procedures = pack.procedures;
   const sentences = procedures.flatMap((procedure) => procedure.summary.split('。').filter(Boolean));
   const keywords = procedures.flatMap((procedure) => procedure.keywords);
@@ -69,7 +69,10 @@ function percentile(sorted: number[], share: number): number {
 }
 
 function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 0.5);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 const WHOLE = [...ACCEPTANCE_QUERIES.map((entry) => entry.query), ...NO_ANSWER_QUERIES];
@@ -101,7 +104,6 @@ function timeQueries(search: (query: string) => unknown, queries: string[], roun
   return times.sort((a, b) => a - b);
 }
 
-
 interface Row {
   name: string;
   buildMs: number;
@@ -132,7 +134,11 @@ function measure(name: string, build: () => PeerIndex, rounds: number): Row {
 const fmt = (ms: number) => ms.toFixed(3);
 
 function table(title: string, documents: readonly SearchDocument[]): void {
-  console.log(`\n## ${title}: ${String(documents.length)} procedures (load average ${loadavg().map((load) => load.toFixed(1)).join(' ')})`);
+  console.log(
+    `\n## ${title}: ${String(documents.length)} procedures (load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')})`,
+  );
   const ours = measure(
     'ours (bigram BM25F)',
     () => {
@@ -161,7 +167,9 @@ function table(title: string, documents: readonly SearchDocument[]): void {
     const typed = `${fmt(percentile(row.typed, 0.5))} / ${fmt(percentile(row.typed, 0.95))} (${String(row.typed.length)})`;
     console.log(`| ${row.name} | ${row.buildMs.toFixed(0)} | ${size} | ${whole} | ${typed} | ${String(row.top3)}/${String(ACCEPTANCE_QUERIES.length)} |`);
   }
-  console.log(`ours, load: JSON.parse median ${fmt(median(loads.map((load) => load.parse)))} ms, then the first search ${fmt(median(loads.map((load) => load.first)))} ms`);
+  console.log(
+    `ours, load: JSON.parse median ${fmt(median(loads.map((load) => load.parse)))} ms, then the first search ${fmt(median(loads.map((load) => load.first)))} ms`,
+  );
 }
 
 const real = procedureDocuments(pack.procedures, pack.lifeEvents);

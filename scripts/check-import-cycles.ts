@@ -24,7 +24,10 @@ const known = new Set(files);
 const imports = new Map<string, string[]>(
   files.map((file) => {
     const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    const targets = importedFiles.map(({ fileName }) => fileName).filter((name) => name.startsWith('.')).map((name) => resolve(dirname(file), name));
+    const targets = importedFiles
+      .map(({ fileName }) => fileName)
+      .filter((name) => name.startsWith('.'))
+      .map((name) => resolve(dirname(file), name));
     return [file, targets.filter((target) => known.has(target))];
   }),
 );

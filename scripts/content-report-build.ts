@@ -69,7 +69,17 @@ function provenanceRows(value: unknown, label: string, base: Omit<ReportRow, 'it
   return Object.entries(record).flatMap(([key, child]) => {
     if (/provenance$/i.test(key) && typeof child === 'object' && child !== null) {
       const provenance = child as Provenance;
-      return provenance.verified ? [] : [{ ...base, item: here, fact: key === 'provenance' ? '内容' : key.replace(/Provenance$/, ''), status: '未確認' as const, value: provenance.note ?? '' }];
+      return provenance.verified
+        ? []
+        : [
+            {
+              ...base,
+              item: here,
+              fact: key === 'provenance' ? '内容' : key.replace(/Provenance$/, ''),
+              status: '未確認' as const,
+              value: provenance.note ?? '',
+            },
+          ];
     }
     return provenanceRows(child, here, base);
   });
@@ -85,13 +95,14 @@ export interface ReportInput {
 
 export function buildContentReport({ city, procedures, facilities, others }: ReportInput): { rows: ReportRow[]; counts: ReportCounts } {
   const departmentName = (id: string | undefined) =>
-    city.departments.find((department) => department.id === (id ?? city.portalContact.departmentId))?.name ?? (id ?? '');
+    city.departments.find((department) => department.id === (id ?? city.portalContact.departmentId))?.name ?? id ?? '';
   const rows: ReportRow[] = [];
 
   for (const department of city.departments) {
     const base = { department: department.name, kind: '課', item: department.name, where: '手続き・施設の「問い合わせ」' };
     if (!department.provenance.verified) rows.push({ ...base, fact: '課の名前', status: '未確認', value: department.provenance.note ?? department.name });
-    if (!department.phone && !department.desks) rows.push({ ...base, fact: '電話番号', status: '未確認', value: `（なし：代表電話 ${city.cityHall.phone.number} を案内しています）` });
+    if (!department.phone && !department.desks)
+      rows.push({ ...base, fact: '電話番号', status: '未確認', value: `（なし：代表電話 ${city.cityHall.phone.number} を案内しています）` });
   }
 
   for (const procedure of procedures.procedures) {
@@ -137,7 +148,10 @@ export function buildContentReport({ city, procedures, facilities, others }: Rep
 
 function sortRows(rows: ReportRow[]): ReportRow[] {
   const order = [...new Set(rows.map((row) => row.department))];
-  return rows.map((row, index) => ({ row, index })).sort((a, b) => order.indexOf(a.row.department) - order.indexOf(b.row.department) || a.index - b.index).map(({ row }) => row);
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => order.indexOf(a.row.department) - order.indexOf(b.row.department) || a.index - b.index)
+    .map(({ row }) => row);
 }
 
 const COLUMNS: [keyof ReportRow, string][] = [
@@ -176,7 +190,8 @@ export function reportMarkdown(rows: readonly ReportRow[], counts: ReportCounts,
   for (const department of departments) {
     const own = rows.filter((row) => row.department === department);
     lines.push(`## ${department}（${String(own.length)}件）`, '', '| 種類 | 項目 | 確かめること | 状態 | いまの内容 | 場所 |', '|---|---|---|---|---|---|');
-    for (const row of own) lines.push(`| ${cell(row.kind)} | ${cell(row.item)} | ${cell(row.fact)} | ${row.status} | ${cell(row.value)} | ${cell(row.where)} |`);
+    for (const row of own)
+      lines.push(`| ${cell(row.kind)} | ${cell(row.item)} | ${cell(row.fact)} | ${row.status} | ${cell(row.value)} | ${cell(row.where)} |`);
     lines.push('');
   }
   return lines.join('\n');

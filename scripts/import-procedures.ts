@@ -53,10 +53,15 @@ if (existsSync(outPath)) {
 
 const result = importProceduresCsv(bytes, city, kept.lifeEvents ?? [], kept.redirects ?? []);
 if (!result.ok) {
-  fail([`${file}${result.encoding ? `（${result.encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS'}）` : ''} に ${String(result.problems.length)} 件の誤りがあります:`, ...result.problems.map((problem) => `  ${formatCsvProblem(problem)}`)]);
+  fail([
+    `${file}${result.encoding ? `（${result.encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS'}）` : ''} に ${String(result.problems.length)} 件の誤りがあります:`,
+    ...result.problems.map((problem) => `  ${formatCsvProblem(problem)}`),
+  ]);
 }
 
 writeFileSync(outPath, `${JSON.stringify(result.content, null, 2)}\n`);
 const shown = relative(process.cwd(), outPath);
-console.log(`${String(result.content.procedures.length)}件の手続きを ${shown.startsWith('..') ? outPath : shown} に書きました（${result.encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS'} として読みました）。`);
+console.log(
+  `${String(result.content.procedures.length)}件の手続きを ${shown.startsWith('..') ? outPath : shown} に書きました（${result.encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS'} として読みました）。`,
+);
 if (result.ignoredColumns.length > 0) console.log(`使わなかった列: ${result.ignoredColumns.join('、')}`);

@@ -90,7 +90,12 @@ try {
       notPassed: [...auditIds]
         .map((id) => lhr.audits[id])
         .filter((audit) => audit !== undefined && audit.score !== null && audit.score < 1)
-        .map((audit) => ({ id: audit?.id ?? '', title: audit?.title ?? '', score: audit?.score ?? null, ...(audit?.displayValue ? { displayValue: audit.displayValue } : {}) })),
+        .map((audit) => ({
+          id: audit?.id ?? '',
+          title: audit?.title ?? '',
+          score: audit?.score ?? null,
+          ...(audit?.displayValue ? { displayValue: audit.displayValue } : {}),
+        })),
     });
     console.log(`measured ${path}`);
   }

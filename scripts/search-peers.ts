@@ -57,7 +57,11 @@ function miniSearch(japanese: boolean): Peer {
       const index = new MiniSearch<FlatDocument>(options);
       index.addAll(documents.map(flat));
       return {
-        search: (query, limit) => index.search(query).slice(0, limit).map((result) => String(result.id)),
+        search: (query, limit) =>
+          index
+            .search(query)
+            .slice(0, limit)
+            .map((result) => String(result.id)),
         serialised: () => JSON.stringify(index),
       };
     },
@@ -82,7 +86,10 @@ function flexSearch(japanese: boolean): Peer {
             const weight = WEIGHTS[field as keyof typeof WEIGHTS];
             result.forEach((id, place) => scores.set(String(id), (scores.get(String(id)) ?? 0) + weight / (1 + place)));
           }
-          return [...scores].sort((left, right) => right[1] - left[1]).slice(0, limit).map(([id]) => id);
+          return [...scores]
+            .sort((left, right) => right[1] - left[1])
+            .slice(0, limit)
+            .map(([id]) => id);
         },
         serialised() {
           const parts: Record<string, unknown> = {};
@@ -123,7 +130,8 @@ function fuse(japanese: boolean): Peer {
     name: `Fuse.js${japanese ? ' + folding' : ''}`,
     build(documents) {
       const keys = FIELDS.map((name) => ({ name, weight: WEIGHTS[name] }));
-      const getFn = (document: FlatDocument, path: string | string[]) => normalizeJapanese(String(document[(Array.isArray(path) ? path[0] : path) as keyof FlatDocument]));
+      const getFn = (document: FlatDocument, path: string | string[]) =>
+        normalizeJapanese(String(document[(Array.isArray(path) ? path[0] : path) as keyof FlatDocument]));
       const options = { keys, ignoreLocation: true, threshold: 0.4, ...(japanese ? { getFn } : {}) };
       const list = documents.map(flat);
       const index = new Fuse(list, options, Fuse.createIndex(keys, list, japanese ? { getFn } : {}));

@@ -103,7 +103,9 @@ export async function invisibleInForcedColours(page: Page): Promise<string[]> {
       const drawn = box.width <= 1 && element.closest('label') ? (element.closest('label') as HTMLElement) : element;
       const style = getComputedStyle(drawn);
       const bordered = ['Top', 'Right', 'Bottom', 'Left'].some(
-        (side) => style.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none' && parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`)) >= 1,
+        (side) =>
+          style.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none' &&
+          parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`)) >= 1,
       );
       const native = element.tagName === 'INPUT' && ['radio', 'checkbox'].includes((element as HTMLInputElement).type) && box.width > 1;
       if (!bordered && !native) found.push(`${element.tagName.toLowerCase()} 「${(element.textContent ?? '').trim().slice(0, 20)}」`);

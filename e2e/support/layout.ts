@@ -61,7 +61,9 @@ export async function layoutProblems(page: Page): Promise<string[]> {
 
     // Text: every line must stay inside each box drawn around it, up to the first box that scrolls.
     const drawsBox = (style: CSSStyleDeclaration) =>
-      ['top', 'right', 'bottom', 'left'].some((side) => style.getPropertyValue(`border-${side}-style`) !== 'none' && parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0) ||
+      ['top', 'right', 'bottom', 'left'].some(
+        (side) => style.getPropertyValue(`border-${side}-style`) !== 'none' && parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0,
+      ) ||
       style.backgroundColor !== 'rgba(0, 0, 0, 0)' ||
       style.backgroundImage !== 'none';
     const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'OPTION', 'TEXTAREA']);
@@ -87,15 +89,27 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         const clips = [style.overflowX, style.overflowY].some((value) => value === 'hidden' || value === 'clip');
         if (!scrolls && !clips && !drawsBox(style)) continue;
         const outer = box.getBoundingClientRect();
-        const inner = clips || scrolls
-          ? { left: outer.left + box.clientLeft, top: outer.top + box.clientTop, right: outer.left + box.clientLeft + box.clientWidth, bottom: outer.top + box.clientTop + box.clientHeight }
-          : outer;
+        const inner =
+          clips || scrolls
+            ? {
+                left: outer.left + box.clientLeft,
+                top: outer.top + box.clientTop,
+                right: outer.left + box.clientLeft + box.clientWidth,
+                bottom: outer.top + box.clientTop + box.clientHeight,
+              }
+            : outer;
         const outside = lines.some(
-          (line) => line.left < inner.left - TOLERANCE || line.right > inner.right + TOLERANCE || line.top < inner.top - TOLERANCE || line.bottom > inner.bottom + TOLERANCE,
+          (line) =>
+            line.left < inner.left - TOLERANCE ||
+            line.right > inner.right + TOLERANCE ||
+            line.top < inner.top - TOLERANCE ||
+            line.bottom > inner.bottom + TOLERANCE,
         );
         if (outside) {
           const text = (node.textContent ?? '').trim().slice(0, 24);
-          problems.add(clips || scrolls ? `切れ: 「${text}」 が ${name(box)} で切れています` : `はみ出し: 「${text}」 が ${name(box)} の枠からはみ出しています`);
+          problems.add(
+            clips || scrolls ? `切れ: 「${text}」 が ${name(box)} で切れています` : `はみ出し: 「${text}」 が ${name(box)} の枠からはみ出しています`,
+          );
           break;
         }
         if (scrolls) break;
@@ -126,7 +140,10 @@ export async function layoutProblems(page: Page): Promise<string[]> {
           }
         }
       }
-      if (mark < minMark) problems.add(`印: ${input.type === 'radio' ? 'ラジオボタン' : 'チェックボックス'} ${label ? name(label) : '（ラベルなし）'} の印が ${String(Math.round(mark))} px（${String(minMark)} px 以上に）`);
+      if (mark < minMark)
+        problems.add(
+          `印: ${input.type === 'radio' ? 'ラジオボタン' : 'チェックボックス'} ${label ? name(label) : '（ラベルなし）'} の印が ${String(Math.round(mark))} px（${String(minMark)} px 以上に）`,
+        );
     }
     return [...problems];
   }, MIN_SELECTION_MARK);

@@ -22,7 +22,9 @@ function pickAtRandom<T>(items: T[]): T {
 
 /** A counter booking made through the API; its management link (with the secret after #) opens it on any device. */
 async function openCounterReservation(request: APIRequestContext): Promise<string> {
-  const availability = (await (await request.get('/api/v1/counter/availability')).json()) as { days: { date: string; slots: { time: string; bookable: boolean }[] }[] };
+  const availability = (await (await request.get('/api/v1/counter/availability')).json()) as {
+    days: { date: string; slots: { time: string; bookable: boolean }[] }[];
+  };
   const slot = pickAtRandom(availability.days.flatMap((day) => day.slots.filter((s) => s.bookable).map((s) => ({ date: day.date, time: s.time }))));
   const response = await request.post('/api/v1/counter/reservations', {
     headers: { 'Idempotency-Key': randomKey() },
@@ -36,7 +38,9 @@ async function openCounterReservation(request: APIRequestContext): Promise<strin
 async function openFacilityBooking(request: APIRequestContext): Promise<string> {
   const room = '/api/v1/facilities/bunka-kaikan/rooms/washitsu-1';
   const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
-  const choice = pickAtRandom(days.flatMap((day) => day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id }))));
+  const choice = pickAtRandom(
+    days.flatMap((day) => day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id }))),
+  );
   const response = await request.post('/api/v1/facilities/bookings', {
     headers: { 'Idempotency-Key': randomKey() },
     data: {

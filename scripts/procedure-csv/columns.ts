@@ -179,7 +179,9 @@ const SOURCE_PARTS = 'タイトル | URL | ページID | 確認日 | 確かめ�
 
 /** A source as one line of the cell; URL and ページID may be empty. */
 export function sourceToCell(source: ProcedureSource): string {
-  return [source.title, source.url ?? '', source.pageId ?? '', source.read, source.facts.map((fact) => PROCEDURE_FACTS[fact]).join('、'), source.confirms].join(' | ');
+  return [source.title, source.url ?? '', source.pageId ?? '', source.read, source.facts.map((fact) => PROCEDURE_FACTS[fact]).join('、'), source.confirms].join(
+    ' | ',
+  );
 }
 
 export function sourcesFromCell(value: string): { sources: Record<string, unknown>[]; problems: string[] } {
@@ -196,7 +198,10 @@ export function sourcesFromCell(value: string): { sources: Record<string, unknow
         .filter((label) => label !== '')
         .map((label) => {
           const key = PROCEDURE_FACT_KEYS.find((candidate) => fold(PROCEDURE_FACTS[candidate]) === fold(label) || candidate === label);
-          if (key === undefined) problems.push(`${String(index + 1)}つ目の出典の項目「${label}」は使えません。次のどれかを書いてください: ${choices(Object.values(PROCEDURE_FACTS))}`);
+          if (key === undefined)
+            problems.push(
+              `${String(index + 1)}つ目の出典の項目「${label}」は使えません。次のどれかを書いてください: ${choices(Object.values(PROCEDURE_FACTS))}`,
+            );
           return key;
         })
         .filter((key): key is ProcedureFact => key !== undefined);
@@ -350,7 +355,14 @@ export function readRow(record: CsvRecord, context: RowContext): { draft: Record
       (candidate) => candidate.id === department || fold(candidate.name) === folded || candidate.name.split(/\s+/).some((part) => fold(part) === folded),
     );
     if (found) departmentId = found.id;
-    else complain('department', `「${department}」という課が city.json にありません。課の名前か id（${context.departments.slice(0, 3).map((item) => item.id).join('、')} など）を書いてください。`);
+    else
+      complain(
+        'department',
+        `「${department}」という課が city.json にありません。課の名前か id（${context.departments
+          .slice(0, 3)
+          .map((item) => item.id)
+          .join('、')} など）を書いてください。`,
+      );
   }
 
   const type = pickOne('type', PROCEDURE_TYPES, TYPE_ALIASES);

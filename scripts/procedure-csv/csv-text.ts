@@ -18,7 +18,9 @@ export interface CsvProblem {
 
 export function formatCsvProblem(problem: CsvProblem): string {
   if (problem.row === undefined) return problem.message;
-  return problem.column === undefined ? `${String(problem.row)}行目: ${problem.message}` : `${String(problem.row)}行目「${problem.column}」: ${problem.message}`;
+  return problem.column === undefined
+    ? `${String(problem.row)}行目: ${problem.message}`
+    : `${String(problem.row)}行目「${problem.column}」: ${problem.message}`;
 }
 
 // Bytes → text
@@ -40,7 +42,10 @@ export function decodeCsv(bytes: Uint8Array): { ok: true; text: string; encoding
   try {
     return { ok: true, text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding: 'shift_jis' };
   } catch {
-    return { ok: false, problem: { message: 'ファイルの文字コードが UTF-8 でも Shift_JIS でもありません。表計算ソフトで「CSV UTF-8」として保存し直してください。' } };
+    return {
+      ok: false,
+      problem: { message: 'ファイルの文字コードが UTF-8 でも Shift_JIS でもありません。表計算ソフトで「CSV UTF-8」として保存し直してください。' },
+    };
   }
 }
 
@@ -91,7 +96,10 @@ export function parseCsv(text: string): { records: CsvRecord[]; problems: CsvPro
         // After a closing quote only a comma or the end of the record may follow.
         const next = text[index];
         if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-          problems.push({ row, message: `「"」で囲んだ項目のあとに文字があります（「${cell.slice(0, 10)}」のあと）。「"」を文字として書くときは「""」と2つ重ねてください。` });
+          problems.push({
+            row,
+            message: `「"」で囲んだ項目のあとに文字があります（「${cell.slice(0, 10)}」のあと）。「"」を文字として書くときは「""」と2つ重ねてください。`,
+          });
           while (index < text.length && text[index] !== ',' && text[index] !== '\n' && text[index] !== '\r') {
             cell += text[index] as string;
             index += 1;

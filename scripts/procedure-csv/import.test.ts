@@ -14,7 +14,8 @@ const fixture = (name: string) => new Uint8Array(readFileSync(resolve(fixtures, 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 const HEADER = 'ID,手続名,よみ,概要,手続類型,オンライン化の実施状況,担当課,窓口,申請できる人,本人確認手法,手数料等の納付有無,分野,出典,最終確認日,見本';
-const ROW = 'tenkyo,転居届,てんきょとどけ,市内で引っ越したときの届け出です。,申請等,未実施,市民課,市役所 市民課の窓口,本人,本人確認書類,無し,住民基本台帳,見本,2026-11-24,○';
+const ROW =
+  'tenkyo,転居届,てんきょとどけ,市内で引っ越したときの届け出です。,申請等,未実施,市民課,市役所 市民課の窓口,本人,本人確認書類,無し,住民基本台帳,見本,2026-11-24,○';
 
 function messages(bytes: Uint8Array, lifeEvents: ProceduresContent['lifeEvents'] = []): string[] {
   const result = importProceduresCsv(bytes, city, lifeEvents);
@@ -99,7 +100,9 @@ describe('importProceduresCsv', () => {
   it('asks for a counter, post, konbini or online route, for a fee amount, and for ○ or ×', () => {
     const noRoute = ROW.replace('市役所 市民課の窓口', '');
     expect(messages(utf8(`${HEADER}\n${noRoute}`))).toEqual(['2行目「窓口」: 窓口・郵送・コンビニ・オンライン申請先のどれかを書いてください。']);
-    expect(messages(utf8(`${HEADER}\n${ROW.replace(',無し,', ',有り,')}`))).toEqual(['2行目「手数料」: 手数料がある手続きには金額（fee.amount）を書いてください。']);
+    expect(messages(utf8(`${HEADER}\n${ROW.replace(',無し,', ',有り,')}`))).toEqual([
+      '2行目「手数料」: 手数料がある手続きには金額（fee.amount）を書いてください。',
+    ]);
     expect(messages(utf8(`${HEADER}\n${ROW.replace(/○$/, 'たぶん')}`))).toEqual(['2行目「見本」: 「たぶん」は使えません。○ か × を書いてください。']);
     expect(messages(utf8(`${HEADER}\n${ROW.replace(/○$/, '')}`))).toEqual(['2行目「見本」: 入力してください。']);
     expect(messages(utf8(`${HEADER}\n${ROW.replace('2026-11-24', '昨日')}`))).toEqual(['2行目「最終確認日」: 日付は 2026-11-24 の形で書いてください。']);

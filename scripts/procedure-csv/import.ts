@@ -11,7 +11,6 @@ import { procedureSchema, proceduresContentSchema, type LifeEventGuide, type Pro
 import { type CsvEncoding, type CsvProblem, decodeCsv, parseCsv } from './csv-text.ts';
 import { COLUMN_KEYS, type ColumnKey, columnName, columnOfPath, PROCEDURE_COLUMNS, readHeader, readRow } from './columns.ts';
 
-
 export interface ParsedRows {
   procedures: Procedure[];
   /** The spreadsheet row of each procedure. */
@@ -28,7 +27,14 @@ export function proceduresFromCsv(text: string, departments: CityContent['depart
   const { records, problems: csvProblems } = parseCsv(text);
   const problems: CsvProblem[] = [...csvProblems];
   const [headerRecord, ...rowRecords] = records;
-  if (!headerRecord) return { procedures: [], rows: [], problems: [...problems, { message: 'ファイルが空です。1行目に見出し、2行目から手続きを書いてください。' }], ignoredColumns: [], headers: {} };
+  if (!headerRecord)
+    return {
+      procedures: [],
+      rows: [],
+      problems: [...problems, { message: 'ファイルが空です。1行目に見出し、2行目から手続きを書いてください。' }],
+      ignoredColumns: [],
+      headers: {},
+    };
   const header = readHeader(headerRecord);
   problems.push(...header.problems);
   const headers = Object.fromEntries(COLUMN_KEYS.map((key) => [key, columnName(header, key)])) as Record<ColumnKey, string>;
@@ -82,12 +88,14 @@ export function proceduresFromCsv(text: string, departments: CityContent['depart
 }
 
 function sortProblems(problems: CsvProblem[]): CsvProblem[] {
-  return problems.map((problem, order) => ({ problem, order })).sort((a, b) => (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.order - b.order).map(({ problem }) => problem);
+  return problems
+    .map((problem, order) => ({ problem, order }))
+    .sort((a, b) => (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.order - b.order)
+    .map(({ problem }) => problem);
 }
 
 export type ImportResult =
-  | { ok: true; content: ProceduresContent; encoding: CsvEncoding; ignoredColumns: string[] }
-  | { ok: false; encoding?: CsvEncoding; problems: CsvProblem[] };
+  { ok: true; content: ProceduresContent; encoding: CsvEncoding; ignoredColumns: string[] } | { ok: false; encoding?: CsvEncoding; problems: CsvProblem[] };
 
 /**
  * The whole import: decode, read every row, then check the pack as it would be written (ids not
@@ -104,7 +112,8 @@ export function importProceduresCsv(
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   const parsed = proceduresFromCsv(decoded.text, city.departments);
   if (parsed.problems.length > 0) return { ok: false, encoding: decoded.encoding, problems: parsed.problems };
-  if (parsed.procedures.length === 0) return { ok: false, encoding: decoded.encoding, problems: [{ message: '手続きの行がありません。2行目から手続きを書いてください。' }] };
+  if (parsed.procedures.length === 0)
+    return { ok: false, encoding: decoded.encoding, problems: [{ message: '手続きの行がありません。2行目から手続きを書いてください。' }] };
 
   const pack = proceduresContentSchema.safeParse({ procedures: parsed.procedures, lifeEvents, redirects });
   const problems: CsvProblem[] = [];
@@ -116,7 +125,9 @@ export function importProceduresCsv(
         const key = columnOfPath(rest, procedure);
         problems.push({ row: parsed.rows[Number(index)], column: parsed.headers[key] ?? PROCEDURE_COLUMNS[key].header, message: issue.message });
       } else {
-        problems.push({ message: `procedures.json の ${issue.path.map(String).join('.')}（残しておく暮らしの出来事の案内か、古い id の転送）: ${issue.message}` });
+        problems.push({
+          message: `procedures.json の ${issue.path.map(String).join('.')}（残しておく暮らしの出来事の案内か、古い id の転送）: ${issue.message}`,
+        });
       }
     }
   } else {
@@ -130,4 +141,3 @@ export function importProceduresCsv(
   if (!pack.success || problems.length > 0) return { ok: false, encoding: decoded.encoding, problems: sortProblems(problems) };
   return { ok: true, content: pack.data, encoding: decoded.encoding, ignoredColumns: parsed.ignoredColumns };
 }
-

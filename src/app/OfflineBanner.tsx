@@ -6,11 +6,7 @@ export function OfflineBanner() {
   const online = useOnline();
   return (
     <div role="status" className={online ? undefined : styles.offline}>
-      {online ? null : (
-        <p>
-          インターネットにつながっていません。一度開いた画面は見られますが、予約や送信はつながってからお試しください。
-        </p>
-      )}
+      {online ? null : <p>インターネットにつながっていません。一度開いた画面は見られますが、予約や送信はつながってからお試しください。</p>}
     </div>
   );
 }

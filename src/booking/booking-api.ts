@@ -76,7 +76,10 @@ function endpoint<Contract extends ApiContract>(contract: Contract, run: (input:
 }
 
 /** A booking: the service says whether the answer is a replay of the first one under the same key. */
-function bookingEndpoint<Contract extends ApiContract>(contract: Contract, run: (input: Input<Contract>) => Promise<{ created: unknown; replayed: boolean }>): BookingEndpoint {
+function bookingEndpoint<Contract extends ApiContract>(
+  contract: Contract,
+  run: (input: Input<Contract>) => Promise<{ created: unknown; replayed: boolean }>,
+): BookingEndpoint {
   return {
     contract,
     async answer(call) {
@@ -99,7 +102,9 @@ export function bookingEndpoints(counter: CounterService, facilities: FacilitySe
     endpoint(c.cancel, async ({ params, token }) => ({ reservation: await counter.cancel(params.code, token) })),
     endpoint(c.closeOtherLinks, async ({ params, token }) => ({ links: await counter.closeOtherLinks(params.code, token) })),
 
-    endpoint(f.search, async ({ query }) => ({ results: await facilities.search({ purpose: query.purpose, date: query.date, blockId: query.block, headCount: query.headCount }) })),
+    endpoint(f.search, async ({ query }) => ({
+      results: await facilities.search({ purpose: query.purpose, date: query.date, blockId: query.block, headCount: query.headCount }),
+    })),
     endpoint(f.availability, async ({ params, query }) => ({ days: await facilities.availability(params.facilityId, params.roomId, query.from, query.to) })),
     endpoint(f.quote, ({ body }) => facilities.quote(body)),
     bookingEndpoint(f.book, ({ body, idempotencyKey }) => facilities.create(body, idempotencyKey)),

@@ -90,8 +90,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
     return due && facts ? outboxMessage('reminder', reminderMail(facts), email, due) : null;
   }
 
-  const fullError = () =>
-    new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.full, [{ path: 'slot', message: COUNTER_MESSAGES.fullField }]);
+  const fullError = () => new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.full, [{ path: 'slot', message: COUNTER_MESSAGES.fullField }]);
 
   return {
     /** Whether bookings get e-mail: the form offers the address field only then. */
@@ -143,7 +142,20 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
         };
         const reminder = reminderFor(created.reservation.email, { code, slot, kindId: kind.id, proxy: request.proxy }, instant);
         const outcome = await store.counter.book(
-          { code, tokenHash: await hashSecret(token), kindId: kind.id, slot, capacity, people: request.people, proxy: request.proxy, nameKana: request.nameKana, phone: request.phone, email: created.reservation.email, reminder, now: stamp },
+          {
+            code,
+            tokenHash: await hashSecret(token),
+            kindId: kind.id,
+            slot,
+            capacity,
+            people: request.people,
+            proxy: request.proxy,
+            nameKana: request.nameKana,
+            phone: request.phone,
+            email: created.reservation.email,
+            reminder,
+            now: stamp,
+          },
           idempotency,
           () => JSON.stringify(created),
         );

@@ -43,11 +43,7 @@ export interface CounterStore {
    * Books one seat in one transaction: the capacity check, the insert, and the idempotency record.
    * `answer` builds the response stored for replays.
    */
-  book(
-    booking: NewCounterBooking,
-    idempotency: IdempotencyRequest | null,
-    answer: () => string,
-  ): Promise<IdempotentOutcome<BookOutcome>>;
+  book(booking: NewCounterBooking, idempotency: IdempotencyRequest | null, answer: () => string): Promise<IdempotentOutcome<BookOutcome>>;
   find(code: string): Promise<StoredCounterReservation | null>;
   /**
    * Moves a booking to another slot atomically: the new seat is taken before the old one is freed.

@@ -117,7 +117,12 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
     },
 
     /** Rooms for a purpose and head-count; with a date, the portal rooms' free blocks that day. */
-    async search(query: { purpose?: string | undefined; date?: IsoDate | undefined; blockId?: string | undefined; headCount?: number | undefined }): Promise<FacilitySearchResult[]> {
+    async search(query: {
+      purpose?: string | undefined;
+      date?: IsoDate | undefined;
+      blockId?: string | undefined;
+      headCount?: number | undefined;
+    }): Promise<FacilitySearchResult[]> {
       if (query.date && !isRequestableDay(query.date, japanClock(now()).date)) throw new ApiHttpError(400, 'validation_failed', DATE_RANGE_MESSAGES.window);
       const results: FacilitySearchResult[] = [];
       for (const facility of content.facilities) {
@@ -145,7 +150,9 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
       // A sample stands in for a room that does not exist: nobody may turn up to use it.
       if (facility.sample && !sampleFacilitiesBookable) throw new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.sample(facility.name));
       if (request.headCount > room.capacity) {
-        throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'headCount', message: FACILITY_MESSAGES.tooManyPeople(room.name, room.capacity) }]);
+        throw new ApiHttpError(400, 'validation_failed', undefined, [
+          { path: 'headCount', message: FACILITY_MESSAGES.tooManyPeople(room.name, room.capacity) },
+        ]);
       }
       const blockIds = quote.lines.map((line) => line.blockId);
       const segments = segmentsOf(facility, { dates, blockIds });
@@ -177,7 +184,16 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
         };
         const created: FacilityBookingCreated = { booking: publicView(stored), token };
         const outcome = await store.facilities.book(
-          { ...stored, purpose: request.purpose, groupName: request.groupName, nameKana: request.nameKana, phone: request.phone, segments, tokenHash: await hashSecret(token), now: now().toISOString() },
+          {
+            ...stored,
+            purpose: request.purpose,
+            groupName: request.groupName,
+            nameKana: request.nameKana,
+            phone: request.phone,
+            segments,
+            tokenHash: await hashSecret(token),
+            now: now().toISOString(),
+          },
           idempotency,
           () => JSON.stringify(created),
         );
@@ -217,7 +233,11 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
       }
       const { dates, quote } = priced({ facilityId: stored.facilityId, roomId: stored.roomId, residency: stored.residency, group: stored.group, ...change });
       const blockIds = quote.lines.map((line) => line.blockId);
-      const outcome = await store.facilities.move(code, { dates, blockIds, segments: segmentsOf(facility, { dates, blockIds }), fee: quote.fee }, now().toISOString());
+      const outcome = await store.facilities.move(
+        code,
+        { dates, blockIds, segments: segmentsOf(facility, { dates, blockIds }), fee: quote.fee },
+        now().toISOString(),
+      );
       if (outcome === 'taken') throw TAKEN();
       if (outcome === 'not-active') throw new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.cancelled);
       availabilityCache.invalidate();

@@ -40,10 +40,18 @@ export interface FacilityStore {
    * Books every segment or none, in one transaction with the idempotency record: 'taken' when any
    * segment is already held. Expired provisional bookings are released first, so their blocks are free.
    */
-  book(booking: NewFacilityBookingRow, idempotency: IdempotencyRequest | null, answer: () => string): Promise<IdempotentOutcome<'booked' | 'taken' | 'code-taken'>>;
+  book(
+    booking: NewFacilityBookingRow,
+    idempotency: IdempotencyRequest | null,
+    answer: () => string,
+  ): Promise<IdempotentOutcome<'booked' | 'taken' | 'code-taken'>>;
   find(code: string): Promise<StoredFacilityBooking | null>;
   /** Moves a booking to other days or blocks atomically: the old segments are kept if the new ones are taken. */
-  move(code: string, change: { dates: string[]; blockIds: string[]; segments: BookedSegment[]; fee: number }, now: string): Promise<'moved' | 'taken' | 'not-active'>;
+  move(
+    code: string,
+    change: { dates: string[]; blockIds: string[]; segments: BookedSegment[]; fee: number },
+    now: string,
+  ): Promise<'moved' | 'taken' | 'not-active'>;
   cancel(code: string, now: string): Promise<'cancelled' | 'not-active'>;
   /** Staff confirmation of a provisional booking after the in-person application. */
   confirm(code: string, now: string): Promise<'confirmed' | 'not-provisional'>;

@@ -33,7 +33,10 @@ export function newReservationCode(): string {
 /** The management secret: 256 random bits in base64url (43 characters). Only its hash is stored. */
 export function newManagementToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export async function hashSecret(secret: string): Promise<string> {

@@ -113,7 +113,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const slot = freshSlot();
         const first = counterBooking(slot, 5);
         await store.counter.book(first, null, answer);
-        expect(await store.counter.book(counterBooking(slot, 5, { code: first.code, tokenHash: 'other' }), null, answer)).toEqual({ replayed: false, value: 'code-taken' });
+        expect(await store.counter.book(counterBooking(slot, 5, { code: first.code, tokenHash: 'other' }), null, answer)).toEqual({
+          replayed: false,
+          value: 'code-taken',
+        });
         expect((await store.counter.bookedSeats(slot.slice(0, 10), slot.slice(0, 10))).get(slot)?.booked).toBe(1);
       });
 
@@ -189,7 +192,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('makes one booking of 10 identical retries sent at once', async () => {
         const room = freshRoom();
         const request: IdempotencyRequest = { scope: 'facility-book', key: `key-${nextCode()}`, requestHash: 'hash-a' };
-        const outcomes = await Promise.all(Array.from({ length: 10 }, () => store.facilities.book(facilityBooking(room, ['2026-12-20'], ['09:00']), request, answer)));
+        const outcomes = await Promise.all(
+          Array.from({ length: 10 }, () => store.facilities.book(facilityBooking(room, ['2026-12-20'], ['09:00']), request, answer)),
+        );
         expect(outcomes.filter((outcome) => outcome.replayed === false)).toEqual([{ replayed: false, value: 'booked' }]);
         expect(outcomes.filter((outcome) => outcome.replayed === true)).toHaveLength(9);
       });
@@ -259,14 +264,23 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const toFree = { dates: ['2026-12-21'], blockIds: ['17:00'], segments: segmentsOf(['2026-12-21'], ['17:00']), fee: 1500 };
         expect(await store.facilities.move(mine.code, toFree, LATER)).toBe('moved');
         expect(await store.facilities.find(mine.code)).toMatchObject({ dates: ['2026-12-21'], blockIds: ['17:00'], fee: 1500 });
-        expect([...(await store.facilities.heldSegments('chuo-kominkan', room, '2026-12-20', '2026-12-21', LATER))].sort()).toEqual(['2026-12-20T12:00', '2026-12-21T17:00']);
+        expect([...(await store.facilities.heldSegments('chuo-kominkan', room, '2026-12-20', '2026-12-21', LATER))].sort()).toEqual([
+          '2026-12-20T12:00',
+          '2026-12-21T17:00',
+        ]);
       });
 
       it('releases an expired 仮予約: its blocks are free to the next booking and to the release job', async () => {
         const room = freshRoom();
-        const provisional = facilityBooking(room, ['2026-12-20'], ['09:00'], { status: 'provisional', provisionalUntil: '2026-11-24T10:00:00.000Z', applyBy: '2026-11-24' });
+        const provisional = facilityBooking(room, ['2026-12-20'], ['09:00'], {
+          status: 'provisional',
+          provisionalUntil: '2026-11-24T10:00:00.000Z',
+          applyBy: '2026-11-24',
+        });
         await store.facilities.book(provisional, null, answer);
-        expect(await store.facilities.heldSegments('chuo-kominkan', room, '2026-12-20', '2026-12-20', '2026-11-24T09:59:59.000Z')).toEqual(new Set(['2026-12-20T09:00']));
+        expect(await store.facilities.heldSegments('chuo-kominkan', room, '2026-12-20', '2026-12-20', '2026-11-24T09:59:59.000Z')).toEqual(
+          new Set(['2026-12-20T09:00']),
+        );
         expect(await store.facilities.heldSegments('chuo-kominkan', room, '2026-12-20', '2026-12-20', '2026-11-24T10:00:00.000Z')).toEqual(new Set());
         expect(await store.facilities.confirm(provisional.code, '2026-11-24T10:00:00.000Z')).toBe('not-provisional');
 
@@ -274,14 +288,22 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.facilities.book(next, null, answer)).toEqual({ replayed: false, value: 'booked' });
         expect((await store.facilities.find(provisional.code))?.status).toBe('released');
 
-        const other = facilityBooking(freshRoom(), ['2026-12-20'], ['09:00'], { status: 'provisional', provisionalUntil: '2026-11-24T10:00:00.000Z', applyBy: '2026-11-24' });
+        const other = facilityBooking(freshRoom(), ['2026-12-20'], ['09:00'], {
+          status: 'provisional',
+          provisionalUntil: '2026-11-24T10:00:00.000Z',
+          applyBy: '2026-11-24',
+        });
         await store.facilities.book(other, null, answer);
         expect(await store.facilities.releaseExpired('2026-11-24T10:00:00.000Z')).toBeGreaterThanOrEqual(1);
         expect((await store.facilities.find(other.code))?.status).toBe('released');
       });
 
       it('confirms a 仮予約 before its deadline, once', async () => {
-        const provisional = facilityBooking(freshRoom(), ['2026-12-20'], ['09:00'], { status: 'provisional', provisionalUntil: '2026-11-30T10:00:00.000Z', applyBy: '2026-11-30' });
+        const provisional = facilityBooking(freshRoom(), ['2026-12-20'], ['09:00'], {
+          status: 'provisional',
+          provisionalUntil: '2026-11-30T10:00:00.000Z',
+          applyBy: '2026-11-30',
+        });
         await store.facilities.book(provisional, null, answer);
         expect(await store.facilities.confirm(provisional.code, LATER)).toBe('confirmed');
         expect(await store.facilities.confirm(provisional.code, LATER)).toBe('not-provisional');
@@ -300,7 +322,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         );
         const room = freshRoom();
         const facility = await Promise.all(
-          [['2025-01-09', '2025-01-10'], ['2025-01-10', '2025-01-11']].map(async (dates, index) => {
+          [
+            ['2025-01-09', '2025-01-10'],
+            ['2025-01-10', '2025-01-11'],
+          ].map(async (dates, index) => {
             const booking = facilityBooking(room, dates, [index === 0 ? '09:00' : '12:00']);
             await store.facilities.book(booking, null, answer);
             return booking.code;
@@ -310,7 +335,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.facilities.deletePersonalDataUpTo('2025-01-10', LATER)).toBe(1);
 
         const [gone, alsoGone, kept] = await Promise.all(counter.map((code) => store.counter.find(code)));
-        expect([gone, alsoGone].map((row) => [row?.nameKana, row?.phone, row?.email])).toEqual([[null, null, null], [null, null, null]]);
+        expect([gone, alsoGone].map((row) => [row?.nameKana, row?.phone, row?.email])).toEqual([
+          [null, null, null],
+          [null, null, null],
+        ]);
         expect(kept).toMatchObject({ nameKana: 'トウガネ タロウ', phone: '0475-50-1210', email: 'taro@example.jp' });
         expect(gone).toMatchObject({ status: 'booked', people: 1, kindId: 'new-card' });
 
@@ -346,7 +374,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('keeps the limit when look-ups arrive at once', async () => {
         const booking = facilityBooking(freshRoom(), ['2026-12-20'], ['09:00']);
         await store.facilities.book(booking, null, answer);
-        await Promise.all(Array.from({ length: 12 }, (_, index) => store.links.addFoundLink('facility', booking.code, `${booking.code}-burst-${String(index)}`, LATER)));
+        await Promise.all(
+          Array.from({ length: 12 }, (_, index) => store.links.addFoundLink('facility', booking.code, `${booking.code}-burst-${String(index)}`, LATER)),
+        );
         const links = await store.links.list('facility', booking.code);
         expect(links).toHaveLength(MAX_LINKS_PER_BOOKING);
         expect(links[0]?.openedBy).toBe('booking');

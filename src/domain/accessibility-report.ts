@@ -57,7 +57,11 @@ export const accessibilityReportSchema = z
     report.screens.forEach((screen, index) => {
       const modes = screen.results.map((result) => result.mode);
       if (modes.length !== modeIds.length || !modeIds.every((id) => modes.includes(id))) {
-        context.addIssue({ code: 'custom', path: ['screens', index, 'results'], message: `画面 ${screen.path} の結果が、表示のしかた（${modeIds.join('、')}）ごとに一つずつそろっていません。` });
+        context.addIssue({
+          code: 'custom',
+          path: ['screens', index, 'results'],
+          message: `画面 ${screen.path} の結果が、表示のしかた（${modeIds.join('、')}）ごとに一つずつそろっていません。`,
+        });
       }
       if (report.screens.findIndex((other) => other.path === screen.path) !== index) {
         context.addIssue({ code: 'custom', path: ['screens', index, 'path'], message: `画面 ${screen.path} が重複しています。` });

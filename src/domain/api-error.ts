@@ -66,4 +66,3 @@ export function errorBody(code: ApiErrorCode, message = ERROR_MESSAGES[code], fi
 
 /** Said by every booking API when a retry under the same Idempotency-Key carries another body. */
 export const IDEMPOTENCY_MISMATCH_MESSAGE = '同じ操作番号で、ちがう内容が送られました。画面を読み込み直して、もう一度お試しください。';
-

@@ -21,7 +21,10 @@ const NOT_FOUND = '予約が見つからない（予約番号か管理用トー�
  * What the holder of a booking's code and management token can do with it, the same for the counter
  * and the facilities: view it, change it (each its own change), cancel it, close the other links.
  */
-function managedBookingContracts<Path extends string, Body extends z.ZodType>(path: Path, change: { summary: string; body: Body; refusals: { 409: string; 422: string } }) {
+function managedBookingContracts<Path extends string, Body extends z.ZodType>(
+  path: Path,
+  change: { summary: string; body: Body; refusals: { 409: string; 422: string } },
+) {
   return {
     view: {
       method: 'GET',
@@ -129,7 +132,12 @@ export const facilityContracts = {
     body: newFacilityBookingSchema,
     idempotencyKey: true,
     answer: { status: 201, description: '予約番号と管理用トークン' },
-    refusals: { 400: INPUT, 404: '部屋が見つからない', 409: 'ほかの予約と重なる、または見本の施設', 422: '規則により受け付けられない、または同じ操作番号でちがう内容' },
+    refusals: {
+      400: INPUT,
+      404: '部屋が見つからない',
+      409: 'ほかの予約と重なる、または見本の施設',
+      422: '規則により受け付けられない、または同じ操作番号でちがう内容',
+    },
   },
   ...managedBookingContracts('/api/v1/facilities/bookings', {
     summary: '予約の日や区分を変える（変更できる施設だけ）',

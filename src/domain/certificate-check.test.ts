@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ANSWERS,
-  judge,
-  keepAskedAnswers,
-  nextQuestion,
-  questionsFor,
-  type CheckAnswers,
-  type QuestionId,
-} from './certificate-check.ts';
+import { ANSWERS, judge, keepAskedAnswers, nextQuestion, questionsFor, type CheckAnswers, type QuestionId } from './certificate-check.ts';
 
 const READY: CheckAnswers = { device: 'card', age: 'over15', pin: 'known', validity: 'valid', certificate: 'juminhyo' };
 
@@ -40,12 +32,7 @@ describe('できるかチェック: the questions', () => {
   });
 
   it('skips the PIN for an iPhone, where Face ID replaces it', () => {
-    expect(walk((question) => (question === 'device' ? 'iphone' : 'unknown')).asked).toEqual([
-      'device',
-      'age',
-      'validity',
-      'certificate',
-    ]);
+    expect(walk((question) => (question === 'device' ? 'iphone' : 'unknown')).asked).toEqual(['device', 'age', 'validity', 'certificate']);
   });
 
   it('stops at once when there is no card, or the holder is under 15', () => {

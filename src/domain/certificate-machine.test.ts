@@ -21,11 +21,7 @@ function typePin(pin: string): MachineEvent[] {
   return [...pin].map((digit) => ({ type: 'press-digit', digit }) as const);
 }
 
-const TO_PIN: MachineEvent[] = [
-  { type: 'press-menu', item: 'administrative' },
-  { type: 'press-service', item: 'certificate' },
-  { type: 'place-card' },
-];
+const TO_PIN: MachineEvent[] = [{ type: 'press-menu', item: 'administrative' }, { type: 'press-service', item: 'certificate' }, { type: 'place-card' }];
 
 const WHOLE_RUN: MachineEvent[] = [
   ...TO_PIN,
@@ -86,9 +82,18 @@ describe('the practice machine', () => {
   it('keeps the copies between 1 and the machine’s maximum', () => {
     const atOptions = press([...WHOLE_RUN.slice(0, 9)]);
     expect(atOptions.phase).toBe('options');
-    const down = press([{ type: 'change-copies', by: -1 }, { type: 'change-copies', by: -1 }], atOptions);
+    const down = press(
+      [
+        { type: 'change-copies', by: -1 },
+        { type: 'change-copies', by: -1 },
+      ],
+      atOptions,
+    );
     expect(down.copies).toBe(1);
-    const up = press(Array.from({ length: 20 }, () => ({ type: 'change-copies', by: 1 }) as const), atOptions);
+    const up = press(
+      Array.from({ length: 20 }, () => ({ type: 'change-copies', by: 1 }) as const),
+      atOptions,
+    );
     expect(up.copies).toBe(MAX_COPIES);
   });
 

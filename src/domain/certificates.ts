@@ -19,17 +19,7 @@ export type Way = (typeof WAYS)[number];
  * The machine's screens in the order a person meets them. The 手順 page lists them and the practice
  * machine walks through them, so both read the same words from the content file.
  */
-export const MACHINE_STEP_IDS = [
-  'menu',
-  'service',
-  'card',
-  'pin',
-  'certificate',
-  'options',
-  'fee',
-  'printing',
-  'take',
-] as const;
+export const MACHINE_STEP_IDS = ['menu', 'service', 'card', 'pin', 'certificate', 'options', 'fee', 'printing', 'take'] as const;
 export type MachineStepId = (typeof MACHINE_STEP_IDS)[number];
 
 /** Yen, as a whole number; `null` where the certificate cannot be had that way. */

@@ -30,7 +30,10 @@ export const nameKanaSchema = citizenText()
 const PHONE_SEPARATORS = /[\s\-()‐‑‒–—―−ー]+/;
 
 function phoneGroups(typed: string): string[] {
-  return typed.normalize('NFKC').split(PHONE_SEPARATORS).filter((group) => group !== '');
+  return typed
+    .normalize('NFKC')
+    .split(PHONE_SEPARATORS)
+    .filter((group) => group !== '');
 }
 
 /**
@@ -74,20 +77,19 @@ export function formatPhoneNumber(typed: string): string {
 
 export const emailSchema = citizenText()
   .transform((value) => value.normalize('NFKC').trim())
-  .pipe(
-    z.union([
-      z.literal(''),
-      z.email('メールアドレスの形が正しくありません（例：togane@example.jp）。').max(254, 'メールアドレスが長すぎます。'),
-    ]),
-  );
+  .pipe(z.union([z.literal(''), z.email('メールアドレスの形が正しくありません（例：togane@example.jp）。').max(254, 'メールアドレスが長すぎます。')]));
 
 /** 8 letters and digits without look-alikes (no 0/O, 1/I/L); hyphens and spaces are ignored. */
 export const RESERVATION_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const reservationCodeSchema = citizenText()
-  .transform((value) => value.normalize('NFKC').toUpperCase().replace(/[\s\-ー－]/g, ''))
+  .transform((value) =>
+    value
+      .normalize('NFKC')
+      .toUpperCase()
+      .replace(/[\s\-ー－]/g, ''),
+  )
   .pipe(z.string().regex(/^[2-9A-HJ-KMNP-Z]{8}$/, '予約番号は8文字の英数字です（例：ABCD-2345）。'));
 
 export function formatReservationCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
-

@@ -12,9 +12,7 @@ export const isoDateSchema = z
   }, '存在しない日付です。');
 
 /** Japanese landline or mobile numbers with hyphens, as printed for citizens: 0475-50-1210. */
-export const phoneNumberSchema = z
-  .string()
-  .regex(/^0\d{1,4}-\d{1,4}-\d{3,4}$/, '電話番号は 0475-50-1210 の形で書いてください。');
+export const phoneNumberSchema = z.string().regex(/^0\d{1,4}-\d{1,4}-\d{3,4}$/, '電話番号は 0475-50-1210 の形で書いてください。');
 
 /**
  * Provenance carried by every fact about Togane. A fact is `verified` only when we can say where it

@@ -29,9 +29,7 @@ export const CONTENT_FILES = {
 
 export type ContentFileName = keyof typeof CONTENT_FILES;
 
-export type ContentCheck =
-  | { ok: true; value: unknown }
-  | { ok: false; problems: FieldProblem[] };
+export type ContentCheck = { ok: true; value: unknown } | { ok: false; problems: FieldProblem[] };
 
 export function isContentFileName(name: string): name is ContentFileName {
   return Object.hasOwn(CONTENT_FILES, name);

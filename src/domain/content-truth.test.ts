@@ -25,7 +25,9 @@ describe('what the sources confirm', () => {
     const kokuho = byId.get('kokuho-kanyu');
     if (!kokuho) throw new Error('kokuho-kanyu');
     const noSource = procedureSchema.safeParse({ ...kokuho, verified: true, sources: [] });
-    expect(noSource.success ? [] : noSource.error.issues.map((issue) => issue.message)).toContain('確認済み（verified: true）の手続きには出典（sources）が必要です。');
+    expect(noSource.success ? [] : noSource.error.issues.map((issue) => issue.message)).toContain(
+      '確認済み（verified: true）の手続きには出典（sources）が必要です。',
+    );
     const partly = procedureSchema.safeParse({ ...kokuho, verified: true });
     expect(partly.success ? [] : partly.error.issues.map((issue) => issue.message)).toEqual([
       '確認済み（verified: true）にできるのは、出典がすべての項目を確かめた手続きだけです。',
@@ -54,7 +56,10 @@ describe('what the sources confirm', () => {
     };
     for (const [id, pageId] of Object.entries(pages)) {
       const procedure = byId.get(id);
-      expect(procedure?.sources.map((source) => source.pageId), id).toContain(pageId);
+      expect(
+        procedure?.sources.map((source) => source.pageId),
+        id,
+      ).toContain(pageId);
       expect(procedure?.sample, id).toBe(false);
     }
   });

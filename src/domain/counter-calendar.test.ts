@@ -46,15 +46,20 @@ describe('slots', () => {
 
   it('never allows a slot that starts less than the closing margin from now', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 24 * 60 - 1 }), (dayOffset, slotIndex, nowMinutes) => {
-        const clock = { date: '2026-12-01', minutes: nowMinutes };
-        const start = slotStarts(calendar)[slotIndex] ?? 0;
-        const date = addDays(clock.date, dayOffset);
-        if (checkSlot(date, start, clock, calendar) === null) {
-          expect(dayOffset * 24 * 60 + start - nowMinutes).toBeGreaterThanOrEqual(calendar.closesMinutesBefore);
-          expect(closedReason(date, calendar)).toBeNull();
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 14 }),
+        fc.integer({ min: 0, max: 24 * 60 - 1 }),
+        (dayOffset, slotIndex, nowMinutes) => {
+          const clock = { date: '2026-12-01', minutes: nowMinutes };
+          const start = slotStarts(calendar)[slotIndex] ?? 0;
+          const date = addDays(clock.date, dayOffset);
+          if (checkSlot(date, start, clock, calendar) === null) {
+            expect(dayOffset * 24 * 60 + start - nowMinutes).toBeGreaterThanOrEqual(calendar.closesMinutesBefore);
+            expect(closedReason(date, calendar)).toBeNull();
+          }
+        },
+      ),
     );
   });
 });

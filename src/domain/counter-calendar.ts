@@ -9,12 +9,10 @@ import { addDays, dayOfWeek, daysFrom, type IsoDate, type JapanClock, parseTime,
  * When the MyNumber counter takes visits, and which slots may still be booked. Pure rules over the
  * counter content and a Japan-time clock; the server and the browser both use them.
  */
-export type CounterCalendar = Pick<
-  CounterContent,
-  'opens' | 'closes' | 'slotMinutes' | 'desksPerSlot' | 'bookAheadDays' | 'closesMinutesBefore' | 'closures'
->;
+export type CounterCalendar = Pick<CounterContent, 'opens' | 'closes' | 'slotMinutes' | 'desksPerSlot' | 'bookAheadDays' | 'closesMinutesBefore' | 'closures'>;
 
-export type ClosedReason = { kind: 'weekend' } | { kind: 'holiday'; name: string } | { kind: 'year-end' } | { kind: 'closure'; reason: string } | { kind: 'unknown' };
+export type ClosedReason =
+  { kind: 'weekend' } | { kind: 'holiday'; name: string } | { kind: 'year-end' } | { kind: 'closure'; reason: string } | { kind: 'unknown' };
 
 /** Why the counter is closed that day, or null when it is open. */
 export function closedReason(date: IsoDate, calendar: CounterCalendar): ClosedReason | null {

@@ -91,20 +91,24 @@ describe('nextAttemptAt', () => {
 
   it('for any schedule: a bounded number of attempts, each later than the failure, never sooner than the one before', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 86_400_000 }), { maxLength: 10 }).map((delays) => delays.sort((a, b) => a - b)), fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }), (delays, failedAt) => {
-        const waits: number[] = [];
-        for (let attempts = 1; ; attempts++) {
-          const next = nextAttemptAt(attempts, failedAt, delays);
-          if (next === null) break;
-          waits.push(next.getTime() - failedAt.getTime());
-          expect(attempts).toBeLessThanOrEqual(delays.length);
-        }
-        expect(waits).toHaveLength(delays.length);
-        waits.forEach((wait, index) => {
-          expect(wait).toBeGreaterThan(0);
-          if (index > 0) expect(wait).toBeGreaterThanOrEqual(waits[index - 1] ?? 0);
-        });
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 86_400_000 }), { maxLength: 10 }).map((delays) => delays.sort((a, b) => a - b)),
+        fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }),
+        (delays, failedAt) => {
+          const waits: number[] = [];
+          for (let attempts = 1; ; attempts++) {
+            const next = nextAttemptAt(attempts, failedAt, delays);
+            if (next === null) break;
+            waits.push(next.getTime() - failedAt.getTime());
+            expect(attempts).toBeLessThanOrEqual(delays.length);
+          }
+          expect(waits).toHaveLength(delays.length);
+          waits.forEach((wait, index) => {
+            expect(wait).toBeGreaterThan(0);
+            if (index > 0) expect(wait).toBeGreaterThanOrEqual(waits[index - 1] ?? 0);
+          });
+        },
+      ),
     );
   });
 });

@@ -36,7 +36,11 @@ export const counterContentSchema = z
     /** Bookings open this many days ahead (today counts as day 0). */
     bookAheadDays: z.number().int().min(1).max(366),
     /** A slot can be booked, changed or cancelled until this many minutes before it starts. */
-    closesMinutesBefore: z.number().int().min(0).max(7 * 24 * 60),
+    closesMinutesBefore: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60),
     /** At most this many people in one booking (a household coming together). */
     maxPeople: z.number().int().min(1).max(10),
     /** E-mail reminders go out the day before the visit at this time, Japan time (after the working day). */

@@ -172,9 +172,7 @@ describe('slipStatus', () => {
 
 describe('cardFee', () => {
   it('follows the published bands', () => {
-    expect([1, 10_000, 10_001, 20_000, 20_001, 30_000, 30_001, 40_000].map(cardFee)).toEqual([
-      40, 40, 123, 123, 205, 205, 288, 288,
-    ]);
+    expect([1, 10_000, 10_001, 20_000, 20_001, 30_000, 30_001, 40_000].map(cardFee)).toEqual([40, 40, 123, 123, 205, 205, 288, 288]);
   });
 
   it('adds ¥75 before tax for each further ¥10,000', () => {

@@ -152,9 +152,7 @@ export interface ElNumber {
 }
 
 export type ElNumberResult =
-  | { ok: true; elNumber: ElNumber }
-  | { ok: false; reason: 'empty' | 'not-digits' }
-  | { ok: false; reason: 'wrong-length'; length: number };
+  { ok: true; elNumber: ElNumber } | { ok: false; reason: 'empty' | 'not-digits' } | { ok: false; reason: 'wrong-length'; length: number };
 
 /** Full-width digits as typed with a Japanese keyboard become ASCII digits. */
 function toHalfWidthDigits(text: string): string {

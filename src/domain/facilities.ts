@@ -114,9 +114,7 @@ export const facilitySchema = z.object({
   cancelRule: z.object({ text: z.string().min(1), provenance: provenanceSchema }).optional(),
   changesAllowed: z.boolean(),
   /** When set, a portal booking is provisional (仮予約) until the application is made in person. */
-  inPersonApplication: z
-    .object({ withinDays: z.number().int().min(1).max(30), where: z.string().min(1), bring: z.array(z.string().min(1)).min(1) })
-    .nullable(),
+  inPersonApplication: z.object({ withinDays: z.number().int().min(1).max(30), where: z.string().min(1), bring: z.array(z.string().min(1)).min(1) }).nullable(),
   payment: z.string().min(1),
   route: bookingRouteSchema,
   rooms: z.array(roomSchema).min(1),
@@ -129,7 +127,8 @@ export const facilitiesContentSchema = z
     const facilityIds = content.facilities.map((facility) => facility.id);
     content.facilities.forEach((facility, index) => {
       const path = ['facilities', index];
-      if (facilityIds.indexOf(facility.id) !== index) context.addIssue({ code: 'custom', path: [...path, 'id'], message: `id「${facility.id}」が重複しています。` });
+      if (facilityIds.indexOf(facility.id) !== index)
+        context.addIssue({ code: 'custom', path: [...path, 'id'], message: `id「${facility.id}」が重複しています。` });
       const blockIds = facility.blocks.map((block) => block.id);
       facility.blocks.forEach((block, blockIndex) => {
         if ((parseTime(block.end) ?? 0) <= (parseTime(block.start) ?? 0)) {
@@ -139,16 +138,26 @@ export const facilitiesContentSchema = z
       facility.rooms.forEach((room, roomIndex) => {
         room.purposes.forEach((purpose, purposeIndex) => {
           if (!content.purposes.includes(purpose)) {
-            context.addIssue({ code: 'custom', path: [...path, 'rooms', roomIndex, 'purposes', purposeIndex], message: `目的「${purpose}」が purposes の一覧にありません。` });
+            context.addIssue({
+              code: 'custom',
+              path: [...path, 'rooms', roomIndex, 'purposes', purposeIndex],
+              message: `目的「${purpose}」が purposes の一覧にありません。`,
+            });
           }
         });
         const feeBlocks = room.fees ? Object.keys(room.fees) : [];
-        feeBlocks.filter((id) => !blockIds.includes(id)).forEach((id) => {
-          context.addIssue({ code: 'custom', path: [...path, 'rooms', roomIndex, 'fees', id], message: `区分「${id}」が blocks にありません。` });
-        });
+        feeBlocks
+          .filter((id) => !blockIds.includes(id))
+          .forEach((id) => {
+            context.addIssue({ code: 'custom', path: [...path, 'rooms', roomIndex, 'fees', id], message: `区分「${id}」が blocks にありません。` });
+          });
         // The server computes every portal fee from content: a bookable room needs a fee for every block.
         if (facility.route.kind === 'portal' && blockIds.some((id) => !feeBlocks.includes(id))) {
-          context.addIssue({ code: 'custom', path: [...path, 'rooms', roomIndex, 'fees'], message: 'このアプリで予約する部屋には、すべての区分の料金が必要です。' });
+          context.addIssue({
+            code: 'custom',
+            path: [...path, 'rooms', roomIndex, 'fees'],
+            message: 'このアプリで予約する部屋には、すべての区分の料金が必要です。',
+          });
         }
       });
     });

@@ -23,7 +23,8 @@ import { daysFrom, type IsoDate, type JapanClock } from './japan-time.ts';
 export const FACILITY_MESSAGES = {
   notFound: '予約が見つかりませんでした。予約番号と、管理用のリンクをお確かめください。',
   roomNotFound: '施設または部屋が見つかりませんでした。',
-  sample: (name: string) => `${name}は見本の施設のため、実際には予約できません。予約は行われていません。予約の流れは、スマホ講座の練習モードで最後まで試せます。`,
+  sample: (name: string) =>
+    `${name}は見本の施設のため、実際には予約できません。予約は行われていません。予約の流れは、スマホ講座の練習モードで最後まで試せます。`,
   notPortal: (name: string) => `${name}は、このアプリでは予約できません。施設のページで予約の方法をご覧ください。`,
   taken: '選んだ時間の一部が、ちょうどほかの方の予約で埋まりました。空き状況を見て、選び直してください。',
   takenField: 'この時間は予約で埋まっています。',
@@ -53,7 +54,12 @@ export function facilityDays(facility: Facility, room: Room, first: IsoDate, las
     });
     result.push({
       date,
-      availability: inWindow ? dayAvailability(blocks.map((block) => (block.free ? 1 : 0)), 1) : 'closed',
+      availability: inWindow
+        ? dayAvailability(
+            blocks.map((block) => (block.free ? 1 : 0)),
+            1,
+          )
+        : 'closed',
       closedReason: inWindow ? null : '受付期間の外です',
       blocks,
     });
@@ -61,9 +67,7 @@ export function facilityDays(facility: Facility, room: Room, first: IsoDate, las
   return result;
 }
 
-export type PricedChoice =
-  | { ok: true; dates: IsoDate[]; quote: FacilityQuote }
-  | { ok: false; message: string; path: 'dates' | 'blockIds' };
+export type PricedChoice = { ok: true; dates: IsoDate[]; quote: FacilityQuote } | { ok: false; message: string; path: 'dates' | 'blockIds' };
 
 /** Checks a choice against the rules and prices it from content; the client never sends a fee. */
 export function priceChoice(choice: FacilityChoice, facility: Facility, room: Room, clock: JapanClock): PricedChoice {

@@ -110,7 +110,10 @@ describe('facilityClosedReason', () => {
     for (const day of ['2026-12-29', '2026-12-31', '2027-01-01', '2027-01-03']) expect(facilityClosedReason(day, bunka.closed)).toEqual({ kind: 'year-end' });
     expect(facilityClosedReason('2027-01-04', bunka.closed)).toEqual({ kind: 'weekly' });
     expect(facilityClosedReason('2027-01-05', bunka.closed)).toBeNull();
-    expect(facilityClosedReason('2026-12-10', { ...bunka.closed, dates: [{ date: '2026-12-10', reason: '設備点検' }] })).toEqual({ kind: 'closure', reason: '設備点検' });
+    expect(facilityClosedReason('2026-12-10', { ...bunka.closed, dates: [{ date: '2026-12-10', reason: '設備点検' }] })).toEqual({
+      kind: 'closure',
+      reason: '設備点検',
+    });
     expect(facilityClosedReason('2029-01-10', bunka.closed)).toEqual({ kind: 'unknown' });
   });
 
@@ -172,7 +175,10 @@ describe('booking window', () => {
     expect(checkChoice({ dates: ['2027-12-01'], blockIds: ['morning'] }, bunka, hall, now)).toMatchObject({ refusal: 'not-yet-open' });
     expect(checkChoice({ dates: ['2026-12-07'], blockIds: ['morning'] }, bunka, hall, now)).toMatchObject({ refusal: 'closed-day' });
     expect(checkChoice({ dates: ['2026-12-03', '2026-12-05'], blockIds: ['morning'] }, bunka, hall, now)).toEqual({ kind: 'not-consecutive' });
-    expect(checkChoice({ dates: ['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'], blockIds: ['morning'] }, bunka, hall, now)).toEqual({ kind: 'too-many-days', max: 3 });
+    expect(checkChoice({ dates: ['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'], blockIds: ['morning'] }, bunka, hall, now)).toEqual({
+      kind: 'too-many-days',
+      max: 3,
+    });
     expect(checkChoice({ dates: ['2026-12-03'], blockIds: ['morning', 'all-day'] }, bunka, hall, now)).toEqual({ kind: 'blocks-overlap' });
     expect(checkChoice({ dates: ['2026-12-03'], blockIds: ['morning', 'evening'] }, bunka, hall, now)).toBeNull();
     expect(checkChoice({ dates: ['2026-12-03'], blockIds: ['night'] }, bunka, hall, now)).toEqual({ kind: 'unknown-block' });
@@ -207,7 +213,10 @@ describe('fees', () => {
     const sub = room(arena, 'sub-arena');
     fc.assert(
       fc.property(
-        fc.subarray(arena.blocks.map((block) => block.id), { minLength: 1 }),
+        fc.subarray(
+          arena.blocks.map((block) => block.id),
+          { minLength: 1 },
+        ),
         fc.integer({ min: 1, max: 3 }),
         fc.constantFrom(...GROUP_TYPES),
         (blockIds, days, group) => {

@@ -1,6 +1,17 @@
 import type { BookingWindow, Facility, GroupType, Residency, Room, TimeBlock } from './facilities.ts';
 import { holidayCoverage, publicHolidayName } from './holidays.ts';
-import { addDays, addMonths, dayOfWeek, daysBetween, formatJapaneseDate, type IsoDate, japanInstant, type JapanClock, parseTime, timeKey } from './japan-time.ts';
+import {
+  addDays,
+  addMonths,
+  dayOfWeek,
+  daysBetween,
+  formatJapaneseDate,
+  type IsoDate,
+  japanInstant,
+  type JapanClock,
+  parseTime,
+  timeKey,
+} from './japan-time.ts';
 
 /**
  * The rules of booking a public facility, over its content and a Japan-time clock: closed days,
@@ -8,11 +19,7 @@ import { addDays, addMonths, dayOfWeek, daysBetween, formatJapaneseDate, type Is
  * deadlines. Pure, so the server and the browser give the same answers.
  */
 export type FacilityClosedReason =
-  | { kind: 'weekly' }
-  | { kind: 'holiday-shift'; holiday: IsoDate }
-  | { kind: 'year-end' }
-  | { kind: 'closure'; reason: string }
-  | { kind: 'unknown' };
+  { kind: 'weekly' } | { kind: 'holiday-shift'; holiday: IsoDate } | { kind: 'year-end' } | { kind: 'closure'; reason: string } | { kind: 'unknown' };
 
 /** Why the facility is closed that day, or null when it is open. */
 export function facilityClosedReason(date: IsoDate, closed: Facility['closed']): FacilityClosedReason | null {

@@ -39,7 +39,32 @@ describe('containsIndividualNumber', () => {
   });
 
   it('finds it split by any separators, in mixed widths, inside any text', () => {
-    const separator = fc.constantFrom(' ', '　', '-', 'ー', '－', '‐', '―', '.', '．', '/', '／', ',', '，', '、', '。', '・', '_', '＿', '\n', '\r\n', '\t', ':', '(', ')');
+    const separator = fc.constantFrom(
+      ' ',
+      '　',
+      '-',
+      'ー',
+      '－',
+      '‐',
+      '―',
+      '.',
+      '．',
+      '/',
+      '／',
+      ',',
+      '，',
+      '、',
+      '。',
+      '・',
+      '_',
+      '＿',
+      '\n',
+      '\r\n',
+      '\t',
+      ':',
+      '(',
+      ')',
+    );
     const surroundings = fc.constantFrom('', '番号は', '使う目的：', 'Meeting ', '自治会の会議（', '\n');
     fc.assert(
       fc.property(

@@ -91,5 +91,4 @@ export function containsIndividualNumber(text: string): boolean {
   return false;
 }
 
-export const INDIVIDUAL_NUMBER_MESSAGE =
-  'マイナンバー（12けたの個人番号）は入力しないでください。このアプリでは個人番号を使いません。';
+export const INDIVIDUAL_NUMBER_MESSAGE = 'マイナンバー（12けたの個人番号）は入力しないでください。このアプリでは個人番号を使いません。';

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, daysFrom, formatFiscalYear, formatJapaneseDate, formatTime, isIsoDate, japanClock, japanInstant } from './japan-time.ts';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  daysFrom,
+  formatFiscalYear,
+  formatJapaneseDate,
+  formatTime,
+  isIsoDate,
+  japanClock,
+  japanInstant,
+} from './japan-time.ts';
 
 describe('japanClock', () => {
   it('gives the day and time in Japan whatever the instant', () => {
@@ -10,7 +21,15 @@ describe('japanClock', () => {
   });
 
   it('agrees with Intl in Asia/Tokyo for any instant, and round-trips through japanInstant', () => {
-    const format = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     fc.assert(
       fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (instant) => {
         const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));

@@ -30,7 +30,9 @@ describe('normalizeJapanese', () => {
   });
 
   it('folds katakana and half-width katakana to the same form as hiragana', () => {
-    const hiragana = fc.constantFrom(...'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをんがぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽゃゅょっ');
+    const hiragana = fc.constantFrom(
+      ...'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをんがぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽゃゅょっ',
+    );
     fc.assert(
       fc.property(fc.array(hiragana, { minLength: 1, maxLength: 12 }), (chars) => {
         const text = chars.join('');

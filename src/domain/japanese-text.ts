@@ -105,5 +105,7 @@ export function tokensOf(normalized: string): string[] {
 
 /** The words of a query: what the citizen separated with spaces of any width. */
 export function queryWords(query: string): string[] {
-  return normalizeJapanese(query).split(' ').filter((word) => word !== '');
+  return normalizeJapanese(query)
+    .split(' ')
+    .filter((word) => word !== '');
 }

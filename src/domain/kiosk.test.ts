@@ -17,10 +17,16 @@ describe('kiosk setting', () => {
 
   it('refuses anything else that could be stored', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.jsonValue().map((value) => JSON.stringify(value))), (raw) => {
-        const setting = parseKioskSetting(raw);
-        return setting === null || (KIOSK_IDLE_CHOICES as readonly number[]).includes(setting.idleSeconds);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((value) => JSON.stringify(value)),
+        ),
+        (raw) => {
+          const setting = parseKioskSetting(raw);
+          return setting === null || (KIOSK_IDLE_CHOICES as readonly number[]).includes(setting.idleSeconds);
+        },
+      ),
     );
     expect(parseKioskSetting(null)).toBeNull();
     expect(parseKioskSetting('{"idleSeconds":5}')).toBeNull();

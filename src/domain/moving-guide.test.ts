@@ -64,7 +64,10 @@ function withAnswer(answers: MovingAnswers, question: Question, which: 0 | 1 | 2
 
 describe('movingChecklist', () => {
   it('moving in: 転入届 within 14 days of the move, with its date', () => {
-    expect(movingChecklist(base)).toEqual([{ procedureId: 'tennyu', phase: 'within14', ifApplicable: false, from: null, by: '2026-12-15' }, expect.objectContaining({ procedureId: 'inkan-toroku', ifApplicable: true })]);
+    expect(movingChecklist(base)).toEqual([
+      { procedureId: 'tennyu', phase: 'within14', ifApplicable: false, from: null, by: '2026-12-15' },
+      expect.objectContaining({ procedureId: 'inkan-toroku', ifApplicable: true }),
+    ]);
   });
 
   it('moving out: 転出届 from 14 days before to 14 days after; 国保 and the school before the move', () => {
@@ -75,12 +78,7 @@ describe('movingChecklist', () => {
   });
 
   it('within Togane: 転居届, and the dog and the car move with the household (the pack has no procedure for a 原付 moving within the city)', () => {
-    expect(ids({ direction: 'within', dog: 'yes', vehicle: 'both' })).toEqual([
-      'tenkyo',
-      'juminhyo',
-      'kei-yonrin-shinkoku',
-      'inu-henko',
-    ]);
+    expect(ids({ direction: 'within', dog: 'yes', vehicle: 'both' })).toEqual(['tenkyo', 'juminhyo', 'kei-yonrin-shinkoku', 'inu-henko']);
   });
 
   it('each 「はい」 adds its procedures', () => {
@@ -128,8 +126,18 @@ describe('movingChecklist', () => {
     fc.assert(
       fc.property(answersArbitrary, (answers) => {
         const certain: MovingAnswers = { ...answers, direction: answers.direction === 'unknown' ? 'in' : answers.direction };
-        const sure = withAnswer(withAnswer(withAnswer(withAnswer(withAnswer(withAnswer(certain, 'schoolChildren', 0), 'nurseryChildren', 0), 'insurance', 0), 'care', 0), 'vehicle', 0), 'dog', 0);
-        const flagged = movingChecklist(sure).filter((item) => item.ifApplicable).map((item) => item.procedureId);
+        const sure = withAnswer(
+          withAnswer(
+            withAnswer(withAnswer(withAnswer(withAnswer(certain, 'schoolChildren', 0), 'nurseryChildren', 0), 'insurance', 0), 'care', 0),
+            'vehicle',
+            0,
+          ),
+          'dog',
+          0,
+        );
+        const flagged = movingChecklist(sure)
+          .filter((item) => item.ifApplicable)
+          .map((item) => item.procedureId);
         expect(flagged).toEqual(sure.direction === 'in' ? ['inkan-toroku'] : []);
       }),
     );
@@ -187,16 +195,27 @@ describe('sharing the answers', () => {
   });
 
   it('refuses anything else, including a broken date', () => {
-    for (const text of [null, '', '1', '2.i.20261201.3.n.n.n.n.n.n', '1.x.20261201.3.n.n.n.n.n.n', '1.i.20260230.3.n.n.n.n.n.n', '1.i.20261201.0.n.n.n.n.n.n', '1.i.20261201.3.n.n.n.n.n.n.n', '1.i.2026-12-01.3.n.n.n.n.n.n']) {
+    for (const text of [
+      null,
+      '',
+      '1',
+      '2.i.20261201.3.n.n.n.n.n.n',
+      '1.x.20261201.3.n.n.n.n.n.n',
+      '1.i.20260230.3.n.n.n.n.n.n',
+      '1.i.20261201.0.n.n.n.n.n.n',
+      '1.i.20261201.3.n.n.n.n.n.n.n',
+      '1.i.2026-12-01.3.n.n.n.n.n.n',
+    ]) {
       expect(decodeAnswers(text)).toBeNull();
     }
   });
 
   it('property: random text never throws', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 80 }), (text) => {
-          expect(() => decodeAnswers(text)).not.toThrow();
-        }),
-      );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (text) => {
+        expect(() => decodeAnswers(text)).not.toThrow();
+      }),
+    );
   });
 });
 

@@ -77,12 +77,9 @@ function both(left: YesNo, right: YesNo): YesNo {
 
 const hasKokuho = ({ insurance }: MovingAnswers): YesNo =>
   insurance === 'unknown' ? 'unknown' : insurance === 'kokuho' || insurance === 'both' ? 'yes' : 'no';
-const hasKoki = ({ insurance }: MovingAnswers): YesNo =>
-  insurance === 'unknown' ? 'unknown' : insurance === 'koki' || insurance === 'both' ? 'yes' : 'no';
-const hasKei = ({ vehicle }: MovingAnswers): YesNo =>
-  vehicle === 'unknown' ? 'unknown' : vehicle === 'kei' || vehicle === 'both' ? 'yes' : 'no';
-const hasGenchari = ({ vehicle }: MovingAnswers): YesNo =>
-  vehicle === 'unknown' ? 'unknown' : vehicle === 'genchari' || vehicle === 'both' ? 'yes' : 'no';
+const hasKoki = ({ insurance }: MovingAnswers): YesNo => (insurance === 'unknown' ? 'unknown' : insurance === 'koki' || insurance === 'both' ? 'yes' : 'no');
+const hasKei = ({ vehicle }: MovingAnswers): YesNo => (vehicle === 'unknown' ? 'unknown' : vehicle === 'kei' || vehicle === 'both' ? 'yes' : 'no');
+const hasGenchari = ({ vehicle }: MovingAnswers): YesNo => (vehicle === 'unknown' ? 'unknown' : vehicle === 'genchari' || vehicle === 'both' ? 'yes' : 'no');
 
 /** In the order a household meets them; the checklist keeps this order within each phase. */
 const RULES: readonly Rule[] = [

@@ -17,8 +17,7 @@ export const handoffUrlSchema = z
     return url.protocol === 'https:' && url.username === '' && url.password === '' && OFFICIAL_HOST.test(url.hostname);
   }, '引き渡し先は https:// の公的機関のアドレス（go.jp・lg.jp）だけにしてください。');
 
-const codeSchema = (digits: number) =>
-  z.string().regex(new RegExp(`^\\d{${String(digits)}}$`), `${String(digits)}けたの数字で書いてください。`);
+const codeSchema = (digits: number) => z.string().regex(new RegExp(`^\\d{${String(digits)}}$`), `${String(digits)}けたの数字で書いてください。`);
 
 export const paymentsContentSchema = z.object({
   /** 共通納税機関コード → the municipality that issued the slip. */

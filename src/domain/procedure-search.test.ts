@@ -5,13 +5,40 @@ import { buildSearchIndex, searchProcedures, type SearchDocument } from './proce
 const documents: SearchDocument[] = [
   { id: 'tennyu', title: '転入届', reading: 'てんにゅうとどけ', keywords: ['引越し'], summary: '市外から東金市に引っ越してきたときの届け出です。', inLinks: 0 },
   { id: 'tenshutsu', title: '転出届', reading: 'てんしゅつとどけ', keywords: ['引越し'], summary: '東金市から市外へ引っ越すときの届け出です。', inLinks: 0 },
-  { id: 'juminhyo', title: '住民票の写しの交付', reading: 'じゅうみんひょうのうつしのこうふ', keywords: ['証明書'], summary: '住民票の写しを窓口や郵便で請求できます。', inLinks: 0 },
-  { id: 'inkan', title: '印鑑登録証明書の交付', reading: 'いんかんとうろくしょうめいしょのこうふ', keywords: ['証明書'], summary: '登録した印鑑の証明書です。', inLinks: 0 },
-  { id: 'kokuho-out', title: '国民健康保険の資格喪失届', reading: 'こくみんけんこうほけんのしかくそうしつとどけ', keywords: ['やめる', '脱退'], summary: '会社の健康保険に入ったときの届け出です。', inLinks: 0 },
+  {
+    id: 'juminhyo',
+    title: '住民票の写しの交付',
+    reading: 'じゅうみんひょうのうつしのこうふ',
+    keywords: ['証明書'],
+    summary: '住民票の写しを窓口や郵便で請求できます。',
+    inLinks: 0,
+  },
+  {
+    id: 'inkan',
+    title: '印鑑登録証明書の交付',
+    reading: 'いんかんとうろくしょうめいしょのこうふ',
+    keywords: ['証明書'],
+    summary: '登録した印鑑の証明書です。',
+    inLinks: 0,
+  },
+  {
+    id: 'kokuho-out',
+    title: '国民健康保険の資格喪失届',
+    reading: 'こくみんけんこうほけんのしかくそうしつとどけ',
+    keywords: ['やめる', '脱退'],
+    summary: '会社の健康保険に入ったときの届け出です。',
+    inLinks: 0,
+  },
   { id: 'inu', title: '犬の登録', reading: 'いぬのとうろく', keywords: ['狂犬病'], summary: '犬を飼い始めたら登録します。', inLinks: 0 },
   { id: 'my', title: 'マイナンバーカードの交付', reading: 'まいなんばあかあどのこうふ', keywords: [], summary: 'カードを受け取ります。', inLinks: 0 },
 ];
-const synonyms = { groups: [['国保', '国民健康保険'], ['引っ越し', '引越し', 'ひっこし', '転入', '転出'], ['印鑑証明', '印鑑登録証明書']] };
+const synonyms = {
+  groups: [
+    ['国保', '国民健康保険'],
+    ['引っ越し', '引越し', 'ひっこし', '転入', '転出'],
+    ['印鑑証明', '印鑑登録証明書'],
+  ],
+};
 const index = buildSearchIndex(documents, synonyms);
 const ids = (query: string) => searchProcedures(index, query).map((hit) => hit.id);
 
@@ -53,7 +80,14 @@ describe('searchProcedures', () => {
   it('ranks a title or reading hit above a summary hit', () => {
     const pair = buildSearchIndex(
       [
-        { id: 'in-summary', title: '児童手当の認定請求', reading: 'じどうてあてのにんていせいきゅう', keywords: [], summary: '出生届の後に出します。', inLinks: 0 },
+        {
+          id: 'in-summary',
+          title: '児童手当の認定請求',
+          reading: 'じどうてあてのにんていせいきゅう',
+          keywords: [],
+          summary: '出生届の後に出します。',
+          inLinks: 0,
+        },
         { id: 'in-title', title: '出生届', reading: 'しゅっしょうとどけ', keywords: [], summary: '子どもが生まれたら出します。', inLinks: 0 },
       ],
       { groups: [['a', 'b']] },

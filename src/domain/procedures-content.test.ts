@@ -14,8 +14,13 @@ const STANDARD_AREAS = PROCEDURE_AREAS.slice(0, 20);
 describe('the procedure catalogue', () => {
   it('has at least 300 procedures covering every life event and every standardised back-office area', () => {
     expect(pack.procedures.length).toBeGreaterThanOrEqual(300);
-    for (const event of LIFE_EVENTS) expect(pack.procedures.filter((procedure) => procedure.lifeEvents.includes(event)).length, event).toBeGreaterThanOrEqual(3);
-    for (const area of STANDARD_AREAS) expect(pack.procedures.some((procedure) => procedure.areas.includes(area)), area).toBe(true);
+    for (const event of LIFE_EVENTS)
+      expect(pack.procedures.filter((procedure) => procedure.lifeEvents.includes(event)).length, event).toBeGreaterThanOrEqual(3);
+    for (const area of STANDARD_AREAS)
+      expect(
+        pack.procedures.some((procedure) => procedure.areas.includes(area)),
+        area,
+      ).toBe(true);
   });
 
   it('has one guide per life event, in the national order, and each step lists procedures of that event', () => {
@@ -49,7 +54,17 @@ describe('the procedure catalogue', () => {
 
 describe('synonymsContentSchema', () => {
   it('refuses a word in two groups, naming the other group', () => {
-    const check = checkContentFile('synonyms.json', JSON.stringify({ groups: [['国保', '国民健康保険'], ['こくほ', '国保']] }));
-    expect(check.ok ? [] : check.problems).toEqual([{ path: 'groups.1.1', message: '「国保」は 1番目のグループにもあります。1つのグループにまとめてください。' }]);
+    const check = checkContentFile(
+      'synonyms.json',
+      JSON.stringify({
+        groups: [
+          ['国保', '国民健康保険'],
+          ['こくほ', '国保'],
+        ],
+      }),
+    );
+    expect(check.ok ? [] : check.problems).toEqual([
+      { path: 'groups.1.1', message: '「国保」は 1番目のグループにもあります。1つのグループにまとめてください。' },
+    ]);
   });
 });

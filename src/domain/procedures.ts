@@ -315,10 +315,15 @@ export const proceduresContentSchema = z
     const moved = new Set<string>();
     pack.redirects.forEach((redirect, index) => {
       if (ids.has(redirect.from) || moved.has(redirect.from)) {
-        context.addIssue({ code: 'custom', path: ['redirects', index, 'from'], message: `「${redirect.from}」は手続きの id か、ほかの転送先と重なっています。` });
+        context.addIssue({
+          code: 'custom',
+          path: ['redirects', index, 'from'],
+          message: `「${redirect.from}」は手続きの id か、ほかの転送先と重なっています。`,
+        });
       }
       moved.add(redirect.from);
-      if (!ids.has(redirect.to)) context.addIssue({ code: 'custom', path: ['redirects', index, 'to'], message: `転送先の手続き「${redirect.to}」がありません。` });
+      if (!ids.has(redirect.to))
+        context.addIssue({ code: 'custom', path: ['redirects', index, 'to'], message: `転送先の手続き「${redirect.to}」がありません。` });
     });
     const events = new Set<string>();
     pack.lifeEvents.forEach((guide, guideIndex) => {

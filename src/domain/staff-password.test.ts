@@ -23,7 +23,9 @@ describe('passwordShapeProblem', () => {
 
 describe('roleMayWorkIn', () => {
   it('gives each role its own desk, and closing the counter to the counter and the administrator', () => {
-    const areas = STAFF_ROLES.map((role) => (['counter-desk', 'counter-schedule', 'facility-desk', 'administration'] as const).filter((area) => roleMayWorkIn(role, area)));
+    const areas = STAFF_ROLES.map((role) =>
+      (['counter-desk', 'counter-schedule', 'facility-desk', 'administration'] as const).filter((area) => roleMayWorkIn(role, area)),
+    );
     expect(areas).toEqual([['counter-desk', 'counter-schedule'], ['facility-desk'], ['counter-schedule', 'administration']]);
   });
 });

@@ -16,7 +16,5 @@ export const TEXT_SIZE_STORAGE_KEY = 'tsunagaru-togane:text-size';
 
 /** What was stored may be anything (an old version, a hand edit): only a known size counts. */
 export function parseTextSize(value: unknown): TextSize | null {
-  return typeof value === 'string' && (TEXT_SIZES as readonly string[]).includes(value)
-    ? (value as TextSize)
-    : null;
+  return typeof value === 'string' && (TEXT_SIZES as readonly string[]).includes(value) ? (value as TextSize) : null;
 }

@@ -42,7 +42,12 @@ function sender(target: Target): Send {
 function comparable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(comparable);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, key === 'code' && typeof inner === 'string' && inner.length === 8 ? '<code>' : key === 'token' ? '<token>' : comparable(inner)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      key === 'code' && typeof inner === 'string' && inner.length === 8 ? '<code>' : key === 'token' ? '<token>' : comparable(inner),
+    ]),
+  );
 }
 
 type Step = { step: string; status: number; replayed: string | null; body: unknown };
@@ -52,7 +57,14 @@ type Scenario = (send: Send) => Promise<{ steps: Step[]; expected: Expected[] }>
 const first11 = '12345678901';
 const individualNumber = `${first11}${String(individualNumberCheckDigit(first11))}`;
 const visitor = { kindId: 'card-pickup', nameKana: 'とうがね はなこ', phone: '0475-50-1210', people: 1, proxy: false };
-const sampleChoice = { facilityId: 'sample-kominkan', roomId: 'meeting', dates: ['2026-12-01'], blockIds: ['morning'], residency: 'resident', group: 'general' };
+const sampleChoice = {
+  facilityId: 'sample-kominkan',
+  roomId: 'meeting',
+  dates: ['2026-12-01'],
+  blockIds: ['morning'],
+  residency: 'resident',
+  group: 'general',
+};
 const applicant = { purpose: '自治会の会議', headCount: 12, groupName: '東金一丁目自治会', nameKana: 'とうがね はなこ', phone: '0475-50-1210', email: '' };
 const key = () => crypto.randomUUID();
 const bearer = (token: unknown) => ({ Authorization: `Bearer ${String(token)}` });
@@ -94,11 +106,19 @@ const scenarios: Record<string, Scenario> = {
     const token = booked.body.token;
     record('view', 200, await send('GET', `/counter/reservations/${code}`, { headers: bearer(token) }));
     record('change to the slot it has', 200, await send('PATCH', `/counter/reservations/${code}`, { body: { slot }, headers: bearer(token) }));
-    record('change', 200, await send('PATCH', `/counter/reservations/${code}`, { body: { slot: { date: '2026-12-03', time: '10:00' } }, headers: bearer(token) }));
+    record(
+      'change',
+      200,
+      await send('PATCH', `/counter/reservations/${code}`, { body: { slot: { date: '2026-12-03', time: '10:00' } }, headers: bearer(token) }),
+    );
     record('availability after the change', 200, await send('GET', `/counter/availability?from=${slot.date}&to=2026-12-03`));
     record('cancel', 200, await send('DELETE', `/counter/reservations/${code}`, { headers: bearer(token) }));
     record('cancel twice', 200, await send('DELETE', `/counter/reservations/${code}`, { headers: bearer(token) }));
-    record('change after cancelling', 409, await send('PATCH', `/counter/reservations/${code}`, { body: { slot: { date: '2026-12-04', time: '10:00' } }, headers: bearer(token) }));
+    record(
+      'change after cancelling',
+      409,
+      await send('PATCH', `/counter/reservations/${code}`, { body: { slot: { date: '2026-12-04', time: '10:00' } }, headers: bearer(token) }),
+    );
     return { steps, expected };
   },
 
@@ -109,7 +129,11 @@ const scenarios: Record<string, Scenario> = {
     const first = record('book', 201, await send('POST', '/counter/reservations', { body: { ...visitor, slot }, headers: { 'Idempotency-Key': sameKey } }));
     const again = record('retry', 201, await send('POST', '/counter/reservations', { body: { ...visitor, slot }, headers: { 'Idempotency-Key': sameKey } }));
     expect(again.body).toEqual(first.body);
-    record('another body', 422, await send('POST', '/counter/reservations', { body: { ...visitor, people: 2, slot }, headers: { 'Idempotency-Key': sameKey } }));
+    record(
+      'another body',
+      422,
+      await send('POST', '/counter/reservations', { body: { ...visitor, people: 2, slot }, headers: { 'Idempotency-Key': sameKey } }),
+    );
     record('malformed key', 400, await send('POST', '/counter/reservations', { body: { ...visitor, slot }, headers: { 'Idempotency-Key': 'not-a-uuid' } }));
     return { steps, expected };
   },
@@ -121,9 +145,23 @@ const scenarios: Record<string, Scenario> = {
     record('past date', 422, await send('POST', '/counter/reservations', { body: { ...visitor, slot: { date: '2026-11-20', time: '10:00' } } }));
     record('a Sunday', 422, await send('POST', '/counter/reservations', { body: { ...visitor, slot: { date: '2026-11-29', time: '10:00' } } }));
     record('no such time', 422, await send('POST', '/counter/reservations', { body: { ...visitor, slot: { date: '2026-12-01', time: '10:07' } } }));
-    record('unknown kind', 400, await send('POST', '/counter/reservations', { body: { ...visitor, kindId: 'nothing', slot: { date: '2026-12-01', time: '10:00' } } }));
-    record('too many people', 400, await send('POST', '/counter/reservations', { body: { ...visitor, people: 5, slot: { date: '2026-12-01', time: '10:00' } } }));
-    record('個人番号 in the name', 400, await send('POST', '/counter/reservations', { body: { ...visitor, nameKana: `とうがね ${individualNumber}`, slot: { date: '2026-12-01', time: '10:00' } } }));
+    record(
+      'unknown kind',
+      400,
+      await send('POST', '/counter/reservations', { body: { ...visitor, kindId: 'nothing', slot: { date: '2026-12-01', time: '10:00' } } }),
+    );
+    record(
+      'too many people',
+      400,
+      await send('POST', '/counter/reservations', { body: { ...visitor, people: 5, slot: { date: '2026-12-01', time: '10:00' } } }),
+    );
+    record(
+      '個人番号 in the name',
+      400,
+      await send('POST', '/counter/reservations', {
+        body: { ...visitor, nameKana: `とうがね ${individualNumber}`, slot: { date: '2026-12-01', time: '10:00' } },
+      }),
+    );
     record('bad JSON', 400, await send('POST', '/counter/reservations', { rawBody: '{"kindId":' }));
     record('no body', 400, await send('POST', '/counter/reservations'));
     record('range backwards', 400, await send('GET', '/counter/availability?from=2026-12-10&to=2026-12-01'));
@@ -155,23 +193,49 @@ const scenarios: Record<string, Scenario> = {
     record('search', 200, await send('GET', '/facilities/search?purpose=会議&date=2026-12-01&headCount=10'));
     record('availability', 200, await send('GET', '/facilities/sample-kominkan/rooms/meeting/availability?from=2026-12-01&to=2026-12-07'));
     record('quote', 200, await send('POST', '/facilities/quote', { body: sampleChoice }));
-    const booked = record('book', 201, await send('POST', '/facilities/bookings', { body: { ...sampleChoice, ...applicant }, headers: { 'Idempotency-Key': key() } }));
+    const booked = record(
+      'book',
+      201,
+      await send('POST', '/facilities/bookings', { body: { ...sampleChoice, ...applicant }, headers: { 'Idempotency-Key': key() } }),
+    );
     record('overlap', 409, await send('POST', '/facilities/bookings', { body: { ...sampleChoice, blockIds: ['all-day'], ...applicant } }));
     const code = String((booked.body.booking as { code: string }).code);
     const token = booked.body.token;
     record('view', 200, await send('GET', `/facilities/bookings/${code}`, { headers: bearer(token) }));
-    record('change', 200, await send('PATCH', `/facilities/bookings/${code}`, { body: { dates: ['2026-12-02'], blockIds: ['afternoon', 'evening'] }, headers: bearer(token) }));
+    record(
+      'change',
+      200,
+      await send('PATCH', `/facilities/bookings/${code}`, { body: { dates: ['2026-12-02'], blockIds: ['afternoon', 'evening'] }, headers: bearer(token) }),
+    );
     record('held after the change', 200, await send('GET', '/facilities/sample-kominkan/rooms/meeting/availability?from=2026-12-01&to=2026-12-02'));
     record('cancel', 200, await send('DELETE', `/facilities/bookings/${code}`, { headers: bearer(token) }));
     record('cancel twice', 200, await send('DELETE', `/facilities/bookings/${code}`, { headers: bearer(token) }));
-    record('change after cancelling', 409, await send('PATCH', `/facilities/bookings/${code}`, { body: { dates: ['2026-12-03'], blockIds: ['morning'] }, headers: bearer(token) }));
+    record(
+      'change after cancelling',
+      409,
+      await send('PATCH', `/facilities/bookings/${code}`, { body: { dates: ['2026-12-03'], blockIds: ['morning'] }, headers: bearer(token) }),
+    );
     record('wrong token', 404, await send('GET', `/facilities/bookings/${code}`, { headers: bearer('C'.repeat(43)) }));
-    record('too many people', 400, await send('POST', '/facilities/bookings', { body: { ...sampleChoice, ...applicant, dates: ['2026-12-08'], headCount: 31 } }));
-    record('個人番号 in the purpose', 400, await send('POST', '/facilities/bookings', { body: { ...sampleChoice, ...applicant, dates: ['2026-12-08'], purpose: `番号 ${individualNumber}` } }));
+    record(
+      'too many people',
+      400,
+      await send('POST', '/facilities/bookings', { body: { ...sampleChoice, ...applicant, dates: ['2026-12-08'], headCount: 31 } }),
+    );
+    record(
+      '個人番号 in the purpose',
+      400,
+      await send('POST', '/facilities/bookings', { body: { ...sampleChoice, ...applicant, dates: ['2026-12-08'], purpose: `番号 ${individualNumber}` } }),
+    );
     record('far date', 422, await send('POST', '/facilities/quote', { body: { ...sampleChoice, dates: ['2099-01-06'] } }));
     record('unknown room', 404, await send('POST', '/facilities/quote', { body: { ...sampleChoice, roomId: 'nothing' } }));
     record('not bookable here', 422, await send('GET', '/facilities/togane-arena/rooms/main-arena/availability'));
-    record('a 仮予約 of the 文化会館', 201, await send('POST', '/facilities/bookings', { body: { ...sampleChoice, ...applicant, facilityId: 'bunka-kaikan', roomId: 'meeting-1', dates: ['2026-12-19'] } }));
+    record(
+      'a 仮予約 of the 文化会館',
+      201,
+      await send('POST', '/facilities/bookings', {
+        body: { ...sampleChoice, ...applicant, facilityId: 'bunka-kaikan', roomId: 'meeting-1', dates: ['2026-12-19'] },
+      }),
+    );
     record('search a far date', 400, await send('GET', '/facilities/search?date=2099-01-01'));
     return { steps, expected };
   },
@@ -179,7 +243,11 @@ const scenarios: Record<string, Scenario> = {
 
 const sampleRefusal: Scenario = async (send) => {
   const { steps, expected, record } = recorder();
-  record('a sample facility', 409, await send('POST', '/facilities/bookings', { body: { ...sampleChoice, ...applicant }, headers: { 'Idempotency-Key': key() } }));
+  record(
+    'a sample facility',
+    409,
+    await send('POST', '/facilities/bookings', { body: { ...sampleChoice, ...applicant }, headers: { 'Idempotency-Key': key() } }),
+  );
   record('its blocks stay free', 200, await send('GET', '/facilities/sample-kominkan/rooms/meeting/availability?from=2026-12-01&to=2026-12-01'));
   return { steps, expected };
 };

@@ -47,7 +47,11 @@ const empty = (): PracticeData => ({ counter: [], slots: {}, facilities: [], lin
 function isPracticeData(value: unknown): value is PracticeData {
   if (typeof value !== 'object' || value === null) return false;
   const data = value as Record<string, unknown>;
-  return ['counter', 'facilities', 'links', 'answers'].every((key) => Array.isArray(data[key])) && typeof data.slots === 'object' && typeof data.nextLinkId === 'number';
+  return (
+    ['counter', 'facilities', 'links', 'answers'].every((key) => Array.isArray(data[key])) &&
+    typeof data.slots === 'object' &&
+    typeof data.nextLinkId === 'number'
+  );
 }
 
 /** A Storage that lives in memory: for tests, and for component tests' mock API. */
@@ -93,7 +97,14 @@ export function createPracticeStore(storage: KeyValueStorage, key: string): Book
   }
 
   /** The server's withIdempotency: replay, refuse another body, or run and keep the answer of a success. */
-  function withIdempotency<T>(data: PracticeData, request: IdempotencyRequest | null, now: string, work: () => T, succeeded: (value: T) => boolean, answer: () => string): IdempotentOutcome<T> {
+  function withIdempotency<T>(
+    data: PracticeData,
+    request: IdempotencyRequest | null,
+    now: string,
+    work: () => T,
+    succeeded: (value: T) => boolean,
+    answer: () => string,
+  ): IdempotentOutcome<T> {
     const previous = request ? data.answers.find((stored) => stored.scope === request.scope && stored.key === request.key) : undefined;
     if (previous) return previous.requestHash === request?.requestHash ? { replayed: true, responseJson: previous.responseJson } : { replayed: 'mismatch' };
     const value = work();
@@ -120,7 +131,14 @@ export function createPracticeStore(storage: KeyValueStorage, key: string): Book
 
   const counter: CounterStore = {
     bookedSeats: (fromDate, toDate) =>
-      look((data) => new Map(Object.entries(data.slots).filter(([slot]) => slot >= fromDate && slot < `${toDate}~`).map(([slot, seats]) => [slot, { ...seats }]))),
+      look(
+        (data) =>
+          new Map(
+            Object.entries(data.slots)
+              .filter(([slot]) => slot >= fromDate && slot < `${toDate}~`)
+              .map(([slot, seats]) => [slot, { ...seats }]),
+          ),
+      ),
     book: (booking, idempotency, answer) =>
       change((data) =>
         withIdempotency<BookOutcome>(
@@ -161,7 +179,9 @@ export function createPracticeStore(storage: KeyValueStorage, key: string): Book
       }),
     applyCapacity: (fromSlot, capacity) =>
       change((data) => {
-        const later = Object.entries(data.slots).filter(([slot]) => slot >= fromSlot).sort(([a], [b]) => a.localeCompare(b));
+        const later = Object.entries(data.slots)
+          .filter(([slot]) => slot >= fromSlot)
+          .sort(([a], [b]) => a.localeCompare(b));
         const refused = later.filter(([, seats]) => seats.booked > capacity).map(([slot, seats]) => ({ slot, booked: seats.booked }));
         if (refused.length === 0) for (const [, seats] of later) seats.capacity = capacity;
         return refused;
@@ -195,7 +215,9 @@ export function createPracticeStore(storage: KeyValueStorage, key: string): Book
 
   const facilities: FacilityStore = {
     heldSegments: (facilityId, roomId, fromDate, toDate, now) =>
-      look((data) => new Set([...heldBy(data, facilityId, roomId, now)].filter((segment) => segment.slice(0, 10) >= fromDate && segment.slice(0, 10) <= toDate))),
+      look(
+        (data) => new Set([...heldBy(data, facilityId, roomId, now)].filter((segment) => segment.slice(0, 10) >= fromDate && segment.slice(0, 10) <= toDate)),
+      ),
     book: (booking: NewFacilityBookingRow, idempotency, answer) =>
       change((data) =>
         withIdempotency(
@@ -247,7 +269,8 @@ export function createPracticeStore(storage: KeyValueStorage, key: string): Book
     deletePersonalDataUpTo: (lastDate) =>
       change((data) => {
         const due = data.facilities.filter((stored) => !stored.personalDataDeleted && (stored.dates.at(-1) ?? '') <= lastDate);
-        for (const stored of due) Object.assign(stored, { purpose: null, groupName: null, nameKana: null, phone: null, email: null, personalDataDeleted: true });
+        for (const stored of due)
+          Object.assign(stored, { purpose: null, groupName: null, nameKana: null, phone: null, email: null, personalDataDeleted: true });
         return due.length;
       }),
   };

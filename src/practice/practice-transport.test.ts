@@ -5,21 +5,45 @@ import { createPracticeTransport } from './practice-transport.ts';
 // Tuesday 24 November 2026, 10:00 in Japan.
 const now = () => new Date('2026-11-24T01:00:00Z');
 const KEY = 'tsunagaru-togane:practice:data';
-const booking = { facilityId: 'sample-kominkan', roomId: 'meeting', dates: ['2026-12-01'], blockIds: ['morning'], residency: 'resident', group: 'general', purpose: '練習', headCount: 5, groupName: '練習の会', nameKana: 'れんしゅう', phone: '0475-50-1210', email: '' };
+const booking = {
+  facilityId: 'sample-kominkan',
+  roomId: 'meeting',
+  dates: ['2026-12-01'],
+  blockIds: ['morning'],
+  residency: 'resident',
+  group: 'general',
+  purpose: '練習',
+  headCount: 5,
+  groupName: '練習の会',
+  nameKana: 'れんしゅう',
+  phone: '0475-50-1210',
+  email: '',
+};
 
 function transportOver(storage: ReturnType<typeof memoryStorage>) {
   const answer = createPracticeTransport({ store: createPracticeStore(storage, KEY), now });
   return (method: string, path: string, body?: unknown) =>
-    answer(new Request(`http://practice.test/api/v1${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }) }));
+    answer(
+      new Request(`http://practice.test/api/v1${path}`, {
+        method,
+        ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+      }),
+    );
 }
 
 describe('the practice transport', () => {
   it('refuses, in Japanese, what only the server does (staff confirmation, health, kiosk)', async () => {
     const send = transportOver(memoryStorage());
-    for (const [method, path] of [['POST', '/facilities/bookings/ABCD2345/confirm'], ['GET', '/health'], ['POST', '/kiosk/session']] as const) {
+    for (const [method, path] of [
+      ['POST', '/facilities/bookings/ABCD2345/confirm'],
+      ['GET', '/health'],
+      ['POST', '/kiosk/session'],
+    ] as const) {
       const response = await send(method, path);
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ error: { code: 'not_found', message: '練習モードでは、この操作はできません。練習をおわってから、お試しください。' } });
+      expect(await response.json()).toEqual({
+        error: { code: 'not_found', message: '練習モードでは、この操作はできません。練習をおわってから、お試しください。' },
+      });
     }
   });
 

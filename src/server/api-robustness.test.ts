@@ -75,7 +75,9 @@ describe('no 5xx for bad input on any route', () => {
 
   it('answers a request the HTTP parser cannot read with our JSON error', async () => {
     const raw = await new Promise<string>((resolve) => {
-      const socket = connect(Number(new URL(server.baseUrl).port), '127.0.0.1', () => socket.end('GET /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'));
+      const socket = connect(Number(new URL(server.baseUrl).port), '127.0.0.1', () =>
+        socket.end('GET /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'),
+      );
       let text = '';
       socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
       socket.on('close', () => resolve(text));

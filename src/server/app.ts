@@ -58,7 +58,15 @@ function loggerOptions(level: ServerConfig['logLevel'], stream: AppDependencies[
   };
 }
 
-export async function buildApp({ config, store, content, version, instance = hostname(), now = () => new Date(), logStream }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  store,
+  content,
+  version,
+  instance = hostname(),
+  now = () => new Date(),
+  logStream,
+}: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, logStream),
     bodyLimit: config.bodyLimitBytes,

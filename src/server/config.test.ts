@@ -28,7 +28,11 @@ describe('readConfig', () => {
   });
 
   it('sends e-mail only with a mail server, a sender and the portal’s address', () => {
-    const mail = { SMTP_URL: 'smtp://mailer:secret@mail.example.jp:587', MAIL_FROM: '東金市役所 <no-reply@example.jp>', PUBLIC_URL: 'https://togane.example.jp' };
+    const mail = {
+      SMTP_URL: 'smtp://mailer:secret@mail.example.jp:587',
+      MAIL_FROM: '東金市役所 <no-reply@example.jp>',
+      PUBLIC_URL: 'https://togane.example.jp',
+    };
     expect(readConfig(mail, null).mail).toEqual({ smtpUrl: mail.SMTP_URL, from: mail.MAIL_FROM, publicUrl: mail.PUBLIC_URL });
     expect(() => readConfig({ ...mail, MAIL_FROM: '' }, null)).toThrow(/MAIL_FROM: SMTP_URL を設定したときは/);
     expect(() => readConfig({ ...mail, PUBLIC_URL: undefined }, null)).toThrow(/PUBLIC_URL: SMTP_URL を設定したときは/);
@@ -38,7 +42,11 @@ describe('readConfig', () => {
   });
 
   it('reads the staff session times in minutes and hours', () => {
-    expect(readConfig({ STAFF_IDLE_MINUTES: '5', STAFF_SESSION_HOURS: '8', STAFF_LOCKOUT_MINUTES: '60' }, null).staff).toEqual({ idleMs: 300_000, lifetimeMs: 28_800_000, lockMs: 3_600_000 });
+    expect(readConfig({ STAFF_IDLE_MINUTES: '5', STAFF_SESSION_HOURS: '8', STAFF_LOCKOUT_MINUTES: '60' }, null).staff).toEqual({
+      idleMs: 300_000,
+      lifetimeMs: 28_800_000,
+      lockMs: 3_600_000,
+    });
     expect(() => readConfig({ STAFF_IDLE_MINUTES: '0' }, null)).toThrow(/STAFF_IDLE_MINUTES/);
   });
 
@@ -56,15 +64,36 @@ describe('readConfig', () => {
 
   it('reads every variable, and treats an empty one as unset', () => {
     const config = readConfig(
-      { PORT: '9000', HOST: '0.0.0.0', DATA_DIR: '/var/lib/togane', STATIC_DIR: '/srv/www', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '60', BODY_LIMIT_BYTES: '2048', TRUST_PROXY: 'true' },
+      {
+        PORT: '9000',
+        HOST: '0.0.0.0',
+        DATA_DIR: '/var/lib/togane',
+        STATIC_DIR: '/srv/www',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_PER_MINUTE: '60',
+        BODY_LIMIT_BYTES: '2048',
+        TRUST_PROXY: 'true',
+      },
       null,
     );
-    expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', dataDir: '/var/lib/togane', staticDir: '/srv/www', logLevel: 'warn', rateLimitPerMinute: 60, bodyLimitBytes: 2048, trustProxy: true });
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/togane',
+      staticDir: '/srv/www',
+      logLevel: 'warn',
+      rateLimitPerMinute: 60,
+      bodyLimitBytes: 2048,
+      trustProxy: true,
+    });
     expect(readConfig({ PORT: '' }, null).port).toBe(8080);
   });
 
   it('chooses PostgreSQL by DATABASE_URL, with its pool size and statement timeout', () => {
-    const config = readConfig({ DATABASE_URL: 'postgres://togane:secret@db.internal:5432/togane', DATABASE_POOL_SIZE: '20', DATABASE_STATEMENT_TIMEOUT_MS: '3000' }, null);
+    const config = readConfig(
+      { DATABASE_URL: 'postgres://togane:secret@db.internal:5432/togane', DATABASE_POOL_SIZE: '20', DATABASE_STATEMENT_TIMEOUT_MS: '3000' },
+      null,
+    );
     expect(config).toMatchObject({ databaseUrl: 'postgres://togane:secret@db.internal:5432/togane', databasePoolSize: 20, databaseStatementTimeoutMs: 3000 });
     expect(() => readConfig({ DATABASE_URL: 'mysql://db/togane' }, null)).toThrow(/DATABASE_URL: postgres:\/\/ユーザー/);
     expect(() => readConfig({ DATABASE_POOL_SIZE: '0' }, null)).toThrow(/DATABASE_POOL_SIZE/);

@@ -6,63 +6,84 @@ import { isScryptHash } from './scrypt-hash.ts';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Environment variables the server reads. Every one has a safe default; README lists them. */
-const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  /** `localhost` keeps a fresh install off the network; set 0.0.0.0 behind a reverse proxy or in a container. */
-  HOST: z.string().min(1).default('localhost'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  /** Unset: SQLite under DATA_DIR. Set: PostgreSQL, for several instances on one database. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/./, 'postgres://ユーザー:パスワード@ホスト:ポート/データベース の形にしてください。')
-    .optional(),
-  /** Connections each instance keeps to PostgreSQL at most. */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  /** A PostgreSQL statement running longer is cancelled (and the request fails) rather than holding its locks. */
-  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
-  /** Server processes on one port (Node's cluster); more than 1 needs DATABASE_URL, since they must share one database. */
-  WORKERS: z.coerce.number().int().min(1).max(32).default(1),
-  /** The built PWA. Defaults to `dist/client` next to the built server. */
-  STATIC_DIR: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  /** Requests per minute per client address on `/api`. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
-  /** Largest request body in bytes. Every API body is a small form. */
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
-  /** Past this event-loop delay the server answers 503 to everything, so a monitor restarts it. */
-  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
-  /** Names, phones and e-mails of a booking are deleted this many days after the visit. */
-  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
-  /** Set to `true` when a reverse proxy sets X-Forwarded-For (so rate limits see the citizen's address). */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  /** A staff session left alone this long ends (a counter PC is shared). */
-  STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(15),
-  /** However busy, a staff session ends this long after sign-in. */
-  STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(10),
-  /** How long 5 wrong passwords lock a staff account (an administrator can lift it sooner). */
-  STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  /** The scrypt hash of the staff PIN for キオスクモード (`npm run kiosk:pin-hash`); unset, kiosk setup is refused. */
-  /** `true` only for a demonstration: facilities marked as samples in the content then take bookings. */
-  SAMPLE_FACILITIES_BOOKABLE: z.enum(['true', 'false'], 'true か false にしてください。').default('false'),
-  KIOSK_PIN_HASH: z
-    .string()
-    .refine(isScryptHash, 'npm run kiosk:pin-hash で作った値（scrypt: で始まる文字列）を、そのまま入れてください。暗証番号そのものは入れません。')
-    .optional(),
-  /** The mail server for reminders (`smtp://user:password@host:587` or `smtps://…:465`); unset, no e-mail is sent. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\/./, 'smtp://ユーザー:パスワード@ホスト:587 または smtps://…:465 の形にしてください。').optional(),
-  /** The sender of the city's mails, e.g. `東金市役所 <no-reply@city.togane.chiba.jp>`. */
-  MAIL_FROM: z
-    .string()
-    .regex(/^(?:[^<>]*<)?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/, 'no-reply@… か 東金市役所 <no-reply@…> の形にしてください。')
-    .optional(),
-  /** The portal's address as citizens open it (`https://…`), for the links in the mails. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'https://… の形の、市民が開くアドレスにしてください。' }).optional(),
-}).superRefine((env, context) => {
-  if (env.SMTP_URL === undefined) return;
-  // A mail needs a sender and a link that works; better to stop now than to queue mails that cannot be right.
-  if (env.MAIL_FROM === undefined) context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'SMTP_URL を設定したときは、送信元のメールアドレスも設定してください。' });
-  if (env.PUBLIC_URL === undefined) context.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'SMTP_URL を設定したときは、メールに書くポータルのアドレス（https://…）も設定してください。' });
-});
+const environmentSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    /** `localhost` keeps a fresh install off the network; set 0.0.0.0 behind a reverse proxy or in a container. */
+    HOST: z.string().min(1).default('localhost'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** Unset: SQLite under DATA_DIR. Set: PostgreSQL, for several instances on one database. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/./, 'postgres://ユーザー:パスワード@ホスト:ポート/データベース の形にしてください。')
+      .optional(),
+    /** Connections each instance keeps to PostgreSQL at most. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** A PostgreSQL statement running longer is cancelled (and the request fails) rather than holding its locks. */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    /** Server processes on one port (Node's cluster); more than 1 needs DATABASE_URL, since they must share one database. */
+    WORKERS: z.coerce.number().int().min(1).max(32).default(1),
+    /** The built PWA. Defaults to `dist/client` next to the built server. */
+    STATIC_DIR: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** Requests per minute per client address on `/api`. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+    /** Largest request body in bytes. Every API body is a small form. */
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(10 * 1024 * 1024)
+      .default(64 * 1024),
+    /** Past this event-loop delay the server answers 503 to everything, so a monitor restarts it. */
+    MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+    /** Names, phones and e-mails of a booking are deleted this many days after the visit. */
+    PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+    /** Set to `true` when a reverse proxy sets X-Forwarded-For (so rate limits see the citizen's address). */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    /** A staff session left alone this long ends (a counter PC is shared). */
+    STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(15),
+    /** However busy, a staff session ends this long after sign-in. */
+    STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+    /** How long 5 wrong passwords lock a staff account (an administrator can lift it sooner). */
+    STAFF_LOCKOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    /** The scrypt hash of the staff PIN for キオスクモード (`npm run kiosk:pin-hash`); unset, kiosk setup is refused. */
+    /** `true` only for a demonstration: facilities marked as samples in the content then take bookings. */
+    SAMPLE_FACILITIES_BOOKABLE: z.enum(['true', 'false'], 'true か false にしてください。').default('false'),
+    KIOSK_PIN_HASH: z
+      .string()
+      .refine(isScryptHash, 'npm run kiosk:pin-hash で作った値（scrypt: で始まる文字列）を、そのまま入れてください。暗証番号そのものは入れません。')
+      .optional(),
+    /** The mail server for reminders (`smtp://user:password@host:587` or `smtps://…:465`); unset, no e-mail is sent. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/./, 'smtp://ユーザー:パスワード@ホスト:587 または smtps://…:465 の形にしてください。')
+      .optional(),
+    /** The sender of the city's mails, e.g. `東金市役所 <no-reply@city.togane.chiba.jp>`. */
+    MAIL_FROM: z
+      .string()
+      .regex(/^(?:[^<>]*<)?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/, 'no-reply@… か 東金市役所 <no-reply@…> の形にしてください。')
+      .optional(),
+    /** The portal's address as citizens open it (`https://…`), for the links in the mails. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'https://… の形の、市民が開くアドレスにしてください。' }).optional(),
+  })
+  .superRefine((env, context) => {
+    if (env.SMTP_URL === undefined) return;
+    // A mail needs a sender and a link that works; better to stop now than to queue mails that cannot be right.
+    if (env.MAIL_FROM === undefined)
+      context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'SMTP_URL を設定したときは、送信元のメールアドレスも設定してください。' });
+    if (env.PUBLIC_URL === undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'SMTP_URL を設定したときは、メールに書くポータルのアドレス（https://…）も設定してください。',
+      });
+  });
 
 export interface ServerConfig {
   port: number;
@@ -106,7 +127,9 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
   if (env.WORKERS > 1 && !env.DATABASE_URL) {
     // Each process would open the SQLite file on its own, with its own cache of answers and its own
     // rate-limit windows in memory of the file's lock: PostgreSQL is the engine for several processes.
-    throw new ConfigError('環境変数の値が正しくありません:\n  WORKERS: 2 以上にするときは DATABASE_URL（PostgreSQL）も設定してください。SQLite は 1 つのプロセスで使います。');
+    throw new ConfigError(
+      '環境変数の値が正しくありません:\n  WORKERS: 2 以上にするときは DATABASE_URL（PostgreSQL）も設定してください。SQLite は 1 つのプロセスで使います。',
+    );
   }
   return {
     port: env.PORT,

@@ -16,7 +16,9 @@ export function createLimits(store: LimitStore, now: () => Date): Limits {
   let key: Promise<string> | null = null;
   const hashed = async (subject: string) => {
     key ??= store.subjectKey();
-    return createHmac('sha256', await key).update(subject).digest('base64url');
+    return createHmac('sha256', await key)
+      .update(subject)
+      .digest('base64url');
   };
 
   return {

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, store, content, version: __APP_VERSION__, instance });
   const stopRetentionJob = startRetentionJob(store, config.personalDataRetentionDays, () => new Date(), app.log, `${hostname()}:${String(process.pid)}`);
   // Every instance runs a mail worker; the outbox's leases keep them from sending one message twice at once.
-  const mailWorker = config.mail ? createMailWorker({ outbox: store.outbox, smtpUrl: config.mail.smtpUrl, from: config.mail.from, now: () => new Date(), log: app.log }) : null;
+  const mailWorker = config.mail
+    ? createMailWorker({ outbox: store.outbox, smtpUrl: config.mail.smtpUrl, from: config.mail.from, now: () => new Date(), log: app.log })
+    : null;
   mailWorker?.start();
 
   let stopping = false;

@@ -72,7 +72,12 @@ const nearDates = fc.integer({ min: -800, max: 1_200 }).map((offset) => new Date
 /** Values a field of this name and schema may take: mostly plausible, sometimes extreme. */
 function valueFor(name: string, schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
   const plausible = plausibleFor(name, schema, depth);
-  return fc.oneof({ weight: 6, arbitrary: plausible }, { weight: 1, arbitrary: extremeStrings }, { weight: 1, arbitrary: extremeNumbers }, { weight: 1, arbitrary: fc.constantFrom(null, true, [], {}) });
+  return fc.oneof(
+    { weight: 6, arbitrary: plausible },
+    { weight: 1, arbitrary: extremeStrings },
+    { weight: 1, arbitrary: extremeNumbers },
+    { weight: 1, arbitrary: fc.constantFrom(null, true, [], {}) },
+  );
 }
 
 function plausibleFor(name: string, schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
@@ -91,7 +96,8 @@ function plausibleFor(name: string, schema: JsonSchema, depth: number): fc.Arbit
     case 'object':
       return depth > 3 ? fc.constant({}) : objectFor(schema, depth + 1);
     default:
-      if (lower.includes('date') || lower === 'from' || lower === 'to') return fc.oneof(nearDates, fc.constantFrom('0001-01-01', '9999-12-31', '2199-12-31', '1900-01-01'));
+      if (lower.includes('date') || lower === 'from' || lower === 'to')
+        return fc.oneof(nearDates, fc.constantFrom('0001-01-01', '9999-12-31', '2199-12-31', '1900-01-01'));
       if (lower.includes('time')) return fc.constantFrom('09:00', '09:30', '13:00', '24:00', '9:00', '23:59');
       if (lower.includes('phone')) return fc.stringMatching(/^0\d{1,4}-?\d{1,4}-?\d{4}$/);
       if (lower.includes('code')) return fc.oneof(fc.stringMatching(/^[2-9A-HJKMNP-Z]{4}-?[2-9A-HJKMNP-Z]{4}$/), fc.string());
@@ -106,18 +112,27 @@ function objectFor(schema: JsonSchema, depth: number): fc.Arbitrary<Record<strin
   const properties = Object.entries(schema.properties ?? {});
   const shape = Object.fromEntries(properties.map(([name, property]) => [name, valueFor(name, property, depth)]));
   // Required fields are usually present, so requests reach past the first check.
-  return fc.record(shape, { requiredKeys: (schema.required ?? []).filter(() => true) }).chain((value) =>
-    fc.subarray(Object.keys(value), { minLength: Math.max(0, Object.keys(value).length - 1) }).map((kept) => Object.fromEntries(kept.map((key) => [key, value[key]]))),
-  );
+  return fc
+    .record(shape, { requiredKeys: (schema.required ?? []).filter(() => true) })
+    .chain((value) =>
+      fc
+        .subarray(Object.keys(value), { minLength: Math.max(0, Object.keys(value).length - 1) })
+        .map((kept) => Object.fromEntries(kept.map((key) => [key, value[key]]))),
+    );
 }
 
 function headerValue(name: string): fc.Arbitrary<string | undefined> {
-  if (name.toLowerCase() === 'idempotency-key') return fc.option(fc.oneof(fc.uuid(), fc.string({ maxLength: 80 }), fc.constant('123456789018')), { nil: undefined });
+  if (name.toLowerCase() === 'idempotency-key')
+    return fc.option(fc.oneof(fc.uuid(), fc.string({ maxLength: 80 }), fc.constant('123456789018')), { nil: undefined });
   return fc.option(fc.string({ maxLength: 80 }), { nil: undefined });
 }
 
 const authorization = fc.option(
-  fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{43}$/).map((token) => `Bearer ${token}`), fc.string({ maxLength: 120 }), fc.constant(`Bearer ${'A'.repeat(5_000)}`)),
+  fc.oneof(
+    fc.stringMatching(/^[A-Za-z0-9_-]{43}$/).map((token) => `Bearer ${token}`),
+    fc.string({ maxLength: 120 }),
+    fc.constant(`Bearer ${'A'.repeat(5_000)}`),
+  ),
   { nil: undefined },
 );
 
@@ -142,10 +157,7 @@ let operations: { method: string; path: string; operation: Operation }[] = [];
 let sent = 0;
 
 beforeAll(async () => {
-  server = await startTestServer(
-    { rateLimitPerMinute: 1_000_000, kioskPinHash: await hashWithScrypt('482916') },
-    () => new Date('2026-11-24T01:00:00Z'),
-  );
+  server = await startTestServer({ rateLimitPerMinute: 1_000_000, kioskPinHash: await hashWithScrypt('482916') }, () => new Date('2026-11-24T01:00:00Z'));
   const document = (await (await fetch(`${server.baseUrl}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(document.paths).flatMap(([path, item]) => {
     const shared = (item.parameters ?? []) as Parameter[];
@@ -165,7 +177,9 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
   it('finds the operations, and every API route the server has is among them', () => {
     expect(operations.length).toBeGreaterThanOrEqual(15);
     const documented = new Set(operations.map((operation) => `${operation.method} ${operation.path}`));
-    const registered = registeredRoutes(server.app.printRoutes({ commonPrefix: false })).filter((route) => route.includes(' /api/v1/') && !route.startsWith('HEAD '));
+    const registered = registeredRoutes(server.app.printRoutes({ commonPrefix: false })).filter(
+      (route) => route.includes(' /api/v1/') && !route.startsWith('HEAD '),
+    );
     expect(registered.length).toBeGreaterThanOrEqual(15);
     expect(registered.filter((route) => !documented.has(route))).toEqual([]);
   });
@@ -175,7 +189,11 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
     for (const { method, path, operation } of operations) {
       const parameters = operation.parameters ?? [];
       const request = fc.record({
-        path: fc.record(Object.fromEntries(parameters.filter((p) => p.in === 'path').map((p) => [p.name, fc.oneof(plausibleFor(p.name, p.schema, 0).map(String), extremeStrings)]))),
+        path: fc.record(
+          Object.fromEntries(
+            parameters.filter((p) => p.in === 'path').map((p) => [p.name, fc.oneof(plausibleFor(p.name, p.schema, 0).map(String), extremeStrings)]),
+          ),
+        ),
         query: fc.record(Object.fromEntries(parameters.filter((p) => p.in === 'query').map((p) => [p.name, valueFor(p.name, p.schema)])), { requiredKeys: [] }),
         headers: fc.record(Object.fromEntries(parameters.filter((p) => p.in === 'header').map((p) => [p.name, headerValue(p.name)]))),
         authorization,
@@ -183,7 +201,10 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
       });
       await fc.assert(
         fc.asyncProperty(request, async ({ path: pathValues, query, headers, authorization: auth, body }) => {
-          const url = new URL(path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(wellFormed(String(pathValues[name] ?? '')))), server.baseUrl);
+          const url = new URL(
+            path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(wellFormed(String(pathValues[name] ?? '')))),
+            server.baseUrl,
+          );
           for (const [name, value] of Object.entries(query)) url.searchParams.set(name, typeof value === 'string' ? value : JSON.stringify(value));
           const sentHeaders: Record<string, string> = {};
           for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') sentHeaders[name] = value.replace(/[^\t\x20-\x7e]/g, '?');
@@ -193,7 +214,12 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
           sent++;
           let status = 0;
           try {
-            const response = await fetch(url, { method, headers: sentHeaders, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), signal: AbortSignal.timeout(ANSWER_BOUND_MS) });
+            const response = await fetch(url, {
+              method,
+              headers: sentHeaders,
+              ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+              signal: AbortSignal.timeout(ANSWER_BOUND_MS),
+            });
             status = response.status;
             await response.arrayBuffer();
           } catch (error) {

@@ -35,9 +35,7 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
 }
 
 function operationOf(contract: ApiContract) {
-  const headers = [
-    ...(contract.idempotencyKey ? [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', format: 'uuid' } }] : []),
-  ];
+  const headers = [...(contract.idempotencyKey ? [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', format: 'uuid' } }] : [])];
   return {
     summary: contract.summary,
     parameters: [...parametersOf(contract.params, 'path'), ...parametersOf(contract.query, 'query'), ...headers],
@@ -71,8 +69,7 @@ export function buildOpenApiDocument(version: string) {
     info: {
       title: 'つながる東金 API',
       version,
-      description:
-        '東金市の市民ポータル「つながる東金」のAPIです。エラーはすべて components.schemas.ApiError の形で、日本語のメッセージを返します。',
+      description: '東金市の市民ポータル「つながる東金」のAPIです。エラーはすべて components.schemas.ApiError の形で、日本語のメッセージを返します。',
     },
     servers: [{ url: '/' }],
     paths: { ...healthPaths, ...contractPaths([...Object.values(counterContracts), ...Object.values(facilityContracts)]), ...kioskPaths, ...staffPaths },
@@ -80,7 +77,12 @@ export function buildOpenApiDocument(version: string) {
       schemas: { ApiError: z.toJSONSchema(apiErrorSchema) },
       securitySchemes: {
         managementToken: { type: 'http', scheme: 'bearer', description: '予約したときに一度だけ返される管理用トークン' },
-        staffSession: { type: 'apiKey', in: 'cookie', name: '__Host-togane-staff', description: '職員のログインで設定される Cookie。変更の操作には X-CSRF-Token と同じサイトの Origin も必要' },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-togane-staff',
+          description: '職員のログインで設定される Cookie。変更の操作には X-CSRF-Token と同じサイトの Origin も必要',
+        },
       },
     },
   };

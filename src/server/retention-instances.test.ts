@@ -20,7 +20,20 @@ const answer = () => '{}';
 
 async function bookVisit(store: Store, code: string, slot: string): Promise<void> {
   const outcome = await store.counter.book(
-    { code, tokenHash: `token-${code}`, kindId: 'new-card', slot, capacity: 3, people: 1, proxy: false, nameKana: 'トウガネ タロウ', phone: '0475-50-1210', email: null, reminder: null, now: '2026-10-01T00:00:00.000Z' },
+    {
+      code,
+      tokenHash: `token-${code}`,
+      kindId: 'new-card',
+      slot,
+      capacity: 3,
+      people: 1,
+      proxy: false,
+      nameKana: 'トウガネ タロウ',
+      phone: '0475-50-1210',
+      email: null,
+      reminder: null,
+      now: '2026-10-01T00:00:00.000Z',
+    },
     null,
     answer,
   );
@@ -30,9 +43,26 @@ async function bookVisit(store: Store, code: string, slot: string): Promise<void
 async function bookProvisional(store: Store, code: string, roomId: string, until: string): Promise<void> {
   const outcome = await store.facilities.book(
     {
-      code, tokenHash: `token-${code}`, facilityId: 'chuo-kominkan', roomId, dates: ['2026-12-20'], blockIds: ['morning'], residency: 'resident', group: 'general',
-      headCount: 5, fee: 800, status: 'provisional', provisionalUntil: until, applyBy: '2026-11-20', purpose: '会議', groupName: '東金の会', nameKana: 'トウガネ ハナコ',
-      phone: '0475-50-1210', email: null, segments: [{ date: '2026-12-20', segment: '09:00' }], now: '2026-11-01T00:00:00.000Z',
+      code,
+      tokenHash: `token-${code}`,
+      facilityId: 'chuo-kominkan',
+      roomId,
+      dates: ['2026-12-20'],
+      blockIds: ['morning'],
+      residency: 'resident',
+      group: 'general',
+      headCount: 5,
+      fee: 800,
+      status: 'provisional',
+      provisionalUntil: until,
+      applyBy: '2026-11-20',
+      purpose: '会議',
+      groupName: '東金の会',
+      nameKana: 'トウガネ ハナコ',
+      phone: '0475-50-1210',
+      email: null,
+      segments: [{ date: '2026-12-20', segment: '09:00' }],
+      now: '2026-11-01T00:00:00.000Z',
     },
     null,
     answer,
@@ -57,7 +87,8 @@ describe('the retention job with two instances on one database', () => {
   });
 
   it('releases each expired 仮予約 once when both release at the same moment', async () => {
-    for (let index = 0; index < 20; index++) await bookProvisional(index % 2 ? one : two, `PROV${String(index).padStart(4, '0')}`, `room-${String(index)}`, '2026-11-20T08:00:00.000Z');
+    for (let index = 0; index < 20; index++)
+      await bookProvisional(index % 2 ? one : two, `PROV${String(index).padStart(4, '0')}`, `room-${String(index)}`, '2026-11-20T08:00:00.000Z');
     const released = await Promise.all([one, two, one, two].map((store) => store.facilities.releaseExpired('2026-11-24T01:00:00.000Z')));
     expect(released.reduce((sum, count) => sum + count, 0)).toBe(20);
   });

@@ -13,7 +13,10 @@ afterEach(() => {
 });
 
 function startPrimary(count: number, port: number, env: Record<string, string> = {}): ChildProcess {
-  primary = spawn(process.execPath, ['--import', 'tsx', PRIMARY, String(count)], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'inherit', 'pipe'] });
+  primary = spawn(process.execPath, ['--import', 'tsx', PRIMARY, String(count)], {
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
   return primary;
 }
 

@@ -42,7 +42,9 @@ export function superviseWorkers({ count, log }: WorkerOptions): void {
       return;
     }
     if (!wasServing) {
-      log(`ワーカー ${String(number)} が起動できませんでした（${signal ?? String(code)}）。すべて止めます / worker ${String(number)} failed to start: stopping all`);
+      log(
+        `ワーカー ${String(number)} が起動できませんでした（${signal ?? String(code)}）。すべて止めます / worker ${String(number)} failed to start: stopping all`,
+      );
       process.exitCode = 1;
       stop('SIGTERM');
       return;

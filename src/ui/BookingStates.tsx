@@ -20,7 +20,8 @@ export function BookingFailure({ message, contact }: { message: string; contact:
     <div className={styles.alert} role="alert">
       <p>{message}</p>
       <p>
-        うまくいかないときは、{contact.name}（電話 <PhoneLink phone={contact.phone} />）へお問い合わせください。
+        うまくいかないときは、{contact.name}（電話 <PhoneLink phone={contact.phone} />
+        ）へお問い合わせください。
       </p>
     </div>
   );

@@ -78,17 +78,24 @@ export function DayPicker({ days, selected, onSelect }: DayPickerProps) {
                   <tr key={index}>
                     {week.map((day, cell) => (
                       <td key={day?.date ?? `blank-${String(cell)}`}>
-                        {day && (isChoosable(day) ? (
-                          <button type="button" className={styles.day} aria-label={dayLabel(day)} aria-pressed={selected === day.date} onClick={() => onSelect(day.date)}>
-                            <span>{Number(day.date.slice(8))}</span>
-                            <span aria-hidden="true">{DAY_AVAILABILITY_MARKS[day.availability].mark}</span>
-                          </button>
-                        ) : (
-                          <span className={styles.closed} aria-label={dayLabel(day)} role="img">
-                            <span aria-hidden="true">{Number(day.date.slice(8))}</span>
-                            <span aria-hidden="true">{DAY_AVAILABILITY_MARKS[day.availability].mark}</span>
-                          </span>
-                        ))}
+                        {day &&
+                          (isChoosable(day) ? (
+                            <button
+                              type="button"
+                              className={styles.day}
+                              aria-label={dayLabel(day)}
+                              aria-pressed={selected === day.date}
+                              onClick={() => onSelect(day.date)}
+                            >
+                              <span>{Number(day.date.slice(8))}</span>
+                              <span aria-hidden="true">{DAY_AVAILABILITY_MARKS[day.availability].mark}</span>
+                            </button>
+                          ) : (
+                            <span className={styles.closed} aria-label={dayLabel(day)} role="img">
+                              <span aria-hidden="true">{Number(day.date.slice(8))}</span>
+                              <span aria-hidden="true">{DAY_AVAILABILITY_MARKS[day.availability].mark}</span>
+                            </span>
+                          ))}
                       </td>
                     ))}
                   </tr>

@@ -45,13 +45,15 @@ export function DepartmentContact({ department, fallback, mainPhone }: Departmen
       ))}
       {isOther && !reachable && mainPhone !== undefined && (
         <p>
-          {department.name}の電話番号は確認中です。市役所の代表電話（電話 <PhoneLink phone={mainPhone} />）におかけになり、「{department.name}」とお伝えください。
+          {department.name}の電話番号は確認中です。市役所の代表電話（電話 <PhoneLink phone={mainPhone} />
+          ）におかけになり、「{department.name}」とお伝えください。
         </p>
       )}
       {!reachable && (!isOther || mainPhone === undefined) && (
         <p>
           {isOther ? '担当の課の電話番号は確認中です。' : null}
-          お問い合わせは、{fallback.name}（電話 <PhoneLink phone={fallback.phone} />）へどうぞ。
+          お問い合わせは、{fallback.name}（電話 <PhoneLink phone={fallback.phone} />
+          ）へどうぞ。
         </p>
       )}
     </div>

@@ -39,7 +39,13 @@ export function TextField({ label, hint, error, optional = false, ...input }: Fi
         {optional && <span className={styles.optional}>（なくても大丈夫です）</span>}
       </label>
       <Messages hint={hint} error={error} hintId={`${id}-hint`} errorId={`${id}-error`} />
-      <input id={id} className={styles.input} aria-invalid={error ? true : undefined} aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)} {...input} />
+      <input
+        id={id}
+        className={styles.input}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        {...input}
+      />
     </div>
   );
 }
@@ -52,7 +58,13 @@ export function SelectField({ label, hint, error, children, ...select }: FieldFr
         {label}
       </label>
       <Messages hint={hint} error={error} hintId={`${id}-hint`} errorId={`${id}-error`} />
-      <select id={id} className={styles.input} aria-invalid={error ? true : undefined} aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)} {...select}>
+      <select
+        id={id}
+        className={styles.input}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        {...select}
+      >
         {children}
       </select>
     </div>

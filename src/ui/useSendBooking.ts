@@ -18,7 +18,9 @@ export function useSendBooking(renewKey: () => void) {
       await book();
     } catch (error) {
       const message = error instanceof ApiRequestError ? error.message : '予約できませんでした。もう一度お試しください。';
-      setFailure(error instanceof ApiRequestError && error.code === 'network_error' ? `${message} もう一度押しても、予約が二重になることはありません。` : message);
+      setFailure(
+        error instanceof ApiRequestError && error.code === 'network_error' ? `${message} もう一度押しても、予約が二重になることはありません。` : message,
+      );
       if (error instanceof ApiRequestError && (error.code === 'conflict' || error.code === 'unprocessable')) renewKey();
     } finally {
       setSending(false);

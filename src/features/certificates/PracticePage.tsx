@@ -87,7 +87,13 @@ function OptionsScreen({ state, press }: ScreenProps) {
       {certificate && certificate.machineChoices.length > 0 && (
         <ChoiceFieldset legend="証明書にのせる内容">
           {certificate.machineChoices.map((label, index) => (
-            <Choice key={label} type="radio" name="machine-choice" checked={state.choice === index} onChange={() => press({ type: 'choose-option', choice: index })}>
+            <Choice
+              key={label}
+              type="radio"
+              name="machine-choice"
+              checked={state.choice === index}
+              onChange={() => press({ type: 'choose-option', choice: index })}
+            >
               {label}
             </Choice>
           ))}
@@ -153,11 +159,7 @@ function MachineScreen({ state, press }: ScreenProps) {
             {certificatesContent.certificates
               .filter((certificate) => certificate.fees.machine !== null)
               .map((certificate) => (
-                <BigButton
-                  key={certificate.id}
-                  label={certificate.name}
-                  onPress={() => press({ type: 'choose-certificate', certificateId: certificate.id })}
-                />
+                <BigButton key={certificate.id} label={certificate.name} onPress={() => press({ type: 'choose-certificate', certificateId: certificate.id })} />
               ))}
           </div>
         </>

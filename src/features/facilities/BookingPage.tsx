@@ -62,7 +62,14 @@ export function BookingPage() {
   });
 
   if (token === null || booking.isError) {
-    return <BookingNotFound explanation="この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。" to="/facilities/bookings" linkText="この端末でした施設の予約" section={SECTION} />;
+    return (
+      <BookingNotFound
+        explanation="この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。"
+        to="/facilities/bookings"
+        linkText="この端末でした施設の予約"
+        section={SECTION}
+      />
+    );
   }
   if (!booking.data) return <BookingLoading section={SECTION} />;
 
@@ -107,7 +114,8 @@ export function BookingPage() {
           {practice ? null : current.status === 'provisional' && current.applyBy && facility.inPersonApplication ? (
             <>
               <p className={styles.notice}>
-                {formatJapaneseDate(current.applyBy)}までに{facility.inPersonApplication.where}で申し込んでください。申し込みがないと、仮予約は自動で取り消されます。
+                {formatJapaneseDate(current.applyBy)}までに{facility.inPersonApplication.where}
+                で申し込んでください。申し込みがないと、仮予約は自動で取り消されます。
               </p>
               <p>持っていくもの：{facility.inPersonApplication.bring.join('、')}</p>
             </>
@@ -120,7 +128,10 @@ export function BookingPage() {
             calendar={facility.sample ? null : { href: icsHref(current, facility, roomName), fileName: `shisetsu-${current.code}.ics` }}
             managementLink={managementLink}
           />
-          <ManagementLinks links={booking.data.links ?? []} onCloseOthers={() => closeOtherLinksAndKeep(queryClient, bookingQuery(code, token).queryKey, () => closeOtherLinks(code, token))} />
+          <ManagementLinks
+            links={booking.data.links ?? []}
+            onCloseOthers={() => closeOtherLinksAndKeep(queryClient, bookingQuery(code, token).queryKey, () => closeOtherLinks(code, token))}
+          />
           {mode === 'view' && (
             <ChangeOrCancelButtons
               changeLabel={facility.changesAllowed ? '日にちや時間を変更する' : null}
@@ -131,16 +142,15 @@ export function BookingPage() {
         </>
       )}
 
-      {failure && (
-        <BookingFailure message={failure} contact={portalContact} />
-      )}
+      {failure && <BookingFailure message={failure} contact={portalContact} />}
 
       {mode === 'change' && active && facility && (
         <ChangeDateSection heading="新しい日にちと時間を選ぶ" availability={availability} onClose={() => setMode('view')}>
           {(changeDay) => (
             <>
               <p>
-                {formatJapaneseDate(changeDay.date)}の空き状況です{current.dates.length > 1 ? `（${String(current.dates.length)}日間の予約は、この日から続けて変更します）` : ''}。
+                {formatJapaneseDate(changeDay.date)}の空き状況です
+                {current.dates.length > 1 ? `（${String(current.dates.length)}日間の予約は、この日から続けて変更します）` : ''}。
               </p>
               <BlockPicker facility={facility} day={changeDay} picked={picked} onChange={setPicked} />
               <div className={styles.actions}>
@@ -148,7 +158,10 @@ export function BookingPage() {
                   disabled={picked.length === 0}
                   onClick={() =>
                     void run(
-                      async () => settle(await changeBooking(code, token, { dates: current.dates.map((_date, index) => addDays(changeDay.date, index)), blockIds: picked })),
+                      async () =>
+                        settle(
+                          await changeBooking(code, token, { dates: current.dates.map((_date, index) => addDays(changeDay.date, index)), blockIds: picked }),
+                        ),
                       '予約を変更しました。',
                     )
                   }

@@ -17,13 +17,15 @@ export function FacilityContact({ facility }: { facility: Facility }) {
   if (facility.sample) {
     return (
       <p>
-        わからないことは、{portalContact.name}（電話 <PhoneLink phone={portalContact.phone} />）にお問い合わせください。
+        わからないことは、{portalContact.name}（電話 <PhoneLink phone={portalContact.phone} />
+        ）にお問い合わせください。
       </p>
     );
   }
   return (
     <p>
-      {facility.name}の電話番号は確認中です。わからないことは、市役所の代表電話（電話 <PhoneLink phone={mainPhone} />）にお問い合わせください。
+      {facility.name}の電話番号は確認中です。わからないことは、市役所の代表電話（電話 <PhoneLink phone={mainPhone} />
+      ）にお問い合わせください。
     </p>
   );
 }

@@ -44,7 +44,8 @@ export function FacilityPage() {
           <>
             <dt>申し込み</dt>
             <dd>
-              このアプリでの予約は仮予約です。{facility.inPersonApplication.withinDays}日以内に{facility.inPersonApplication.where}で申し込むと、予約が決まります。
+              このアプリでの予約は仮予約です。{facility.inPersonApplication.withinDays}日以内に{facility.inPersonApplication.where}
+              で申し込むと、予約が決まります。
             </dd>
           </>
         )}
@@ -54,15 +55,18 @@ export function FacilityPage() {
         <dd>
           {route.kind === 'portal' && `使う日の${String(facility.cancelDaysBefore)}日前まで、このアプリで取り消せます。`}
           {!facility.cancelDaysProvenance.verified && facility.cancelDaysProvenance.note}
-          {facility.cancelRule && <span className={own.ruleSource}>{facility.cancelRule.text}（出典：{facility.cancelRule.provenance.source}）</span>}
+          {facility.cancelRule && (
+            <span className={own.ruleSource}>
+              {facility.cancelRule.text}（出典：{facility.cancelRule.provenance.source}）
+            </span>
+          )}
         </dd>
       </dl>
-      {route.kind === 'elsewhere' && (
-        <ButtonLink to={`/facilities/${facility.id}/handoff`}>{route.systemName}での予約のしかた</ButtonLink>
-      )}
+      {route.kind === 'elsewhere' && <ButtonLink to={`/facilities/${facility.id}/handoff`}>{route.systemName}での予約のしかた</ButtonLink>}
       {route.kind === 'phone' && (
         <p>
-          予約は電話でお受けしています（{route.hours}）：<PhoneLink phone={route.phone} />
+          予約は電話でお受けしています（{route.hours}）：
+          <PhoneLink phone={route.phone} />
         </p>
       )}
       <h2>部屋</h2>
@@ -84,9 +88,7 @@ export function FacilityPage() {
             </>
           )}
           <FeeTable facility={facility} room={room} />
-          {route.kind === 'portal' && (
-            <ButtonLink to={`/facilities/${facility.id}/rooms/${room.id}/book`}>{room.name}の空きを見て予約する</ButtonLink>
-          )}
+          {route.kind === 'portal' && <ButtonLink to={`/facilities/${facility.id}/rooms/${room.id}/book`}>{room.name}の空きを見て予約する</ButtonLink>}
         </section>
       ))}
       <FacilityContact facility={facility} />

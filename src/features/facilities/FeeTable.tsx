@@ -30,9 +30,7 @@ export function FeeTable({ facility, room }: { facility: Facility; room: Room })
               .filter((block) => fees[block.id])
               .map((block) => (
                 <tr key={block.id}>
-                  <th scope="row">
-                    {blockText(block)}
-                  </th>
+                  <th scope="row">{blockText(block)}</th>
                   {GROUP_TYPES.map((group) => (
                     <td key={group} data-label={GROUP_TYPE_LABELS[group]}>
                       {formatYen(fees[block.id]?.[residency][group] ?? 0)}

@@ -67,7 +67,14 @@ export function RoomBookingPage() {
   const available = facility?.route.kind === 'portal' && room !== undefined;
   const availability = useQuery({ ...roomAvailabilityQuery(facility?.id ?? '', room?.id ?? ''), enabled: available && (step === 'date' || step === 'blocks') });
   const dates = date ? Array.from({ length: Math.max(1, dayCount) }, (_unused, index) => addDays(date, index)) : [];
-  const choice = { facilityId: facility?.id ?? '', roomId: room?.id ?? '', dates, blockIds, residency: details.residency ?? 'resident', group: details.group ?? 'general' };
+  const choice = {
+    facilityId: facility?.id ?? '',
+    roomId: room?.id ?? '',
+    dates,
+    blockIds,
+    residency: details.residency ?? 'resident',
+    group: details.group ?? 'general',
+  };
   const quote = useQuery({ ...quoteQuery(choice), enabled: available && step === 'confirm' });
 
   if (!facility || !room || !available) return <FacilityNotFound />;
@@ -139,7 +146,12 @@ export function RoomBookingPage() {
           <p>{formatJapaneseDate(firstDay.date)}の空き状況です。使う時間を選んでください（いくつでも選べます。全日は午前・午後・夜間を含みます）。</p>
           <BlockPicker facility={facility} day={firstDay} picked={picked} onChange={setPicked} error={errors.form} />
           {room.maxConsecutiveDays > 1 && (
-            <SelectField label="続けて使う日数" hint={`この部屋は続けて${String(room.maxConsecutiveDays)}日まで予約できます。`} value={days} onChange={(event) => setDays(event.target.value)}>
+            <SelectField
+              label="続けて使う日数"
+              hint={`この部屋は続けて${String(room.maxConsecutiveDays)}日まで予約できます。`}
+              value={days}
+              onChange={(event) => setDays(event.target.value)}
+            >
               {Array.from({ length: room.maxConsecutiveDays }, (_unused, index) => (
                 <option key={index} value={String(index + 1)}>
                   {index + 1}日
@@ -177,12 +189,58 @@ export function RoomBookingPage() {
             error={errors.group}
             options={GROUP_TYPES.map((value) => ({ value, label: GROUP_TYPE_LABELS[value] }))}
           />
-          <TextField label="使う目的" hint="例：自治会の会議、コーラスの練習" value={details.purpose} onChange={(event) => update({ purpose: event.target.value })} error={errors.purpose} autoComplete="off" />
-          <TextField label="使う人数" hint={`${String(room.capacity)}人まで`} inputMode="numeric" value={details.headCount} onChange={(event) => update({ headCount: event.target.value })} error={errors.headCount} autoComplete="off" />
-          <TextField label="団体名" optional value={details.groupName} onChange={(event) => update({ groupName: event.target.value })} error={errors.groupName} autoComplete="organization" />
-          <TextField label="申し込む方のお名前（カタカナ）" hint="例：トウガネ タロウ　ひらがなで入力しても大丈夫です。" value={details.nameKana} onChange={(event) => update({ nameKana: event.target.value })} error={errors.nameKana} autoComplete="off" />
-          <TextField label="電話番号" hint="例：0475-00-0000　予約について施設から連絡するときに使います。" type="tel" inputMode="tel" autoComplete="tel" value={details.phone} onChange={(event) => update({ phone: event.target.value })} error={errors.phone} />
-          <TextField label="メールアドレス" optional type="email" autoComplete="email" value={details.email} onChange={(event) => update({ email: event.target.value })} error={errors.email} />
+          <TextField
+            label="使う目的"
+            hint="例：自治会の会議、コーラスの練習"
+            value={details.purpose}
+            onChange={(event) => update({ purpose: event.target.value })}
+            error={errors.purpose}
+            autoComplete="off"
+          />
+          <TextField
+            label="使う人数"
+            hint={`${String(room.capacity)}人まで`}
+            inputMode="numeric"
+            value={details.headCount}
+            onChange={(event) => update({ headCount: event.target.value })}
+            error={errors.headCount}
+            autoComplete="off"
+          />
+          <TextField
+            label="団体名"
+            optional
+            value={details.groupName}
+            onChange={(event) => update({ groupName: event.target.value })}
+            error={errors.groupName}
+            autoComplete="organization"
+          />
+          <TextField
+            label="申し込む方のお名前（カタカナ）"
+            hint="例：トウガネ タロウ　ひらがなで入力しても大丈夫です。"
+            value={details.nameKana}
+            onChange={(event) => update({ nameKana: event.target.value })}
+            error={errors.nameKana}
+            autoComplete="off"
+          />
+          <TextField
+            label="電話番号"
+            hint="例：0475-00-0000　予約について施設から連絡するときに使います。"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            value={details.phone}
+            onChange={(event) => update({ phone: event.target.value })}
+            error={errors.phone}
+          />
+          <TextField
+            label="メールアドレス"
+            optional
+            type="email"
+            autoComplete="email"
+            value={details.email}
+            onChange={(event) => update({ email: event.target.value })}
+            error={errors.email}
+          />
           <p>マイナンバー（12けたの個人番号）は入力しないでください。この予約では使いません。</p>
           <div className={styles.actions}>
             <Button type="submit">料金を確かめる</Button>
@@ -218,8 +276,7 @@ export function RoomBookingPage() {
                 <dd>{blockLabels.join('、')}</dd>
                 <dt>使用料</dt>
                 <dd>
-                  {formatYen(quote.data.fee)}（
-                  {quote.data.lines.map((line) => `${line.label} ${formatYen(line.perDay)}×${String(line.days)}日`).join('、')}）
+                  {formatYen(quote.data.fee)}（{quote.data.lines.map((line) => `${line.label} ${formatYen(line.perDay)}×${String(line.days)}日`).join('、')}）
                 </dd>
                 <dt>支払い</dt>
                 <dd>{facility.payment}</dd>
@@ -234,7 +291,8 @@ export function RoomBookingPage() {
               </dl>
               {quote.data.provisional && quote.data.applyBy && facility.inPersonApplication && (
                 <p className={styles.notice}>
-                  この予約は仮予約です。{formatJapaneseDate(quote.data.applyBy)}までに{facility.inPersonApplication.where}で申し込んでください。申し込みがないと、仮予約は自動で取り消されます。
+                  この予約は仮予約です。{formatJapaneseDate(quote.data.applyBy)}までに{facility.inPersonApplication.where}
+                  で申し込んでください。申し込みがないと、仮予約は自動で取り消されます。
                 </p>
               )}
               <p>

@@ -74,7 +74,8 @@ export function KioskSetupPage() {
       <p>市役所の窓口に置く端末のための設定です。職員の方が使います。</p>
       {setting ? (
         <p className={styles.notice}>
-          この端末は<strong>キオスクモード</strong>です（操作がないときは{idleText(setting.idleSeconds)}で確認します）。終えるには、職員の暗証番号を入力してください。
+          この端末は<strong>キオスクモード</strong>です（操作がないときは{idleText(setting.idleSeconds)}
+          で確認します）。終えるには、職員の暗証番号を入力してください。
         </p>
       ) : (
         <>

@@ -57,7 +57,8 @@ export function BookingPage() {
 
   const checked = step === 'confirm' && date && time ? checkDraft(draft, kind.id, { date, time }) : null;
   const booking = checked?.success ? checked.data : null;
-  const slotText = date && time ? `${formatJapaneseDate(date)} ${formatTime(parseTime(time) ?? 0)}～${formatTime((parseTime(time) ?? 0) + counter.slotMinutes)}` : '';
+  const slotText =
+    date && time ? `${formatJapaneseDate(date)} ${formatTime(parseTime(time) ?? 0)}～${formatTime((parseTime(time) ?? 0) + counter.slotMinutes)}` : '';
 
   const confirm = async () => {
     if (!booking) return;
@@ -85,19 +86,17 @@ export function BookingPage() {
       )}
 
       {(step === 'date' || step === 'time') && <AvailabilityStatus availability={availability} />}
-      {step === 'date' && availability.data && (
-        <DayPicker days={availability.data.days} selected={date} onSelect={(chosen) => go('time', { date: chosen })} />
-      )}
-      {step === 'time' && availability.data && (
-        selectedDay ? (
+      {step === 'date' && availability.data && <DayPicker days={availability.data.days} selected={date} onSelect={(chosen) => go('time', { date: chosen })} />}
+      {step === 'time' &&
+        availability.data &&
+        (selectedDay ? (
           <>
             <p>{formatJapaneseDate(selectedDay.date)}の空き状況です。</p>
             <TimePicker day={selectedDay} slotMinutes={counter.slotMinutes} selected={time} onSelect={(chosen) => go('details', { time: chosen })} />
           </>
         ) : (
           <Button onClick={() => go('date')}>日にちを選び直す</Button>
-        )
-      )}
+        ))}
 
       {step === 'details' && date && time && (
         <>
@@ -144,7 +143,14 @@ export function BookingPage() {
             <dd>{booking.proxy ? '代理の方' : 'ご本人'}</dd>
           </dl>
           {booking.proxy && <p className={styles.notice}>{kind.proxy}</p>}
-          <SendBookingActions confirmLabel="この内容で予約する" onConfirm={() => void confirm()} sending={sending} failure={failure} contact={portalContact} onBack={() => go('details')} />
+          <SendBookingActions
+            confirmLabel="この内容で予約する"
+            onConfirm={() => void confirm()}
+            sending={sending}
+            failure={failure}
+            contact={portalContact}
+            onBack={() => go('details')}
+          />
         </>
       )}
 

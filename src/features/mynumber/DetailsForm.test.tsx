@@ -5,7 +5,16 @@ import { emptyDraft } from './booking-draft.ts';
 import { DetailsForm } from './DetailsForm.tsx';
 
 const renderForm = (emailReminders: boolean) =>
-  render(<DetailsForm draft={emptyDraft()} kindId="card-pickup" slot={{ date: '2026-12-01', time: '10:30' }} emailReminders={emailReminders} onChange={() => undefined} onValid={() => undefined} />);
+  render(
+    <DetailsForm
+      draft={emptyDraft()}
+      kindId="card-pickup"
+      slot={{ date: '2026-12-01', time: '10:30' }}
+      emailReminders={emailReminders}
+      onChange={() => undefined}
+      onValid={() => undefined}
+    />,
+  );
 
 afterEach(() => endKioskMode());
 

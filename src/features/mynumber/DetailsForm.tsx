@@ -75,7 +75,13 @@ export function DetailsForm({ draft, kindId, slot, emailReminders, onChange, onV
           error={errors.email}
         />
       )}
-      <SelectField label="来る人数" hint="ご家族でいっしょに来るときは、その人数です。" value={draft.people} onChange={(event) => update({ people: event.target.value })} error={errors.people}>
+      <SelectField
+        label="来る人数"
+        hint="ご家族でいっしょに来るときは、その人数です。"
+        value={draft.people}
+        onChange={(event) => update({ people: event.target.value })}
+        error={errors.people}
+      >
         {peopleOptions.map((count) => (
           <option key={count} value={count}>
             {count}人

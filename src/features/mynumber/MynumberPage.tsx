@@ -9,9 +9,7 @@ import styles from '../../ui/booking.module.css';
 export function MynumberPage() {
   return (
     <Page heading="マイナンバーカードの予約">
-      <p>
-        市役所の{counter.counterName}の予約ができます。用件を選ぶと、持ち物を確かめてから、空いている日時を選べます。
-      </p>
+      <p>市役所の{counter.counterName}の予約ができます。用件を選ぶと、持ち物を確かめてから、空いている日時を選べます。</p>
       <h2>用件を選んでください</h2>
       <ul className={styles.kinds}>
         {counter.visitKinds.map((kind) => (
@@ -38,9 +36,7 @@ export function MynumberPage() {
         予約できる時間：平日 {counter.opens.replace(/^0/, '')}～{counter.closes.replace(/^0/, '')}（{counter.slotMinutes}分ごと）
       </p>
       {!counter.provenance.verified && (
-        <p className={styles.notice}>
-          受付時間などは確認中です。{counter.provenance.note} 最新の情報は、下のお問い合わせ先にご確認ください。
-        </p>
+        <p className={styles.notice}>受付時間などは確認中です。{counter.provenance.note} 最新の情報は、下のお問い合わせ先にご確認ください。</p>
       )}
       <DepartmentContact department={findDepartment(counter.departmentId)} fallback={portalContact} mainPhone={mainPhone} />
     </Page>

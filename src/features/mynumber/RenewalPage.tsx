@@ -81,7 +81,14 @@ export function RenewalPage() {
       <p>18歳以上で受け取ったカードは10回目の誕生日まで、18歳未満は5回目の誕生日まで使えます。電子証明書は5回目の誕生日までです。</p>
       <form onSubmit={checkFromIssue} noValidate>
         <TextField label="生年月日" type="date" value={birthDate} onChange={(event) => setBirthDate(event.target.value)} error={errors.birthDate} />
-        <TextField label="カードを受け取った日" hint="わからないときは、カードの表の有効期限で調べてください。" type="date" value={issueDate} onChange={(event) => setIssueDate(event.target.value)} error={errors.issueDate} />
+        <TextField
+          label="カードを受け取った日"
+          hint="わからないときは、カードの表の有効期限で調べてください。"
+          type="date"
+          value={issueDate}
+          onChange={(event) => setIssueDate(event.target.value)}
+          error={errors.issueDate}
+        />
         <Button type="submit">計算する</Button>
       </form>
       {fromIssue && (

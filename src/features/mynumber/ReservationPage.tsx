@@ -112,7 +112,14 @@ export function ReservationPage() {
   };
 
   if (token === null || reservation.isError) {
-    return <BookingNotFound explanation="この端末には、この予約の情報がありません。予約番号と電話番号で探せます。" to="/mynumber/reservations" linkText="予約番号で探す" section={SECTION} />;
+    return (
+      <BookingNotFound
+        explanation="この端末には、この予約の情報がありません。予約番号と電話番号で探せます。"
+        to="/mynumber/reservations"
+        linkText="予約番号で探す"
+        section={SECTION}
+      />
+    );
   }
   if (!reservation.data) return <BookingLoading section={SECTION} />;
 
@@ -133,7 +140,9 @@ export function ReservationPage() {
         <dt>場所</dt>
         <dd>{counter.place}</dd>
         <dt>人数</dt>
-        <dd>{current.people}人（{current.proxy ? '代理の方' : 'ご本人'}）</dd>
+        <dd>
+          {current.people}人（{current.proxy ? '代理の方' : 'ご本人'}）
+        </dd>
         <dt>状態</dt>
         <dd>{current.status === 'booked' ? '予約しています' : current.cityCancellationReason ? '市役所が取り消しました' : '取り消しました'}</dd>
         {current.cityCancellationReason && (
@@ -146,16 +155,20 @@ export function ReservationPage() {
 
       {current.status === 'booked' && mode === 'view' && (
         <>
-          <KeepBooking calendar={{ href: icsHref(current, kindName, kind?.bring ?? []), fileName: `madoguchi-${current.code}.ics` }} managementLink={managementLink} />
-          <ManagementLinks links={reservation.data.links ?? []} onCloseOthers={() => closeOtherLinksAndKeep(queryClient, reservationQuery(code, token).queryKey, () => closeOtherLinks(code, token))} />
+          <KeepBooking
+            calendar={{ href: icsHref(current, kindName, kind?.bring ?? []), fileName: `madoguchi-${current.code}.ics` }}
+            managementLink={managementLink}
+          />
+          <ManagementLinks
+            links={reservation.data.links ?? []}
+            onCloseOthers={() => closeOtherLinksAndKeep(queryClient, reservationQuery(code, token).queryKey, () => closeOtherLinks(code, token))}
+          />
           <ChangeOrCancelButtons changeLabel="日時を変更する" onChange={() => setMode('change')} onCancel={() => setMode('cancel')} />
           {kind && <VisitChecklist kind={kind} />}
         </>
       )}
 
-      {failure && (
-        <BookingFailure message={failure} contact={portalContact} />
-      )}
+      {failure && <BookingFailure message={failure} contact={portalContact} />}
 
       {mode === 'cancel' && (
         <CancelSection

@@ -75,8 +75,23 @@ export function ReservationsPage() {
             {errors.form}
           </p>
         )}
-        <TextField label="予約番号" hint="予約したときの8文字の番号です。例：ABCD-2345" value={code} onChange={(event) => setCode(event.target.value)} error={errors.code} autoComplete="off" />
-        <TextField label="予約のときの電話番号" type="tel" inputMode="tel" autoComplete="tel" value={phone} onChange={(event) => setPhone(event.target.value)} error={errors.phone} />
+        <TextField
+          label="予約番号"
+          hint="予約したときの8文字の番号です。例：ABCD-2345"
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          error={errors.code}
+          autoComplete="off"
+        />
+        <TextField
+          label="予約のときの電話番号"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          value={phone}
+          onChange={(event) => setPhone(event.target.value)}
+          error={errors.phone}
+        />
         <Button type="submit" disabled={sending}>
           {sending ? '探しています…' : '予約を探す'}
         </Button>

@@ -12,7 +12,11 @@ export interface SavedBooking {
   kindId: string;
 }
 
-const list = createDeviceList('tsunagaru-togane:counter-bookings', hasStringFields<SavedBooking>(['code', 'token', 'date', 'time', 'kindId']), (booking) => `${booking.date}${booking.time}`);
+const list = createDeviceList(
+  'tsunagaru-togane:counter-bookings',
+  hasStringFields<SavedBooking>(['code', 'token', 'date', 'time', 'kindId']),
+  (booking) => `${booking.date}${booking.time}`,
+);
 
 export const saveBooking = list.save;
 export const findSavedBooking = list.find;

@@ -14,8 +14,7 @@ function cameraStateFromError(error: unknown): CameraState {
 }
 
 const PROBLEM_TEXT: Record<Exclude<CameraState, 'starting' | 'scanning'>, string> = {
-  denied:
-    'カメラを使う許可がありません。ブラウザーの設定で、このサイトのカメラを「許可」にしてください。写真を選ぶか、番号を入力して進むこともできます。',
+  denied: 'カメラを使う許可がありません。ブラウザーの設定で、このサイトのカメラを「許可」にしてください。写真を選ぶか、番号を入力して進むこともできます。',
   'no-camera': 'この端末ではカメラが見つかりませんでした。写真を選ぶか、番号を入力して進んでください。',
   failed: 'カメラを起動できませんでした。ほかのアプリがカメラを使っていないか確かめてください。写真を選ぶか、番号を入力して進むこともできます。',
 };

@@ -31,9 +31,7 @@ export function ElNumberPage() {
 
   return (
     <Page heading="番号を入力する">
-      <p>
-        QRコードが読み取れないときは、納付書に印刷された番号（eL番号：エルばんごう）を入力してください。34けたの数字です。
-      </p>
+      <p>QRコードが読み取れないときは、納付書に印刷された番号（eL番号：エルばんごう）を入力してください。34けたの数字です。</p>
       <form noValidate onSubmit={submit} className={styles.form}>
         <label htmlFor={inputId} className={styles.label}>
           eL番号（34けた）

@@ -17,7 +17,8 @@ function CardFee({ amount }: { amount: number | null }) {
   if (amount === null) {
     return (
       <li>
-        クレジットカード（VISA、Mastercard、JCB、American Express、Diners）。手数料がかかります（1万円までは40円、2万円までは123円など、金額によって変わります）。
+        クレジットカード（VISA、Mastercard、JCB、American
+        Express、Diners）。手数料がかかります（1万円までは40円、2万円までは123円など、金額によって変わります）。
       </li>
     );
   }

@@ -5,9 +5,7 @@ import styles from './payments.module.css';
 export function NoSlip() {
   return (
     <>
-      <p className={styles.notice}>
-        読み取った納付書がありません。読み取った内容は、画面を読み込み直すと消えます（この端末にも残しません）。
-      </p>
+      <p className={styles.notice}>読み取った納付書がありません。読み取った内容は、画面を読み込み直すと消えます（この端末にも残しません）。</p>
       <ButtonLink to="/payments">納付書を読み取る</ButtonLink>
     </>
   );

@@ -64,9 +64,7 @@ export function ScanPage() {
 
   return (
     <Page heading="納付書で支払う">
-      <p>
-        市税などの納付書に印刷されたQRコード（地方税統一QRコード、「eL-QR」）を読み取ると、金額と期限をわかりやすく表示し、払い方をご案内します。
-      </p>
+      <p>市税などの納付書に印刷されたQRコード（地方税統一QRコード、「eL-QR」）を読み取ると、金額と期限をわかりやすく表示し、払い方をご案内します。</p>
       <p>読み取った内容は、この端末の中だけで使います。どこにも送りません。</p>
 
       {/* The photo stays on offer while the camera is open: the camera's messages point to it. */}

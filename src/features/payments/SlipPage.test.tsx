@@ -40,7 +40,9 @@ describe('SlipPage', () => {
   it('does not vouch for a code no local government has', async () => {
     remember({ amount: 3000, dueDate: dayFromToday(10), lastDate: dayFromToday(40), institutionCode: '12345' });
     renderAt(<SlipPage />);
-    expect(await screen.findByText('番号 12345 にあたる市区町村がありません。納付書に印刷された市区町村の名前を確かめてから払ってください。')).toBeInTheDocument();
+    expect(
+      await screen.findByText('番号 12345 にあたる市区町村がありません。納付書に印刷された市区町村の名前を確かめてから払ってください。'),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/同じ方法で払えます/)).not.toBeInTheDocument();
   });
 

@@ -19,7 +19,12 @@ function OtherIssuer({ institutionCode, typed }: { institutionCode: string; type
   if (codes.isError) return <>番号 {institutionCode} の市区町村を調べられませんでした。納付書に印刷された市区町村の名前をご確認ください。</>;
   if (!codes.data) return <>番号 {institutionCode} の市区町村を調べています…</>;
   const issuer = slipIssuer(institutionCode, codes.data);
-  if (issuer.kind === 'known') return <>{issuer.name}の納付書です（番号 {institutionCode}）。東金市以外の納付書も、同じ方法で払えます。</>;
+  if (issuer.kind === 'known')
+    return (
+      <>
+        {issuer.name}の納付書です（番号 {institutionCode}）。東金市以外の納付書も、同じ方法で払えます。
+      </>
+    );
   return typed ? (
     <>番号のはじめの5けた（{institutionCode}）にあたる市区町村がありません。入力した番号と納付書の番号を、1けたずつ見比べてください。</>
   ) : (

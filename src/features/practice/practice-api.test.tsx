@@ -33,7 +33,14 @@ async function freeCounterSlot(): Promise<{ date: string; time: string }> {
   throw new Error('no free slot');
 }
 
-const visitor = (slot: { date: string; time: string }) => ({ kindId: 'card-pickup', slot, nameKana: 'とうがね はなこ', phone: '0475-50-1210', people: 1, proxy: false });
+const visitor = (slot: { date: string; time: string }) => ({
+  kindId: 'card-pickup',
+  slot,
+  nameKana: 'とうがね はなこ',
+  phone: '0475-50-1210',
+  people: 1,
+  proxy: false,
+});
 
 async function refusal(call: Promise<unknown>): Promise<ApiRequestError> {
   const error = await call.then(
@@ -91,7 +98,14 @@ describe('the counter in practice mode', () => {
 });
 
 describe('facilities in practice mode', () => {
-  const choice = (date: string, blockIds: string[]) => ({ facilityId: 'sample-kominkan', roomId: 'meeting', dates: [date], blockIds, residency: 'resident', group: 'general' });
+  const choice = (date: string, blockIds: string[]) => ({
+    facilityId: 'sample-kominkan',
+    roomId: 'meeting',
+    dates: [date],
+    blockIds,
+    residency: 'resident',
+    group: 'general',
+  });
   const applicant = { purpose: '練習', headCount: 5, groupName: '', nameKana: 'トウガネ ハナコ', phone: '0475501210' };
 
   async function freeDay(): Promise<string> {
@@ -122,7 +136,10 @@ describe('facilities in practice mode', () => {
     expect(changed.booking.blockIds).toEqual(['afternoon']);
     await requestJson('/api/v1/facilities/bookings', post({ ...choice(date, ['morning']), ...applicant }));
 
-    const cancelled = await requestJson<{ booking: FacilityBooking }>(`/api/v1/facilities/bookings/${booking.code}`, { method: 'DELETE', headers: bearer(token) });
+    const cancelled = await requestJson<{ booking: FacilityBooking }>(`/api/v1/facilities/bookings/${booking.code}`, {
+      method: 'DELETE',
+      headers: bearer(token),
+    });
     expect(cancelled.booking.status).toBe('cancelled');
     await requestJson('/api/v1/facilities/bookings', post({ ...choice(date, ['afternoon']), ...applicant }));
   });
@@ -135,7 +152,11 @@ describe('facilities in practice mode', () => {
 });
 
 describe('the practice data', () => {
-  const list = createDeviceList('tsunagaru-togane:test-bookings', (value): value is { code: string } => typeof value === 'object' && value !== null, (item) => item.code);
+  const list = createDeviceList(
+    'tsunagaru-togane:test-bookings',
+    (value): value is { code: string } => typeof value === 'object' && value !== null,
+    (item) => item.code,
+  );
 
   it('keeps practice bookings out of the real list, and the reset and leaving remove them', async () => {
     list.save({ code: 'PRACTICE' });

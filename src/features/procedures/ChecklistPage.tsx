@@ -20,7 +20,19 @@ function whenText(item: ChecklistItem, deadline: string | undefined): string | n
   return deadline ? `期限：${deadline}` : null;
 }
 
-function Item({ item, answers, done, onToggle, today }: { item: ChecklistItem; answers: MovingAnswers; done: boolean; onToggle: (done: boolean) => void; today: string }) {
+function Item({
+  item,
+  answers,
+  done,
+  onToggle,
+  today,
+}: {
+  item: ChecklistItem;
+  answers: MovingAnswers;
+  done: boolean;
+  onToggle: (done: boolean) => void;
+  today: string;
+}) {
   const procedure = findProcedure(item.procedureId);
   if (!procedure) return null;
   const counter = procedure.channels.find((channel) => channel.kind === 'counter');
@@ -49,7 +61,9 @@ function Item({ item, answers, done, onToggle, today }: { item: ChecklistItem; a
           </>
         )}
       </p>
-      {HOUSEHOLD_WIDE.has(procedure.id) && answers.members !== null && answers.members > 1 && <p>引っ越す{answers.members}人の分を、まとめて届け出られます。</p>}
+      {HOUSEHOLD_WIDE.has(procedure.id) && answers.members !== null && answers.members > 1 && (
+        <p>引っ越す{answers.members}人の分を、まとめて届け出られます。</p>
+      )}
       {procedure.bring.length > 0 && (
         <>
           <p>持っていくもの：</p>
@@ -132,14 +146,15 @@ export function ChecklistPage() {
   const done = saved?.answers === encoded ? saved.done : [];
   const items = movingChecklist(answers).filter((item) => findProcedure(item.procedureId));
   const today = japanClock(new Date()).date;
-  const toggle = (procedureId: string, isDone: boolean) =>
-    saveChecklist(encoded, isDone ? [...done, procedureId] : done.filter((id) => id !== procedureId));
+  const toggle = (procedureId: string, isDone: boolean) => saveChecklist(encoded, isDone ? [...done, procedureId] : done.filter((id) => id !== procedureId));
   const doneCount = items.filter((item) => done.includes(item.procedureId)).length;
 
   return (
     <Page heading={HEADING}>
       <p>
-        {answers.direction === 'unknown' ? '引っ越しの向きがわからないので、考えられる手続きをすべて並べました。' : `${DIRECTION_WORDS[answers.direction]}の引っ越し`}
+        {answers.direction === 'unknown'
+          ? '引っ越しの向きがわからないので、考えられる手続きをすべて並べました。'
+          : `${DIRECTION_WORDS[answers.direction]}の引っ越し`}
         {answers.date !== null && `（${formatJapaneseDate(answers.date)}）`}
         {answers.members !== null && `、${String(answers.members)}人`}
       </p>
@@ -147,7 +162,9 @@ export function ChecklistPage() {
         {items.length}件のうち、{doneCount}件が済みました。「済んだ」の印は、この端末に残ります。
       </p>
       {saved !== null && saved.answers !== encoded && (
-        <p className={styles.notice}>この端末には、ほかの答えで作ったチェックリストもあります。ここで「済んだ」の印をつけると、このチェックリストに置きかわります。</p>
+        <p className={styles.notice}>
+          この端末には、ほかの答えで作ったチェックリストもあります。ここで「済んだ」の印をつけると、このチェックリストに置きかわります。
+        </p>
       )}
       {PHASES.map((phase) => {
         const inPhase = items.filter((item) => item.phase === phase);

@@ -45,7 +45,8 @@ function check(draft: Draft): { answers: MovingAnswers | null; errors: Partial<R
   };
   const direction = pick('direction', DIRECTIONS);
   const dateKnown = pick('dateKnown', ['known', 'unknown'] as const);
-  if (draft.dateKnown === 'known' && !isIsoDate(draft.date ?? '')) errors.date = '引っ越す日を入れてください（例：2026年12月1日）。まだ決まっていなければ「わからない」を選んでください。';
+  if (draft.dateKnown === 'known' && !isIsoDate(draft.date ?? ''))
+    errors.date = '引っ越す日を入れてください（例：2026年12月1日）。まだ決まっていなければ「わからない」を選んでください。';
   const members = pick('members', ['unknown', ...Array.from({ length: MAX_MEMBERS }, (_, index) => String(index + 1))]);
   const answers: MovingAnswers = {
     direction,
@@ -93,7 +94,9 @@ export function MovingPage() {
   const missing = Object.keys(errors).length;
   return (
     <Page heading="引っ越しガイド">
-      <p>9つの質問に答えると、あなたの引っ越しに必要な手続きを、する順番に並べます。わからない質問は「わからない」を選んでください。答えは送られず、この端末にだけ残ります。</p>
+      <p>
+        9つの質問に答えると、あなたの引っ越しに必要な手続きを、する順番に並べます。わからない質問は「わからない」を選んでください。答えは送られず、この端末にだけ残ります。
+      </p>
       {saved && (
         <div className={styles.actions}>
           <ButtonLink to="/procedures/moving/checklist" variant="secondary">
@@ -130,9 +133,21 @@ export function MovingPage() {
           error={errors.dateKnown}
         />
         {draft.dateKnown === 'known' && (
-          <TextField label="引っ越す日（引っ越した日）" hint="期限の日にちを計算します。" type="date" value={draft.date ?? ''} onChange={(event) => set('date')(event.target.value)} error={errors.date} />
+          <TextField
+            label="引っ越す日（引っ越した日）"
+            hint="期限の日にちを計算します。"
+            type="date"
+            value={draft.date ?? ''}
+            onChange={(event) => set('date')(event.target.value)}
+            error={errors.date}
+          />
         )}
-        <SelectField label="3. 引っ越す人は何人ですか" value={draft.members ?? ''} onChange={(event) => set('members')(event.target.value)} error={errors.members}>
+        <SelectField
+          label="3. 引っ越す人は何人ですか"
+          value={draft.members ?? ''}
+          onChange={(event) => set('members')(event.target.value)}
+          error={errors.members}
+        >
           <option value="">選んでください</option>
           {Array.from({ length: MAX_MEMBERS }, (_, index) => (
             <option key={index} value={String(index + 1)}>
@@ -141,7 +156,14 @@ export function MovingPage() {
           ))}
           <option value="unknown">わからない</option>
         </SelectField>
-        <ChoiceGroup legend="4. 小学生・中学生の子どもはいますか" name="schoolChildren" options={yesNoOptions} value={draft.schoolChildren ?? null} onChange={set('schoolChildren')} error={errors.schoolChildren} />
+        <ChoiceGroup
+          legend="4. 小学生・中学生の子どもはいますか"
+          name="schoolChildren"
+          options={yesNoOptions}
+          value={draft.schoolChildren ?? null}
+          onChange={set('schoolChildren')}
+          error={errors.schoolChildren}
+        />
         <ChoiceGroup
           legend="5. 小学校に入る前の子ども（保育園に通う年の子ども）はいますか"
           name="nurseryChildren"
@@ -158,7 +180,14 @@ export function MovingPage() {
           onChange={set('insurance')}
           error={errors.insurance}
         />
-        <ChoiceGroup legend="7. 介護の認定（要介護・要支援）を受けている人はいますか" name="care" options={yesNoOptions} value={draft.care ?? null} onChange={set('care')} error={errors.care} />
+        <ChoiceGroup
+          legend="7. 介護の認定（要介護・要支援）を受けている人はいますか"
+          name="care"
+          options={yesNoOptions}
+          value={draft.care ?? null}
+          onChange={set('care')}
+          error={errors.care}
+        />
         <ChoiceGroup
           legend="8. 軽自動車や原付バイクを持っていますか"
           name="vehicle"

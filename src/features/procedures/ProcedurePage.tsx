@@ -36,7 +36,9 @@ function Online({ procedure }: { procedure: Procedure }) {
   if (online) {
     return (
       <>
-        <p>{online.provider}で申請できます。{online.note}</p>
+        <p>
+          {online.provider}で申請できます。{online.note}
+        </p>
         <HandoffLink handoff={{ url: online.url, name: online.provider }} label={`${online.provider}で申請する`} />
       </>
     );
@@ -107,8 +109,7 @@ function StatusNotice({ procedure, department }: { procedure: Procedure; departm
     <div className={styles.notice}>
       <p>{contentStatusWords(procedure)}</p>
       <p>
-        手続きの前に、お電話でご確認ください。{call.name}（電話 <PhoneLink phone={call.phone} />）
-        {call.askFor && `で「${call.askFor}」とお伝えください`}。
+        手続きの前に、お電話でご確認ください。{call.name}（電話 <PhoneLink phone={call.phone} />）{call.askFor && `で「${call.askFor}」とお伝えください`}。
       </p>
     </div>
   );

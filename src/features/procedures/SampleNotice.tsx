@@ -12,7 +12,8 @@ export function SampleNotice() {
     <div className={styles.notice}>
       <p>
         <strong>ここにある手続きの説明は、いまは見本です。</strong>
-        実際の手続きの内容は、担当の課か {portalContact.name}（電話 <PhoneLink phone={portalContact.phone} />）にご確認ください。
+        実際の手続きの内容は、担当の課か {portalContact.name}（電話 <PhoneLink phone={portalContact.phone} />
+        ）にご確認ください。
       </p>
     </div>
   );

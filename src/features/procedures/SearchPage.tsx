@@ -153,10 +153,13 @@ export function SearchPage() {
           </SelectField>
           {filtering && (
             <div className={styles.actions}>
-              <Button variant="secondary" onClick={() => {
+              <Button
+                variant="secondary"
+                onClick={() => {
                   update({ online: '', event: '', dept: '' });
                   onlineOnlyBox.current?.focus();
-                }}>
+                }}
+              >
                 絞り込みをやめる
               </Button>
             </div>

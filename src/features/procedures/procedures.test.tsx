@@ -70,7 +70,11 @@ describe('ProcedurePage', () => {
 
   it('shows each source with its page ID and what it confirms, and says field by field what is still unconfirmed', () => {
     renderAt('/procedures/kokuho-kanyu');
-    expect(screen.getByText(/「担当課」「期限」「持っていくもの」は市などの案内で確かめました。「内容・対象となる人」「申し込みの方法と窓口」「申し込める人」「手数料」は、まだ確かめていません。/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /「担当課」「期限」「持っていくもの」は市などの案内で確かめました。「内容・対象となる人」「申し込みの方法と窓口」「申し込める人」「手数料」は、まだ確かめていません。/,
+      ),
+    ).toBeInTheDocument();
     const source = screen.getByRole('link', { name: '東金市ホームページ：国民健康保険の加入・脱退・変更の届け出' }).closest('li');
     expect(source).toHaveTextContent('（ページID 216）');
     expect(source).toHaveTextContent('2026年12月2日（水）に読んで確かめたこと：届け出は14日以内。');
@@ -119,7 +123,11 @@ describe('引っ越しガイド', () => {
   it('keeps ticks on the device under one versioned key', async () => {
     renderAt('/procedures/moving/checklist?a=1.w.20261201.2.n.n.n.n.n.n');
     await userEvent.click(screen.getByRole('checkbox', { name: /済んだ\s*：転居届/ }));
-    expect(JSON.parse(window.localStorage.getItem(SAVED_CHECKLIST_KEY) ?? 'null')).toEqual({ version: 1, answers: '1.w.20261201.2.n.n.n.n.n.n', done: ['tenkyo'] });
+    expect(JSON.parse(window.localStorage.getItem(SAVED_CHECKLIST_KEY) ?? 'null')).toEqual({
+      version: 1,
+      answers: '1.w.20261201.2.n.n.n.n.n.n',
+      done: ['tenkyo'],
+    });
     expect(screen.getByText(/1件のうち、1件が済みました/)).toBeInTheDocument();
   });
 

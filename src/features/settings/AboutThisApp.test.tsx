@@ -24,7 +24,12 @@ describe('AboutThisApp', () => {
   it('says some features are unavailable when the database is down', async () => {
     mockServer.use(
       http.get('/api/v1/health', () =>
-        HttpResponse.json({ status: 'degraded', version: 'x', database: { engine: 'sqlite', status: 'error', schemaVersion: null }, content: { fingerprint: 'x' } }),
+        HttpResponse.json({
+          status: 'degraded',
+          version: 'x',
+          database: { engine: 'sqlite', status: 'error', schemaVersion: null },
+          content: { fingerprint: 'x' },
+        }),
       ),
     );
     renderAbout();

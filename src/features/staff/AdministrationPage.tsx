@@ -20,7 +20,9 @@ function AccountState({ account }: { account: StaffAccountListing }) {
   if (!account.lockedUntil) return '利用中';
   return (
     <>
-      ロック中（<Instant iso={account.lockedUntil} />まで）
+      ロック中（
+      <Instant iso={account.lockedUntil} />
+      まで）
     </>
   );
 }
@@ -47,7 +49,14 @@ function NewAccountForm({ run, busy }: { run: Run; busy: boolean }) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <h3>アカウントを追加する</h3>
-      <TextField label="ログイン名" hint="半角の小文字・数字（例：tanaka.h）" autoComplete="off" autoCapitalize="none" value={loginName} onChange={(event) => setLoginName(event.target.value)} />
+      <TextField
+        label="ログイン名"
+        hint="半角の小文字・数字（例：tanaka.h）"
+        autoComplete="off"
+        autoCapitalize="none"
+        value={loginName}
+        onChange={(event) => setLoginName(event.target.value)}
+      />
       <TextField label="名前" value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
       <SelectField label="役割" value={role} onChange={(event) => setRole(event.target.value as StaffRole)}>
         {STAFF_ROLES.map((candidate) => (
@@ -56,7 +65,15 @@ function NewAccountForm({ run, busy }: { run: Run; busy: boolean }) {
           </option>
         ))}
       </SelectField>
-      <TextField label="最初のパスワード" hint="12文字以上。本人に直接伝えてください。" type="password" autoComplete="new-password" value={password} error={passwordError} onChange={(event) => setPassword(event.target.value)} />
+      <TextField
+        label="最初のパスワード"
+        hint="12文字以上。本人に直接伝えてください。"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        error={passwordError}
+        onChange={(event) => setPassword(event.target.value)}
+      />
       <Button type="submit" disabled={busy}>
         追加する
       </Button>
@@ -78,7 +95,15 @@ function NewPasswordForm({ loginName, run, busy, onDone }: { loginName: string; 
     <form className={styles.panel} onSubmit={(event) => void submit(event)} noValidate>
       <h3>{loginName} のパスワードを再設定する</h3>
       <p>ロックも解除され、ログイン中の端末はログアウトします。</p>
-      <TextField label="新しいパスワード" type="password" autoComplete="new-password" autoFocus value={password} error={error} onChange={(event) => setPassword(event.target.value)} />
+      <TextField
+        label="新しいパスワード"
+        type="password"
+        autoComplete="new-password"
+        autoFocus
+        value={password}
+        error={error}
+        onChange={(event) => setPassword(event.target.value)}
+      />
       <div className={styles.actions}>
         <Button type="submit" disabled={busy}>
           再設定する
@@ -125,7 +150,12 @@ export function AdministrationPage(props: StaffScreenProps) {
           ]}
           actions={(account) => (
             <>
-              <Button variant="secondary" disabled={busy} onClick={() => setResetting(account.loginName)} aria-label={`${account.loginName} のパスワードを再設定する`}>
+              <Button
+                variant="secondary"
+                disabled={busy}
+                onClick={() => setResetting(account.loginName)}
+                aria-label={`${account.loginName} のパスワードを再設定する`}
+              >
                 パスワードを再設定する
               </Button>
               {!account.disabled && (
@@ -161,7 +191,12 @@ export function AdministrationPage(props: StaffScreenProps) {
             session.current ? (
               'この端末'
             ) : (
-              <Button variant="secondary" disabled={busy} aria-label={`#${String(session.id)}（${session.loginName}）を切断する`} onClick={() => void run('DELETE', `/sessions/${String(session.id)}`, undefined, `#${String(session.id)} を切断しました。`)}>
+              <Button
+                variant="secondary"
+                disabled={busy}
+                aria-label={`#${String(session.id)}（${session.loginName}）を切断する`}
+                onClick={() => void run('DELETE', `/sessions/${String(session.id)}`, undefined, `#${String(session.id)} を切断しました。`)}
+              >
                 切断する
               </Button>
             )

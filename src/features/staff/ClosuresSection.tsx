@@ -44,7 +44,15 @@ export function ClosuresSection({ run, busy, onSignedOut }: { run: Run; busy: bo
       return;
     }
     setErrors({});
-    if (await run('POST', '/counter/closures', parsed.data, `${formatJapaneseDate(parsed.data.date)} ${closureHours(parsed.data.startTime, parsed.data.endTime)}を休みにしました。`)) setReason('');
+    if (
+      await run(
+        'POST',
+        '/counter/closures',
+        parsed.data,
+        `${formatJapaneseDate(parsed.data.date)} ${closureHours(parsed.data.startTime, parsed.data.endTime)}を休みにしました。`,
+      )
+    )
+      setReason('');
   };
 
   return (
@@ -88,7 +96,14 @@ export function ClosuresSection({ run, busy, onSignedOut }: { run: Run; busy: bo
             </SelectField>
           </div>
         )}
-        <TextField label="理由" hint="例：システムの点検のため" value={reason} error={errors.reason} maxLength={100} onChange={(event) => setReason(event.target.value)} />
+        <TextField
+          label="理由"
+          hint="例：システムの点検のため"
+          value={reason}
+          error={errors.reason}
+          maxLength={100}
+          onChange={(event) => setReason(event.target.value)}
+        />
         <Button type="submit" disabled={busy}>
           休みにする
         </Button>
@@ -109,7 +124,9 @@ export function ClosuresSection({ run, busy, onSignedOut }: { run: Run; busy: bo
               variant="secondary"
               disabled={busy}
               aria-label={`${formatJapaneseDate(closure.date)} ${closureHours(closure.startTime, closure.endTime)}の休みを取り消す`}
-              onClick={() => void run('DELETE', `/counter/closures/${String(closure.id)}`, undefined, `${formatJapaneseDate(closure.date)}の休みを取り消しました。`)}
+              onClick={() =>
+                void run('DELETE', `/counter/closures/${String(closure.id)}`, undefined, `${formatJapaneseDate(closure.date)}の休みを取り消しました。`)
+              }
             >
               休みを取り消す
             </Button>

@@ -21,7 +21,10 @@ const STATUS_NAMES: Record<CounterDeskStatus, string> = {
 
 /** Kana typed in hiragana finds names stored in katakana, and spaces do not matter. */
 function kanaKey(text: string): string {
-  return text.normalize('NFKC').replace(/[\u3041-\u3096]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0x60)).replace(/\s/g, '');
+  return text
+    .normalize('NFKC')
+    .replace(/[\u3041-\u3096]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0x60))
+    .replace(/\s/g, '');
 }
 
 function matches(booking: CounterDeskBooking, search: string): boolean {
@@ -73,7 +76,8 @@ export function CounterDeskPage(props: StaffScreenProps) {
       reasonField.current?.focus();
       return;
     }
-    if (await run('POST', `/counter/bookings/${cancelling.code}/cancel`, { reason }, `${formatReservationCode(cancelling.code)} を取り消しました。`)) setCancelling(null);
+    if (await run('POST', `/counter/bookings/${cancelling.code}/cancel`, { reason }, `${formatReservationCode(cancelling.code)} を取り消しました。`))
+      setCancelling(null);
   };
 
   const bookings = (day.data?.bookings ?? []).filter((booking) => matches(booking, search));
@@ -105,7 +109,15 @@ export function CounterDeskPage(props: StaffScreenProps) {
         <form className={styles.panel} onSubmit={(event) => void cancel(event)} noValidate>
           <h2>予約 {formatReservationCode(cancelling.code)} を取り消します</h2>
           <p>理由は予約の記録に残り、予約した方のページにも表示されます。個人的な事情は書かないでください。</p>
-          <TextField ref={reasonField} label="取り消しの理由" hint="例：ご本人から電話で取り消しの依頼" value={reason} error={reasonError} maxLength={200} onChange={(event) => setReason(event.target.value)} />
+          <TextField
+            ref={reasonField}
+            label="取り消しの理由"
+            hint="例：ご本人から電話で取り消しの依頼"
+            value={reason}
+            error={reasonError}
+            maxLength={200}
+            onChange={(event) => setReason(event.target.value)}
+          />
           <div className={styles.actions}>
             <Button type="submit" disabled={busy}>
               取り消しを確定する
@@ -143,7 +155,12 @@ export function CounterDeskPage(props: StaffScreenProps) {
                 <Button disabled={busy} onClick={() => void checkIn(booking.code)} aria-label={`${formatReservationCode(booking.code)} を来庁済みにする`}>
                   来庁済みにする
                 </Button>
-                <Button variant="secondary" disabled={busy} onClick={() => startCancel(booking)} aria-label={`${formatReservationCode(booking.code)} を取り消す`}>
+                <Button
+                  variant="secondary"
+                  disabled={busy}
+                  onClick={() => startCancel(booking)}
+                  aria-label={`${formatReservationCode(booking.code)} を取り消す`}
+                >
                   取り消す
                 </Button>
               </>

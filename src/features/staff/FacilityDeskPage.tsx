@@ -64,7 +64,9 @@ export function FacilityDeskPage(props: StaffScreenProps) {
             <Button
               disabled={busy}
               aria-label={`${formatReservationCode(booking.code)} を本予約にする`}
-              onClick={() => void run('POST', `/facilities/bookings/${booking.code}/confirm`, undefined, `${formatReservationCode(booking.code)} を本予約にしました。`)}
+              onClick={() =>
+                void run('POST', `/facilities/bookings/${booking.code}/confirm`, undefined, `${formatReservationCode(booking.code)} を本予約にしました。`)
+              }
             >
               本予約にする
             </Button>

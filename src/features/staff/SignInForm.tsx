@@ -43,8 +43,24 @@ export function SignInForm({ notice }: { notice: string | null }) {
             {error}
           </p>
         )}
-        <TextField label="ログイン名" autoComplete="username" autoCapitalize="none" spellCheck={false} required value={loginName} onChange={(event) => setLoginName(event.target.value)} />
-        <TextField ref={passwordField} label="パスワード" type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+        <TextField
+          label="ログイン名"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={loginName}
+          onChange={(event) => setLoginName(event.target.value)}
+        />
+        <TextField
+          ref={passwordField}
+          label="パスワード"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
         <Button type="submit" disabled={sending}>
           {sending ? 'ログインしています…' : 'ログインする'}
         </Button>

@@ -20,16 +20,32 @@ describe('the staff screens’ table', () => {
   it('is a table named by its caption, whose cells a screen reader hears once each: the card labels are hidden from it', () => {
     render(<StaffTable caption="予約（2件）" columns={columns} rows={bookings} rowKey={(booking) => booking.code} />);
     const table = screen.getByRole('table', { name: '予約（2件）' });
-    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['予約番号', 'ふりがな']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['予約番号', 'ふりがな']);
     const row = within(table).getAllByRole('row')[1];
     if (!row) throw new Error('no first row');
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['予約番号ABCD-2345', 'ふりがなトウガネ ジロウ']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['予約番号ABCD-2345', 'ふりがなトウガネ ジロウ']);
     expect(within(row).getByRole('cell', { name: 'ABCD-2345' })).toBeInTheDocument();
     expect(within(row).getByText('予約番号')).toHaveAttribute('aria-hidden', 'true');
   });
 
   it('puts the row’s buttons in a last column 「操作」', () => {
-    render(<StaffTable caption="予約" columns={columns} rows={bookings} rowKey={(booking) => booking.code} actions={(booking) => <button type="button">{booking.code} を来庁済みにする</button>} />);
+    render(
+      <StaffTable
+        caption="予約"
+        columns={columns}
+        rows={bookings}
+        rowKey={(booking) => booking.code}
+        actions={(booking) => <button type="button">{booking.code} を来庁済みにする</button>}
+      />,
+    );
     expect(screen.getAllByRole('columnheader').at(-1)).toHaveTextContent('操作');
     const row = screen.getByRole('row', { name: /EFGH-6789/ });
     expect(within(row).getAllByRole('cell').at(-1)).toContainElement(within(row).getByRole('button', { name: 'EFGH-6789 を来庁済みにする' }));

@@ -99,7 +99,10 @@ describe('booking', () => {
     );
     const withNumber = await post('/counter/reservations', { ...booking, email: '1234 5678 9018' });
     const body = (await withNumber.json()) as { error: { fields: { path: string; message: string }[] } };
-    expect(body.error.fields).toContainEqual({ path: 'email', message: 'マイナンバー（12けたの個人番号）は入力しないでください。このアプリでは個人番号を使いません。' });
+    expect(body.error.fields).toContainEqual({
+      path: 'email',
+      message: 'マイナンバー（12けたの個人番号）は入力しないでください。このアプリでは個人番号を使いません。',
+    });
   });
 
   it('refuses an unknown kind, too many people, a closed day and a slot that does not exist', async () => {
@@ -125,7 +128,10 @@ describe('booking', () => {
   it('makes one booking for a retried request with the same Idempotency-Key', async () => {
     const slot = { date: '2026-12-03', time: '10:00' };
     const headers = { 'Idempotency-Key': '0b7e3c52-9a14-4f6d-8e21-5c3d7a9b1f40' };
-    const [first, second] = await Promise.all([post('/counter/reservations', { ...booking, slot }, headers), post('/counter/reservations', { ...booking, slot }, headers)]);
+    const [first, second] = await Promise.all([
+      post('/counter/reservations', { ...booking, slot }, headers),
+      post('/counter/reservations', { ...booking, slot }, headers),
+    ]);
     const bodies = (await Promise.all([first?.json(), second?.json()])) as CounterReservationCreated[];
     expect(bodies[0]?.reservation.code).toBe(bodies[1]?.reservation.code);
     expect(await seatsLeft('2026-12-03', '10:00')).toBe(1);
@@ -176,7 +182,10 @@ describe('managing a booking', () => {
 
   it('finds a booking by code and phone with a link of its own, and the owner keeps theirs', async () => {
     const { reservation, token } = await book({ date: '2026-12-09', time: '10:00' });
-    const found = await post('/counter/reservations/lookup', { code: `${reservation.code.slice(0, 4)}-${reservation.code.slice(4).toLowerCase()}`, phone: '0475-50-1210' });
+    const found = await post('/counter/reservations/lookup', {
+      code: `${reservation.code.slice(0, 4)}-${reservation.code.slice(4).toLowerCase()}`,
+      phone: '0475-50-1210',
+    });
     expect(found.status).toBe(200);
     const { token: newToken } = (await found.json()) as CounterReservationCreated;
     expect(newToken).not.toBe(token);
@@ -199,7 +208,11 @@ describe('managing a booking', () => {
     const { reservation, token } = await book({ date: '2026-12-09', time: '10:30' });
     const found: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const response = await post('/counter/reservations/lookup', { code: reservation.code, phone: '0475-50-1210' }, { 'X-Forwarded-For': `192.0.2.${String(i)}` });
+      const response = await post(
+        '/counter/reservations/lookup',
+        { code: reservation.code, phone: '0475-50-1210' },
+        { 'X-Forwarded-For': `192.0.2.${String(i)}` },
+      );
       found.push(((await response.json()) as CounterReservationCreated).token);
     }
     const seen = (await (await withToken('GET', reservation.code, token)).json()) as { links: ManagementLink[] };
@@ -219,10 +232,18 @@ describe('guessing and retention', () => {
   });
 
   it('deletes names, phones and e-mails 30 days after the visit, and keeps the booking', async () => {
-    const created = (await (await post('/counter/reservations', { ...booking, slot: { date: '2026-12-10', time: '11:00' }, email: 'a@example.jp' })).json()) as CounterReservationCreated;
+    const created = (await (
+      await post('/counter/reservations', { ...booking, slot: { date: '2026-12-10', time: '11:00' }, email: 'a@example.jp' })
+    ).json()) as CounterReservationCreated;
     await deleteExpiredPersonalData(server.store, new Date('2027-01-09T01:00:00Z'), 30);
     expect(await server.store.counter.find(created.reservation.code)).toMatchObject({ nameKana: 'トウガネ タロウ' });
     await deleteExpiredPersonalData(server.store, new Date('2027-01-10T01:00:00Z'), 30);
-    expect(await server.store.counter.find(created.reservation.code)).toMatchObject({ nameKana: null, phone: null, email: null, status: 'booked', slot: '2026-12-10T11:00' });
+    expect(await server.store.counter.find(created.reservation.code)).toMatchObject({
+      nameKana: null,
+      phone: null,
+      email: null,
+      status: 'booked',
+      slot: '2026-12-10T11:00',
+    });
   });
 });

@@ -41,14 +41,23 @@ describe('a facility marked as a sample', () => {
     const plain = await startTestServer({}, () => clock);
     try {
       const post = (body: unknown) =>
-        fetch(`${plain.baseUrl}/api/v1/facilities/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(body) });
+        fetch(`${plain.baseUrl}/api/v1/facilities/bookings`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+          body: JSON.stringify(body),
+        });
       const refused = await post({ ...booking, dates: ['2026-12-02'] });
       expect(refused.status).toBe(409);
       expect(((await refused.json()) as { error: { code: string; message: string } }).error).toEqual({
         code: 'conflict',
-        message: '中央公民館（見本）は見本の施設のため、実際には予約できません。予約は行われていません。予約の流れは、スマホ講座の練習モードで最後まで試せます。',
+        message:
+          '中央公民館（見本）は見本の施設のため、実際には予約できません。予約は行われていません。予約の流れは、スマホ講座の練習モードで最後まで試せます。',
       });
-      const day = ((await (await fetch(`${plain.baseUrl}/api/v1/facilities/sample-kominkan/rooms/meeting/availability?from=2026-12-02&to=2026-12-02`)).json()) as { days: FacilityDay[] }).days[0];
+      const day = (
+        (await (await fetch(`${plain.baseUrl}/api/v1/facilities/sample-kominkan/rooms/meeting/availability?from=2026-12-02&to=2026-12-02`)).json()) as {
+          days: FacilityDay[];
+        }
+      ).days[0];
       expect(day?.blocks.filter((block) => block.bookable).map((block) => block.id)).toEqual(['morning', 'afternoon', 'evening', 'all-day']);
       // A real facility books as before on the same server.
       expect((await post({ ...booking, facilityId: 'bunka-kaikan', roomId: 'meeting-1', dates: ['2026-12-19'] })).status).toBe(201);
@@ -90,9 +99,13 @@ describe('availability and search', () => {
 
 describe('fees and rules', () => {
   it('computes the fee on the server from content', async () => {
-    const quote = (await (await send('POST', '/facilities/quote', { ...choice, dates: ['2026-12-01', '2026-12-02'], blockIds: ['morning', 'evening'], residency: 'nonResident' })).json()) as FacilityQuote;
+    const quote = (await (
+      await send('POST', '/facilities/quote', { ...choice, dates: ['2026-12-01', '2026-12-02'], blockIds: ['morning', 'evening'], residency: 'nonResident' })
+    ).json()) as FacilityQuote;
     expect(quote).toMatchObject({ fee: 2 * (900 + 1200), provisional: false, applyBy: null, cancelUntil: '2026-11-30' });
-    const held = (await (await send('POST', '/facilities/quote', { ...choice, facilityId: 'bunka-kaikan', roomId: 'meeting-1', dates: ['2026-12-10'] })).json()) as FacilityQuote;
+    const held = (await (
+      await send('POST', '/facilities/quote', { ...choice, facilityId: 'bunka-kaikan', roomId: 'meeting-1', dates: ['2026-12-10'] })
+    ).json()) as FacilityQuote;
     expect(held).toMatchObject({ provisional: true, applyBy: '2026-12-01', cancelUntil: '2026-12-03' });
   });
 
@@ -127,7 +140,9 @@ describe('no two bookings overlap', () => {
     expect(await freeBlocks('sample-kominkan', 'meeting', '2026-12-09')).toEqual(['morning', 'afternoon', 'evening', 'all-day']);
     expect((await book({ ...booking, dates: ['2026-12-08'], blockIds: ['all-day'] })).status).toBe(409);
     const overlapping = await Promise.all(
-      [['morning', 'afternoon'], ['afternoon', 'evening'], ['all-day']].map(async (blockIds) => (await book({ ...booking, dates: ['2026-12-10'], blockIds })).status),
+      [['morning', 'afternoon'], ['afternoon', 'evening'], ['all-day']].map(
+        async (blockIds) => (await book({ ...booking, dates: ['2026-12-10'], blockIds })).status,
+      ),
     );
     expect(overlapping.filter((status) => status === 201)).toHaveLength(1);
   });
@@ -176,7 +191,9 @@ describe('provisional bookings, change and cancel', () => {
 
     const bunka = await book({ ...held, dates: ['2026-12-19'] });
     const bunkaAuth = { Authorization: `Bearer ${bunka.body.token}` };
-    expect((await send('PATCH', `/facilities/bookings/${bunka.body.booking.code}`, { dates: ['2026-12-20'], blockIds: ['afternoon'] }, bunkaAuth)).status).toBe(422);
+    expect((await send('PATCH', `/facilities/bookings/${bunka.body.booking.code}`, { dates: ['2026-12-20'], blockIds: ['afternoon'] }, bunkaAuth)).status).toBe(
+      422,
+    );
     const soon = await book({ ...booking, dates: ['2026-12-22'] });
     clock = new Date('2026-12-22T01:00:00Z');
     try {

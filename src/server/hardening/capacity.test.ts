@@ -27,7 +27,11 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const start = (desks: number) => startTestServer({ rateLimitPerMinute: 100_000, dataDir }, clock, { content: withDesks(desks) });
 const book = (server: TestServer) =>
-  fetch(`${server.baseUrl}/api/v1/counter/reservations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(booking) }).then((r) => r.status);
+  fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(booking),
+  }).then((r) => r.status);
 async function seatsLeft(server: TestServer): Promise<number | undefined> {
   const answer = (await (await fetch(`${server.baseUrl}/api/v1/counter/availability?from=${slot.date}&to=${slot.date}`)).json()) as { days: CounterDay[] };
   return answer.days[0]?.slots.find((candidate) => candidate.time === slot.time)?.seatsLeft;

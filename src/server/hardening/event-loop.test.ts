@@ -23,9 +23,7 @@ describe('the event loop', () => {
     // sample in which it falls, whatever the phase of the sampler.
     blockEventLoop(1500);
     let stuck: Response | undefined;
-    await expect
-      .poll(async () => (stuck = await fetch(`${server.baseUrl}/api/v1/health`)).status, { timeout: 5_000, interval: 50 })
-      .toBe(503);
+    await expect.poll(async () => (stuck = await fetch(`${server.baseUrl}/api/v1/health`)).status, { timeout: 5_000, interval: 50 }).toBe(503);
     if (!stuck) throw new Error('no answer');
     expect(stuck.headers.get('retry-after')).toBe('10');
     expect(readApiError(await stuck.json())?.code).toBe('service_unavailable');

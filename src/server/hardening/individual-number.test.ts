@@ -46,13 +46,22 @@ describe('a 個人番号 never gets in', () => {
   });
 
   it('refuses a 12-digit number, or anything but a UUID, as the Idempotency-Key', async () => {
-    const counter = { kindId: 'card-pickup', slot: { date: '2026-12-01', time: '09:00' }, nameKana: 'トウガネ タロウ', phone: '0475-50-1210', people: 1, proxy: false };
+    const counter = {
+      kindId: 'card-pickup',
+      slot: { date: '2026-12-01', time: '09:00' },
+      nameKana: 'トウガネ タロウ',
+      phone: '0475-50-1210',
+      people: 1,
+      proxy: false,
+    };
     for (const key of [number, 'retry-key-0001', `${crypto.randomUUID()}x`]) {
       const response = await post('/counter/reservations', counter, { 'Idempotency-Key': key });
       expect(response.status).toBe(400);
       expect(readApiError(await response.json())?.message).toContain('操作番号');
     }
-    const taken = (await fetch(`${server.baseUrl}/api/v1/counter/availability?from=2026-12-01&to=2026-12-01`).then((r) => r.json())) as { days: { slots: { time: string; seatsLeft: number }[] }[] };
+    const taken = (await fetch(`${server.baseUrl}/api/v1/counter/availability?from=2026-12-01&to=2026-12-01`).then((r) => r.json())) as {
+      days: { slots: { time: string; seatsLeft: number }[] }[];
+    };
     expect(taken.days[0]?.slots.find((slot) => slot.time === '09:00')?.seatsLeft).toBe(2);
     expect((await post('/counter/reservations', counter, { 'Idempotency-Key': crypto.randomUUID() })).status).toBe(201);
   });

@@ -22,10 +22,13 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const start = (overrides: Parameters<typeof startTestServer>[0] = {}) => startTestServer({ rateLimitPerMinute: 100_000, kioskPinHash: pinHash, dataDir, ...overrides }, clock);
+const start = (overrides: Parameters<typeof startTestServer>[0] = {}) =>
+  startTestServer({ rateLimitPerMinute: 100_000, kioskPinHash: pinHash, dataDir, ...overrides }, clock);
 
 function send(server: TestServer, path: string, body: unknown) {
-  return fetch(`${server.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((response) => response.status);
+  return fetch(`${server.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(
+    (response) => response.status,
+  );
 }
 
 function tally(statuses: number[]): Record<number, number> {

@@ -41,7 +41,9 @@ async function restart(server: TestServer, rateLimitPerMinute?: number): Promise
 }
 
 const post = (server: TestServer, path: string, body: unknown) =>
-  fetch(`${server.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((response) => response.status);
+  fetch(`${server.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(
+    (response) => response.status,
+  );
 
 function tally(statuses: number[]): Record<number, number> {
   const counts: Record<number, number> = {};
@@ -74,8 +76,17 @@ describe('two instances on one PostgreSQL database', () => {
     const date = days.find((day) => day.blocks.some((block) => block.id === 'morning' && block.bookable))?.date;
     expect(date).toBeDefined();
     const request = (index: number) => ({
-      facilityId: 'bunka-kaikan', roomId: 'meeting-1', dates: [date], blockIds: index % 2 === 0 ? ['morning'] : ['all-day'], residency: 'resident',
-      group: 'general', purpose: '会議', headCount: 10, groupName: '', nameKana: 'トウガネ タロウ', phone: `090${String(10_000_000 + index)}`,
+      facilityId: 'bunka-kaikan',
+      roomId: 'meeting-1',
+      dates: [date],
+      blockIds: index % 2 === 0 ? ['morning'] : ['all-day'],
+      residency: 'resident',
+      group: 'general',
+      purpose: '会議',
+      headCount: 10,
+      groupName: '',
+      nameKana: 'トウガネ タロウ',
+      phone: `090${String(10_000_000 + index)}`,
     });
     const statuses = await Promise.all(Array.from({ length: 60 }, (_, index) => post(index % 3 ? one : two, '/facilities/bookings', request(index))));
     expect(tally(statuses)).toEqual({ 201: 1, 409: 59 });
@@ -94,7 +105,9 @@ describe('two instances on one PostgreSQL database', () => {
 
   it('hold one rate limit over both, across a restart', { timeout: 60_000 }, async () => {
     const [one, two] = await Promise.all([start(20), start(20)]);
-    const statuses = await Promise.all(Array.from({ length: 50 }, (_, index) => fetch(`${(index % 2 ? one : two).baseUrl}/api/v1/kiosk`).then((response) => response.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => fetch(`${(index % 2 ? one : two).baseUrl}/api/v1/kiosk`).then((response) => response.status)),
+    );
     expect(tally(statuses)).toEqual({ 200: 20, 429: 30 });
     const restarted = await restart(two, 20);
     expect((await fetch(`${restarted.baseUrl}/api/v1/kiosk`)).status).toBe(429);

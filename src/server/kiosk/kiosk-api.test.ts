@@ -22,7 +22,11 @@ async function verify(target: TestServer, body: unknown, headers: Record<string,
     headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { verified?: true; error?: { code: string; message: string } }, cache: response.headers.get('cache-control') };
+  return {
+    status: response.status,
+    body: (await response.json()) as { verified?: true; error?: { code: string; message: string } },
+    cache: response.headers.get('cache-control'),
+  };
 }
 
 describe('the kiosk PIN hash', () => {

@@ -21,7 +21,6 @@ export const KIOSK_MESSAGES = {
  * 「合っています」: the kiosk flag lives on the device, so there is no token to steal.
  */
 export function kioskRoutes(api: FastifyInstance, pinHash: string | null, limits: Limits): void {
-
   api.get('/kiosk', (_request, reply) => reply.send({ pinConfigured: pinHash !== null } satisfies KioskStatus));
 
   api.post('/kiosk/session', async (request) => {

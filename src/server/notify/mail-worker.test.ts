@@ -20,7 +20,15 @@ const REMINDER_DUE = new Date('2026-11-30T08:00:00Z');
 const FROM = '東金市役所 <no-reply@city.togane.example.jp>';
 const ADDRESS = 'taro.togane@example.jp';
 const PUBLIC_URL = 'https://togane.example.jp';
-const booking = { kindId: 'card-pickup', slot: { date: '2026-12-01', time: '10:30' }, nameKana: 'とうがね たろう', phone: '0475-50-1210', email: ADDRESS, people: 1, proxy: true };
+const booking = {
+  kindId: 'card-pickup',
+  slot: { date: '2026-12-01', time: '10:30' },
+  nameKana: 'とうがね たろう',
+  phone: '0475-50-1210',
+  email: ADDRESS,
+  people: 1,
+  proxy: true,
+};
 const counter = loadContentPack().counter;
 const mailSettings = { bookingsUrl: `${PUBLIC_URL}/mynumber/reservations` };
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -44,12 +52,19 @@ afterEach(async () => {
 });
 
 async function book(body: object = booking): Promise<CounterReservationCreated> {
-  const response = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(response.status).toBe(201);
   return (await response.json()) as CounterReservationCreated;
 }
 
-async function worker(answer: (index: number) => SinkAnswer | Promise<SinkAnswer> = () => 'accept', extra: Partial<MailWorkerSettings> = {}): Promise<MailWorker> {
+async function worker(
+  answer: (index: number) => SinkAnswer | Promise<SinkAnswer> = () => 'accept',
+  extra: Partial<MailWorkerSettings> = {},
+): Promise<MailWorker> {
   sink ??= await startSmtpSink(answer);
   const created = createMailWorker({ outbox: server.store.outbox, smtpUrl: sink.url, from: FROM, now: () => clock, log: quiet, ...extra });
   workers.push(created);
@@ -101,7 +116,10 @@ describe('the reminder', () => {
   it('is not sent without an address, for a booking made after its time, or once the citizen cancels; a change moves it', async () => {
     await book({ ...booking, email: '' });
     const cancelled = await book();
-    const cancel = await fetch(`${server.baseUrl}/api/v1/counter/reservations/${cancelled.reservation.code}`, { method: 'DELETE', headers: { Authorization: `Bearer ${cancelled.token}` } });
+    const cancel = await fetch(`${server.baseUrl}/api/v1/counter/reservations/${cancelled.reservation.code}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${cancelled.token}` },
+    });
     expect(cancel.status).toBe(200);
     const moved = await book();
     const change = await fetch(`${server.baseUrl}/api/v1/counter/reservations/${moved.reservation.code}`, {
@@ -119,7 +137,9 @@ describe('the reminder', () => {
     // The changed booking's reminder: the day before its new day.
     clock = new Date('2026-12-01T08:00:00Z');
     expect(await mailer.sendDue()).toBe(1);
-    expect(sink?.received.map((mail) => mail.headers.get('subject'))).toEqual(['【東金市】あした 12月2日（水） 11:00から マイナンバーカードの窓口の予約があります']);
+    expect(sink?.received.map((mail) => mail.headers.get('subject'))).toEqual([
+      '【東金市】あした 12月2日（水） 11:00から マイナンバーカードの窓口の予約があります',
+    ]);
   });
 });
 
@@ -138,7 +158,9 @@ describe('the city’s cancellation', () => {
     expect(await mailer.sendDue()).toBe(0);
     const facts = counterMailFacts(counter, mailSettings, { code: reservation.code, slot: '2026-12-01T10:30', kindId: 'card-pickup', proxy: true });
     if (!facts) throw new Error('no facts');
-    expect(sink?.received.map((mail) => [mail.headers.get('subject'), mail.text.trimEnd()])).toEqual([[cancelledByCityMail(facts, reason).subject, cancelledByCityMail(facts, reason).body]]);
+    expect(sink?.received.map((mail) => [mail.headers.get('subject'), mail.text.trimEnd()])).toEqual([
+      [cancelledByCityMail(facts, reason).subject, cancelledByCityMail(facts, reason).body],
+    ]);
   });
 });
 
@@ -206,7 +228,15 @@ describe('stopping and dying mid-send', () => {
     sink = await startSmtpSink((index) => (index === 0 ? 'hang' : 'accept'));
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(fileURLToPath(new URL('../testing/mail-worker-child.ts', import.meta.url))), join(server.dataDir, DATABASE_FILE_NAME), sink.url, FROM, REMINDER_DUE.toISOString()],
+      [
+        '--import',
+        'tsx',
+        join(fileURLToPath(new URL('../testing/mail-worker-child.ts', import.meta.url))),
+        join(server.dataDir, DATABASE_FILE_NAME),
+        sink.url,
+        FROM,
+        REMINDER_DUE.toISOString(),
+      ],
       { stdio: 'ignore' },
     );
     const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -11,13 +11,22 @@ export const healthPaths = {
       operationId: 'getHealth',
       responses: {
         200: { description: '正常', content: { 'application/json': { schema: z.toJSONSchema(healthSchema) } } },
-        503: { description: 'データベースに接続できない、またはサーバーが混み合って応答できない', content: { 'application/json': { schema: z.toJSONSchema(healthSchema) } } },
+        503: {
+          description: 'データベースに接続できない、またはサーバーが混み合って応答できない',
+          content: { 'application/json': { schema: z.toJSONSchema(healthSchema) } },
+        },
       },
     },
   },
 };
 
-export function healthRoutes(api: FastifyInstance, store: Store, content: ContentPack, server: { version: string; instance: string }, load: () => { eventLoopDelay: number; eventLoopUtilized: number }): void {
+export function healthRoutes(
+  api: FastifyInstance,
+  store: Store,
+  content: ContentPack,
+  server: { version: string; instance: string },
+  load: () => { eventLoopDelay: number; eventLoopUtilized: number },
+): void {
   api.get('/health', async (_request, reply) => {
     const database = await store.checkHealth();
     const health: Health = {

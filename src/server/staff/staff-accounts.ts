@@ -18,7 +18,13 @@ export function staffAccounts(store: StaffStore, now: () => Date) {
       const problem = passwordProblem(account.password, account.loginName);
       if (problem) return { ok: false, problem, status: 422 };
       const passwordHash = await hashWithScrypt(account.password);
-      const outcome = await store.addAccount({ loginName: account.loginName, displayName: account.displayName, role: account.role, passwordHash, now: now().toISOString() });
+      const outcome = await store.addAccount({
+        loginName: account.loginName,
+        displayName: account.displayName,
+        role: account.role,
+        passwordHash,
+        now: now().toISOString(),
+      });
       if (outcome === 'name-taken') return { ok: false, problem: 'そのログイン名はもう使われています。', status: 409 };
       await recordAudit(store, now, actor, 'account-added', account.loginName);
       return { ok: true };

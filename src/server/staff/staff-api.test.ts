@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounterReservationCreated } from '../../domain/counter-reservation.ts';
 import type { FacilityBookingCreated } from '../../domain/facility-booking.ts';
-import type { AuditEntry, CounterClosure, CounterDeskBooking, ProvisionalFacilityBooking, StaffAccountListing, StaffSessionListing } from '../../domain/staff-api.ts';
+import type {
+  AuditEntry,
+  CounterClosure,
+  CounterDeskBooking,
+  ProvisionalFacilityBooking,
+  StaffAccountListing,
+  StaffSessionListing,
+} from '../../domain/staff-api.ts';
 import { applyContentToStore, loadContentPack } from '../content.ts';
 import type { ServerConfig } from '../config.ts';
 import { DATABASE_FILE_NAME } from '../store/sqlite-store.ts';
@@ -135,7 +142,10 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
     });
 
     it('answers a wrong password and an unknown name alike', async () => {
-      for (const [name, password] of [['madoguchi', 'wrong-password-123'], ['nobody', PASSWORD]] as const) {
+      for (const [name, password] of [
+        ['madoguchi', 'wrong-password-123'],
+        ['nobody', PASSWORD],
+      ] as const) {
         const response = await signInRequest(server, name, password);
         expect(response.status).toBe(401);
         expect(((await response.json()) as { error: { message: string } }).error.message).toBe('ログイン名かパスワードが違います。');
@@ -183,7 +193,12 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/check-in', allowed: ['clerk'] },
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/cancel', allowed: ['clerk'], body: { reason: '電話で依頼' } },
       { method: 'GET', path: '/staff/counter/closures', allowed: ['clerk', 'admin'] },
-      { method: 'POST', path: '/staff/counter/closures', allowed: ['clerk', 'admin'], body: { date: '2026-12-25', startTime: '24:00', endTime: '00:00', reason: '点検' } },
+      {
+        method: 'POST',
+        path: '/staff/counter/closures',
+        allowed: ['clerk', 'admin'],
+        body: { date: '2026-12-25', startTime: '24:00', endTime: '00:00', reason: '点検' },
+      },
       { method: 'DELETE', path: '/staff/counter/closures/999999', allowed: ['clerk', 'admin'] },
       { method: 'GET', path: '/staff/facilities/provisional', allowed: ['manager'] },
       { method: 'POST', path: '/staff/facilities/bookings/ABCD2345/confirm', allowed: ['manager'] },
@@ -219,7 +234,12 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
     it('answers 403 to a change without the CSRF token, with a wrong one, or from another Origin', async () => {
       for (const route of routes.filter((candidate) => candidate.method !== 'GET')) {
         const client = clients()[route.allowed[0] ?? 'admin'];
-        for (const headers of [{ 'X-CSRF-Token': '' }, { 'X-CSRF-Token': `${client.csrfToken}x` }, { Origin: 'https://evil.example' }, { Origin: 'null' }] as Record<string, string>[]) {
+        for (const headers of [
+          { 'X-CSRF-Token': '' },
+          { 'X-CSRF-Token': `${client.csrfToken}x` },
+          { Origin: 'https://evil.example' },
+          { Origin: 'null' },
+        ] as Record<string, string>[]) {
           const response = await client.send(route.method, route.path, route.body, headers);
           expect([route.path, headers, response.status]).toEqual([route.path, headers, 403]);
         }
@@ -233,7 +253,17 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
     it('lists the day, checks a citizen in, and logs who did it without personal data', async () => {
       const { reservation } = await bookCounter('10:00', 'ちょうし はなこ');
       const row = (await counterDay(clerk)).find((candidate) => candidate.code === reservation.code);
-      expect(row).toEqual({ code: reservation.code, time: '10:00', kindId: 'card-pickup', kindName: 'カードの受け取り', people: 2, proxy: false, nameKana: 'チョウシ ハナコ', status: 'booked', cancelReason: null });
+      expect(row).toEqual({
+        code: reservation.code,
+        time: '10:00',
+        kindId: 'card-pickup',
+        kindName: 'カードの受け取り',
+        people: 2,
+        proxy: false,
+        nameKana: 'チョウシ ハナコ',
+        status: 'booked',
+        cancelReason: null,
+      });
 
       expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(200);
       expect((await counterDay(clerk)).find((candidate) => candidate.code === reservation.code)?.status).toBe('checked-in');
@@ -253,7 +283,10 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       const row = (await counterDay(clerk)).find((candidate) => candidate.code === reservation.code);
       expect(row).toMatchObject({ status: 'cancelled', cancelReason: 'ご本人から電話で取り消しの依頼' });
       const citizen = await fetch(`${server.baseUrl}/api/v1/counter/reservations/${reservation.code}`, { headers: { Authorization: `Bearer ${token}` } });
-      expect(((await citizen.json()) as { reservation: unknown }).reservation).toMatchObject({ status: 'cancelled', cityCancellationReason: 'ご本人から電話で取り消しの依頼' });
+      expect(((await citizen.json()) as { reservation: unknown }).reservation).toMatchObject({
+        status: 'cancelled',
+        cityCancellationReason: 'ご本人から電話で取り消しの依頼',
+      });
       expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/cancel`, { reason: 'もう一度' })).status).toBe(409);
       expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(409);
       expect((await audit()).filter((entry) => entry.target === reservation.code).map((entry) => entry.action)).toEqual(['counter-cancel']);
@@ -280,7 +313,15 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       const refused = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ kindId: 'card-pickup', slot: { date: '2026-12-02', time: '10:30' }, nameKana: 'とうがね たろう', phone: '0475-50-1210', email: '', people: 1, proxy: false }),
+        body: JSON.stringify({
+          kindId: 'card-pickup',
+          slot: { date: '2026-12-02', time: '10:30' },
+          nameKana: 'とうがね たろう',
+          phone: '0475-50-1210',
+          email: '',
+          people: 1,
+          proxy: false,
+        }),
       });
       expect(refused.status).toBe(409);
       // What the server does at start-up (the content's capacity for every future slot) leaves them closed.
@@ -304,7 +345,9 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
     it('closes a whole day and reopens it', async () => {
       expect((await close(admin, { date: '2026-12-03', startTime: '00:00', endTime: '24:00', reason: '庁舎の停電' })).status).toBe(201);
       expect(Object.values(await seats('2026-12-03')).every((left) => left === 0)).toBe(true);
-      const closure = ((await (await admin.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures.find((candidate) => candidate.date === '2026-12-03');
+      const closure = ((await (await admin.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures.find(
+        (candidate) => candidate.date === '2026-12-03',
+      );
       expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(200);
       // The citizens' availability may be kept for a second (src/server/answer-cache.ts).
       clock = new Date(START.getTime() + 2000);
@@ -323,9 +366,26 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
   });
 
   describe('the facility desk', () => {
-    const held = { facilityId: 'bunka-kaikan', roomId: 'meeting-1', dates: ['2026-12-17'], blockIds: ['afternoon'], residency: 'resident', group: 'general', purpose: '自治会の会議', headCount: 12, groupName: '東金一丁目自治会', nameKana: 'とうがね はなこ', phone: '0475-50-1210', email: '' };
+    const held = {
+      facilityId: 'bunka-kaikan',
+      roomId: 'meeting-1',
+      dates: ['2026-12-17'],
+      blockIds: ['afternoon'],
+      residency: 'resident',
+      group: 'general',
+      purpose: '自治会の会議',
+      headCount: 12,
+      groupName: '東金一丁目自治会',
+      nameKana: 'とうがね はなこ',
+      phone: '0475-50-1210',
+      email: '',
+    };
     async function hold(dates: string[]): Promise<FacilityBookingCreated> {
-      const response = await fetch(`${server.baseUrl}/api/v1/facilities/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...held, dates }) });
+      const response = await fetch(`${server.baseUrl}/api/v1/facilities/bookings`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...held, dates }),
+      });
       expect(response.status).toBe(201);
       return (await response.json()) as FacilityBookingCreated;
     }
@@ -333,9 +393,17 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
     it('lists pending 仮予約 and confirms one: the citizen then sees it booked', async () => {
       const created = await hold(['2026-12-18']);
       const list = ((await (await manager.send('GET', '/staff/facilities/provisional')).json()) as { bookings: ProvisionalFacilityBooking[] }).bookings;
-      expect(list.find((booking) => booking.code === created.booking.code)).toMatchObject({ facilityName: '東金文化会館', dates: ['2026-12-18'], headCount: 12, fee: 1400, groupName: '東金一丁目自治会' });
+      expect(list.find((booking) => booking.code === created.booking.code)).toMatchObject({
+        facilityName: '東金文化会館',
+        dates: ['2026-12-18'],
+        headCount: 12,
+        fee: 1400,
+        groupName: '東金一丁目自治会',
+      });
       expect((await manager.send('POST', `/staff/facilities/bookings/${created.booking.code}/confirm`)).status).toBe(200);
-      const citizen = await fetch(`${server.baseUrl}/api/v1/facilities/bookings/${created.booking.code}`, { headers: { Authorization: `Bearer ${created.token}` } });
+      const citizen = await fetch(`${server.baseUrl}/api/v1/facilities/bookings/${created.booking.code}`, {
+        headers: { Authorization: `Bearer ${created.token}` },
+      });
       expect(((await citizen.json()) as { booking: { status: string } }).booking.status).toBe('booked');
       const after = ((await (await manager.send('GET', '/staff/facilities/provisional')).json()) as { bookings: ProvisionalFacilityBooking[] }).bookings;
       expect(after.map((booking) => booking.code)).not.toContain(created.booking.code);
@@ -356,7 +424,8 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
 
   describe('the administrator', () => {
     it('adds accounts, refusing short and common passwords and taken names', async () => {
-      const add = (password: string, loginName = 'yamada.t') => admin.send('POST', '/staff/accounts', { loginName, displayName: '山田 太郎', role: 'counter', password });
+      const add = (password: string, loginName = 'yamada.t') =>
+        admin.send('POST', '/staff/accounts', { loginName, displayName: '山田 太郎', role: 'counter', password });
       for (const [password, message] of [
         ['short-pass', 'パスワードは12文字以上にしてください。'],
         ['1qaz2wsx3edc', 'よく使われていて推測されやすいパスワードです。ほかのものにしてください。'],
@@ -369,7 +438,12 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       expect((await add('sakura-no-hana-2026')).status).toBe(201);
       expect((await add('sakura-no-hana-2026')).status).toBe(409);
       const accounts = ((await (await admin.send('GET', '/staff/accounts')).json()) as { accounts: StaffAccountListing[] }).accounts;
-      expect(accounts.find((account) => account.loginName === 'yamada.t')).toMatchObject({ displayName: '山田 太郎', role: 'counter', disabled: false, lockedUntil: null });
+      expect(accounts.find((account) => account.loginName === 'yamada.t')).toMatchObject({
+        displayName: '山田 太郎',
+        role: 'counter',
+        disabled: false,
+        lockedUntil: null,
+      });
       expect(JSON.stringify(accounts)).not.toMatch(/scrypt|sakura/);
     });
 
@@ -395,7 +469,15 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
 
     it('sees the audit rows of sign-ins and sign-outs', async () => {
       const actions = new Set((await audit()).map((entry) => `${entry.actor} ${entry.action}`));
-      for (const expected of ['madoguchi sign-in', 'madoguchi sign-out', 'madoguchi sign-in-refused', 'kanri session-revoked', 'kanri account-added', 'kanri account-disabled']) expect(actions).toContain(expected);
+      for (const expected of [
+        'madoguchi sign-in',
+        'madoguchi sign-out',
+        'madoguchi sign-in-refused',
+        'kanri session-revoked',
+        'kanri account-added',
+        'kanri account-disabled',
+      ])
+        expect(actions).toContain(expected);
     });
 
     it('keeps the audit log append-only, in the database itself', async () => {
@@ -417,7 +499,9 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       expect(refused.filter((entry) => entry.action === 'account-locked')).toHaveLength(1);
       const right = await signInRequest(server, 'burst', PASSWORD);
       expect(right.status).toBe(429);
-      expect(((await right.json()) as { error: { message: string } }).error.message).toBe('パスワードを続けて間違えたため、このアカウントは10:30までロックされています。急ぐときは管理者に連絡してください。');
+      expect(((await right.json()) as { error: { message: string } }).error.message).toBe(
+        'パスワードを続けて間違えたため、このアカウントは10:30までロックされています。急ぐときは管理者に連絡してください。',
+      );
       // The administrator lifts it with a new password.
       expect((await admin.send('POST', '/staff/accounts/burst/password', { password: 'atarashii-pass-2026' })).status).toBe(200);
       expect((await signInRequest(server, 'burst', 'atarashii-pass-2026')).status).toBe(200);
@@ -451,7 +535,10 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
         first = null;
 
         let second: TestServer | null = await startTestServer({ ...kept.config, rateLimitPerMinute: 100_000 }, () => clock);
-        const carried = { ...session, send: (method: string, path: string) => fetch(`${second?.baseUrl ?? ''}/api/v1${path}`, { method, headers: { Cookie: session.cookie } }) };
+        const carried = {
+          ...session,
+          send: (method: string, path: string) => fetch(`${second?.baseUrl ?? ''}/api/v1${path}`, { method, headers: { Cookie: session.cookie } }),
+        };
         expect((await carried.send('GET', '/staff/session')).status).toBe(200);
         expect((await signInRequest(second, 'saikido', 'wrong-password-x')).status).toBe(401);
         expect((await signInRequest(second, 'saikido', 'wrong-password-x')).status).toBe(429);

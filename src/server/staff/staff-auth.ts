@@ -14,9 +14,7 @@ export interface StaffSessionRules {
 export const MAX_WRONG_PASSWORDS = 5;
 
 export type SignInOutcome =
-  | { kind: 'signed-in'; token: string; session: StaffSessionRecord; account: StaffAccountRecord }
-  | { kind: 'wrong' }
-  | { kind: 'locked'; until: number };
+  { kind: 'signed-in'; token: string; session: StaffSessionRecord; account: StaffAccountRecord } | { kind: 'wrong' } | { kind: 'locked'; until: number };
 
 export interface SignedIn {
   session: StaffSessionRecord;
@@ -51,7 +49,13 @@ export function staffAuth(store: StaffStore, rules: StaffSessionRules, now: () =
       }
       const token = randomBytes(32).toString('base64url');
       const nowMs = now().getTime();
-      const id = await store.createSession({ tokenHash: await hashSecret(token), csrfToken: randomBytes(32).toString('base64url'), accountId: account.id, nowMs, expiresAt: nowMs + rules.lifetimeMs });
+      const id = await store.createSession({
+        tokenHash: await hashSecret(token),
+        csrfToken: randomBytes(32).toString('base64url'),
+        accountId: account.id,
+        nowMs,
+        expiresAt: nowMs + rules.lifetimeMs,
+      });
       await recordAudit(store, now, account.loginName, 'sign-in', `ログイン #${String(id)}`);
       const session = await store.findSession(await hashSecret(token));
       if (!session) throw new Error('the session just created cannot be read back');

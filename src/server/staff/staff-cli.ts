@@ -34,7 +34,13 @@ function readRole(value: string | undefined): StaffRole {
 
 function readLoginName(value: string | undefined): string {
   const parsed = loginNameSchema.safeParse(value ?? '');
-  return parsed.success ? parsed.data : fail(describeProblems(parsed.error).map((problem) => problem.message).join('\n'));
+  return parsed.success
+    ? parsed.data
+    : fail(
+        describeProblems(parsed.error)
+          .map((problem) => problem.message)
+          .join('\n'),
+      );
 }
 
 const askPassword = () => readNewSecret('新しいパスワード（12文字以上。画面には出ません）：', '1回目と2回目のパスワードが違います。');
@@ -50,13 +56,21 @@ async function run(command: string | undefined, args: string[]): Promise<string>
     const { values } = parseArgs({ args, options: { login: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
     const role = readRole(values.role);
     const parsed = newStaffAccountSchema.safeParse({ loginName: values.login ?? '', displayName: values.name ?? '', role, password: '' });
-    if (!parsed.success) fail(describeProblems(parsed.error).map((problem) => problem.message).join('\n'));
+    if (!parsed.success)
+      fail(
+        describeProblems(parsed.error)
+          .map((problem) => problem.message)
+          .join('\n'),
+      );
     const outcome = await accounts.add({ ...parsed.data, password: await askPassword() }, SERVER_COMMAND_ACTOR);
     return finish(outcome, `${parsed.data.loginName}（${STAFF_ROLE_NAMES[role]}）を追加しました。`);
   }
   if (command === 'reset') {
     const loginName = readLoginName(args[0]);
-    return finish(await accounts.resetPassword(loginName, await askPassword(), SERVER_COMMAND_ACTOR), `${loginName} のパスワードを変え、ロックを解除しました。ログイン中の端末はログアウトしました。`);
+    return finish(
+      await accounts.resetPassword(loginName, await askPassword(), SERVER_COMMAND_ACTOR),
+      `${loginName} のパスワードを変え、ロックを解除しました。ログイン中の端末はログアウトしました。`,
+    );
   }
   if (command === 'disable') {
     const loginName = readLoginName(args[0]);

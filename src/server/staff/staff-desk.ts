@@ -87,16 +87,31 @@ export function staffDesk({ store, counter, facilities, facilityService, mail, n
      * each citizen and cancel with a reason (which their page shows), then close.
      */
     async closeCounter(closure: Omit<CounterClosure, 'id'>, who: SignedIn): Promise<void> {
-      const outcome = await store.staff.closeCounter({ ...closure, slots: closureSlots(closure.date, closure.startTime, closure.endTime, counter), accountId: who.account.id, now: now().toISOString() });
+      const outcome = await store.staff.closeCounter({
+        ...closure,
+        slots: closureSlots(closure.date, closure.startTime, closure.endTime, counter),
+        accountId: who.account.id,
+        now: now().toISOString(),
+      });
       if (!outcome.closed) {
-        const held = outcome.bookings.map((booking) => `${formatTime(parseTime(booking.slot.slice(11)) ?? 0)} ${formatReservationCode(booking.code)}`).join('、');
-        throw new ApiHttpError(409, 'conflict', `この時間には予約が${String(outcome.bookings.length)}件あります（${held}）。予約の方に連絡して、先に取り消してから休みにしてください。`);
+        const held = outcome.bookings
+          .map((booking) => `${formatTime(parseTime(booking.slot.slice(11)) ?? 0)} ${formatReservationCode(booking.code)}`)
+          .join('、');
+        throw new ApiHttpError(
+          409,
+          'conflict',
+          `この時間には予約が${String(outcome.bookings.length)}件あります（${held}）。予約の方に連絡して、先に取り消してから休みにしてください。`,
+        );
       }
       await recordAudit(store.staff, now, who.account.loginName, 'counter-closed', `${closure.date} ${closureHours(closure.startTime, closure.endTime)}`);
     },
 
     async reopenCounter(id: number, who: SignedIn): Promise<void> {
-      const reopened = await store.staff.reopenCounter(id, (closure) => closureSlots(closure.date, closure.startTime, closure.endTime, counter), counter.desksPerSlot);
+      const reopened = await store.staff.reopenCounter(
+        id,
+        (closure) => closureSlots(closure.date, closure.startTime, closure.endTime, counter),
+        counter.desksPerSlot,
+      );
       if (!reopened) throw new ApiHttpError(404, 'not_found', 'その休みは見つかりませんでした。');
       await recordAudit(store.staff, now, who.account.loginName, 'counter-reopened', `${reopened.date} ${closureHours(reopened.startTime, reopened.endTime)}`);
     },

@@ -33,7 +33,11 @@ export const STAFF_COOKIE = '__Host-togane-staff';
 const COOKIE_ATTRIBUTES = 'Path=/; HttpOnly; Secure; SameSite=Strict';
 
 const SIGN_IN_WRONG = 'ログイン名かパスワードが違います。';
-const NOT_SIGNED_IN = new ApiHttpError(401, 'unauthorized', 'ログインしていないか、しばらく操作がなかったためログアウトしました。もう一度ログインしてください。');
+const NOT_SIGNED_IN = new ApiHttpError(
+  401,
+  'unauthorized',
+  'ログインしていないか、しばらく操作がなかったためログアウトしました。もう一度ログインしてください。',
+);
 const WRONG_ROLE = new ApiHttpError(403, 'forbidden', 'この操作は、あなたの役割ではできません。');
 const CROSS_SITE = new ApiHttpError(403, 'forbidden', 'この画面の外から送られた操作は受け付けません。職員の画面から操作してください。');
 
@@ -119,7 +123,11 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     if (outcome.kind === 'wrong') throw new ApiHttpError(401, 'unauthorized', SIGN_IN_WRONG);
     if (outcome.kind === 'locked') {
       const until = japanClock(new Date(outcome.until));
-      throw new ApiHttpError(429, 'too_many_requests', `パスワードを続けて間違えたため、このアカウントは${formatTime(until.minutes)}までロックされています。急ぐときは管理者に連絡してください。`);
+      throw new ApiHttpError(
+        429,
+        'too_many_requests',
+        `パスワードを続けて間違えたため、このアカウントは${formatTime(until.minutes)}までロックされています。急ぐときは管理者に連絡してください。`,
+      );
     }
     reply.header('Set-Cookie', `${STAFF_COOKIE}=${outcome.token}; ${COOKIE_ATTRIBUTES}`);
     return sessionAnswer(outcome);
@@ -182,16 +190,14 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
 
   api.get('/staff/accounts', async (request) => {
     await signedIn(request, 'administration');
-    const listing = (await store.listAccounts()).map(
-      (account): StaffAccountListing => ({
-        loginName: account.loginName,
-        displayName: account.displayName,
-        role: account.role,
-        disabled: account.disabled,
-        lockedUntil: account.lockedUntil !== null && account.lockedUntil > now().getTime() ? new Date(account.lockedUntil).toISOString() : null,
-        createdAt: account.createdAt,
-      }),
-    );
+    const listing = (await store.listAccounts()).map((account): StaffAccountListing => ({
+      loginName: account.loginName,
+      displayName: account.displayName,
+      role: account.role,
+      disabled: account.disabled,
+      lockedUntil: account.lockedUntil !== null && account.lockedUntil > now().getTime() ? new Date(account.lockedUntil).toISOString() : null,
+      createdAt: account.createdAt,
+    }));
     return { accounts: listing };
   });
 
@@ -215,18 +221,16 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
 
   api.get('/staff/sessions', async (request) => {
     const who = await signedIn(request, 'administration');
-    const sessions = (await auth.openSessions()).map(
-      (session): StaffSessionListing => ({
-        id: session.id,
-        loginName: session.loginName,
-        displayName: session.displayName,
-        role: session.role,
-        startedAt: new Date(session.createdAt).toISOString(),
-        lastSeenAt: new Date(session.lastSeenAt).toISOString(),
-        expiresAt: new Date(session.expiresAt).toISOString(),
-        current: session.id === who.session.id,
-      }),
-    );
+    const sessions = (await auth.openSessions()).map((session): StaffSessionListing => ({
+      id: session.id,
+      loginName: session.loginName,
+      displayName: session.displayName,
+      role: session.role,
+      startedAt: new Date(session.createdAt).toISOString(),
+      lastSeenAt: new Date(session.lastSeenAt).toISOString(),
+      expiresAt: new Date(session.expiresAt).toISOString(),
+      current: session.id === who.session.id,
+    }));
     return { sessions };
   });
 
@@ -259,7 +263,13 @@ export const staffPaths = {
     post: {
       summary: '職員がログインする（5回続けてパスワードを間違えると一定時間ロック）',
       requestBody: { required: true, content: json(signInSchema) },
-      responses: { 200: { description: 'アカウントと CSRF トークン。セッションの Cookie を設定' }, 400: { description: '入力の誤り' }, 401: errors[401], 403: errors[403], 429: { description: 'ロック中' } },
+      responses: {
+        200: { description: 'アカウントと CSRF トークン。セッションの Cookie を設定' },
+        400: { description: '入力の誤り' },
+        401: errors[401],
+        403: errors[403],
+        429: { description: 'ロック中' },
+      },
     },
     get: { summary: 'ログイン中のアカウントと CSRF トークン', security: cookie, responses: { 200: { description: 'アカウント' }, 401: errors[401] } },
     delete: { summary: 'ログアウトする', security: cookie, parameters: [csrf], responses: done },
@@ -276,10 +286,20 @@ export const staffPaths = {
     post: { summary: '窓口：来庁済みにする', security: cookie, parameters: [codePath, csrf], responses: done },
   },
   '/api/v1/staff/counter/bookings/{code}/cancel': {
-    post: { summary: '窓口：理由をつけて予約を取り消す', security: cookie, parameters: [codePath, csrf], requestBody: { required: true, content: json(staffCancelSchema) }, responses: done },
+    post: {
+      summary: '窓口：理由をつけて予約を取り消す',
+      security: cookie,
+      parameters: [codePath, csrf],
+      requestBody: { required: true, content: json(staffCancelSchema) },
+      responses: done,
+    },
   },
   '/api/v1/staff/counter/closures': {
-    get: { summary: '窓口の休み（今日から先）の一覧（窓口・管理者）', security: cookie, responses: { 200: { description: '休みの一覧' }, 401: errors[401], 403: errors[403] } },
+    get: {
+      summary: '窓口の休み（今日から先）の一覧（窓口・管理者）',
+      security: cookie,
+      responses: { 200: { description: '休みの一覧' }, 401: errors[401], 403: errors[403] },
+    },
     post: {
       summary: '窓口を一日または時間を区切って休みにする（予約が入っているときは断り、その予約を示す）',
       security: cookie,
@@ -289,31 +309,69 @@ export const staffPaths = {
     },
   },
   '/api/v1/staff/counter/closures/{id}': {
-    delete: { summary: '窓口の休みを取り消す', security: cookie, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }, csrf], responses: done },
+    delete: {
+      summary: '窓口の休みを取り消す',
+      security: cookie,
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }, csrf],
+      responses: done,
+    },
   },
   '/api/v1/staff/facilities/provisional': {
-    get: { summary: '施設：本予約を待つ仮予約の一覧（施設の役割）', security: cookie, responses: { 200: { description: '仮予約の一覧' }, 401: errors[401], 403: errors[403] } },
+    get: {
+      summary: '施設：本予約を待つ仮予約の一覧（施設の役割）',
+      security: cookie,
+      responses: { 200: { description: '仮予約の一覧' }, 401: errors[401], 403: errors[403] },
+    },
   },
   '/api/v1/staff/facilities/bookings/{code}/confirm': {
     post: { summary: '施設：仮予約を本予約にする（窓口での申し込みのあと）', security: cookie, parameters: [codePath, csrf], responses: done },
   },
   '/api/v1/staff/accounts': {
-    get: { summary: '管理者：職員のアカウントの一覧', security: cookie, responses: { 200: { description: 'アカウントの一覧' }, 401: errors[401], 403: errors[403] } },
-    post: { summary: '管理者：アカウントを追加する', security: cookie, parameters: [csrf], requestBody: { required: true, content: json(newStaffAccountSchema) }, responses: { 201: { description: '追加しました' }, ...errors } },
+    get: {
+      summary: '管理者：職員のアカウントの一覧',
+      security: cookie,
+      responses: { 200: { description: 'アカウントの一覧' }, 401: errors[401], 403: errors[403] },
+    },
+    post: {
+      summary: '管理者：アカウントを追加する',
+      security: cookie,
+      parameters: [csrf],
+      requestBody: { required: true, content: json(newStaffAccountSchema) },
+      responses: { 201: { description: '追加しました' }, ...errors },
+    },
   },
   '/api/v1/staff/accounts/{loginName}/disable': {
     post: { summary: '管理者：アカウントを停止する（ログイン中の端末も切断）', security: cookie, parameters: [loginPath, csrf], responses: done },
   },
   '/api/v1/staff/accounts/{loginName}/password': {
-    post: { summary: '管理者：パスワードを再設定し、ロックを解除する', security: cookie, parameters: [loginPath, csrf], requestBody: { required: true, content: json(newPasswordSchema) }, responses: done },
+    post: {
+      summary: '管理者：パスワードを再設定し、ロックを解除する',
+      security: cookie,
+      parameters: [loginPath, csrf],
+      requestBody: { required: true, content: json(newPasswordSchema) },
+      responses: done,
+    },
   },
   '/api/v1/staff/sessions': {
-    get: { summary: '管理者：ログイン中の端末の一覧', security: cookie, responses: { 200: { description: 'セッションの一覧' }, 401: errors[401], 403: errors[403] } },
+    get: {
+      summary: '管理者：ログイン中の端末の一覧',
+      security: cookie,
+      responses: { 200: { description: 'セッションの一覧' }, 401: errors[401], 403: errors[403] },
+    },
   },
   '/api/v1/staff/sessions/{id}': {
-    delete: { summary: '管理者：ログイン中の端末を切断する', security: cookie, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }, csrf], responses: done },
+    delete: {
+      summary: '管理者：ログイン中の端末を切断する',
+      security: cookie,
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }, csrf],
+      responses: done,
+    },
   },
   '/api/v1/staff/audit': {
-    get: { summary: '管理者：操作の記録（新しい順に500件）', security: cookie, responses: { 200: { description: '操作の記録' }, 401: errors[401], 403: errors[403] } },
+    get: {
+      summary: '管理者：操作の記録（新しい順に500件）',
+      security: cookie,
+      responses: { 200: { description: '操作の記録' }, 401: errors[401], 403: errors[403] },
+    },
   },
 };

@@ -53,7 +53,14 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<Se
       expect(await claimMine(keys, BEFORE_DUE)).toEqual([]);
       const [claimed, ...others] = await claimMine(keys, AFTER_DUE);
       expect(others).toEqual([]);
-      expect(claimed).toMatchObject({ key: reminder.key, kind: 'reminder', recipient: 'taro@example.jp', subject: reminder.subject, body: reminder.body, attempts: 1 });
+      expect(claimed).toMatchObject({
+        key: reminder.key,
+        kind: 'reminder',
+        recipient: 'taro@example.jp',
+        subject: reminder.subject,
+        body: reminder.body,
+        attempts: 1,
+      });
     });
 
     it('leases a claimed message: nobody else gets it until the lease runs out, then it is claimed again', async () => {
@@ -95,7 +102,9 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<Se
       expect(await claimMine(keys, LEASE(AFTER_DUE, 86_400 * 30))).toEqual([]);
 
       const failed = (await store.outbox.failedMessages()).filter((row) => row.key === retried.key);
-      expect(failed).toEqual([{ key: retried.key, kind: 'reminder', bookingCode: retriedBooking.code, dueAt: DUE, attempts: 2, lastError: '550 no such user', failedAt: nextAttempt }]);
+      expect(failed).toEqual([
+        { key: retried.key, kind: 'reminder', bookingCode: retriedBooking.code, dueAt: DUE, attempts: 2, lastError: '550 no such user', failedAt: nextAttempt },
+      ]);
       expect(JSON.stringify(failed)).not.toContain('taro@example.jp');
     });
 

@@ -71,7 +71,17 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
       () => {
         if (codeExists.get(booking.code)) return 'code-taken';
         if (!takeSeatIn(booking.slot, booking.capacity)) return 'full';
-        insert.run({ code: booking.code, kindId: booking.kindId, slot: booking.slot, people: booking.people, proxy: booking.proxy ? 1 : 0, nameKana: booking.nameKana, phone: booking.phone, email: booking.email, now: booking.now });
+        insert.run({
+          code: booking.code,
+          kindId: booking.kindId,
+          slot: booking.slot,
+          people: booking.people,
+          proxy: booking.proxy ? 1 : 0,
+          nameKana: booking.nameKana,
+          phone: booking.phone,
+          email: booking.email,
+          now: booking.now,
+        });
         insertFirstLink.run('counter', booking.code, booking.tokenHash, booking.now);
         enqueue(booking.code, booking.reminder, booking.now);
         return 'booked';

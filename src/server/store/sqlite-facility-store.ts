@@ -68,8 +68,12 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
   const select = db.prepare('SELECT * FROM facility_bookings WHERE code = ?');
   const codeExists = db.prepare('SELECT 1 FROM facility_bookings WHERE code = ?').pluck();
   const insertFirstLink = db.prepare("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES (?, ?, ?, 'booking', ?)");
-  const held = db.prepare(`SELECT s.date || 'T' || s.segment FROM facility_booked_segments s JOIN facility_bookings b ON b.id = s.booking_id
-    WHERE s.room_key = ? AND s.date >= ? AND s.date <= ? AND (b.status = 'booked' OR b.provisional_until > ?)`).pluck();
+  const held = db
+    .prepare(
+      `SELECT s.date || 'T' || s.segment FROM facility_booked_segments s JOIN facility_bookings b ON b.id = s.booking_id
+    WHERE s.room_key = ? AND s.date >= ? AND s.date <= ? AND (b.status = 'booked' OR b.provisional_until > ?)`,
+    )
+    .pluck();
   const expired = db.prepare("SELECT id FROM facility_bookings WHERE status = 'provisional' AND provisional_until <= ?").pluck();
   const markReleased = db.prepare("UPDATE facility_bookings SET status = 'released', updated_at = ? WHERE id = ?");
   const setStatus = db.prepare('UPDATE facility_bookings SET status = ?, provisional_until = NULL, updated_at = ? WHERE id = ?');

@@ -15,13 +15,10 @@ export function withIdempotency<T>(
   answer: () => string,
 ): IdempotentOutcome<T> {
   if (request) {
-    const previous = db
-      .prepare('SELECT request_hash, response_json FROM idempotency_keys WHERE scope = ? AND key = ?')
-      .get(request.scope, request.key) as { request_hash: string; response_json: string } | undefined;
+    const previous = db.prepare('SELECT request_hash, response_json FROM idempotency_keys WHERE scope = ? AND key = ?').get(request.scope, request.key) as
+      { request_hash: string; response_json: string } | undefined;
     if (previous) {
-      return previous.request_hash === request.requestHash
-        ? { replayed: true, responseJson: previous.response_json }
-        : { replayed: 'mismatch' };
+      return previous.request_hash === request.requestHash ? { replayed: true, responseJson: previous.response_json } : { replayed: 'mismatch' };
     }
   }
   const value = work();

@@ -7,9 +7,13 @@ import type { ClaimedMessage, FailedMessage, OutboxStore } from './outbox-store.
  * and then sees the lease.
  */
 export function sqliteOutboxStore(db: Database.Database): OutboxStore {
-  const due = db.prepare(`SELECT id FROM outbox
+  const due = db
+    .prepare(
+      `SELECT id FROM outbox
     WHERE status = 'queued' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
-    ORDER BY next_attempt_at, id LIMIT @limit`).pluck();
+    ORDER BY next_attempt_at, id LIMIT @limit`,
+    )
+    .pluck();
   const lease = db.prepare(`UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?
     RETURNING id, key, kind, recipient, subject, body, attempts`);
   const claimDue = db.transaction((now: string, leaseUntil: string, limit: number) =>

@@ -1,7 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { AuditAction, AuditEntry } from '../../domain/staff-api.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
-import type { CounterClosureRow, CounterDeskRow, NewCounterClosure, ProvisionalFacilityRow, SignInTry, SignInTryRules, StaffAccountRecord, StaffSessionRecord, StaffStore } from './staff-store.ts';
+import type {
+  CounterClosureRow,
+  CounterDeskRow,
+  NewCounterClosure,
+  ProvisionalFacilityRow,
+  SignInTry,
+  SignInTryRules,
+  StaffAccountRecord,
+  StaffSessionRecord,
+  StaffStore,
+} from './staff-store.ts';
 
 interface AccountRow {
   id: number;
@@ -61,8 +71,10 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
 
   const addAccount = db.transaction((account: Parameters<StaffStore['addAccount']>[0]) => {
     if (accountByName.get(account.loginName)) return 'name-taken' as const;
-    db.prepare(`INSERT INTO staff_accounts (login_name, display_name, role, password_hash, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?)`).run(account.loginName, account.displayName, account.role, account.passwordHash, account.now, account.now);
+    db.prepare(
+      `INSERT INTO staff_accounts (login_name, display_name, role, password_hash, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(account.loginName, account.displayName, account.role, account.passwordHash, account.now, account.now);
     return 'added' as const;
   });
 
@@ -125,7 +137,9 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
   const reservationStatus = db.prepare('SELECT status FROM counter_reservations WHERE code = ?').pluck();
   const checkIn = db.transaction((code: string, accountId: number, now: string) => {
     if (reservationStatus.get(code) !== 'booked') return 'not-booked' as const;
-    const inserted = db.prepare('INSERT INTO counter_check_ins (code, checked_in_at, account_id) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING').run(code, now, accountId);
+    const inserted = db
+      .prepare('INSERT INTO counter_check_ins (code, checked_in_at, account_id) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING')
+      .run(code, now, accountId);
     return inserted.changes === 1 ? ('checked-in' as const) : ('already' as const);
   });
 
@@ -203,12 +217,28 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
       return Promise.resolve();
     },
     listAudit(limit) {
-      const rows = db.prepare('SELECT id, at, actor, action, target FROM staff_audit_log ORDER BY id DESC LIMIT ?').all(limit) as { id: number; at: string; actor: string; action: AuditAction; target: string | null }[];
+      const rows = db.prepare('SELECT id, at, actor, action, target FROM staff_audit_log ORDER BY id DESC LIMIT ?').all(limit) as {
+        id: number;
+        at: string;
+        actor: string;
+        action: AuditAction;
+        target: string | null;
+      }[];
       return Promise.resolve(rows satisfies AuditEntry[]);
     },
 
     counterDay(date) {
-      const rows = dayRows.all(date) as { code: string; slot: string; kind_id: string; people: number; proxy: number; name_kana: string | null; status: 'booked' | 'cancelled'; checked_in: number; cancel_reason: string | null }[];
+      const rows = dayRows.all(date) as {
+        code: string;
+        slot: string;
+        kind_id: string;
+        people: number;
+        proxy: number;
+        name_kana: string | null;
+        status: 'booked' | 'cancelled';
+        checked_in: number;
+        cancel_reason: string | null;
+      }[];
       return Promise.resolve(
         rows.map((row): CounterDeskRow => ({
           code: row.code,
@@ -225,8 +255,10 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     },
     checkIn: (code, accountId, now) => Promise.resolve(checkIn.immediate(code, accountId, now)),
     recordCancelReason(code, reason, accountId, now) {
-      db.prepare(`INSERT INTO counter_staff_cancellations (code, reason, cancelled_at, account_id) VALUES (?, ?, ?, ?)
-        ON CONFLICT (code) DO UPDATE SET reason = excluded.reason, cancelled_at = excluded.cancelled_at, account_id = excluded.account_id`).run(code, reason, now, accountId);
+      db.prepare(
+        `INSERT INTO counter_staff_cancellations (code, reason, cancelled_at, account_id) VALUES (?, ?, ?, ?)
+        ON CONFLICT (code) DO UPDATE SET reason = excluded.reason, cancelled_at = excluded.cancelled_at, account_id = excluded.account_id`,
+      ).run(code, reason, now, accountId);
       return Promise.resolve();
     },
     forgetCancelReason(code) {
@@ -236,11 +268,22 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     closeCounter: (closure) => Promise.resolve(closeCounter.immediate(closure)),
     reopenCounter: (id, slots, capacity) => Promise.resolve(reopenCounter.immediate(id, slots, capacity)),
     listClosures(fromDate) {
-      const rows = db.prepare('SELECT id, date, start_time AS startTime, end_time AS endTime, reason FROM counter_closures WHERE date >= ? ORDER BY date, start_time').all(fromDate) as CounterClosureRow[];
+      const rows = db
+        .prepare('SELECT id, date, start_time AS startTime, end_time AS endTime, reason FROM counter_closures WHERE date >= ? ORDER BY date, start_time')
+        .all(fromDate) as CounterClosureRow[];
       return Promise.resolve(rows);
     },
     provisionalFacilityBookings(now) {
-      const rows = provisional.all(now) as { code: string; facility_id: string; room_id: string; dates_json: string; head_count: number; fee: number; group_name: string | null; provisional_until: string }[];
+      const rows = provisional.all(now) as {
+        code: string;
+        facility_id: string;
+        room_id: string;
+        dates_json: string;
+        head_count: number;
+        fee: number;
+        group_name: string | null;
+        provisional_until: string;
+      }[];
       return Promise.resolve(
         rows.map((row): ProvisionalFacilityRow => ({
           code: row.code,

@@ -17,9 +17,7 @@ afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, f
 
 describe('loadMigrations', () => {
   it('orders the bundled files by number, starting at 1', () => {
-    expect(bundledMigrations.map((migration) => migration.version)).toEqual(
-      bundledMigrations.map((_migration, index) => index + 1),
-    );
+    expect(bundledMigrations.map((migration) => migration.version)).toEqual(bundledMigrations.map((_migration, index) => index + 1));
     expect(bundledMigrations[0]?.name).toBe('app_meta');
   });
 

@@ -28,6 +28,4 @@ export interface Store extends BookingStore {
   close(): Promise<void>;
 }
 
-export type StoreHealth =
-  | { ok: true; schemaVersion: number; contentFingerprint: string | null }
-  | { ok: false };
+export type StoreHealth = { ok: true; schemaVersion: number; contentFingerprint: string | null } | { ok: false };

@@ -11,7 +11,9 @@ async function clusterReady(dir: string): Promise<void> {
   const deadline = Date.now() + STARTUP_LIMIT_MS;
   while (!existsSync(join(dir, READY_FILE))) {
     if (existsSync(join(dir, FAILED_FILE))) {
-      throw new Error(`The test PostgreSQL cluster did not start (is postgresql-15 installed? .ci/run installs it): ${readFileSync(join(dir, FAILED_FILE), 'utf8')}`);
+      throw new Error(
+        `The test PostgreSQL cluster did not start (is postgresql-15 installed? .ci/run installs it): ${readFileSync(join(dir, FAILED_FILE), 'utf8')}`,
+      );
     }
     if (Date.now() > deadline) throw new Error(`The test PostgreSQL cluster was not ready within ${String(STARTUP_LIMIT_MS / 1000)} s`);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -48,7 +48,14 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, now
     await store.close();
     throw error;
   }
-  const app = await buildApp({ config, store, content, version: 'test', ...(now ? { now } : {}), ...(extras.logStream ? { logStream: extras.logStream } : {}) });
+  const app = await buildApp({
+    config,
+    store,
+    content,
+    version: 'test',
+    ...(now ? { now } : {}),
+    ...(extras.logStream ? { logStream: extras.logStream } : {}),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -13,7 +13,14 @@ import { isDatabaseUnavailable } from '../unavailable.ts';
  * This file stops and starts PostgreSQL, so it has a cluster of its own (not the run's shared one).
  */
 const clock = () => new Date('2026-11-24T01:00:00Z');
-const booking = (time: string) => ({ kindId: 'card-pickup', slot: { date: '2026-12-02', time }, nameKana: 'トウガネ タロウ', phone: '0475-50-1210', people: 1, proxy: false });
+const booking = (time: string) => ({
+  kindId: 'card-pickup',
+  slot: { date: '2026-12-02', time },
+  nameKana: 'トウガネ タロウ',
+  phone: '0475-50-1210',
+  people: 1,
+  proxy: false,
+});
 
 let dir: string;
 let port: number;
@@ -33,7 +40,11 @@ afterAll(async () => {
 
 const api = (path: string, init: RequestInit = {}) => fetch(`${server.baseUrl}/api/v1${path}`, init);
 const book = (time: string) =>
-  api('/counter/reservations', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(booking(time)) });
+  api('/counter/reservations', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify(booking(time)),
+  });
 
 describe('when PostgreSQL goes away after start-up', () => {
   it('answers 503 while it is gone, keeps every committed booking through a crash, and recovers without a restart', { timeout: 120_000 }, async () => {
@@ -43,10 +54,16 @@ describe('when PostgreSQL goes away after start-up', () => {
 
     // A crash: every PostgreSQL process quits at once (as after kill -9 of the postmaster's children).
     await stopCluster(dir, 'immediate');
-    for (const response of [await api('/counter/availability'), await book('10:00'), await api(`/counter/reservations/${reservation.code}`, { headers: { Authorization: `Bearer ${token}` } })]) {
+    for (const response of [
+      await api('/counter/availability'),
+      await book('10:00'),
+      await api(`/counter/reservations/${reservation.code}`, { headers: { Authorization: `Bearer ${token}` } }),
+    ]) {
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('5');
-      expect(await response.json()).toMatchObject({ error: { code: 'service_unavailable', message: 'ただいま利用できません。時間をおいて、もう一度お試しください。' } });
+      expect(await response.json()).toMatchObject({
+        error: { code: 'service_unavailable', message: 'ただいま利用できません。時間をおいて、もう一度お試しください。' },
+      });
     }
     const health = await api('/health');
     expect(health.status).toBe(503);

@@ -17,7 +17,6 @@ interface ReservationRow {
   city_cancellation_reason: string | null;
 }
 
-
 function toReservation(row: ReservationRow): StoredCounterReservation {
   return {
     code: row.code,
@@ -118,7 +117,9 @@ export function postgresCounterStore(pool: Pool): CounterStore {
 
     move: (code, slot, capacity, now, reminder) =>
       inTransaction(pool, async (client) => {
-        const { rows } = await client.query<{ slot: string; status: string }>('SELECT slot, status FROM counter_reservations WHERE code = $1 FOR UPDATE', [code]);
+        const { rows } = await client.query<{ slot: string; status: string }>('SELECT slot, status FROM counter_reservations WHERE code = $1 FOR UPDATE', [
+          code,
+        ]);
         const row = rows[0];
         if (!row || row.status !== 'booked') return 'not-booked';
         if (row.slot === slot) return 'moved';

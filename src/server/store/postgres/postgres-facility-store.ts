@@ -139,17 +139,33 @@ export function postgresFacilityStore(pool: Pool): FacilityStore {
                    VALUES ($1, $2, $3, $4::date[], $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)
                    RETURNING id`,
                   [
-                    booking.code, booking.facilityId, booking.roomId, booking.dates, booking.blockIds, booking.dates[0], booking.dates.at(-1),
-                    booking.residency, booking.group, booking.headCount, booking.fee, booking.status, booking.provisionalUntil, booking.applyBy,
-                    booking.purpose, booking.groupName, booking.nameKana, booking.phone, booking.email, booking.now,
+                    booking.code,
+                    booking.facilityId,
+                    booking.roomId,
+                    booking.dates,
+                    booking.blockIds,
+                    booking.dates[0],
+                    booking.dates.at(-1),
+                    booking.residency,
+                    booking.group,
+                    booking.headCount,
+                    booking.fee,
+                    booking.status,
+                    booking.provisionalUntil,
+                    booking.applyBy,
+                    booking.purpose,
+                    booking.groupName,
+                    booking.nameKana,
+                    booking.phone,
+                    booking.email,
+                    booking.now,
                   ],
                 );
                 await holdSegments(client, rows[0]?.id ?? -1, roomKey(booking.facilityId, booking.roomId), booking.segments);
-                await client.query("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES ('facility', $1, $2, 'booking', $3)", [
-                  booking.code,
-                  booking.tokenHash,
-                  booking.now,
-                ]);
+                await client.query(
+                  "INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES ('facility', $1, $2, 'booking', $3)",
+                  [booking.code, booking.tokenHash, booking.now],
+                );
                 return 'booked' as const;
               },
               'taken' as const,

@@ -40,11 +40,10 @@ export function postgresLimitStore(pool: Pool): LimitStore {
         );
         const { tries, oldest } = rows[0] ?? { tries: 0, oldest: null };
         if (tries >= max) return { granted: false, retryAfterMs: Math.max(1, (oldest ?? nowMs) + windowMs - nowMs) };
-        const reserved = await client.query<{ id: number }>("INSERT INTO guarded_attempts (scope, subject, started_at, state) VALUES ($1, $2, $3, 'pending') RETURNING id", [
-          scope,
-          subject,
-          nowMs,
-        ]);
+        const reserved = await client.query<{ id: number }>(
+          "INSERT INTO guarded_attempts (scope, subject, started_at, state) VALUES ($1, $2, $3, 'pending') RETURNING id",
+          [scope, subject, nowMs],
+        );
         return { granted: true, id: reserved.rows[0]?.id ?? -1 };
       }),
 

@@ -13,16 +13,18 @@ const toLink = (row: LinkRow): BookingLink => ({ id: row.id, openedBy: row.opene
 export function postgresLinkStore(pool: Pool): LinkStore {
   return {
     async find(kind, code, tokenHash) {
-      const { rows } = await pool.query<LinkRow>('SELECT id, opened_by, created_at FROM booking_links WHERE booking_kind = $1 AND code = $2 AND token_hash = $3', [
-        kind,
-        code,
-        tokenHash,
-      ]);
+      const { rows } = await pool.query<LinkRow>(
+        'SELECT id, opened_by, created_at FROM booking_links WHERE booking_kind = $1 AND code = $2 AND token_hash = $3',
+        [kind, code, tokenHash],
+      );
       return rows[0] ? toLink(rows[0]) : null;
     },
 
     async list(kind, code) {
-      const { rows } = await pool.query<LinkRow>('SELECT id, opened_by, created_at FROM booking_links WHERE booking_kind = $1 AND code = $2 ORDER BY id', [kind, code]);
+      const { rows } = await pool.query<LinkRow>('SELECT id, opened_by, created_at FROM booking_links WHERE booking_kind = $1 AND code = $2 ORDER BY id', [
+        kind,
+        code,
+      ]);
       return rows.map(toLink);
     },
 

@@ -26,10 +26,18 @@ export function postgresOutboxStore(pool: Pool): OutboxStore {
       await pool.query("UPDATE outbox SET status = 'sent', lease_until = NULL, finished_at = $1 WHERE id = $2 AND status = 'queued'", [now, id]);
     },
     async markRetry(id, nextAttemptAt, error) {
-      await pool.query("UPDATE outbox SET lease_until = NULL, next_attempt_at = $1, last_error = $2 WHERE id = $3 AND status = 'queued'", [nextAttemptAt, error, id]);
+      await pool.query("UPDATE outbox SET lease_until = NULL, next_attempt_at = $1, last_error = $2 WHERE id = $3 AND status = 'queued'", [
+        nextAttemptAt,
+        error,
+        id,
+      ]);
     },
     async markFailed(id, now, error) {
-      await pool.query("UPDATE outbox SET status = 'failed', lease_until = NULL, finished_at = $1, last_error = $2 WHERE id = $3 AND status = 'queued'", [now, error, id]);
+      await pool.query("UPDATE outbox SET status = 'failed', lease_until = NULL, finished_at = $1, last_error = $2 WHERE id = $3 AND status = 'queued'", [
+        now,
+        error,
+        id,
+      ]);
     },
     async failedMessages() {
       const { rows } = await pool.query<FailedMessage>(

@@ -1,7 +1,16 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AuditAction, AuditEntry } from '../../../domain/staff-api.ts';
 import type { StaffRole } from '../../../domain/staff-roles.ts';
-import type { CounterClosureRow, CounterDeskRow, NewCounterClosure, ProvisionalFacilityRow, SignInTry, StaffAccountRecord, StaffSessionRecord, StaffStore } from '../staff-store.ts';
+import type {
+  CounterClosureRow,
+  CounterDeskRow,
+  NewCounterClosure,
+  ProvisionalFacilityRow,
+  SignInTry,
+  StaffAccountRecord,
+  StaffSessionRecord,
+  StaffStore,
+} from '../staff-store.ts';
 import { inTransaction, orRefused } from './transaction.ts';
 
 interface AccountRow {
@@ -72,7 +81,10 @@ async function lockAccountByName(client: PoolClient, loginName: string): Promise
 }
 
 async function endAccountSessions(client: PoolClient, accountId: number, nowMs: number): Promise<void> {
-  await client.query("UPDATE staff_sessions SET ended_at = $1, ended_reason = 'account-changed' WHERE account_id = $2 AND ended_at IS NULL", [nowMs, accountId]);
+  await client.query("UPDATE staff_sessions SET ended_at = $1, ended_reason = 'account-changed' WHERE account_id = $2 AND ended_at IS NULL", [
+    nowMs,
+    accountId,
+  ]);
 }
 
 async function forgetTries(client: PoolClient, accountId: number): Promise<void> {
@@ -140,10 +152,10 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         // Tries still being checked count too: they may all turn out wrong.
         const { rows } = await client.query<{ tries: number }>('SELECT count(*) AS tries FROM staff_sign_in_tries WHERE account_id = $1', [accountId]);
         if ((rows[0]?.tries ?? 0) >= rules.maxWrongTries) return { granted: false, lockedUntil: rules.nowMs + rules.lockMs };
-        const inserted = await client.query<{ id: number }>("INSERT INTO staff_sign_in_tries (account_id, started_at, state) VALUES ($1, $2, 'pending') RETURNING id", [
-          accountId,
-          rules.nowMs,
-        ]);
+        const inserted = await client.query<{ id: number }>(
+          "INSERT INTO staff_sign_in_tries (account_id, started_at, state) VALUES ($1, $2, 'pending') RETURNING id",
+          [accountId, rules.nowMs],
+        );
         const id = inserted.rows[0]?.id;
         if (id === undefined) throw new Error('staff_sign_in_tries returned no id');
         return { granted: true, id };
@@ -162,7 +174,9 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         // Under the lock now: the try may have been forgotten while this waited for it.
         const failed = await client.query("UPDATE staff_sign_in_tries SET state = 'failed', started_at = $1 WHERE id = $2", [rules.nowMs, id]);
         if (failed.rowCount !== 1) return { locked: false };
-        const wrong = await client.query<{ tries: number }>("SELECT count(*) AS tries FROM staff_sign_in_tries WHERE account_id = $1 AND state = 'failed'", [accountId]);
+        const wrong = await client.query<{ tries: number }>("SELECT count(*) AS tries FROM staff_sign_in_tries WHERE account_id = $1 AND state = 'failed'", [
+          accountId,
+        ]);
         if ((wrong.rows[0]?.tries ?? 0) < rules.maxWrongTries) return { locked: false };
         await client.query('UPDATE staff_accounts SET locked_until = $1 WHERE id = $2', [rules.nowMs + rules.lockMs, accountId]);
         await forgetTries(client, accountId);
@@ -247,11 +261,10 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         // The booking's row lock: a cancel running at the same moment finishes first or waits.
         const { rows } = await client.query<{ status: string }>('SELECT status FROM counter_reservations WHERE code = $1 FOR UPDATE', [code]);
         if (rows[0]?.status !== 'booked') return 'not-booked' as const;
-        const inserted = await client.query('INSERT INTO counter_check_ins (code, checked_in_at, account_id) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING', [
-          code,
-          now,
-          accountId,
-        ]);
+        const inserted = await client.query(
+          'INSERT INTO counter_check_ins (code, checked_in_at, account_id) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING',
+          [code, now, accountId],
+        );
         return inserted.rowCount === 1 ? ('checked-in' as const) : ('already' as const);
       }),
     async recordCancelReason(code, reason, accountId, now) {
@@ -303,7 +316,9 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         return closure;
       }),
     async listClosures(fromDate) {
-      const { rows } = await pool.query<CounterClosureRow>(`SELECT ${CLOSURE_COLUMNS} FROM counter_closures WHERE date >= $1 ORDER BY date, start_time`, [fromDate]);
+      const { rows } = await pool.query<CounterClosureRow>(`SELECT ${CLOSURE_COLUMNS} FROM counter_closures WHERE date >= $1 ORDER BY date, start_time`, [
+        fromDate,
+      ]);
       return rows;
     },
     async provisionalFacilityBookings(now) {

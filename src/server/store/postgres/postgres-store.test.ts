@@ -80,7 +80,9 @@ describe('the PostgreSQL limits, shared by two instances', () => {
   it('grant at most max tries of a burst split over both, and count failed ones for both', async () => {
     const [one, two] = await Promise.all([open(), open()]);
     const now = Date.parse('2026-11-24T01:00:00Z');
-    const burst = await Promise.all(Array.from({ length: 40 }, (_, index) => (index % 2 ? one : two).limits.reserveAttempt('kiosk-pin', 'device-a', 5, 60_000, now)));
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => (index % 2 ? one : two).limits.reserveAttempt('kiosk-pin', 'device-a', 5, 60_000, now)),
+    );
     const granted = burst.filter((reservation) => reservation.granted);
     expect(granted).toHaveLength(5);
     expect(burst.filter((reservation) => !reservation.granted)).toEqual(Array.from({ length: 35 }, () => ({ granted: false, retryAfterMs: 60_000 })));
