@@ -1,33 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
-import { axeViolations, sidewaysOverflow, smallTargets } from './support/accessibility.ts';
-import { layoutProblems } from './support/layout.ts';
-import { MODES } from './support/modes.ts';
-import { switchTextSize, useSavedTextSize } from './support/portal.ts';
+import { axeViolations } from './support/accessibility.ts';
+import { addAccount, signIn } from './support/staff.ts';
 
 /**
  * The staff side with the real server: accounts made by the server's command, a citizen's
  * bookings made through the API, and the clerks' screens in Chromium. Each project makes its own
  * accounts, as both share one server.
  */
-const PASSWORD = 'kuju-kuri-hama-2026';
-
-function addAccount(loginName: string, role: string): void {
-  execFileSync('node', ['dist/server/staff-cli.js', 'add', '--login', loginName, '--name', `${loginName}さん`, '--role', role], {
-    input: PASSWORD,
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-}
-
-async function signIn(page: Page, loginName: string, password = PASSWORD): Promise<void> {
-  await page.goto('/staff');
-  await expect(page.getByRole('heading', { level: 1, name: '職員のログイン' })).toBeVisible();
-  await page.getByLabel('ログイン名').fill(loginName);
-  await page.getByLabel('パスワード').fill(password);
-  await page.getByRole('button', { name: 'ログインする' }).click();
-}
-
 async function expectAxeClean(page: Page, label: string): Promise<void> {
   expect(await axeViolations(page, label)).toEqual([]);
 }
@@ -180,111 +159,4 @@ test('five wrong passwords lock the account, even for the right one afterwards',
   await signIn(page, loginName);
   await expect(page.getByRole('alert')).toContainText('ロックされています');
   await expect(page.getByRole('heading', { level: 1, name: '職員のログイン' })).toBeVisible();
-});
-
-/** Tables wider than the box they sit in, which would then scroll inside it: 「caption: width in box」. */
-async function tablesWiderThanTheirBox(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('table')]
-      .filter((table) => table.getBoundingClientRect().width > (table.parentElement?.clientWidth ?? 0) + 1)
-      .map(
-        (table) =>
-          `${table.caption?.textContent ?? ''}: ${String(Math.round(table.getBoundingClientRect().width))} in ${String(table.parentElement?.clientWidth)}`,
-      ),
-  );
-}
-
-test('every staff screen fits a phone in large and extra-large text: tables become cards, nothing scrolls sideways or runs out of its box', async ({
-  page,
-  request,
-}, testInfo) => {
-  test.skip(testInfo.project.name !== 'phone', 'a narrow screen: the phone project’s 360 px');
-  // Three sign-ins and, per screen, two text sizes of axe and layout checks.
-  test.setTimeout(180_000);
-  const suffix = String(Date.now() % 100_000);
-  const clerk = `madoguchi-narrow-${suffix}`;
-  const manager = `shisetsu-narrow-${suffix}`;
-  const admin = `kanri-narrow-${suffix}`;
-  addAccount(clerk, '窓口');
-  addAccount(manager, '施設');
-  addAccount(admin, '管理者');
-
-  // Something in each table: a counter booking and a 仮予約, made through the API.
-  const availability = (await (await request.get('/api/v1/counter/availability')).json()) as {
-    days: { date: string; slots: { time: string; bookable: boolean }[] }[];
-  };
-  const free = availability.days.flatMap((day) => day.slots.filter((slot) => slot.bookable).map((slot) => ({ date: day.date, time: slot.time })));
-  const slot = free[Math.floor(Math.random() * free.length)];
-  if (!slot) throw new Error('no free counter slot');
-  const booked = await request.post('/api/v1/counter/reservations', {
-    data: { kindId: 'card-pickup', slot, nameKana: 'タカハシ ケンイチロウ', phone: '0475-50-1210', email: '', people: 1, proxy: true },
-  });
-  expect(booked.status()).toBe(201);
-  const { reservation } = (await booked.json()) as { reservation: { code: string } };
-  const shownCode = `${reservation.code.slice(0, 4)}-${reservation.code.slice(4)}`;
-  const room = '/api/v1/facilities/bunka-kaikan/rooms/meeting-2';
-  const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
-  const blocks = days.flatMap((day) =>
-    day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id })),
-  );
-  const choice = blocks[Math.floor(Math.random() * blocks.length)];
-  if (!choice) throw new Error('no free block');
-  const held = await request.post('/api/v1/facilities/bookings', {
-    data: {
-      facilityId: 'bunka-kaikan',
-      roomId: 'meeting-2',
-      dates: [choice.date],
-      blockIds: [choice.blockId],
-      residency: 'resident',
-      group: 'general',
-      purpose: '自治会の会議',
-      headCount: 8,
-      groupName: '東金二丁目自治会',
-      nameKana: 'トウガネ ハナコ',
-      phone: '0475-50-1210',
-      email: '',
-    },
-  });
-  expect(held.status()).toBe(201);
-
-  /** The screen as it is now, in large and then extra-large text (switched in place: no reload). */
-  const expectFits = async (screen: string) => {
-    for (const mode of MODES) {
-      if (mode.textSize !== 'large' && mode.textSize !== 'xlarge') continue;
-      await switchTextSize(page, mode.textSize);
-      const label = `${screen} (${mode.id})`;
-      expect.soft(await sidewaysOverflow(page), `${label}: sideways scrolling`).toBe(0);
-      expect.soft(await tablesWiderThanTheirBox(page), `${label}: tables wider than their box`).toEqual([]);
-      expect.soft(await layoutProblems(page), `${label}: layout`).toEqual([]);
-      expect.soft(await smallTargets(page, mode.minTarget), `${label}: targets under ${String(mode.minTarget)} CSS px`).toEqual([]);
-      expect.soft(await axeViolations(page, label)).toEqual([]);
-    }
-  };
-
-  await useSavedTextSize(page, 'large');
-  await page.goto('/staff');
-  await expect(page.getByRole('heading', { level: 1, name: '職員のログイン' })).toBeVisible();
-  await expectFits('職員のログイン');
-
-  await signIn(page, clerk);
-  await expect(page.getByRole('heading', { level: 1, name: '窓口の予約一覧' })).toBeVisible();
-  await page.getByLabel('日にち').fill(slot.date);
-  await expect(page.getByRole('row').filter({ hasText: shownCode })).toBeVisible();
-  await expect(page.getByRole('table')).toHaveCount(2);
-  // On a card the value's label is hidden from screen readers: they say the column header instead, once.
-  await expect(page.getByRole('cell', { name: shownCode, exact: true })).toBeVisible();
-  await expectFits('窓口の予約一覧');
-  await page.getByRole('button', { name: 'ログアウトする' }).click();
-
-  await signIn(page, manager);
-  await expect(page.getByRole('heading', { level: 1, name: '仮予約の一覧' })).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: '東金二丁目自治会' }).first()).toBeVisible();
-  await expectFits('仮予約の一覧');
-  await page.getByRole('button', { name: 'ログアウトする' }).click();
-
-  await signIn(page, admin);
-  await expect(page.getByRole('heading', { level: 1, name: '管理' })).toBeVisible();
-  await expect(page.getByRole('table')).toHaveCount(4);
-  await expect(page.getByRole('table', { name: '新しい順（最大500件）' }).getByRole('row').filter({ hasText: manager }).first()).toBeVisible();
-  await expectFits('管理');
 });
