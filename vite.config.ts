@@ -46,6 +46,18 @@ function serveMockServiceWorker(): Plugin {
 export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
   const define = { __APP_VERSION__: JSON.stringify(appVersion()) };
 
+  // `vite build --ssr --mode prerender`: the citizens' screens for Node, which scripts/prerender.ts
+  // renders to HTML at build time. The same plugins as the app, so every screen renders as it would
+  // in the browser (CSS module class names are derived the same way in both builds).
+  if (isSsrBuild && mode === 'prerender') {
+    return {
+      define,
+      // The PWA plugin off: no service worker on the server, but its virtual modules resolve (as in dev:mock).
+      plugins: [contentPlugin(), searchIndexPlugin(), react(), VitePWA({ disable: true })],
+      build: { outDir: 'dist/prerender', target: 'node20', emptyOutDir: true, rollupOptions: { input: { prerender: 'src/app/prerender.tsx' } } },
+    };
+  }
+
   // `vite build --ssr`: the Node server and the staff accounts command, bundled with their migrations and content.
   if (isSsrBuild) {
     return {
@@ -83,7 +95,8 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
           // The precache budget (README, `npm run size`): what every visitor downloads on the first
           // visit. The barcode decoder (only phones without a native reader, and only when they scan)
           // and the practice mode (only the スマホ講座) are cached on first use instead.
-          globIgnores: OPTIONAL_ASSETS,
+          // The prerendered pages are for a first visit's first paint; offline, the shell draws every screen.
+          globIgnores: [...OPTIONAL_ASSETS, 'prerendered/**'],
           runtimeCaching: [
             {
               // Hashed file names never change: once fetched, the cached copy is right for good.

@@ -12,16 +12,20 @@
   var size = 'standard';
   var idleChoices = [60, 90, 120, 180, 300];
   var kiosk = false;
+  var chosen = false;
   try {
     var setting = JSON.parse(window.localStorage.getItem('tsunagaru-togane:kiosk') || 'null');
     kiosk = setting !== null && typeof setting === 'object' && idleChoices.indexOf(setting.idleSeconds) !== -1;
     var saved = window.localStorage.getItem('tsunagaru-togane:text-size');
-    if (sizes.indexOf(saved) !== -1) size = saved;
+    chosen = sizes.indexOf(saved) !== -1;
+    if (chosen) size = saved;
     else if (kiosk) size = 'xlarge';
   } catch {
     // Storage can be switched off (private browsing, a locked-down kiosk): standard size then.
   }
   document.documentElement.setAttribute('data-text-size', size);
+  // A prerendered home screen carries the first visit's 「文字を大きくしますか」: hidden at once when a size was chosen.
+  if (chosen) document.documentElement.setAttribute('data-text-size-chosen', '');
   if (!kiosk) return;
   document.documentElement.setAttribute('data-kiosk', '');
   // A return to an old history entry: the navigation type says so. A fresh load ('navigate') is never

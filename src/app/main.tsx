@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { subscribePracticeMode } from '../client/practice-mode.ts';
+import { isKioskMode } from '../client/kiosk-mode.ts';
+import { isPracticeMode, subscribePracticeMode } from '../client/practice-mode.ts';
 import { installPracticeTransport } from '../practice/install.ts';
 import '../ui/base.css';
 import { createPortalRouter } from './router.tsx';
@@ -20,16 +21,30 @@ subscribePracticeMode(() => {
 
 installPracticeTransport();
 
-function start(): void {
+async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
-  createRoot(root).render(
+  const app = (
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={createPortalRouter()} />
+        <RouterProvider router={await createPortalRouter(window.location.pathname)} />
       </QueryClientProvider>
-    </StrictMode>,
+    </StrictMode>
   );
+  // The build's page for this very address (src/app/prerender.tsx), drawn as anyone sees it: React
+  // takes it over as it stands. Search words in the address, the practice mode and the kiosk change
+  // what a screen draws, so those start afresh (React replaces the prerendered markup in one step).
+  const sameScreen = root.dataset.prerendered === window.location.pathname && window.location.search === '';
+  if (sameScreen && !isPracticeMode() && !isKioskMode()) {
+    hydrateRoot(root, app, {
+      onRecoverableError(error) {
+        // React has drawn the screen afresh; say so, since it means the prerender and the browser disagree.
+        console.error('The prerendered page and the app disagree:', error);
+      },
+    });
+  } else {
+    createRoot(root).render(app);
+  }
 }
 
-start();
+void start();

@@ -1,12 +1,50 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { findEntry } from './portal-entries.ts';
 import { RouteError } from './RouteError.tsx';
 
 /**
- * One route per feature, each loaded only when visited (route-level code splitting keeps the home
- * screen small for old phones). The error element sits inside the layout, so the header and the
+ * The screens, each its own chunk (route-level code splitting keeps the home screen small for old
+ * phones). A glob rather than one import() per route, so a route can name its screen's module: the
+ * build's prerender (src/app/prerender.tsx) preloads that chunk and its CSS in the route's HTML.
+ */
+const screenModules = import.meta.glob<Record<string, ComponentType>>([
+  './HomePage.tsx',
+  '../features/*/*Page.tsx',
+  '../features/staff/StaffApp.tsx',
+  // Parts of StaffApp, not routes of their own.
+  '!../features/staff/*DeskPage.tsx',
+  '!../features/staff/AdministrationPage.tsx',
+]);
+
+/** What a route's screen is called in the build manifest (`src/features/…/XPage.tsx`). */
+export interface ScreenHandle {
+  screen: string;
+}
+
+/** A route's screen: the module exports a component named as its file (`SearchPage.tsx` → `SearchPage`). */
+function screen(module: string): Pick<RouteObject, 'lazy' | 'handle'> {
+  const load = screenModules[module];
+  const name = module
+    .split('/')
+    .at(-1)
+    ?.replace(/\.tsx$/, '');
+  if (!load || !name) throw new Error(`${module} is not a screen module`);
+  const handle: ScreenHandle = { screen: new URL(module, 'file:///src/app/').pathname.slice(1) };
+  return {
+    handle,
+    lazy: async () => {
+      const Component = (await load())[name];
+      if (!Component) throw new Error(`${module} does not export ${name}`);
+      return { Component };
+    },
+  };
+}
+
+/**
+ * One route per screen, each loaded only when visited. The error element sits inside the layout, so the header and the
  * 文字を大きく switch stay usable when a screen fails.
  */
 export const routes: RouteObject[] = [
@@ -17,76 +55,76 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, lazy: async () => ({ Component: (await import('./HomePage.tsx')).HomePage }) },
+          { index: true, ...screen('./HomePage.tsx') },
           {
             path: findEntry('procedures').path,
             children: [
-              { index: true, lazy: async () => ({ Component: (await import('../features/procedures/SearchPage.tsx')).SearchPage }) },
-              { path: 'life-events', lazy: async () => ({ Component: (await import('../features/procedures/LifeEventsPage.tsx')).LifeEventsPage }) },
-              { path: 'life-events/:event', lazy: async () => ({ Component: (await import('../features/procedures/LifeEventPage.tsx')).LifeEventPage }) },
-              { path: 'moving', lazy: async () => ({ Component: (await import('../features/procedures/MovingPage.tsx')).MovingPage }) },
-              { path: 'moving/checklist', lazy: async () => ({ Component: (await import('../features/procedures/ChecklistPage.tsx')).ChecklistPage }) },
-              { path: ':id', lazy: async () => ({ Component: (await import('../features/procedures/ProcedurePage.tsx')).ProcedurePage }) },
+              { index: true, ...screen('../features/procedures/SearchPage.tsx') },
+              { path: 'life-events', ...screen('../features/procedures/LifeEventsPage.tsx') },
+              { path: 'life-events/:event', ...screen('../features/procedures/LifeEventPage.tsx') },
+              { path: 'moving', ...screen('../features/procedures/MovingPage.tsx') },
+              { path: 'moving/checklist', ...screen('../features/procedures/ChecklistPage.tsx') },
+              { path: ':id', ...screen('../features/procedures/ProcedurePage.tsx') },
             ],
           },
           {
             path: findEntry('facilities').path,
             children: [
-              { index: true, lazy: async () => ({ Component: (await import('../features/facilities/FacilitiesPage.tsx')).FacilitiesPage }) },
-              { path: 'bookings', lazy: async () => ({ Component: (await import('../features/facilities/BookingsPage.tsx')).BookingsPage }) },
-              { path: 'bookings/:code', lazy: async () => ({ Component: (await import('../features/facilities/BookingPage.tsx')).BookingPage }) },
-              { path: ':facilityId', lazy: async () => ({ Component: (await import('../features/facilities/FacilityPage.tsx')).FacilityPage }) },
-              { path: ':facilityId/handoff', lazy: async () => ({ Component: (await import('../features/facilities/HandoffPage.tsx')).HandoffPage }) },
+              { index: true, ...screen('../features/facilities/FacilitiesPage.tsx') },
+              { path: 'bookings', ...screen('../features/facilities/BookingsPage.tsx') },
+              { path: 'bookings/:code', ...screen('../features/facilities/BookingPage.tsx') },
+              { path: ':facilityId', ...screen('../features/facilities/FacilityPage.tsx') },
+              { path: ':facilityId/handoff', ...screen('../features/facilities/HandoffPage.tsx') },
               {
                 path: ':facilityId/rooms/:roomId/book',
-                lazy: async () => ({ Component: (await import('../features/facilities/RoomBookingPage.tsx')).RoomBookingPage }),
+                ...screen('../features/facilities/RoomBookingPage.tsx'),
               },
             ],
           },
           {
             path: findEntry('payments').path,
             children: [
-              { index: true, lazy: async () => ({ Component: (await import('../features/payments/ScanPage.tsx')).ScanPage }) },
-              { path: 'number', lazy: async () => ({ Component: (await import('../features/payments/ElNumberPage.tsx')).ElNumberPage }) },
-              { path: 'slip', lazy: async () => ({ Component: (await import('../features/payments/SlipPage.tsx')).SlipPage }) },
-              { path: 'how-to-pay', lazy: async () => ({ Component: (await import('../features/payments/HowToPayPage.tsx')).HowToPayPage }) },
-              { path: 'what-can-be-paid', lazy: async () => ({ Component: (await import('../features/payments/FundsPage.tsx')).FundsPage }) },
+              { index: true, ...screen('../features/payments/ScanPage.tsx') },
+              { path: 'number', ...screen('../features/payments/ElNumberPage.tsx') },
+              { path: 'slip', ...screen('../features/payments/SlipPage.tsx') },
+              { path: 'how-to-pay', ...screen('../features/payments/HowToPayPage.tsx') },
+              { path: 'what-can-be-paid', ...screen('../features/payments/FundsPage.tsx') },
             ],
           },
           {
             path: findEntry('certificates').path,
             children: [
-              { index: true, lazy: async () => ({ Component: (await import('../features/certificates/CertificatesPage.tsx')).CertificatesPage }) },
-              { path: 'check', lazy: async () => ({ Component: (await import('../features/certificates/CheckPage.tsx')).CheckPage }) },
-              { path: 'steps', lazy: async () => ({ Component: (await import('../features/certificates/StepsPage.tsx')).StepsPage }) },
-              { path: 'practice', lazy: async () => ({ Component: (await import('../features/certificates/PracticePage.tsx')).PracticePage }) },
-              { path: 'compare', lazy: async () => ({ Component: (await import('../features/certificates/ComparePage.tsx')).ComparePage }) },
+              { index: true, ...screen('../features/certificates/CertificatesPage.tsx') },
+              { path: 'check', ...screen('../features/certificates/CheckPage.tsx') },
+              { path: 'steps', ...screen('../features/certificates/StepsPage.tsx') },
+              { path: 'practice', ...screen('../features/certificates/PracticePage.tsx') },
+              { path: 'compare', ...screen('../features/certificates/ComparePage.tsx') },
             ],
           },
           {
             path: findEntry('mynumber').path,
             children: [
-              { index: true, lazy: async () => ({ Component: (await import('../features/mynumber/MynumberPage.tsx')).MynumberPage }) },
-              { path: 'book/:kindId', lazy: async () => ({ Component: (await import('../features/mynumber/BookingPage.tsx')).BookingPage }) },
-              { path: 'reservations', lazy: async () => ({ Component: (await import('../features/mynumber/ReservationsPage.tsx')).ReservationsPage }) },
-              { path: 'reservations/:code', lazy: async () => ({ Component: (await import('../features/mynumber/ReservationPage.tsx')).ReservationPage }) },
-              { path: 'renewal', lazy: async () => ({ Component: (await import('../features/mynumber/RenewalPage.tsx')).RenewalPage }) },
+              { index: true, ...screen('../features/mynumber/MynumberPage.tsx') },
+              { path: 'book/:kindId', ...screen('../features/mynumber/BookingPage.tsx') },
+              { path: 'reservations', ...screen('../features/mynumber/ReservationsPage.tsx') },
+              { path: 'reservations/:code', ...screen('../features/mynumber/ReservationPage.tsx') },
+              { path: 'renewal', ...screen('../features/mynumber/RenewalPage.tsx') },
             ],
           },
           // For staff: switches this device into キオスクモード (not linked from the citizens' screens).
-          { path: 'kiosk/setup', lazy: async () => ({ Component: (await import('../features/kiosk/KioskSetupPage.tsx')).KioskSetupPage }) },
+          { path: 'kiosk/setup', ...screen('../features/kiosk/KioskSetupPage.tsx') },
           {
             path: '/practice',
             children: [
-              { index: true, lazy: async () => ({ Component: (await import('../features/practice/PracticePage.tsx')).PracticePage }) },
-              { path: 'slip', lazy: async () => ({ Component: (await import('../features/practice/PracticeSlipPage.tsx')).PracticeSlipPage }) },
+              { index: true, ...screen('../features/practice/PracticePage.tsx') },
+              { path: 'slip', ...screen('../features/practice/PracticeSlipPage.tsx') },
             ],
           },
           {
             path: findEntry('text-size').path,
-            lazy: async () => ({ Component: (await import('../features/settings/SettingsPage.tsx')).SettingsPage }),
+            ...screen('../features/settings/SettingsPage.tsx'),
           },
-          { path: '/accessibility', lazy: async () => ({ Component: (await import('../features/accessibility/AccessibilityPage.tsx')).AccessibilityPage }) },
+          { path: '/accessibility', ...screen('../features/accessibility/AccessibilityPage.tsx') },
           // Also shown by RouteError for a 404, so it is part of the shell rather than its own chunk.
           { path: '*', element: <NotFoundPage /> },
         ],
@@ -104,10 +142,32 @@ export const staffRoutes: RouteObject[] = [
   {
     element: <Layout />,
     errorElement: <RouteError />,
-    children: [{ path: '/staff', lazy: async () => ({ Component: (await import('../features/staff/StaffApp.tsx')).StaffApp }) }],
+    children: [{ path: '/staff', ...screen('../features/staff/StaffApp.tsx') }],
   },
 ];
 
-export function createPortalRouter() {
-  return createBrowserRouter([...staffRoutes, ...routes]);
+/**
+ * Loads the screen of this address before the router starts, so the first render draws it whole: a
+ * prerendered page is taken over as it stands, and the shell never shows an empty frame first. If a
+ * chunk cannot be fetched (offline before it was cached), the router tries again itself and shows
+ * its error screen.
+ */
+async function loadScreensOf(tree: RouteObject[], pathname: string): Promise<void> {
+  const matches = matchRoutes(tree, pathname) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      try {
+        Object.assign(route, await route.lazy(), { lazy: undefined });
+      } catch {
+        // Left lazy: the router loads it again and reports a failure on screen.
+      }
+    }),
+  );
+}
+
+export async function createPortalRouter(pathname: string) {
+  const tree = [...staffRoutes, ...routes];
+  await loadScreensOf(tree, pathname);
+  return createBrowserRouter(tree);
 }

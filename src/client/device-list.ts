@@ -83,6 +83,7 @@ export function createDeviceList<Item extends { code: string }>(key: string, isI
           };
         },
         () => (isKioskMode() ? none : stored()),
+        () => none,
       ),
   };
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { errorBody } from '../domain/api-error.ts';
+import { readPrerenderedPages } from './prerendered-pages.ts';
 
 /** Files whose names carry a content hash (Vite's `assets/`) never change: cache them for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -15,16 +16,22 @@ function looksLikeFile(path: string): boolean {
 }
 
 /**
- * Serves the built PWA, and answers every unknown path: JSON 404 for `/api`, `index.html` for app
- * routes (the router shows its own 「ページが見つかりません」), plain 404 for missing files.
+ * Serves the built PWA, and answers every unknown path: JSON 404 for `/api`; for an app route its
+ * prerendered page when the build made one (the screen paints before any script), otherwise the
+ * shell `index.html` (the router draws the screen, or its own 「ページが見つかりません」); plain 404
+ * for missing files. `/index.html` itself stays the shell: the service worker keeps it for every
+ * address offline.
  */
 export async function installStaticFiles(app: FastifyInstance, staticDir: string | null): Promise<void> {
   const hasApp = staticDir !== null && existsSync(join(staticDir, 'index.html'));
+  const prerendered = hasApp ? readPrerenderedPages(staticDir) : new Map<string, string>();
+  const sendAppPage = (reply: FastifyReply, path: string) => reply.header('Cache-Control', REVALIDATE).sendFile(prerendered.get(path) ?? 'index.html');
   if (hasApp) {
     await app.register(fastifyStatic, {
       root: staticDir,
       wildcard: true,
-      index: ['index.html'],
+      // `/` is an app route like the others (its own route below): a directory is never listed or indexed.
+      index: false,
       cacheControl: false,
       // The build writes FILE.br and FILE.gz (scripts/precompress.ts): sent when the browser accepts them.
       preCompressed: true,
@@ -35,6 +42,7 @@ export async function installStaticFiles(app: FastifyInstance, staticDir: string
         response.setHeader('Vary', 'Accept-Encoding');
       },
     });
+    app.get('/', (_request, reply) => sendAppPage(reply, '/'));
   }
 
   app.setNotFoundHandler((request, reply) => {
@@ -43,6 +51,6 @@ export async function installStaticFiles(app: FastifyInstance, staticDir: string
     if (path === '/api' || path.startsWith('/api/') || !hasApp || !wantsApp || looksLikeFile(path)) {
       return reply.status(404).send(errorBody('not_found'));
     }
-    return reply.header('Cache-Control', REVALIDATE).sendFile('index.html');
+    return sendAppPage(reply, path);
   });
 }

@@ -1,6 +1,7 @@
 import type { ComponentProps } from 'react';
 import { Link } from 'react-router';
 import styles from './Button.module.css';
+import { useHydrated } from './useHydrated.ts';
 
 type Variant = 'primary' | 'secondary';
 
@@ -9,8 +10,9 @@ function buttonClass(variant: Variant, className: string | undefined): string {
 }
 
 /** A button whose words say what happens (「予約する」), at least 44 px tall in every text size. */
-export function Button({ variant = 'primary', className, type = 'button', ...props }: ComponentProps<'button'> & { variant?: Variant }) {
-  return <button type={type} className={buttonClass(variant, className)} {...props} />;
+export function Button({ variant = 'primary', className, type = 'button', disabled, ...props }: ComponentProps<'button'> & { variant?: Variant }) {
+  const hydrated = useHydrated();
+  return <button type={type} className={buttonClass(variant, className)} disabled={disabled === true || !hydrated} {...props} />;
 }
 
 /** A link that looks like a button, for moves inside the portal. */

@@ -1,5 +1,6 @@
 import { type ComponentProps, type ReactNode, useId } from 'react';
 import styles from './ChoiceList.module.css';
+import { useHydrated } from './useHydrated.ts';
 
 interface ChoiceProps extends Omit<ComponentProps<'input'>, 'type' | 'children'> {
   type: 'radio' | 'checkbox';
@@ -16,10 +17,11 @@ interface ChoiceProps extends Omit<ComponentProps<'input'>, 'type' | 'children'>
  * and a chosen row is framed and tinted. The input stays a real input, so keyboards and screen readers
  * meet what they expect.
  */
-export function Choice({ type, children, hint, status, ...input }: ChoiceProps) {
+export function Choice({ type, children, hint, status, disabled, ...input }: ChoiceProps) {
+  const hydrated = useHydrated();
   return (
     <label className={styles.choice}>
-      <input type={type} {...input} />
+      <input type={type} disabled={disabled === true || !hydrated} {...input} />
       <span className={styles.text}>
         <span className={styles.label}>{children}</span>
         {status && <span className={styles.status}>{status}</span>}

@@ -1,5 +1,6 @@
 import { type ComponentProps, useId } from 'react';
 import styles from './Fields.module.css';
+import { useHydrated } from './useHydrated.ts';
 
 interface FieldFrameProps {
   label: string;
@@ -30,8 +31,9 @@ function Messages({ hint, error, hintId, errorId }: { hint?: string | undefined;
 }
 
 /** A labelled text box with its hint and, after a failed check, its error right beside it. */
-export function TextField({ label, hint, error, optional = false, ...input }: FieldFrameProps & ComponentProps<'input'>) {
+export function TextField({ label, hint, error, optional = false, disabled, ...input }: FieldFrameProps & ComponentProps<'input'>) {
   const id = useId();
+  const hydrated = useHydrated();
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={styles.label}>
@@ -44,14 +46,16 @@ export function TextField({ label, hint, error, optional = false, ...input }: Fi
         className={styles.input}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        disabled={disabled === true || !hydrated}
         {...input}
       />
     </div>
   );
 }
 
-export function SelectField({ label, hint, error, children, ...select }: FieldFrameProps & ComponentProps<'select'>) {
+export function SelectField({ label, hint, error, children, disabled, ...select }: FieldFrameProps & ComponentProps<'select'>) {
   const id = useId();
+  const hydrated = useHydrated();
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={styles.label}>
@@ -63,6 +67,7 @@ export function SelectField({ label, hint, error, children, ...select }: FieldFr
         className={styles.input}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        disabled={disabled === true || !hydrated}
         {...select}
       >
         {children}

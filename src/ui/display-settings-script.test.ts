@@ -45,6 +45,12 @@ describe('public/display-settings.js', () => {
     }
   });
 
+  it('marks a saved choice, so a prerendered page never shows the offer of a first visit', () => {
+    expect(run((key) => (key === TEXT_SIZE_STORAGE_KEY ? 'standard' : null)).attributes.has('data-text-size-chosen')).toBe(true);
+    expect(run(() => null).attributes.has('data-text-size-chosen')).toBe(false);
+    expect(run(() => 'huge').attributes.has('data-text-size-chosen')).toBe(false);
+  });
+
   it('falls back to the standard size for nothing saved, a strange value or blocked storage', () => {
     expect(runWithStorage(() => null)).toBe('standard');
     expect(runWithStorage(() => 'huge')).toBe('standard');

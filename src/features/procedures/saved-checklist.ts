@@ -39,15 +39,19 @@ export function saveChecklist(answers: string, done: readonly string[]): void {
 }
 
 export function useSavedChecklist(): SavedChecklist | null {
-  return useSyncExternalStore((listener) => {
-    listeners.add(listener);
-    const onStorage = (event: StorageEvent) => {
-      if (event.key === SAVED_CHECKLIST_KEY || event.key === null) listener();
-    };
-    window.addEventListener('storage', onStorage);
-    return () => {
-      listeners.delete(listener);
-      window.removeEventListener('storage', onStorage);
-    };
-  }, current);
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      const onStorage = (event: StorageEvent) => {
+        if (event.key === SAVED_CHECKLIST_KEY || event.key === null) listener();
+      };
+      window.addEventListener('storage', onStorage);
+      return () => {
+        listeners.delete(listener);
+        window.removeEventListener('storage', onStorage);
+      };
+    },
+    current,
+    () => null,
+  );
 }
