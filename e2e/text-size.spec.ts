@@ -21,11 +21,13 @@ test('the first visit offers large text; the choice survives a reload', async ({
 test.describe('before the first paint', () => {
   test.use({ serviceWorkers: 'block' });
 
+  // A screen drawn from this device's data is not prerendered, so its page is the empty shell; the
+  // prerendered screens have their own test in prerender.spec.ts.
   test('the saved size is applied by the head script, before the app has even loaded', async ({ page }) => {
     await useSavedTextSize(page, 'large');
     // Hold the app's code back: only index.html and display-settings.js run.
-    await page.route('**/assets/*.js', (route) => route.abort());
-    await page.goto('/');
+    await page.route('**/assets/**/*.js', (route) => route.abort());
+    await page.goto('/facilities/bookings');
     await expect(page.locator('#root')).toBeEmpty();
     await expect(page.locator('html')).toHaveAttribute('data-text-size', 'large');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('21px');

@@ -1,19 +1,25 @@
 /**
  * `npm run lighthouse`: Lighthouse (mobile, its default emulation and throttling) against the
- * production build on the real server, in Debian's Chromium, for the home screen and one page per
- * feature. Prints the four scores a page and writes test-results/lighthouse-summary.json with them
- * and every audit that did not pass. Not part of `npm test`: scores move with the machine's load.
+ * production build on the real server, in Debian's Chromium, for the home screen, one page per
+ * feature and a procedure page. Prints the four scores, LCP, TBT and CLS a page, and the floor: the
+ * prerendered home screen with every script taken out (plain HTML and the same CSS, served by the
+ * same server), measured in the same run, so home's LCP is read against what no script could beat.
+ * Writes test-results/lighthouse-summary.json with them and every audit that did not pass. Not part
+ * of `npm test`: scores move with the machine's load.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium.ts';
+import { precompressFile } from './precompress-files.ts';
 
-const PAGES = ['/', '/procedures', '/facilities', '/payments', '/certificates', '/mynumber', '/settings', '/accessibility'];
+const FLOOR = '/lighthouse-floor.html';
+const PAGES = [FLOOR, '/', '/procedures', '/procedures/tennyu', '/facilities', '/payments', '/certificates', '/mynumber', '/settings', '/accessibility'];
+const METRICS = { lcp: 'largest-contentful-paint', tbt: 'total-blocking-time', cls: 'cumulative-layout-shift' } as const;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const SUMMARY_FILE = 'test-results/lighthouse-summary.json';
 
@@ -48,6 +54,8 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
 interface PageResult {
   path: string;
   scores: Record<(typeof CATEGORIES)[number], number | null>;
+  /** LCP and TBT in milliseconds, CLS as Lighthouse reports it. */
+  metrics: Record<keyof typeof METRICS, number | null>;
   /** Audits of those categories that scored below 1, with their titles. */
   notPassed: { id: string; title: string; score: number | null; displayValue?: string }[];
 }
@@ -70,6 +78,18 @@ async function measure(path: string, attempt = 1): Promise<Result> {
   throw new Error(`${path}: ${lhr.runtimeError.message}`);
 }
 
+/** The floor: home's prerendered page without a single script (nor a preload of one), as plain HTML. */
+function writeFloorPage(): string {
+  const file = join('dist/client', FLOOR);
+  const home = readFileSync('dist/client/prerendered/index.html', 'utf8');
+  const floor = home.replace(/<script[^>]*><\/script>/g, '').replace(/<link rel="modulepreload"[^>]*>/g, '');
+  writeFileSync(file, floor);
+  // Compressed as the build compresses home's page, so both travel the same way.
+  precompressFile(file);
+  return file;
+}
+
+const floorFile = writeFloorPage();
 const dataDir = mkdtempSync(join(tmpdir(), 'togane-lighthouse-'));
 const port = await freePort();
 const server = await startServer(port, dataDir);
@@ -87,6 +107,7 @@ try {
           return [category, typeof score === 'number' ? Math.round(score * 100) : null];
         }),
       ) as PageResult['scores'],
+      metrics: Object.fromEntries(Object.entries(METRICS).map(([name, id]) => [name, lhr.audits[id]?.numericValue ?? null])) as PageResult['metrics'],
       notPassed: [...auditIds]
         .map((id) => lhr.audits[id])
         .filter((audit) => audit !== undefined && audit.score !== null && audit.score < 1)
@@ -103,13 +124,24 @@ try {
   chrome.kill();
   server.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
+  for (const file of [floorFile, `${floorFile}.br`, `${floorFile}.gz`]) rmSync(file, { force: true });
 }
 
-const header = ['page', ...CATEGORIES];
-const rows = results.map((result) => [result.path, ...CATEGORIES.map((category) => String(result.scores[category] ?? '-'))]);
+const milliseconds = (value: number | null) => (value === null ? '-' : `${value.toFixed(0)} ms`);
+const header = ['page', ...CATEGORIES, 'LCP', 'TBT', 'CLS'];
+const rows = results.map((result) => [
+  result.path === FLOOR ? 'floor (home, no script)' : result.path,
+  ...CATEGORIES.map((category) => String(result.scores[category] ?? '-')),
+  milliseconds(result.metrics.lcp),
+  milliseconds(result.metrics.tbt),
+  result.metrics.cls === null ? '-' : result.metrics.cls.toFixed(3),
+]);
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
 const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
 console.log(['', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n'));
+const floorLcp = results.find((result) => result.path === FLOOR)?.metrics.lcp;
+const homeLcp = results.find((result) => result.path === '/')?.metrics.lcp;
+if (floorLcp && homeLcp) console.log(`\nhome LCP ${(homeLcp / floorLcp).toFixed(2)}× the floor's (goal ≤ 1.2×)`);
 for (const result of results) {
   for (const audit of result.notPassed) console.log(`  ${result.path}: ${audit.id} (${String(audit.score)}) ${audit.displayValue ?? ''}`);
 }
