@@ -82,3 +82,19 @@ test('a fresh load of another page starts at its top, wherever the previous page
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
+
+test('a link opens the next screen at its top; the back button returns to where the screen was left', async ({ page }) => {
+  await page.goto('/procedures/life-events');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('暮らしの出来事から探す');
+  const link = page.locator('main a[href^="/procedures/life-events/"]').last();
+  await link.scrollIntoViewIfNeeded();
+  const left = await page.evaluate(() => window.scrollY);
+  expect(left).toBeGreaterThan(100);
+  await link.click();
+  await expect(page).not.toHaveURL(/\/life-events$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('暮らしの出来事から探す');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(left);
+});

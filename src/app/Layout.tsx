@@ -1,16 +1,16 @@
-import { useEffect, useRef } from 'react';
-import { Link, type Location, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { createElement, type ReactNode, Suspense, use, useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
 import { useKioskMode } from '../client/kiosk-mode.ts';
 import { portalContact } from '../content/city.ts';
 import { PracticeBanner } from '../features/practice/PracticeBanner.tsx';
 import { PhoneLink } from '../ui/PhoneLink.tsx';
 import { TextSizeToggle } from '../ui/TextSizeToggle.tsx';
-import { KioskSession } from '../features/kiosk/KioskSession.tsx';
-import { KioskStaffLink } from '../features/kiosk/KioskStaffLink.tsx';
-import { StartOverButton } from '../features/kiosk/StartOverButton.tsx';
 import styles from './Layout.module.css';
 import { OfflineBanner } from './OfflineBanner.tsx';
+import { preloadable } from './preloadable.ts';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
+import { useScrollRestoration } from './useScrollRestoration.ts';
 
 /** After each navigation (not the first load), start screen readers at the new page's heading. */
 function useFocusHeadingOnNavigation(): void {
@@ -19,24 +19,25 @@ function useFocusHeadingOnNavigation(): void {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    // Without scrolling: the scroll is useScrollRestoration's (the top for a new screen, the place left for 戻る).
+    document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
   }, [pathname]);
 }
 
-/**
- * The key under which a page's scroll position is kept. React Router keys an entry by location.key,
- * but every fresh page load (a bookmark, a shared link) starts with the same key, 'default': a load
- * would land at the position where the tab's previous load was left. That entry gets this load's own key.
- */
-const THIS_LOAD = `load-${String(performance.timeOrigin)}`;
-function scrollKey(location: Location): string {
-  return location.key === 'default' ? THIS_LOAD : location.key;
+/** The kiosk's parts, fetched only on a kiosk (src/app/main.tsx loads them before the first render there). */
+export const kioskFrame = preloadable(async () => (await import('../features/kiosk/KioskFrame.tsx')).KioskFrame);
+
+function OnKiosk({ frame }: { frame: (headerAction: ReactNode, footerExtra: ReactNode) => ReactNode }) {
+  // The same component object on every render (the module's export, kept once it has arrived).
+  return createElement(kioskFrame.loaded() ?? use(kioskFrame.load()), { frame });
 }
 
 export function Layout() {
   useFocusHeadingOnNavigation();
+  useScrollRestoration();
+  const { pathname } = useLocation();
   const kiosk = useKioskMode();
-  const shell = (
+  const frame = (headerAction: ReactNode, footerExtra: ReactNode) => (
     <div className={styles.shell}>
       <a href="#main" className={styles.skipLink}>
         本文へ移動
@@ -46,12 +47,17 @@ export function Layout() {
           <img src="/favicon.svg" alt="" width="32" height="32" />
           つながる東金
         </Link>
-        {kiosk ? <StartOverButton /> : <TextSizeToggle />}
+        {headerAction}
       </header>
       <PracticeBanner />
       <OfflineBanner />
       <main id="main" tabIndex={-1} className={styles.main}>
-        <Outlet />
+        {/* A screen's failure stays inside the frame; the Suspense keeps the last screen while the next one's code arrives. */}
+        <ScreenErrorBoundary at={pathname}>
+          <Suspense fallback={null}>
+            <Outlet />
+          </Suspense>
+        </ScreenErrorBoundary>
       </main>
       <footer className={styles.footer}>
         <p>
@@ -59,7 +65,7 @@ export function Layout() {
           <br />
           お問い合わせ：{portalContact.name}（電話 <PhoneLink phone={portalContact.phone} />）
         </p>
-        {kiosk && <KioskStaffLink />}
+        {footerExtra}
         <p>
           <Link to="/accessibility" className={styles.footerLink}>
             ウェブアクセシビリティ方針
@@ -67,9 +73,13 @@ export function Layout() {
         </p>
       </footer>
       <UpdatePrompt />
-      <ScrollRestoration getKey={scrollKey} />
     </div>
   );
+  if (!kiosk) return frame(<TextSizeToggle />, null);
   // On the city's kiosk: 特大, 「最初から」, and the reset after inactivity (src/features/kiosk).
-  return kiosk ? <KioskSession>{shell}</KioskSession> : shell;
+  return (
+    <Suspense fallback={null}>
+      <OnKiosk frame={frame} />
+    </Suspense>
+  );
 }

@@ -1,20 +1,16 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Link } from 'react-router';
 import { portalContact } from '../content/city.ts';
 import { Button } from '../ui/Button.tsx';
 import { DepartmentContact } from '../ui/DepartmentContact.tsx';
 import { Page } from '../ui/Page.tsx';
 import styles from './Notice.module.css';
-import { NotFoundPage } from './NotFoundPage.tsx';
 
 /**
  * Shown when a screen fails. Plain words and a way on; the technical detail goes to the console for
- * staff, never onto the screen. A screen's code that cannot be fetched usually means a new version
+ * staff (ScreenErrorBoundary), never onto the screen. A screen's code that cannot be fetched usually means a new version
  * was deployed while the page was open, so reloading is the cure.
  */
 export function RouteError() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
-  console.error(error);
   return (
     <Page heading="うまく表示できませんでした">
       <p className={styles.notice}>

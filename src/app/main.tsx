@@ -1,34 +1,25 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router/dom';
+import { BrowserRouter } from 'react-router';
 import { isKioskMode } from '../client/kiosk-mode.ts';
-import { isPracticeMode, subscribePracticeMode } from '../client/practice-mode.ts';
+import { isPracticeMode } from '../client/practice-mode.ts';
 import { installPracticeTransport } from '../practice/install.ts';
 import '../ui/base.css';
-import { createPortalRouter } from './router.tsx';
-
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 30_000, retry: 1 } },
-});
-
-// Answers from the server and from practice data must never mix: any change of mode empties the
-// cache, without refetching, so no practice booking is ever asked of the server.
-subscribePracticeMode(() => {
-  void queryClient.cancelQueries();
-  queryClient.clear();
-});
+import { kioskFrame } from './Layout.tsx';
+import { loadScreensOf, PortalRoutes } from './router.tsx';
 
 installPracticeTransport();
 
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
+  // The address's screen (and on a kiosk its parts) before the first render, so it is drawn whole.
+  await Promise.all([loadScreensOf(window.location.pathname), isKioskMode() ? kioskFrame.load().catch(() => undefined) : undefined]);
   const app = (
     <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={await createPortalRouter(window.location.pathname)} />
-      </QueryClientProvider>
+      <BrowserRouter>
+        <PortalRoutes />
+      </BrowserRouter>
     </StrictMode>
   );
   // The build's page for this very address (src/app/prerender.tsx), drawn as anyone sees it: React

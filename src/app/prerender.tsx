@@ -1,13 +1,12 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { matchRoutes, StaticRouter } from 'react-router';
 import { facilitiesContent } from '../content/facilities.ts';
 import { lifeEventSlug } from '../domain/life-events.ts';
 import { LIFE_EVENTS } from '../domain/procedures.ts';
 import { procedures } from '../features/procedures/catalogue.ts';
 import { findEntry } from './portal-entries.ts';
-import { routes, type ScreenHandle } from './router.tsx';
+import { loadScreensOf, PortalRoutes, routes, type ScreenHandle } from './router.tsx';
 
 /**
  * The build's prerender (run by scripts/prerender.ts after `vite build`): each screen below is
@@ -57,19 +56,16 @@ export interface PrerenderedScreen {
   screens: string[];
 }
 
-const handler = createStaticHandler(routes);
-
 export async function prerender(path: string): Promise<PrerenderedScreen> {
-  const context = await handler.query(new Request(new URL(path, 'http://prerender.invalid')));
-  if (context instanceof Response) throw new Error(`${path}: the router answers with a redirect`);
-  if (context.statusCode !== 200) throw new Error(`${path}: the router answers ${String(context.statusCode)}`);
-  const router = createStaticRouter(handler.dataRoutes, context);
+  const matches = matchRoutes(routes, path);
+  if (!matches || matches.at(-1)?.route.path === '*') throw new Error(`${path}: no screen of the router answers it`);
+  // The screen's code first, as the browser does before it hydrates: the page holds the screen itself, not a fallback.
+  await loadScreensOf(path);
   const markup = renderToString(
     <StrictMode>
-      <QueryClientProvider client={new QueryClient()}>
-        {/* hydrate={false}: no inline script with router state (the CSP allows none; no loaders, nothing to carry). */}
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
-      </QueryClientProvider>
+      <StaticRouter location={path}>
+        <PortalRoutes />
+      </StaticRouter>
     </StrictMode>,
   );
   // React writes a screen's <title> where it is rendered when it renders a fragment; it belongs in the head.
@@ -82,6 +78,6 @@ export async function prerender(path: string): Promise<PrerenderedScreen> {
     html: body.slice(hints.length),
     title,
     hints,
-    screens: context.matches.flatMap((match) => (match.route.handle as ScreenHandle | undefined)?.screen ?? []),
+    screens: matches.flatMap((match) => (match.route.handle as ScreenHandle | undefined)?.screen ?? []),
   };
 }

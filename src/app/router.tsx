@@ -1,9 +1,10 @@
-import type { ComponentType } from 'react';
-import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
+import { type ComponentType, createElement, use } from 'react';
+import { matchRoutes, type RouteObject, useRoutes } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { findEntry } from './portal-entries.ts';
-import { RouteError } from './RouteError.tsx';
+import { type Preloadable, preloadable } from './preloadable.ts';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 
 /**
  * The screens, each its own chunk (route-level code splitting keeps the home screen small for old
@@ -19,116 +20,128 @@ const screenModules = import.meta.glob<Record<string, ComponentType>>([
   '!../features/staff/AdministrationPage.tsx',
 ]);
 
-/** What a route's screen is called in the build manifest (`src/features/…/XPage.tsx`). */
+/** What a route's screen is called in the build manifest (`src/features/…/XPage.tsx`), and its code. */
 export interface ScreenHandle {
   screen: string;
+  component: Preloadable<ComponentType>;
 }
 
-/** A route's screen: the module exports a component named as its file (`SearchPage.tsx` → `SearchPage`). */
-function screen(module: string): Pick<RouteObject, 'lazy' | 'handle'> {
+/** Draws a screen whose code has arrived, or waits for it (the layout's Suspense keeps the last screen meanwhile). */
+function LazyScreen({ component }: { component: Preloadable<ComponentType> }) {
+  // The same component object on every render (the module's export, kept once it has arrived).
+  return createElement(component.loaded() ?? use(component.load()));
+}
+
+/**
+ * A route's screen: the module exports a component named as its file (`SearchPage.tsx` → `SearchPage`).
+ * Every screen but home asks the server something (or shows this version's details), so it comes
+ * with the tab's answer cache (QueryRoot), a chunk of its own: the home screen does without.
+ */
+function screen(module: string, { asksServer = true } = {}): Pick<RouteObject, 'element' | 'handle'> {
   const load = screenModules[module];
   const name = module
     .split('/')
     .at(-1)
     ?.replace(/\.tsx$/, '');
   if (!load || !name) throw new Error(`${module} is not a screen module`);
-  const handle: ScreenHandle = { screen: new URL(module, 'file:///src/app/').pathname.slice(1) };
-  return {
-    handle,
-    lazy: async () => {
-      const Component = (await load())[name];
-      if (!Component) throw new Error(`${module} does not export ${name}`);
-      return { Component };
-    },
-  };
+  const component = preloadable(async (): Promise<ComponentType> => {
+    const [exports, answers] = await Promise.all([load(), asksServer ? import('./QueryRoot.tsx') : null]);
+    const Screen = exports[name];
+    if (!Screen) throw new Error(`${module} does not export ${name}`);
+    if (!answers) return Screen;
+    const { QueryRoot } = answers;
+    return function ScreenWithAnswers() {
+      return (
+        <QueryRoot>
+          <Screen />
+        </QueryRoot>
+      );
+    };
+  });
+  const handle: ScreenHandle = { screen: new URL(module, 'file:///src/app/').pathname.slice(1), component };
+  return { handle, element: <LazyScreen component={component} /> };
 }
 
 /**
- * One route per screen, each loaded only when visited. The error element sits inside the layout, so the header and the
- * 文字を大きく switch stay usable when a screen fails.
+ * One route per screen, each loaded only when visited. The layout catches a screen's failure inside
+ * it, so the header and the 文字を大きく switch stay usable when a screen fails.
  */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
-    errorElement: <RouteError />,
     children: [
+      { index: true, ...screen('./HomePage.tsx', { asksServer: false }) },
       {
-        errorElement: <RouteError />,
+        path: findEntry('procedures').path,
         children: [
-          { index: true, ...screen('./HomePage.tsx') },
-          {
-            path: findEntry('procedures').path,
-            children: [
-              { index: true, ...screen('../features/procedures/SearchPage.tsx') },
-              { path: 'life-events', ...screen('../features/procedures/LifeEventsPage.tsx') },
-              { path: 'life-events/:event', ...screen('../features/procedures/LifeEventPage.tsx') },
-              { path: 'moving', ...screen('../features/procedures/MovingPage.tsx') },
-              { path: 'moving/checklist', ...screen('../features/procedures/ChecklistPage.tsx') },
-              { path: ':id', ...screen('../features/procedures/ProcedurePage.tsx') },
-            ],
-          },
-          {
-            path: findEntry('facilities').path,
-            children: [
-              { index: true, ...screen('../features/facilities/FacilitiesPage.tsx') },
-              { path: 'bookings', ...screen('../features/facilities/BookingsPage.tsx') },
-              { path: 'bookings/:code', ...screen('../features/facilities/BookingPage.tsx') },
-              { path: ':facilityId', ...screen('../features/facilities/FacilityPage.tsx') },
-              { path: ':facilityId/handoff', ...screen('../features/facilities/HandoffPage.tsx') },
-              {
-                path: ':facilityId/rooms/:roomId/book',
-                ...screen('../features/facilities/RoomBookingPage.tsx'),
-              },
-            ],
-          },
-          {
-            path: findEntry('payments').path,
-            children: [
-              { index: true, ...screen('../features/payments/ScanPage.tsx') },
-              { path: 'number', ...screen('../features/payments/ElNumberPage.tsx') },
-              { path: 'slip', ...screen('../features/payments/SlipPage.tsx') },
-              { path: 'how-to-pay', ...screen('../features/payments/HowToPayPage.tsx') },
-              { path: 'what-can-be-paid', ...screen('../features/payments/FundsPage.tsx') },
-            ],
-          },
-          {
-            path: findEntry('certificates').path,
-            children: [
-              { index: true, ...screen('../features/certificates/CertificatesPage.tsx') },
-              { path: 'check', ...screen('../features/certificates/CheckPage.tsx') },
-              { path: 'steps', ...screen('../features/certificates/StepsPage.tsx') },
-              { path: 'practice', ...screen('../features/certificates/PracticePage.tsx') },
-              { path: 'compare', ...screen('../features/certificates/ComparePage.tsx') },
-            ],
-          },
-          {
-            path: findEntry('mynumber').path,
-            children: [
-              { index: true, ...screen('../features/mynumber/MynumberPage.tsx') },
-              { path: 'book/:kindId', ...screen('../features/mynumber/BookingPage.tsx') },
-              { path: 'reservations', ...screen('../features/mynumber/ReservationsPage.tsx') },
-              { path: 'reservations/:code', ...screen('../features/mynumber/ReservationPage.tsx') },
-              { path: 'renewal', ...screen('../features/mynumber/RenewalPage.tsx') },
-            ],
-          },
-          // For staff: switches this device into キオスクモード (not linked from the citizens' screens).
-          { path: 'kiosk/setup', ...screen('../features/kiosk/KioskSetupPage.tsx') },
-          {
-            path: '/practice',
-            children: [
-              { index: true, ...screen('../features/practice/PracticePage.tsx') },
-              { path: 'slip', ...screen('../features/practice/PracticeSlipPage.tsx') },
-            ],
-          },
-          {
-            path: findEntry('text-size').path,
-            ...screen('../features/settings/SettingsPage.tsx'),
-          },
-          { path: '/accessibility', ...screen('../features/accessibility/AccessibilityPage.tsx') },
-          // Also shown by RouteError for a 404, so it is part of the shell rather than its own chunk.
-          { path: '*', element: <NotFoundPage /> },
+          { index: true, ...screen('../features/procedures/SearchPage.tsx') },
+          { path: 'life-events', ...screen('../features/procedures/LifeEventsPage.tsx') },
+          { path: 'life-events/:event', ...screen('../features/procedures/LifeEventPage.tsx') },
+          { path: 'moving', ...screen('../features/procedures/MovingPage.tsx') },
+          { path: 'moving/checklist', ...screen('../features/procedures/ChecklistPage.tsx') },
+          { path: ':id', ...screen('../features/procedures/ProcedurePage.tsx') },
         ],
       },
+      {
+        path: findEntry('facilities').path,
+        children: [
+          { index: true, ...screen('../features/facilities/FacilitiesPage.tsx') },
+          { path: 'bookings', ...screen('../features/facilities/BookingsPage.tsx') },
+          { path: 'bookings/:code', ...screen('../features/facilities/BookingPage.tsx') },
+          { path: ':facilityId', ...screen('../features/facilities/FacilityPage.tsx') },
+          { path: ':facilityId/handoff', ...screen('../features/facilities/HandoffPage.tsx') },
+          {
+            path: ':facilityId/rooms/:roomId/book',
+            ...screen('../features/facilities/RoomBookingPage.tsx'),
+          },
+        ],
+      },
+      {
+        path: findEntry('payments').path,
+        children: [
+          { index: true, ...screen('../features/payments/ScanPage.tsx') },
+          { path: 'number', ...screen('../features/payments/ElNumberPage.tsx') },
+          { path: 'slip', ...screen('../features/payments/SlipPage.tsx') },
+          { path: 'how-to-pay', ...screen('../features/payments/HowToPayPage.tsx') },
+          { path: 'what-can-be-paid', ...screen('../features/payments/FundsPage.tsx') },
+        ],
+      },
+      {
+        path: findEntry('certificates').path,
+        children: [
+          { index: true, ...screen('../features/certificates/CertificatesPage.tsx') },
+          { path: 'check', ...screen('../features/certificates/CheckPage.tsx') },
+          { path: 'steps', ...screen('../features/certificates/StepsPage.tsx') },
+          { path: 'practice', ...screen('../features/certificates/PracticePage.tsx') },
+          { path: 'compare', ...screen('../features/certificates/ComparePage.tsx') },
+        ],
+      },
+      {
+        path: findEntry('mynumber').path,
+        children: [
+          { index: true, ...screen('../features/mynumber/MynumberPage.tsx') },
+          { path: 'book/:kindId', ...screen('../features/mynumber/BookingPage.tsx') },
+          { path: 'reservations', ...screen('../features/mynumber/ReservationsPage.tsx') },
+          { path: 'reservations/:code', ...screen('../features/mynumber/ReservationPage.tsx') },
+          { path: 'renewal', ...screen('../features/mynumber/RenewalPage.tsx') },
+        ],
+      },
+      // For staff: switches this device into キオスクモード (not linked from the citizens' screens).
+      { path: 'kiosk/setup', ...screen('../features/kiosk/KioskSetupPage.tsx') },
+      {
+        path: '/practice',
+        children: [
+          { index: true, ...screen('../features/practice/PracticePage.tsx') },
+          { path: 'slip', ...screen('../features/practice/PracticeSlipPage.tsx') },
+        ],
+      },
+      {
+        path: findEntry('text-size').path,
+        ...screen('../features/settings/SettingsPage.tsx'),
+      },
+      { path: '/accessibility', ...screen('../features/accessibility/AccessibilityPage.tsx') },
+      // Also shown by RouteError for a 404, so it is part of the shell rather than its own chunk.
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ];
@@ -141,33 +154,27 @@ export const routes: RouteObject[] = [
 export const staffRoutes: RouteObject[] = [
   {
     element: <Layout />,
-    errorElement: <RouteError />,
     children: [{ path: '/staff', ...screen('../features/staff/StaffApp.tsx') }],
   },
 ];
 
+const portalRoutes = [...staffRoutes, ...routes];
+
 /**
- * Loads the screen of this address before the router starts, so the first render draws it whole: a
+ * Loads the screen of this address before the app's first render, so it draws the screen whole: a
  * prerendered page is taken over as it stands, and the shell never shows an empty frame first. If a
- * chunk cannot be fetched (offline before it was cached), the router tries again itself and shows
- * its error screen.
+ * chunk cannot be fetched (offline before it was cached), the screen shows the error screen when drawn.
  */
-async function loadScreensOf(tree: RouteObject[], pathname: string): Promise<void> {
-  const matches = matchRoutes(tree, pathname) ?? [];
+export async function loadScreensOf(pathname: string): Promise<void> {
+  const matches = matchRoutes(portalRoutes, pathname) ?? [];
   await Promise.all(
     matches.map(async ({ route }) => {
-      if (typeof route.lazy !== 'function') return;
-      try {
-        Object.assign(route, await route.lazy(), { lazy: undefined });
-      } catch {
-        // Left lazy: the router loads it again and reports a failure on screen.
-      }
+      await (route.handle as ScreenHandle | undefined)?.component.load().catch(() => undefined);
     }),
   );
 }
 
-export async function createPortalRouter(pathname: string) {
-  const tree = [...staffRoutes, ...routes];
-  await loadScreensOf(tree, pathname);
-  return createBrowserRouter(tree);
+/** The portal's screens at the router's address. The outer boundary catches what fails outside a screen (the layout itself). */
+export function PortalRoutes() {
+  return <ScreenErrorBoundary>{useRoutes(portalRoutes)}</ScreenErrorBoundary>;
 }

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useKioskSetting } from '../../client/kiosk-mode.ts';
 import { KIOSK_COUNTDOWN_SECONDS } from '../../domain/kiosk.ts';
@@ -16,7 +15,6 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'wheel', 'scroll'] a
  */
 export function KioskSession({ children }: { children: ReactNode }) {
   const setting = useKioskSetting();
-  const queryClient = useQueryClient();
   const resetting = useResetting();
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   const lastActivity = useRef(0);
@@ -39,7 +37,7 @@ export function KioskSession({ children }: { children: ReactNode }) {
         const left = KIOSK_COUNTDOWN_SECONDS - Math.floor((now - asking.current) / 1000);
         if (left <= 0) {
           asking.current = null;
-          startOver(queryClient);
+          startOver();
         } else {
           setSecondsLeft(left);
         }
@@ -49,7 +47,7 @@ export function KioskSession({ children }: { children: ReactNode }) {
       if (!touched.current) {
         // Nobody has used it since the last reset: nothing to ask, but take a waiting new version now.
         lastActivity.current = now;
-        void updateIsWaiting().then((waiting) => waiting && startOver(queryClient));
+        void updateIsWaiting().then((waiting) => waiting && startOver());
         return;
       }
       asking.current = now;
@@ -59,7 +57,7 @@ export function KioskSession({ children }: { children: ReactNode }) {
       window.clearInterval(timer);
       for (const type of ACTIVITY_EVENTS) document.removeEventListener(type, onActivity, { capture: true });
     };
-  }, [setting, queryClient]);
+  }, [setting]);
 
   if (resetting) {
     return (
@@ -79,7 +77,7 @@ export function KioskSession({ children }: { children: ReactNode }) {
             lastActivity.current = Date.now();
             setSecondsLeft(null);
           }}
-          onStartOver={() => startOver(queryClient)}
+          onStartOver={() => startOver()}
         />
       )}
     </>

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiRequestError } from '../../client/api-client.ts';
 import { endKioskMode, startKioskMode, useKioskSetting } from '../../client/kiosk-mode.ts';
@@ -23,7 +23,6 @@ function idleText(seconds: number): string {
  */
 export function KioskSetupPage() {
   const setting = useKioskSetting();
-  const queryClient = useQueryClient();
   const status = useQuery(kioskStatusQuery());
   const [idleSeconds, setIdleSeconds] = useState<string>(String(KIOSK_DEFAULT_IDLE_SECONDS));
   const [pin, setPin] = useState('');
@@ -48,7 +47,7 @@ export function KioskSetupPage() {
     // Either way the device starts clean: nothing from before stays for the next person.
     if (setting) endKioskMode();
     else startKioskMode({ idleSeconds: Number(idleSeconds) });
-    startOver(queryClient);
+    startOver();
   };
 
   if (status.isPending) {

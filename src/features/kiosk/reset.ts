@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { queryClient } from '../../client/query-client.ts';
 import { KIOSK_STORAGE_KEY } from '../../domain/kiosk.ts';
 
 /**
@@ -17,7 +17,7 @@ import { KIOSK_STORAGE_KEY } from '../../domain/kiosk.ts';
  *    sends any back-button page load or back-forward-cache restore on a kiosk to the start screen
  *    before it is drawn; a fresh load, like this one, is never sent.
  */
-export async function resetForNextPerson(queryClient: QueryClient): Promise<void> {
+export async function resetForNextPerson(): Promise<void> {
   await queryClient.cancelQueries().catch(() => undefined);
   queryClient.clear();
   clearWebStorage();

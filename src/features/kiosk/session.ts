@@ -1,4 +1,3 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { resetForNextPerson } from './reset.ts';
 
@@ -9,11 +8,11 @@ import { resetForNextPerson } from './reset.ts';
 let resetting = false;
 const listeners = new Set<() => void>();
 
-export function startOver(queryClient: QueryClient): void {
+export function startOver(): void {
   if (resetting) return;
   resetting = true;
   listeners.forEach((listener) => listener());
-  void resetForNextPerson(queryClient);
+  void resetForNextPerson();
 }
 
 export function useResetting(): boolean {
