@@ -43,19 +43,26 @@ export function AvailabilityStatus({ availability }: AvailabilityStatusProps) {
   );
 }
 
-export function BookingLoading({ section }: { section: string }) {
-  return (
-    <Page heading="予約の内容" section={section}>
-      <p role="status">予約を読み込んでいます…</p>
-    </Page>
-  );
+/** Where a citizen can find a booking this device does not know: a page and its link's words. */
+export interface ElsewhereLink {
+  explanation: string;
+  to: string;
+  linkText: string;
 }
 
-export function BookingNotFound({ explanation, to, linkText, section }: { explanation: string; to: string; linkText: string; section: string }) {
-  return (
+/**
+ * A booking's page before the booking can be shown: this device has no way to open it (or the
+ * server does not know it), or it is on its way.
+ */
+export function BookingNotShown({ missing, elsewhere, section }: { missing: boolean; elsewhere: ElsewhereLink; section: string }) {
+  return missing ? (
     <Page heading="予約が見つかりません" section={section}>
-      <p>{explanation}</p>
-      <ButtonLink to={to}>{linkText}</ButtonLink>
+      <p>{elsewhere.explanation}</p>
+      <ButtonLink to={elsewhere.to}>{elsewhere.linkText}</ButtonLink>
+    </Page>
+  ) : (
+    <Page heading="予約の内容" section={section}>
+      <p role="status">予約を読み込んでいます…</p>
     </Page>
   );
 }

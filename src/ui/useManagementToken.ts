@@ -1,5 +1,6 @@
+import { type QueryKey, useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import { usePracticeMode } from '../client/practice-mode.ts';
 
 /**
@@ -20,4 +21,20 @@ export function useManagementToken(code: string, savedToken: (code: string) => s
     return next.token;
   }
   return held.token;
+}
+
+/**
+ * What a booking's own page (counter and facilities) starts from: the code in the address, the
+ * token that opens it, the booking asked of the server with that token, and whether the citizen has
+ * just made it (`?new=1`, where the wizard sends them).
+ */
+export function useManagedBooking<Answer, Key extends QueryKey>(
+  savedToken: (code: string) => string | undefined,
+  query: (code: string, token: string) => UseQueryOptions<Answer, Error, Answer, Key>,
+): { code: string; token: string | null; answer: UseQueryResult<Answer>; justMade: boolean } {
+  const code = (useParams().code ?? '').toUpperCase();
+  const [params] = useSearchParams();
+  const token = useManagementToken(code, savedToken);
+  const answer = useQuery({ ...query(code, token ?? ''), enabled: token !== null });
+  return { code, token, answer, justMade: params.get('new') === '1' };
 }

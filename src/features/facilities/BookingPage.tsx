@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
 import { portalContact } from '../../content/city.ts';
 import { findFacility, findRoom } from '../../content/facilities.ts';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
@@ -17,10 +16,10 @@ import { bookingQuery, cancelBooking, changeBooking, closeOtherLinks, roomAvaila
 import { FacilityContact } from './FacilityContact.tsx';
 import { formatYen } from '../../domain/money.ts';
 import { blockText, SAMPLE_BOOKING_NOTICE } from './wording.ts';
-import { BookingFailure, BookingLoading, BookingNotFound, BookingTop, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
+import { BookingFailure, BookingNotShown, BookingTop, type ElsewhereLink, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
 import { usePracticeMode } from '../../client/practice-mode.ts';
 import { closeOtherLinksAndKeep, ManagementLinks } from '../../ui/ManagementLinks.tsx';
-import { useManagementToken } from '../../ui/useManagementToken.ts';
+import { useManagedBooking } from '../../ui/useManagementToken.ts';
 
 function icsHref(booking: FacilityBooking, facility: Facility, roomName: string): string {
   const blocks = facility.blocks.filter((block) => booking.blockIds.includes(block.id));
@@ -46,12 +45,15 @@ const HEADINGS: Record<FacilityBooking['status'], string> = {
 /** The counter booking pages use the same headings; the tab title tells them apart. */
 const SECTION = '施設予約';
 
+const NOT_ON_THIS_DEVICE: ElsewhereLink = {
+  explanation: 'この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。',
+  to: '/facilities/bookings',
+  linkText: 'この端末でした施設の予約',
+};
+
 export function BookingPage() {
-  const code = (useParams().code ?? '').toUpperCase();
-  const [params] = useSearchParams();
-  const token = useManagementToken(code, (saved) => savedFacilityBookings.find(saved)?.token);
+  const { code, token, answer: booking, justMade } = useManagedBooking((saved) => savedFacilityBookings.find(saved)?.token, bookingQuery);
   const queryClient = useQueryClient();
-  const booking = useQuery({ ...bookingQuery(code, token ?? ''), enabled: token !== null });
   const bookedHeading = useBookedHeading(booking.data?.booking.status === 'provisional');
   const { mode, setMode, message, failure, run } = useBookingChanges();
   const [picked, setPicked] = useState<string[]>([]);
@@ -61,24 +63,16 @@ export function BookingPage() {
     enabled: mode === 'change' && booking.data !== undefined,
   });
 
-  if (token === null || booking.isError) {
-    return (
-      <BookingNotFound
-        explanation="この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。"
-        to="/facilities/bookings"
-        linkText="この端末でした施設の予約"
-        section={SECTION}
-      />
-    );
+  if (token === null || booking.isError || !booking.data) {
+    return <BookingNotShown missing={token === null || booking.isError} elsewhere={NOT_ON_THIS_DEVICE} section={SECTION} />;
   }
-  if (!booking.data) return <BookingLoading section={SECTION} />;
 
   const current = booking.data.booking;
   const facility = findFacility(current.facilityId);
   const room = findRoom(facility, current.roomId);
   const roomName = room?.name ?? '';
   const active = current.status === 'booked' || current.status === 'provisional';
-  const justBooked = params.get('new') === '1' && active;
+  const justBooked = justMade && active;
   const heading = justBooked ? bookedHeading : HEADINGS[current.status];
   const managementLink = `${window.location.origin}/facilities/bookings/${current.code}#token=${token}`;
   const blocks = facility?.blocks.filter((block) => current.blockIds.includes(block.id)).map(blockText) ?? current.blockIds;

@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
 import { portalContact } from '../../content/city.ts';
 import { counter, findVisitKind } from '../../content/counter.ts';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
@@ -17,9 +16,9 @@ import styles from '../../ui/booking.module.css';
 import { findSavedBooking, forgetBooking, saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
-import { BookingFailure, BookingLoading, BookingNotFound, BookingTop, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
+import { BookingFailure, BookingNotShown, BookingTop, type ElsewhereLink, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
 import { closeOtherLinksAndKeep, ManagementLinks } from '../../ui/ManagementLinks.tsx';
-import { useManagementToken } from '../../ui/useManagementToken.ts';
+import { useManagedBooking } from '../../ui/useManagementToken.ts';
 
 function slotText(reservation: CounterReservation): string {
   const start = parseTime(reservation.slot.time) ?? 0;
@@ -93,12 +92,15 @@ function ChangeTime({ current, day, sending, failed, onChange, onBack }: ChangeT
 /** The facility booking pages use the same headings; the tab title tells them apart. */
 const SECTION = 'マイナンバーカードの窓口';
 
+const NOT_ON_THIS_DEVICE: ElsewhereLink = {
+  explanation: 'この端末には、この予約の情報がありません。予約番号と電話番号で探せます。',
+  to: '/mynumber/reservations',
+  linkText: '予約番号で探す',
+};
+
 export function ReservationPage() {
-  const code = (useParams().code ?? '').toUpperCase();
-  const [params] = useSearchParams();
-  const token = useManagementToken(code, (saved) => findSavedBooking(saved)?.token);
+  const { code, token, answer: reservation, justMade } = useManagedBooking((saved) => findSavedBooking(saved)?.token, reservationQuery);
   const queryClient = useQueryClient();
-  const reservation = useQuery({ ...reservationQuery(code, token ?? ''), enabled: token !== null });
   const { mode, setMode, sending, message, failure, setFailure, run } = useBookingChanges();
   const availability = useQuery({ ...availabilityQuery(), enabled: mode === 'change', select: (answer) => answer.days });
   const bookedHeading = useBookedHeading(false);
@@ -111,22 +113,14 @@ export function ReservationPage() {
     else if (token) saveBooking({ code, token, date: updated.slot.date, time: updated.slot.time, kindId: updated.kindId });
   };
 
-  if (token === null || reservation.isError) {
-    return (
-      <BookingNotFound
-        explanation="この端末には、この予約の情報がありません。予約番号と電話番号で探せます。"
-        to="/mynumber/reservations"
-        linkText="予約番号で探す"
-        section={SECTION}
-      />
-    );
+  if (token === null || reservation.isError || !reservation.data) {
+    return <BookingNotShown missing={token === null || reservation.isError} elsewhere={NOT_ON_THIS_DEVICE} section={SECTION} />;
   }
-  if (!reservation.data) return <BookingLoading section={SECTION} />;
 
   const current = reservation.data.reservation;
   const kind = findVisitKind(current.kindId);
   const kindName = kind?.name ?? '窓口の予約';
-  const justBooked = params.get('new') === '1' && current.status === 'booked';
+  const justBooked = justMade && current.status === 'booked';
   const managementLink = `${window.location.origin}/mynumber/reservations/${current.code}#token=${token}`;
 
   return (
