@@ -1,35 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { BookOutcome, CounterStore, StoredCounterReservation } from '../../booking/counter-store.ts';
+import type { BookOutcome, CounterStore } from '../../booking/counter-store.ts';
 import type { NewOutboxMessage } from '../../booking/outbox.ts';
 import { withIdempotency } from './sqlite-idempotency.ts';
+import { type ReservationRow as Row, toReservation as fromRow } from './store-rows.ts';
 
-interface ReservationRow {
-  code: string;
-  kind_id: string;
-  slot: string;
-  people: number;
-  proxy: number;
-  status: 'booked' | 'cancelled';
-  name_kana: string | null;
-  phone: string | null;
-  email: string | null;
-  city_cancellation_reason: string | null;
-}
-
-function toReservation(row: ReservationRow): StoredCounterReservation {
-  return {
-    code: row.code,
-    kindId: row.kind_id,
-    slot: row.slot,
-    people: row.people,
-    proxy: row.proxy === 1,
-    status: row.status,
-    nameKana: row.name_kana,
-    phone: row.phone,
-    email: row.email,
-    cityCancellationReason: row.city_cancellation_reason,
-  };
-}
+/** SQLite keeps the flag as 0/1. */
+type ReservationRow = Omit<Row, 'proxy'> & { proxy: number };
+const toReservation = (row: ReservationRow) => fromRow({ ...row, proxy: row.proxy === 1 });
 
 /**
  * Counter bookings in SQLite. Each change is one better-sqlite3 transaction (BEGIN IMMEDIATE), so

@@ -1,49 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { BookedSegment, FacilityStore, NewFacilityBookingRow, StoredFacilityBooking } from '../../booking/facility-store.ts';
+import type { BookedSegment, FacilityStore, NewFacilityBookingRow } from '../../booking/facility-store.ts';
 import { withIdempotency } from './sqlite-idempotency.ts';
+import { type FacilityBookingRow, toFacilityBooking } from './store-rows.ts';
 
-interface BookingRow {
-  id: number;
-  code: string;
-  facility_id: string;
-  room_id: string;
-  dates_json: string;
-  block_ids_json: string;
-  residency: StoredFacilityBooking['residency'];
-  group_type: StoredFacilityBooking['group'];
-  head_count: number;
-  fee: number;
-  status: StoredFacilityBooking['status'];
-  provisional_until: string | null;
-  apply_by: string | null;
-  purpose: string | null;
-  group_name: string | null;
-  name_kana: string | null;
-  phone: string | null;
-  email: string | null;
-}
-
-function toBooking(row: BookingRow): StoredFacilityBooking {
-  return {
-    code: row.code,
-    facilityId: row.facility_id,
-    roomId: row.room_id,
-    dates: JSON.parse(row.dates_json) as string[],
-    blockIds: JSON.parse(row.block_ids_json) as string[],
-    residency: row.residency,
-    group: row.group_type,
-    headCount: row.head_count,
-    fee: row.fee,
-    status: row.status,
-    provisionalUntil: row.provisional_until,
-    applyBy: row.apply_by,
-    purpose: row.purpose,
-    groupName: row.group_name,
-    nameKana: row.name_kana,
-    phone: row.phone,
-    email: row.email,
-  };
-}
+/** SQLite keeps the dates and blocks as JSON text. */
+type BookingRow = Omit<FacilityBookingRow, 'dates' | 'block_ids'> & { dates_json: string; block_ids_json: string };
+const toBooking = ({ dates_json, block_ids_json, ...row }: BookingRow) =>
+  toFacilityBooking({ ...row, dates: JSON.parse(dates_json) as string[], block_ids: JSON.parse(block_ids_json) as string[] });
 
 const roomKey = (facilityId: string, roomId: string) => `${facilityId}/${roomId}`;
 

@@ -8,34 +8,10 @@ import type {
   ProvisionalFacilityRow,
   SignInTry,
   SignInTryRules,
-  StaffAccountRecord,
   StaffSessionRecord,
   StaffStore,
 } from './staff-store.ts';
-
-interface AccountRow {
-  id: number;
-  login_name: string;
-  display_name: string;
-  role: StaffRole;
-  password_hash: string;
-  locked_until: number | null;
-  disabled_at: string | null;
-  created_at: string;
-}
-
-function toAccount(row: AccountRow): StaffAccountRecord {
-  return {
-    id: row.id,
-    loginName: row.login_name,
-    displayName: row.display_name,
-    role: row.role,
-    passwordHash: row.password_hash,
-    lockedUntil: row.locked_until,
-    disabled: row.disabled_at !== null,
-    createdAt: row.created_at,
-  };
-}
+import { type AccountRow, toAccount } from './store-rows.ts';
 
 interface SessionRow {
   id: number;

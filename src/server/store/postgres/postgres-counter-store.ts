@@ -1,36 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
-import type { BookOutcome, CounterStore, StoredCounterReservation } from '../../../booking/counter-store.ts';
+import type { BookOutcome, CounterStore } from '../../../booking/counter-store.ts';
 import type { NewOutboxMessage } from '../../../booking/outbox.ts';
 import { withIdempotency } from './postgres-idempotency.ts';
+import { type ReservationRow, toReservation } from '../store-rows.ts';
 import { inTransaction } from './transaction.ts';
-
-interface ReservationRow {
-  code: string;
-  kind_id: string;
-  slot: string;
-  people: number;
-  proxy: boolean;
-  status: 'booked' | 'cancelled';
-  name_kana: string | null;
-  phone: string | null;
-  email: string | null;
-  city_cancellation_reason: string | null;
-}
-
-function toReservation(row: ReservationRow): StoredCounterReservation {
-  return {
-    code: row.code,
-    kindId: row.kind_id,
-    slot: row.slot,
-    people: row.people,
-    proxy: row.proxy,
-    status: row.status,
-    nameKana: row.name_kana,
-    phone: row.phone,
-    email: row.email,
-    cityCancellationReason: row.city_cancellation_reason,
-  };
-}
 
 /**
  * Takes one seat of a slot, or says the slot is full. The UPDATE's condition is the whole capacity

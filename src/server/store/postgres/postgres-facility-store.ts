@@ -1,53 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
-import type { BookedSegment, FacilityStore, StoredFacilityBooking } from '../../../booking/facility-store.ts';
+import type { BookedSegment, FacilityStore } from '../../../booking/facility-store.ts';
+import { type FacilityBookingRow as BookingRow, toFacilityBooking as toBooking } from '../store-rows.ts';
 import { withIdempotency } from './postgres-idempotency.ts';
 import { inTransaction, LOCK_NAMESPACE, lockFor, orRefused } from './transaction.ts';
 
-interface BookingRow {
-  id: number;
-  code: string;
-  facility_id: string;
-  room_id: string;
-  dates: string[];
-  block_ids: string[];
-  residency: StoredFacilityBooking['residency'];
-  group_type: StoredFacilityBooking['group'];
-  head_count: number;
-  fee: number;
-  status: StoredFacilityBooking['status'];
-  provisional_until: string | null;
-  apply_by: string | null;
-  purpose: string | null;
-  group_name: string | null;
-  name_kana: string | null;
-  phone: string | null;
-  email: string | null;
-}
-
 const BOOKING_COLUMNS = `id, code, facility_id, room_id, dates::text[] AS dates, block_ids, residency, group_type, head_count, fee,
   status, provisional_until, apply_by, purpose, group_name, name_kana, phone, email`;
-
-function toBooking(row: BookingRow): StoredFacilityBooking {
-  return {
-    code: row.code,
-    facilityId: row.facility_id,
-    roomId: row.room_id,
-    dates: row.dates,
-    blockIds: row.block_ids,
-    residency: row.residency,
-    group: row.group_type,
-    headCount: row.head_count,
-    fee: row.fee,
-    status: row.status,
-    provisionalUntil: row.provisional_until,
-    applyBy: row.apply_by,
-    purpose: row.purpose,
-    groupName: row.group_name,
-    nameKana: row.name_kana,
-    phone: row.phone,
-    email: row.email,
-  };
-}
 
 const roomKey = (facilityId: string, roomId: string) => `${facilityId}/${roomId}`;
 

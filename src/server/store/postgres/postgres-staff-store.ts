@@ -7,37 +7,11 @@ import type {
   NewCounterClosure,
   ProvisionalFacilityRow,
   SignInTry,
-  StaffAccountRecord,
   StaffSessionRecord,
   StaffStore,
 } from '../staff-store.ts';
 import { inTransaction, orRefused } from './transaction.ts';
-
-interface AccountRow {
-  id: number;
-  login_name: string;
-  display_name: string;
-  role: StaffRole;
-  password_hash: string;
-  locked_until: number | null;
-  disabled_at: string | null;
-  created_at: string;
-}
-
-const ACCOUNT_COLUMNS = 'id, login_name, display_name, role, password_hash, locked_until, disabled_at, created_at';
-
-function toAccount(row: AccountRow): StaffAccountRecord {
-  return {
-    id: row.id,
-    loginName: row.login_name,
-    displayName: row.display_name,
-    role: row.role,
-    passwordHash: row.password_hash,
-    lockedUntil: row.locked_until,
-    disabled: row.disabled_at !== null,
-    createdAt: row.created_at,
-  };
-}
+import { ACCOUNT_COLUMNS, type AccountRow, toAccount } from '../store-rows.ts';
 
 interface SessionRow {
   id: number;

@@ -1,0 +1,107 @@
+import type { StoredCounterReservation } from '../../booking/counter-store.ts';
+import type { StoredFacilityBooking } from '../../booking/facility-store.ts';
+import type { StaffRole } from '../../domain/staff-roles.ts';
+import type { StaffAccountRecord } from './staff-store.ts';
+
+/**
+ * The rows both stores read, as their columns are named in both schemas, and how each becomes a
+ * record. Where the engines' types differ (SQLite keeps a flag as 0/1 and a list as JSON text;
+ * PostgreSQL has boolean and arrays) each store reads its column into the shape here first.
+ */
+
+export interface ReservationRow {
+  code: string;
+  kind_id: string;
+  slot: string;
+  people: number;
+  proxy: boolean;
+  status: 'booked' | 'cancelled';
+  name_kana: string | null;
+  phone: string | null;
+  email: string | null;
+  city_cancellation_reason: string | null;
+}
+
+export function toReservation(row: ReservationRow): StoredCounterReservation {
+  return {
+    code: row.code,
+    kindId: row.kind_id,
+    slot: row.slot,
+    people: row.people,
+    proxy: row.proxy,
+    status: row.status,
+    nameKana: row.name_kana,
+    phone: row.phone,
+    email: row.email,
+    cityCancellationReason: row.city_cancellation_reason,
+  };
+}
+
+export interface FacilityBookingRow {
+  id: number;
+  code: string;
+  facility_id: string;
+  room_id: string;
+  dates: string[];
+  block_ids: string[];
+  residency: StoredFacilityBooking['residency'];
+  group_type: StoredFacilityBooking['group'];
+  head_count: number;
+  fee: number;
+  status: StoredFacilityBooking['status'];
+  provisional_until: string | null;
+  apply_by: string | null;
+  purpose: string | null;
+  group_name: string | null;
+  name_kana: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export function toFacilityBooking(row: FacilityBookingRow): StoredFacilityBooking {
+  return {
+    code: row.code,
+    facilityId: row.facility_id,
+    roomId: row.room_id,
+    dates: row.dates,
+    blockIds: row.block_ids,
+    residency: row.residency,
+    group: row.group_type,
+    headCount: row.head_count,
+    fee: row.fee,
+    status: row.status,
+    provisionalUntil: row.provisional_until,
+    applyBy: row.apply_by,
+    purpose: row.purpose,
+    groupName: row.group_name,
+    nameKana: row.name_kana,
+    phone: row.phone,
+    email: row.email,
+  };
+}
+
+export interface AccountRow {
+  id: number;
+  login_name: string;
+  display_name: string;
+  role: StaffRole;
+  password_hash: string;
+  locked_until: number | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+export const ACCOUNT_COLUMNS = 'id, login_name, display_name, role, password_hash, locked_until, disabled_at, created_at';
+
+export function toAccount(row: AccountRow): StaffAccountRecord {
+  return {
+    id: row.id,
+    loginName: row.login_name,
+    displayName: row.display_name,
+    role: row.role,
+    passwordHash: row.password_hash,
+    lockedUntil: row.locked_until,
+    disabled: row.disabled_at !== null,
+    createdAt: row.created_at,
+  };
+}
