@@ -65,7 +65,7 @@ export interface StaffSessionAnswer {
   idleMinutes: number;
 }
 
-export type CounterDeskStatus = 'booked' | 'checked-in' | 'cancelled';
+export type CounterDeskStatus = 'booked' | 'checked-in' | 'no-show' | 'cancelled';
 
 export interface CounterDeskBooking {
   code: string;
@@ -119,6 +119,7 @@ export const AUDIT_ACTIONS = [
   'account-disabled',
   'password-reset',
   'counter-check-in',
+  'counter-no-show',
   'counter-cancel',
   'facility-confirm',
   'counter-closed',
@@ -136,6 +137,7 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'account-disabled': 'アカウントの停止',
   'password-reset': 'パスワードの再設定とロック解除',
   'counter-check-in': '来庁済みにした',
+  'counter-no-show': '来なかったと記録した',
   'counter-cancel': '窓口の予約を取り消した',
   'facility-confirm': '仮予約を本予約にした',
   'counter-closed': '窓口を休みにした',

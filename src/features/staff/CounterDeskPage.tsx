@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { formatReservationCode, reservationCodeSchema } from '../../domain/citizen-fields.ts';
 import { formatJapaneseDate, isIsoDate, japanClock } from '../../domain/japan-time.ts';
+import { mayMarkNoShow } from '../../domain/no-show.ts';
 import type { CounterDeskBooking, CounterDeskStatus } from '../../domain/staff-api.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
@@ -16,6 +17,7 @@ import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './
 const STATUS_NAMES: Record<CounterDeskStatus, string> = {
   booked: '予約あり',
   'checked-in': '来庁済み',
+  'no-show': '来なかった',
   cancelled: '取り消し',
 };
 
@@ -33,7 +35,7 @@ function matches(booking: CounterDeskBooking, search: string): boolean {
   return booking.code.includes(wanted) || kanaKey(booking.nameKana ?? '').includes(wanted);
 }
 
-/** 窓口: the day's MyNumber counter bookings, with check-in and cancel on behalf. */
+/** 窓口: the day's MyNumber counter bookings, with check-in, 来なかった and cancel on behalf. */
 export function CounterDeskPage(props: StaffScreenProps) {
   const [date, setDate] = useState(() => japanClock(new Date()).date);
   const [search, setSearch] = useState('');
@@ -48,6 +50,9 @@ export function CounterDeskPage(props: StaffScreenProps) {
   const { run, message, busy } = useStaffAction(props);
 
   const checkIn = (code: string) => run('POST', `/counter/bookings/${code}/check-in`, undefined, `${formatReservationCode(code)} を来庁済みにしました。`);
+
+  const markNoShow = (code: string) =>
+    run('POST', `/counter/bookings/${code}/no-show`, undefined, `${formatReservationCode(code)} を「来なかった」にしました。`);
 
   const checkInTyped = async (event: FormEvent) => {
     event.preventDefault();
@@ -150,19 +155,32 @@ export function CounterDeskPage(props: StaffScreenProps) {
             { header: '状態', cell: (booking) => `${STATUS_NAMES[booking.status]}${booking.cancelReason ? `（${booking.cancelReason}）` : ''}` },
           ]}
           actions={(booking) =>
-            booking.status === 'booked' && (
+            (booking.status === 'booked' || booking.status === 'no-show') && (
               <>
+                {/* A citizen marked 来なかった who arrives late is checked in all the same. */}
                 <Button disabled={busy} onClick={() => void checkIn(booking.code)} aria-label={`${formatReservationCode(booking.code)} を来庁済みにする`}>
                   来庁済みにする
                 </Button>
-                <Button
-                  variant="secondary"
-                  disabled={busy}
-                  onClick={() => startCancel(booking)}
-                  aria-label={`${formatReservationCode(booking.code)} を取り消す`}
-                >
-                  取り消す
-                </Button>
+                {booking.status === 'booked' && mayMarkNoShow(`${date}T${booking.time}`, new Date()) && (
+                  <Button
+                    variant="secondary"
+                    disabled={busy}
+                    onClick={() => void markNoShow(booking.code)}
+                    aria-label={`${formatReservationCode(booking.code)} を来なかったにする`}
+                  >
+                    来なかった
+                  </Button>
+                )}
+                {booking.status === 'booked' && (
+                  <Button
+                    variant="secondary"
+                    disabled={busy}
+                    onClick={() => startCancel(booking)}
+                    aria-label={`${formatReservationCode(booking.code)} を取り消す`}
+                  >
+                    取り消す
+                  </Button>
+                )}
               </>
             )
           }

@@ -191,6 +191,7 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
     const routes: { method: string; path: string; allowed: Who[]; body?: unknown }[] = [
       { method: 'GET', path: '/staff/counter/bookings?date=2026-12-01', allowed: ['clerk'] },
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/check-in', allowed: ['clerk'] },
+      { method: 'POST', path: '/staff/counter/bookings/ABCD2345/no-show', allowed: ['clerk'] },
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/cancel', allowed: ['clerk'], body: { reason: '電話で依頼' } },
       { method: 'GET', path: '/staff/counter/closures', allowed: ['clerk', 'admin'] },
       {
@@ -264,6 +265,10 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
         status: 'booked',
         cancelReason: null,
       });
+      // Not before the booking's time: the citizen may still be on the way.
+      const early = await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/no-show`);
+      expect(early.status).toBe(409);
+      expect(((await early.json()) as { error: { message: string } }).error.message).toBe('予約の時刻になってから記録できます。');
 
       expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(200);
       expect((await counterDay(clerk)).find((candidate) => candidate.code === reservation.code)?.status).toBe('checked-in');
@@ -291,6 +296,38 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(409);
       expect((await audit()).filter((entry) => entry.target === reservation.code).map((entry) => entry.action)).toEqual(['counter-cancel']);
       expect(JSON.stringify(await audit())).not.toContain('電話で取り消し');
+    });
+
+    it('records 来なかった once the time has come; a late arrival is checked in all the same', async () => {
+      const { reservation } = await bookCounter('11:00');
+      const { reservation: cancelled } = await bookCounter('11:30');
+      expect((await clerk.send('POST', `/staff/counter/bookings/${cancelled.code}/cancel`, { reason: '電話で依頼' })).status).toBe(200);
+      // 1 December, 11:05 in Japan: a new sign-in, as a week has passed.
+      clock = new Date('2026-12-01T02:05:00Z');
+      try {
+        const desk = await signIn(server, 'madoguchi', PASSWORD);
+        const status = async () => (await counterDay(desk)).find((candidate) => candidate.code === reservation.code)?.status;
+        expect((await desk.send('POST', `/staff/counter/bookings/${reservation.code}/no-show`)).status).toBe(200);
+        expect(await status()).toBe('no-show');
+        expect((await desk.send('POST', `/staff/counter/bookings/${reservation.code}/no-show`)).status).toBe(200);
+        // A cancelled booking is not a no-show.
+        const refused = await desk.send('POST', `/staff/counter/bookings/${cancelled.code}/no-show`);
+        expect(refused.status).toBe(409);
+        expect(((await refused.json()) as { error: { message: string } }).error.message).toBe('この予約は取り消されているため、記録できません。');
+        // The citizen arrives late: checked in, and no longer counted as absent.
+        expect((await desk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(200);
+        expect(await status()).toBe('checked-in');
+        const again = await desk.send('POST', `/staff/counter/bookings/${reservation.code}/no-show`);
+        expect(again.status).toBe(409);
+        expect(((await again.json()) as { error: { message: string } }).error.message).toBe('この予約は来庁済みです。');
+      } finally {
+        clock = START;
+      }
+      // Newest first. (Read back at the suite's clock, where the administrator's session lives.)
+      expect((await audit()).filter((entry) => entry.target === reservation.code).map((entry) => entry.action)).toEqual([
+        'counter-check-in',
+        'counter-no-show',
+      ]);
     });
 
     it('answers 404 for a code that does not exist and 400 for a bad date', async () => {

@@ -3,6 +3,7 @@ import type { FacilitiesContent } from '../../domain/facilities.ts';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import { formatTime, japanClock, parseTime } from '../../domain/japan-time.ts';
 import type { CounterClosure, CounterDeskBooking, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
+import { mayMarkNoShow } from '../../domain/no-show.ts';
 import { closureHours, closureSlots } from '../../domain/staff-closures.ts';
 import type { FacilityService } from '../../booking/facility-service.ts';
 import type { StoredCounterReservation } from '../../booking/counter-store.ts';
@@ -48,7 +49,7 @@ export function staffDesk({ store, counter, facilities, facilityService, mail, n
         people: row.people,
         proxy: row.proxy,
         nameKana: row.nameKana,
-        status: row.status === 'cancelled' ? 'cancelled' : row.checkedIn ? 'checked-in' : 'booked',
+        status: row.status === 'cancelled' ? 'cancelled' : row.checkedIn ? 'checked-in' : row.noShow ? 'no-show' : 'booked',
         cancelReason: row.cancelReason,
       }));
     },
@@ -60,6 +61,20 @@ export function staffDesk({ store, counter, facilities, facilityService, mail, n
         throw new ApiHttpError(409, 'conflict', 'この予約は取り消されているため、来庁済みにできません。');
       }
       if (outcome === 'checked-in') await recordAudit(store.staff, now, who.account.loginName, 'counter-check-in', code);
+    },
+
+    /** 来なかった, once the booking's time has come. A citizen who then arrives late is checked in as usual. */
+    async markNoShow(code: string, who: SignedIn): Promise<void> {
+      const booking = await store.counter.find(code);
+      if (!booking) throw NOT_FOUND;
+      const cancelled = new ApiHttpError(409, 'conflict', 'この予約は取り消されているため、記録できません。');
+      if (booking.status !== 'booked') throw cancelled;
+      if (!mayMarkNoShow(booking.slot, now())) throw new ApiHttpError(409, 'conflict', '予約の時刻になってから記録できます。');
+      // The store checks again in its transaction: a cancel may have come in between.
+      const outcome = await store.staff.markNoShow(code, who.account.id, now().toISOString());
+      if (outcome === 'not-booked') throw cancelled;
+      if (outcome === 'checked-in') throw new ApiHttpError(409, 'conflict', 'この予約は来庁済みです。');
+      if (outcome === 'marked') await recordAudit(store.staff, now, who.account.loginName, 'counter-no-show', code);
     },
 
     /**

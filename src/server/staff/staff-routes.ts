@@ -153,6 +153,12 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     return { done: true };
   });
 
+  api.post('/staff/counter/bookings/:code/no-show', async (request) => {
+    const who = await signedIn(request, 'counter-desk');
+    await desk.markNoShow(codeParam(request), who);
+    return { done: true };
+  });
+
   api.post('/staff/counter/bookings/:code/cancel', async (request) => {
     const who = await signedIn(request, 'counter-desk');
     const code = codeParam(request);
@@ -284,6 +290,9 @@ export const staffPaths = {
   },
   '/api/v1/staff/counter/bookings/{code}/check-in': {
     post: { summary: '窓口：来庁済みにする', security: cookie, parameters: [codePath, csrf], responses: done },
+  },
+  '/api/v1/staff/counter/bookings/{code}/no-show': {
+    post: { summary: '窓口：来なかったと記録する（予約の時刻から）', security: cookie, parameters: [codePath, csrf], responses: done },
   },
   '/api/v1/staff/counter/bookings/{code}/cancel': {
     post: {

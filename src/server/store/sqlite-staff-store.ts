@@ -105,9 +105,10 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     WHERE s.ended_at IS NULL AND s.last_seen_at > ? AND s.expires_at > ? ORDER BY s.last_seen_at DESC`);
 
   const dayRows = db.prepare(`SELECT r.code, r.slot, r.kind_id, r.people, r.proxy, r.name_kana, r.status,
-      c.code IS NOT NULL AS checked_in, x.reason AS cancel_reason
+      c.code IS NOT NULL AS checked_in, n.code IS NOT NULL AS no_show, x.reason AS cancel_reason
     FROM counter_reservations r
     LEFT JOIN counter_check_ins c ON c.code = r.code
+    LEFT JOIN counter_no_shows n ON n.code = r.code
     LEFT JOIN counter_staff_cancellations x ON x.code = r.code
     WHERE r.visit_date = ? ORDER BY r.slot, r.created_at`);
   const reservationStatus = db.prepare('SELECT status FROM counter_reservations WHERE code = ?').pluck();
@@ -116,7 +117,16 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     const inserted = db
       .prepare('INSERT INTO counter_check_ins (code, checked_in_at, account_id) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING')
       .run(code, now, accountId);
+    db.prepare('DELETE FROM counter_no_shows WHERE code = ?').run(code);
     return inserted.changes === 1 ? ('checked-in' as const) : ('already' as const);
+  });
+  const markNoShow = db.transaction((code: string, accountId: number, now: string) => {
+    if (reservationStatus.get(code) !== 'booked') return 'not-booked' as const;
+    if (db.prepare('SELECT 1 FROM counter_check_ins WHERE code = ?').get(code)) return 'checked-in' as const;
+    const inserted = db
+      .prepare('INSERT INTO counter_no_shows (code, marked_at, account_id) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING')
+      .run(code, now, accountId);
+    return inserted.changes === 1 ? ('marked' as const) : ('already' as const);
   });
 
   const heldInRange = db.prepare(`SELECT code, slot FROM counter_reservations
@@ -213,6 +223,7 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
         name_kana: string | null;
         status: 'booked' | 'cancelled';
         checked_in: number;
+        no_show: number;
         cancel_reason: string | null;
       }[];
       return Promise.resolve(
@@ -225,11 +236,13 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
           nameKana: row.name_kana,
           status: row.status,
           checkedIn: row.checked_in === 1,
+          noShow: row.no_show === 1,
           cancelReason: row.cancel_reason,
         })),
       );
     },
     checkIn: (code, accountId, now) => Promise.resolve(checkIn.immediate(code, accountId, now)),
+    markNoShow: (code, accountId, now) => Promise.resolve(markNoShow.immediate(code, accountId, now)),
     recordCancelReason(code, reason, accountId, now) {
       db.prepare(
         `INSERT INTO counter_staff_cancellations (code, reason, cancelled_at, account_id) VALUES (?, ?, ?, ?)

@@ -45,6 +45,8 @@ export interface CounterDeskRow {
   nameKana: string | null;
   status: 'booked' | 'cancelled';
   checkedIn: boolean;
+  /** Marked 来なかった at the desk (never together with checkedIn). */
+  noShow: boolean;
   cancelReason: string | null;
 }
 
@@ -110,8 +112,10 @@ export interface StaffStore {
   listAudit(limit: number): Promise<AuditEntry[]>;
 
   counterDay(date: string): Promise<CounterDeskRow[]>;
-  /** 'not-booked' when the booking does not exist or is cancelled. */
+  /** 'not-booked' when the booking does not exist or is cancelled. A 来なかった mark goes (a late arrival). */
   checkIn(code: string, accountId: number, now: string): Promise<'checked-in' | 'already' | 'not-booked'>;
+  /** 来なかった; 'not-booked' when the booking does not exist or is cancelled, 'checked-in' when the citizen came. */
+  markNoShow(code: string, accountId: number, now: string): Promise<'marked' | 'already' | 'not-booked' | 'checked-in'>;
   recordCancelReason(code: string, reason: string, accountId: number, now: string): Promise<void>;
   forgetCancelReason(code: string): Promise<void>;
   /**

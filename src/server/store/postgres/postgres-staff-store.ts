@@ -208,12 +208,14 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         name_kana: string | null;
         status: 'booked' | 'cancelled';
         checked_in: boolean;
+        no_show: boolean;
         cancel_reason: string | null;
       }>(
         `SELECT r.code, r.slot, r.kind_id, r.people, r.proxy, r.name_kana, r.status,
-           c.code IS NOT NULL AS checked_in, x.reason AS cancel_reason
+           c.code IS NOT NULL AS checked_in, n.code IS NOT NULL AS no_show, x.reason AS cancel_reason
          FROM counter_reservations r
          LEFT JOIN counter_check_ins c ON c.code = r.code
+         LEFT JOIN counter_no_shows n ON n.code = r.code
          LEFT JOIN counter_staff_cancellations x ON x.code = r.code
          WHERE r.visit_date = $1 ORDER BY r.slot, r.created_at`,
         [date],
@@ -227,6 +229,7 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         nameKana: row.name_kana,
         status: row.status,
         checkedIn: row.checked_in,
+        noShow: row.no_show,
         cancelReason: row.cancel_reason,
       }));
     },
@@ -239,7 +242,21 @@ export function postgresStaffStore(pool: Pool): StaffStore {
           'INSERT INTO counter_check_ins (code, checked_in_at, account_id) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING',
           [code, now, accountId],
         );
+        await client.query('DELETE FROM counter_no_shows WHERE code = $1', [code]);
         return inserted.rowCount === 1 ? ('checked-in' as const) : ('already' as const);
+      }),
+    markNoShow: (code, accountId, now) =>
+      inTransaction(pool, async (client) => {
+        // The booking's row lock, as for a check-in: the two never pass each other.
+        const { rows } = await client.query<{ status: string }>('SELECT status FROM counter_reservations WHERE code = $1 FOR UPDATE', [code]);
+        if (rows[0]?.status !== 'booked') return 'not-booked' as const;
+        if ((await client.query('SELECT 1 FROM counter_check_ins WHERE code = $1', [code])).rowCount) return 'checked-in' as const;
+        const inserted = await client.query('INSERT INTO counter_no_shows (code, marked_at, account_id) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING', [
+          code,
+          now,
+          accountId,
+        ]);
+        return inserted.rowCount === 1 ? ('marked' as const) : ('already' as const);
       }),
     async recordCancelReason(code, reason, accountId, now) {
       await pool.query(
