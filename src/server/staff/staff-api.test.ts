@@ -14,6 +14,7 @@ import type {
   StaffAccountListing,
   StaffSessionListing,
 } from '../../domain/staff-api.ts';
+import type { StaffFigures } from '../../domain/staff-figures.ts';
 import { applyContentToStore, loadContentPack } from '../content.ts';
 import type { ServerConfig } from '../config.ts';
 import { DATABASE_FILE_NAME } from '../store/sqlite-store.ts';
@@ -210,6 +211,7 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       { method: 'GET', path: '/staff/sessions', allowed: ['admin'] },
       { method: 'DELETE', path: '/staff/sessions/999999', allowed: ['admin'] },
       { method: 'GET', path: '/staff/audit', allowed: ['admin'] },
+      { method: 'GET', path: '/staff/figures?month=2026-12', allowed: ['clerk', 'manager', 'admin'] },
     ];
     const clients = () => ({ clerk, manager, admin });
 
@@ -456,6 +458,54 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       } finally {
         clock = START;
       }
+    });
+
+    it('counts the month by day, visit kind and room for every staff role, and gives it as CSV for Excel', async () => {
+      const figures = async (client: StaffClient) => (await (await client.send('GET', '/staff/figures?month=2026-12')).json()) as StaffFigures;
+      const counterRow = (answer: StaffFigures) =>
+        answer.counter.find((row) => row.date === '2026-12-01' && row.kindId === 'card-pickup') ?? {
+          booked: 0,
+          checkedIn: 0,
+          noShow: 0,
+          cancelled: 0,
+          people: 0,
+        };
+      const roomRow = (answer: StaffFigures) =>
+        answer.rooms.find((row) => row.facilityId === 'bunka-kaikan' && row.roomId === 'meeting-1') ?? { booked: 0, provisional: 0, cancelled: 0, blocks: 0 };
+      const before = await figures(clerk);
+      const { reservation } = await bookCounter('14:00', 'かそう たろう');
+      const { reservation: cancelled } = await bookCounter('14:30');
+      expect((await clerk.send('POST', `/staff/counter/bookings/${cancelled.code}/cancel`, { reason: '電話で依頼' })).status).toBe(200);
+      expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(200);
+      await hold(['2026-12-23']);
+      await hold(['2026-12-24']);
+
+      const after = await figures(manager);
+      const [counterBefore, counterAfter] = [counterRow(before), counterRow(after)];
+      expect({
+        booked: counterAfter.booked - counterBefore.booked,
+        checkedIn: counterAfter.checkedIn - counterBefore.checkedIn,
+        noShow: counterAfter.noShow - counterBefore.noShow,
+        cancelled: counterAfter.cancelled - counterBefore.cancelled,
+        people: counterAfter.people - counterBefore.people,
+      }).toEqual({ booked: 1, checkedIn: 1, noShow: 0, cancelled: 1, people: 2 });
+      const [roomBefore, roomAfter] = [roomRow(before), roomRow(after)];
+      // Two 仮予約 of one block each.
+      expect([roomAfter.provisional - roomBefore.provisional, roomAfter.blocks - roomBefore.blocks]).toEqual([2, 2]);
+      expect(after.rooms.find((row) => row.roomId === 'meeting-1')?.name).toMatch(/^東金文化会館 /);
+
+      const csv = await admin.send('GET', '/staff/figures.csv?month=2026-12');
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(csv.headers.get('content-disposition')).toBe('attachment; filename="togane-figures-2026-12.csv"');
+      const bytes = new Uint8Array(await csv.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder().decode(bytes);
+      expect(text).toContain(`\r\n2026-12-01,カードの受け取り,${String(counterAfter.booked)},${String(counterAfter.checkedIn)},`);
+      expect(text).not.toMatch(new RegExp(`${reservation.code}|カソウ|0475`));
+
+      expect((await clerk.send('GET', '/staff/figures?month=2026-13')).status).toBe(400);
+      expect((await fetch(`${server.baseUrl}/api/v1/staff/figures.csv?month=2026-12`)).status).toBe(401);
     });
   });
 

@@ -4,6 +4,7 @@ import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import { formatTime, japanClock, parseTime } from '../../domain/japan-time.ts';
 import type { CounterClosure, CounterDeskBooking, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
 import { mayMarkNoShow } from '../../domain/no-show.ts';
+import { monthRange, type StaffFigures } from '../../domain/staff-figures.ts';
 import { closureHours, closureSlots } from '../../domain/staff-closures.ts';
 import type { FacilityService } from '../../booking/facility-service.ts';
 import type { StoredCounterReservation } from '../../booking/counter-store.ts';
@@ -134,6 +135,24 @@ export function staffDesk({ store, counter, facilities, facilityService, mail, n
     /** Closures from today on. */
     closures(): Promise<CounterClosure[]> {
       return store.staff.listClosures(japanClock(now()).date);
+    },
+
+    /** The month's counts, in a fixed order whatever the database's collation (the CSV is compared month to month). */
+    async figures(month: string): Promise<StaffFigures> {
+      const { first, last } = monthRange(month);
+      const [counterRows, roomRows] = await Promise.all([store.staff.counterFigures(first, last), store.staff.roomFigures(first, last)]);
+      const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      return {
+        month,
+        counter: counterRows.map((row) => ({ ...row, kindName: kindName(row.kindId) })).sort((a, b) => byText(a.date, b.date) || byText(a.kindId, b.kindId)),
+        rooms: roomRows
+          .map((row) => {
+            const facility = facilities.facilities.find((candidate) => candidate.id === row.facilityId);
+            const room = facility?.rooms.find((candidate) => candidate.id === row.roomId);
+            return { ...row, name: `${facility?.name ?? row.facilityId} ${room?.name ?? row.roomId}` };
+          })
+          .sort((a, b) => byText(a.facilityId, b.facilityId) || byText(a.roomId, b.roomId)),
+      };
     },
 
     async provisionalFacilityBookings(): Promise<ProvisionalFacilityBooking[]> {

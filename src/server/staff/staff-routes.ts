@@ -12,6 +12,7 @@ import {
   type StaffSessionAnswer,
   type StaffSessionListing,
 } from '../../domain/staff-api.ts';
+import { figuresCsv, figuresQuerySchema } from '../../domain/staff-figures.ts';
 import { roleMayWorkIn, type StaffArea } from '../../domain/staff-roles.ts';
 import { formatTime, japanClock } from '../../domain/japan-time.ts';
 import { reservationCodeSchema } from '../../domain/citizen-fields.ts';
@@ -246,6 +247,21 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     return { done: true };
   });
 
+  // Counts only, no personal data: every staff role may read them.
+  api.get('/staff/figures', async (request) => {
+    await signedIn(request, 'any');
+    return desk.figures(parseBody(figuresQuerySchema, request.query).month);
+  });
+
+  api.get('/staff/figures.csv', async (request, reply) => {
+    await signedIn(request, 'any');
+    const { month } = parseBody(figuresQuerySchema, request.query);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="togane-figures-${month}.csv"`)
+      .send(figuresCsv(await desk.figures(month)));
+  });
+
   api.get('/staff/audit', async (request) => {
     await signedIn(request, 'administration');
     return { entries: await store.listAudit(500) };
@@ -293,6 +309,27 @@ export const staffPaths = {
   },
   '/api/v1/staff/counter/bookings/{code}/no-show': {
     post: { summary: '窓口：来なかったと記録する（予約の時刻から）', security: cookie, parameters: [codePath, csrf], responses: done },
+  },
+  '/api/v1/staff/figures': {
+    get: {
+      summary: '月の集計（窓口の予約・来庁・来なかった、施設の予約）',
+      security: cookie,
+      parameters: [{ name: 'month', in: 'query', required: true, schema: { type: 'string', pattern: '^20\\d\\d-(0[1-9]|1[0-2])$' } }],
+      responses: { 200: { description: '集計' }, 400: { description: '月の誤り' }, 401: errors[401], 403: errors[403] },
+    },
+  },
+  '/api/v1/staff/figures.csv': {
+    get: {
+      summary: '月の集計の CSV（UTF-8、BOM つき、Excel 用）',
+      security: cookie,
+      parameters: [{ name: 'month', in: 'query', required: true, schema: { type: 'string', pattern: '^20\\d\\d-(0[1-9]|1[0-2])$' } }],
+      responses: {
+        200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+        400: { description: '月の誤り' },
+        401: errors[401],
+        403: errors[403],
+      },
+    },
   },
   '/api/v1/staff/counter/bookings/{code}/cancel': {
     post: {

@@ -4,8 +4,10 @@ import type { StaffRole } from '../../domain/staff-roles.ts';
 import type {
   CounterClosureRow,
   CounterDeskRow,
+  CounterFigureRow,
   NewCounterClosure,
   ProvisionalFacilityRow,
+  RoomFigureRow,
   SignInTry,
   SignInTryRules,
   StaffSessionRecord,
@@ -111,6 +113,22 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     LEFT JOIN counter_no_shows n ON n.code = r.code
     LEFT JOIN counter_staff_cancellations x ON x.code = r.code
     WHERE r.visit_date = ? ORDER BY r.slot, r.created_at`);
+  const counterFigures = db.prepare(`SELECT r.visit_date AS date, r.kind_id AS kindId,
+      SUM(r.status = 'booked') AS booked,
+      SUM(r.status = 'booked' AND c.code IS NOT NULL) AS checkedIn,
+      SUM(r.status = 'booked' AND n.code IS NOT NULL) AS noShow,
+      SUM(r.status = 'cancelled') AS cancelled,
+      SUM(CASE WHEN r.status = 'booked' THEN r.people ELSE 0 END) AS people
+    FROM counter_reservations r
+    LEFT JOIN counter_check_ins c ON c.code = r.code
+    LEFT JOIN counter_no_shows n ON n.code = r.code
+    WHERE r.visit_date BETWEEN ? AND ? GROUP BY r.visit_date, r.kind_id ORDER BY r.visit_date, r.kind_id`);
+  const roomFigures = db.prepare(`SELECT facility_id AS facilityId, room_id AS roomId,
+      SUM(status = 'booked') AS booked,
+      SUM(status = 'provisional') AS provisional,
+      SUM(status IN ('cancelled', 'released')) AS cancelled,
+      SUM(CASE WHEN status IN ('booked', 'provisional') THEN json_array_length(dates_json) * json_array_length(block_ids_json) ELSE 0 END) AS blocks
+    FROM facility_bookings WHERE first_date BETWEEN ? AND ? GROUP BY facility_id, room_id ORDER BY facility_id, room_id`);
   const reservationStatus = db.prepare('SELECT status FROM counter_reservations WHERE code = ?').pluck();
   const checkIn = db.transaction((code: string, accountId: number, now: string) => {
     if (reservationStatus.get(code) !== 'booked') return 'not-booked' as const;
@@ -243,6 +261,8 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     },
     checkIn: (code, accountId, now) => Promise.resolve(checkIn.immediate(code, accountId, now)),
     markNoShow: (code, accountId, now) => Promise.resolve(markNoShow.immediate(code, accountId, now)),
+    counterFigures: (first, last) => Promise.resolve(counterFigures.all(first, last) as CounterFigureRow[]),
+    roomFigures: (first, last) => Promise.resolve(roomFigures.all(first, last) as RoomFigureRow[]),
     recordCancelReason(code, reason, accountId, now) {
       db.prepare(
         `INSERT INTO counter_staff_cancellations (code, reason, cancelled_at, account_id) VALUES (?, ?, ?, ?)

@@ -50,6 +50,27 @@ export interface CounterDeskRow {
   cancelReason: string | null;
 }
 
+/** Counts for one visit kind on one day (see src/domain/staff-figures.ts). */
+export interface CounterFigureRow {
+  date: string;
+  kindId: string;
+  booked: number;
+  checkedIn: number;
+  noShow: number;
+  cancelled: number;
+  people: number;
+}
+
+/** Counts for one room's bookings whose first day is in the range. */
+export interface RoomFigureRow {
+  facilityId: string;
+  roomId: string;
+  booked: number;
+  provisional: number;
+  cancelled: number;
+  blocks: number;
+}
+
 export interface ProvisionalFacilityRow {
   code: string;
   facilityId: string;
@@ -112,6 +133,9 @@ export interface StaffStore {
   listAudit(limit: number): Promise<AuditEntry[]>;
 
   counterDay(date: string): Promise<CounterDeskRow[]>;
+  /** The figures of the days from `first` to `last`, by day and visit kind / by room. */
+  counterFigures(first: string, last: string): Promise<CounterFigureRow[]>;
+  roomFigures(first: string, last: string): Promise<RoomFigureRow[]>;
   /** 'not-booked' when the booking does not exist or is cancelled. A 来なかった mark goes (a late arrival). */
   checkIn(code: string, accountId: number, now: string): Promise<'checked-in' | 'already' | 'not-booked'>;
   /** 来なかった; 'not-booked' when the booking does not exist or is cancelled, 'checked-in' when the citizen came. */

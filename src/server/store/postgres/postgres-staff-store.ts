@@ -4,8 +4,10 @@ import type { StaffRole } from '../../../domain/staff-roles.ts';
 import type {
   CounterClosureRow,
   CounterDeskRow,
+  CounterFigureRow,
   NewCounterClosure,
   ProvisionalFacilityRow,
+  RoomFigureRow,
   SignInTry,
   StaffSessionRecord,
   StaffStore,
@@ -245,6 +247,35 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         await client.query('DELETE FROM counter_no_shows WHERE code = $1', [code]);
         return inserted.rowCount === 1 ? ('checked-in' as const) : ('already' as const);
       }),
+    async counterFigures(first, last) {
+      // COUNT gives bigint, which pg reads as a string: cast to int (a month's bookings fit).
+      const { rows } = await pool.query<CounterFigureRow>(
+        `SELECT to_char(r.visit_date, 'YYYY-MM-DD') AS "date", r.kind_id AS "kindId",
+           COUNT(*) FILTER (WHERE r.status = 'booked')::int AS "booked",
+           COUNT(*) FILTER (WHERE r.status = 'booked' AND c.code IS NOT NULL)::int AS "checkedIn",
+           COUNT(*) FILTER (WHERE r.status = 'booked' AND n.code IS NOT NULL)::int AS "noShow",
+           COUNT(*) FILTER (WHERE r.status = 'cancelled')::int AS "cancelled",
+           COALESCE(SUM(r.people) FILTER (WHERE r.status = 'booked'), 0)::int AS "people"
+         FROM counter_reservations r
+         LEFT JOIN counter_check_ins c ON c.code = r.code
+         LEFT JOIN counter_no_shows n ON n.code = r.code
+         WHERE r.visit_date BETWEEN $1 AND $2 GROUP BY r.visit_date, r.kind_id ORDER BY r.visit_date, r.kind_id`,
+        [first, last],
+      );
+      return rows;
+    },
+    async roomFigures(first, last) {
+      const { rows } = await pool.query<RoomFigureRow>(
+        `SELECT facility_id AS "facilityId", room_id AS "roomId",
+           COUNT(*) FILTER (WHERE status = 'booked')::int AS "booked",
+           COUNT(*) FILTER (WHERE status = 'provisional')::int AS "provisional",
+           COUNT(*) FILTER (WHERE status IN ('cancelled', 'released'))::int AS "cancelled",
+           COALESCE(SUM(cardinality(dates) * cardinality(block_ids)) FILTER (WHERE status IN ('booked', 'provisional')), 0)::int AS "blocks"
+         FROM facility_bookings WHERE first_date BETWEEN $1 AND $2 GROUP BY facility_id, room_id ORDER BY facility_id, room_id`,
+        [first, last],
+      );
+      return rows;
+    },
     markNoShow: (code, accountId, now) =>
       inTransaction(pool, async (client) => {
         // The booking's row lock, as for a check-in: the two never pass each other.

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import './validation.ts';
+
+/**
+ * The month's figures the city reports on (its DX plan counts use of the online services): counter
+ * bookings by day and visit kind, with check-ins and no-shows, and the rooms' bookings. Counts only:
+ * never a name, a phone or a code.
+ */
+
+export const figuresQuerySchema = z.strictObject({
+  month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/, '月は 2026-12 の形で指定してください。'),
+});
+
+/** One visit kind on one day. `booked` counts every booking not cancelled, whether the citizen came or not. */
+export interface CounterFigures {
+  date: string;
+  kindId: string;
+  kindName: string;
+  booked: number;
+  checkedIn: number;
+  noShow: number;
+  cancelled: number;
+  /** People expected by the bookings not cancelled. */
+  people: number;
+}
+
+/** One room's bookings whose first day falls in the month; `blocks` counts block-days held (confirmed or 仮予約). */
+export interface RoomFigures {
+  facilityId: string;
+  roomId: string;
+  name: string;
+  booked: number;
+  provisional: number;
+  cancelled: number;
+  blocks: number;
+}
+
+export interface StaffFigures {
+  month: string;
+  counter: CounterFigures[];
+  rooms: RoomFigures[];
+}
+
+/** The month's first and last day. */
+export function monthRange(month: string): { first: string; last: string } {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  return { first: `${month}-01`, last: `${month}-${String(days).padStart(2, '0')}` };
+}
+
+/** The month's counter figures per visit kind, for the totals line. */
+export function counterTotals(rows: readonly CounterFigures[]): CounterFigures[] {
+  const byKind = new Map<string, CounterFigures>();
+  for (const row of rows) {
+    const total = byKind.get(row.kindId) ?? { ...row, date: '', booked: 0, checkedIn: 0, noShow: 0, cancelled: 0, people: 0 };
+    total.booked += row.booked;
+    total.checkedIn += row.checkedIn;
+    total.noShow += row.noShow;
+    total.cancelled += row.cancelled;
+    total.people += row.people;
+    byKind.set(row.kindId, total);
+  }
+  return [...byKind.values()];
+}
+
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The figures as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Japanese as
+ * Shift_JIS and garbles it), CRLF line ends, RFC 4180 quoting. Two tables, one after the other.
+ */
+export function figuresCsv(figures: StaffFigures): string {
+  const lines: (string | number)[][] = [
+    ['窓口の予約', figures.month],
+    ['日付', '用件', '予約', '来庁済み', '来なかった', '取り消し', '人数'],
+    ...figures.counter.map((row) => [row.date, row.kindName, row.booked, row.checkedIn, row.noShow, row.cancelled, row.people]),
+    ...counterTotals(figures.counter).map((row) => ['合計', row.kindName, row.booked, row.checkedIn, row.noShow, row.cancelled, row.people]),
+    [],
+    ['施設の予約（初日がこの月のもの）', figures.month],
+    ['施設・部屋', '予約', '仮予約', '取り消し', '使う枠（日×区分）'],
+    ...figures.rooms.map((row) => [row.name, row.booked, row.provisional, row.cancelled, row.blocks]),
+  ];
+  return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
