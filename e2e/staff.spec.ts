@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './support/accessibility.ts';
 import { addAccount, signIn } from './support/staff.ts';
@@ -54,6 +55,17 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   await row.getByRole('button', { name: `${shownCode} を来庁済みにする` }).click();
   await expect(page.getByRole('status').filter({ hasText: `${shownCode} を来庁済みにしました。` })).toBeVisible();
   await expect(row).toContainText('来庁済み');
+
+  // The month's figures count the visit, and come as a CSV file for Excel.
+  const month = slot.date.slice(0, 7);
+  await page.getByLabel('月', { exact: true }).selectOption(month);
+  const figures = page.getByRole('table', { name: /の窓口の予約（用件ごとの合計）$/ });
+  await expect(figures.getByRole('row').filter({ hasText: 'カードの受け取り' })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /の集計を CSV でダウンロード/ }).click()]);
+  expect(download.suggestedFilename()).toBe(`togane-figures-${month}.csv`);
+  const csv = await readFile((await download.path()) ?? '', 'utf8');
+  expect(csv.startsWith('\uFEFF窓口の予約,')).toBe(true);
+  expect(csv).toMatch(new RegExp(`\\r\\n${slot.date},カードの受け取り,\\d+,[1-9]`));
 
   // The clerk closes the last slot of the last bookable day (system maintenance): citizens are no
   // longer offered it. Then reopens it, so the other project's run finds the day as it was.

@@ -7,6 +7,7 @@ import { Page } from '../../ui/Page.tsx';
 import { AdministrationPage } from './AdministrationPage.tsx';
 import { CounterDeskPage } from './CounterDeskPage.tsx';
 import { FacilityDeskPage } from './FacilityDeskPage.tsx';
+import { FiguresSection } from './FiguresSection.tsx';
 import { SignInForm } from './SignInForm.tsx';
 import { staffChange, staffSessionKey, staffSessionQuery } from './staff-api.ts';
 import styles from './staff.module.css';
@@ -100,6 +101,7 @@ export function StaffApp() {
       {account.role === 'counter' && <CounterDeskPage csrfToken={csrfToken} onSignedOut={onSignedOut} />}
       {account.role === 'facility' && <FacilityDeskPage csrfToken={csrfToken} onSignedOut={onSignedOut} />}
       {account.role === 'admin' && <AdministrationPage csrfToken={csrfToken} onSignedOut={onSignedOut} />}
+      <FiguresSection onSignedOut={onSignedOut} />
     </div>
   );
 }

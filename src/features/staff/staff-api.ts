@@ -9,6 +9,7 @@ import type {
   StaffSessionAnswer,
   StaffSessionListing,
 } from '../../domain/staff-api.ts';
+import type { StaffFigures } from '../../domain/staff-figures.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
 
 /**
@@ -51,6 +52,16 @@ export const counterDayQuery = (date: string) =>
     queryFn: () => requestJson<{ bookings: CounterDeskBooking[] }>(`/api/v1/staff/counter/bookings?date=${date}`),
     retry: false,
   });
+
+export const figuresQuery = (month: string) =>
+  queryOptions({
+    queryKey: ['staff', 'figures', month],
+    queryFn: () => requestJson<StaffFigures>(`/api/v1/staff/figures?month=${month}`),
+    retry: false,
+  });
+
+/** The same figures as a file: a plain link, which sends the session cookie like any page of this site. */
+export const figuresCsvHref = (month: string) => `/api/v1/staff/figures.csv?month=${month}`;
 
 export const closuresQuery = () =>
   queryOptions({ queryKey: ['staff', 'closures'], queryFn: () => requestJson<{ closures: CounterClosure[] }>('/api/v1/staff/counter/closures'), retry: false });
