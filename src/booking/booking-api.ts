@@ -27,6 +27,7 @@ export interface ApiCall {
 
 export interface ApiAnswer {
   status: number;
+  /** The answer's JSON: a value, or already written out (a `SerialisedJson`, sent as it is). */
   body: unknown;
   /** A retry under the same Idempotency-Key got the first answer again (`Idempotent-Replayed`). */
   replayed: boolean;
@@ -94,7 +95,7 @@ export function bookingEndpoints(counter: CounterService, facilities: FacilitySe
   const c = counterContracts;
   const f = facilityContracts;
   return [
-    endpoint(c.availability, async ({ query }) => ({ days: await counter.availability(query.from, query.to), emailReminders: counter.sendsMail })),
+    endpoint(c.availability, ({ query }) => counter.availability(query.from, query.to)),
     bookingEndpoint(c.book, ({ body, idempotencyKey }) => counter.create(body, idempotencyKey)),
     endpoint(c.lookUp, ({ body, clientAddress }) => counter.lookUpByPhone(body.code, body.phone, clientAddress)),
     endpoint(c.view, ({ params, token }) => counter.view(params.code, token)),
@@ -105,7 +106,7 @@ export function bookingEndpoints(counter: CounterService, facilities: FacilitySe
     endpoint(f.search, async ({ query }) => ({
       results: await facilities.search({ purpose: query.purpose, date: query.date, blockId: query.block, headCount: query.headCount }),
     })),
-    endpoint(f.availability, async ({ params, query }) => ({ days: await facilities.availability(params.facilityId, params.roomId, query.from, query.to) })),
+    endpoint(f.availability, ({ params, query }) => facilities.availability(params.facilityId, params.roomId, query.from, query.to)),
     endpoint(f.quote, ({ body }) => facilities.quote(body)),
     bookingEndpoint(f.book, ({ body, idempotencyKey }) => facilities.create(body, idempotencyKey)),
     endpoint(f.view, ({ params, token }) => facilities.view(params.code, token)),

@@ -19,6 +19,7 @@ import { bookingLinks } from './booking-links.ts';
 import type { StoredCounterReservation } from './counter-store.ts';
 import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretsEqual } from './secrets.ts';
+import { SerialisedJson } from './serialised-json.ts';
 import type { BookingStore } from './store.ts';
 
 const NOT_FOUND = new ApiHttpError(404, 'not_found', COUNTER_MESSAGES.notFound);
@@ -50,8 +51,8 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
   const links = bookingLinks(store.links, 'counter', now);
   const capacity = content.desksPerSlot;
 
-  // Keyed by the minute too: slots close as time passes.
-  const availabilityCache = createAnswerCache<CounterDay[]>();
+  // Keyed by the minute too: slots close as time passes. The answer is kept as written JSON.
+  const availabilityCache = createAnswerCache<SerialisedJson>();
 
   function publicView(stored: StoredCounterReservation): CounterReservation {
     return {
@@ -96,7 +97,8 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
     /** Whether bookings get e-mail: the form offers the address field only then. */
     sendsMail: mail !== null,
 
-    async availability(from: IsoDate | undefined, to: IsoDate | undefined): Promise<CounterDay[]> {
+    /** The availability answer (`{ days, emailReminders }`), written out once per cached answer. */
+    async availability(from: IsoDate | undefined, to: IsoDate | undefined): Promise<SerialisedJson> {
       const instant = now();
       const clock = japanClock(instant);
       const first = from ?? clock.date;
@@ -106,9 +108,10 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
       const cacheKey = `${first}/${last}/${clock.date}T${String(clock.minutes)}`;
       const cached = availabilityCache.get(cacheKey, instant.getTime());
       if (cached) return cached;
-      const days = counterDays(first, last, clock, content, await store.counter.bookedSeats(first, last));
-      availabilityCache.set(cacheKey, days, instant.getTime());
-      return days;
+      const days: CounterDay[] = counterDays(first, last, clock, content, await store.counter.bookedSeats(first, last));
+      const answer = SerialisedJson.of({ days, emailReminders: mail !== null });
+      availabilityCache.set(cacheKey, answer, instant.getTime());
+      return answer;
     },
 
     async create(request: NewCounterReservation, idempotencyKey: string | null): Promise<{ created: CounterReservationCreated; replayed: boolean }> {

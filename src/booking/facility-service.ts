@@ -19,6 +19,7 @@ import { createAnswerCache } from './answer-cache.ts';
 import { bookingLinks } from './booking-links.ts';
 import type { BookedSegment, StoredFacilityBooking } from './facility-store.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode } from './secrets.ts';
+import { SerialisedJson } from './serialised-json.ts';
 import type { BookingStore } from './store.ts';
 
 const NOT_FOUND = new ApiHttpError(404, 'not_found', FACILITY_MESSAGES.notFound);
@@ -97,10 +98,12 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
     return facilityDays(facility, room, first, last, japanClock(now()), held);
   }
 
-  const availabilityCache = createAnswerCache<FacilityDay[]>();
+  // The answer is kept as written JSON: transports send it without serialising it again.
+  const availabilityCache = createAnswerCache<SerialisedJson>();
 
   return {
-    async availability(facilityId: string, roomId: string, from: IsoDate | undefined, to: IsoDate | undefined): Promise<FacilityDay[]> {
+    /** A room's availability answer (`{ days }`), written out once per cached answer. */
+    async availability(facilityId: string, roomId: string, from: IsoDate | undefined, to: IsoDate | undefined): Promise<SerialisedJson> {
       const { facility, room } = portalRoom(facilityId, roomId);
       const instant = now();
       const today = japanClock(instant).date;
@@ -111,7 +114,7 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
       const cacheKey = `${facilityId}/${roomId}/${first}/${last}/${today}`;
       const cached = availabilityCache.get(cacheKey, instant.getTime());
       if (cached) return cached;
-      const answer = await days(facility, room, first, last);
+      const answer = SerialisedJson.of({ days: await days(facility, room, first, last) });
       availabilityCache.set(cacheKey, answer, instant.getTime());
       return answer;
     },

@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.ts';
 import { kioskRoutes } from './kiosk/kiosk-routes.ts';
 import { createLimits, rateLimitStore } from './limits.ts';
 import { loggedPath } from './log-paths.ts';
+import { COMPRESS_THRESHOLD_BYTES, JSON_ENCODINGS } from './json-answer.ts';
 import { installSecurityHeaders } from './security.ts';
 import { staffAccounts } from './staff/staff-accounts.ts';
 import { staffAuth } from './staff/staff-auth.ts';
@@ -92,7 +93,8 @@ export async function buildApp({
   // JSON answers above 1 KB (availability, the OpenAPI document) travel compressed; static files
   // arrive precompressed, which this hook leaves alone. Request bodies are never inflated: the API
   // reads small JSON only, and inflating is a way to turn a small request into a large one.
-  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], globalDecompression: false });
+  // The availability answers are kept written out and compressed by the booking routes (json-answer.ts).
+  await app.register(compress, { threshold: COMPRESS_THRESHOLD_BYTES, encodings: [...JSON_ENCODINGS], globalDecompression: false });
 
   await app.register(
     async (api) => {
