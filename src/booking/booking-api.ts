@@ -5,6 +5,7 @@ import { counterContracts, facilityContracts } from '../domain/booking-contracts
 import { type HeaderReading, readIdempotencyKey, readManagementToken } from '../domain/request-headers.ts';
 import type { CounterService } from './counter-service.ts';
 import type { FacilityService } from './facility-service.ts';
+import type { BookingRefusal } from './refusal.ts';
 
 /**
  * The booking API answered once, for every transport: the server's Fastify routes and the practice
@@ -76,16 +77,20 @@ function endpoint<Contract extends ApiContract>(contract: Contract, run: (input:
   };
 }
 
-/** A booking: the service says whether the answer is a replay of the first one under the same key. */
+/**
+ * A booking: the service says whether the answer is a replay of the first one under the same key,
+ * or refuses (a full slot, a taken block) with an answer rather than an exception.
+ */
 function bookingEndpoint<Contract extends ApiContract>(
   contract: Contract,
-  run: (input: Input<Contract>) => Promise<{ created: unknown; replayed: boolean }>,
+  run: (input: Input<Contract>) => Promise<{ created: unknown; replayed: boolean } | BookingRefusal>,
 ): BookingEndpoint {
   return {
     contract,
     async answer(call) {
-      const { created, replayed } = await run(readInput(contract, call));
-      return { status: contract.answer.status, body: created, replayed };
+      const outcome = await run(readInput(contract, call));
+      if ('refused' in outcome) return { status: outcome.refused.status, body: outcome.refused.body, replayed: false };
+      return { status: contract.answer.status, body: outcome.created, replayed: outcome.replayed };
     },
   };
 }

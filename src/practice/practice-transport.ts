@@ -73,8 +73,9 @@ async function answerWith(endpoint: BookingEndpoint, params: Record<string, stri
  */
 export function createPracticeTransport({ store, now = () => new Date(), sampleFacilitiesBookable = true }: PracticeEngineOptions): Transport {
   const endpoints = bookingEndpoints(
-    createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now }),
-    createFacilityService({ content: facilitiesContent, store, now, sampleFacilitiesBookable }),
+    // The practice store is this tab's own: every change passes through these services.
+    createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now, seesEveryChange: true }),
+    createFacilityService({ content: facilitiesContent, store, now, sampleFacilitiesBookable, seesEveryChange: true }),
   );
   return async (request) => {
     const { pathname } = new URL(request.url);

@@ -116,13 +116,22 @@ export async function buildApp({
       });
       healthRoutes(api, store, content, { version, instance }, () => app.memoryUsage());
       const mail = config.mail ? { bookingsUrl: new URL('/mynumber/reservations', config.mail.publicUrl).href } : null;
-      const counter = createCounterService({ content: content.counter, store, lookupGuard: limits, mail, now });
-      const facilities = createFacilityService({ content: content.facilities, store, now, sampleFacilitiesBookable: config.sampleFacilitiesBookable });
+      // SQLite is served by this one process (WORKERS > 1 is refused on it): every change of a booking
+      // passes here, so slots seen full can be refused without a transaction. Not so with PostgreSQL.
+      const seesEveryChange = store.engine === 'sqlite';
+      const counter = createCounterService({ content: content.counter, store, lookupGuard: limits, mail, now, seesEveryChange });
+      const facilities = createFacilityService({
+        content: content.facilities,
+        store,
+        now,
+        sampleFacilitiesBookable: config.sampleFacilitiesBookable,
+        seesEveryChange,
+      });
       bookingRoutes(api, bookingEndpoints(counter, facilities));
       staffRoutes(api, {
         auth: staffAuth(store.staff, config.staff, now),
         accounts: staffAccounts(store.staff, now),
-        desk: staffDesk({ store, counter: content.counter, facilities: content.facilities, facilityService: facilities, mail, now }),
+        desk: staffDesk({ store, counter: content.counter, facilities: content.facilities, counterService: counter, facilityService: facilities, mail, now }),
         store: store.staff,
         idleMinutes: config.staff.idleMs / 60_000,
         now,

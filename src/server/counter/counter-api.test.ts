@@ -1,7 +1,7 @@
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CounterDay, CounterReservationCreated } from '../../domain/counter-reservation.ts';
+import { COUNTER_MESSAGES, type CounterDay, type CounterReservationCreated } from '../../domain/counter-reservation.ts';
 import type { ManagementLink } from '../../domain/management-links.ts';
 import { deleteExpiredPersonalData } from '../retention.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -218,6 +218,36 @@ describe('managing a booking', () => {
     expect(((await cancelled.json()) as { reservation: { status: string } }).reservation.status).toBe('cancelled');
     expect(await seatsLeft('2026-12-08', '09:00')).toBe(2);
     expect((await withToken('PATCH', reservation.code, token, { slot: { date: '2026-12-08', time: '10:00' } })).status).toBe(409);
+  });
+
+  it('refuses a slot seen full at once with the same answer, and books the seat a cancel frees', async () => {
+    const slot = { date: '2026-12-15', time: '09:00' };
+    const first = await book(slot);
+    await book(slot);
+    // The store finds it full; then the server knows, and refuses before any transaction.
+    const byTransaction = await post('/counter/reservations', { ...booking, slot });
+    expect(await seatsLeft(slot.date, slot.time)).toBe(0);
+    const atOnce = await post('/counter/reservations', { ...booking, slot });
+    expect([byTransaction.status, atOnce.status]).toEqual([409, 409]);
+    const body = (await byTransaction.json()) as { error: { code: string; message: string; fields: unknown[] } };
+    expect(body.error).toEqual({ code: 'conflict', message: COUNTER_MESSAGES.full, fields: [{ path: 'slot', message: COUNTER_MESSAGES.fullField }] });
+    expect(await atOnce.json()).toEqual(body);
+    expect(atOnce.headers.get('content-type')).toBe(byTransaction.headers.get('content-type'));
+    // A stale "full" must not refuse the seat a cancel freed.
+    expect((await withToken('DELETE', first.reservation.code, first.token)).status).toBe(200);
+    expect((await post('/counter/reservations', { ...booking, slot })).status).toBe(201);
+    expect((await post('/counter/reservations', { ...booking, slot })).status).toBe(409);
+  });
+
+  it('replays a booking under its Idempotency-Key even when the slot is known full', async () => {
+    const slot = { date: '2026-12-16', time: '09:00' };
+    const first = await post('/counter/reservations', { ...booking, slot }, { 'Idempotency-Key': 'f1c0ffee-0000-4000-8000-000000000001' });
+    expect(first.status).toBe(201);
+    await book(slot);
+    expect((await post('/counter/reservations', { ...booking, slot })).status).toBe(409);
+    const again = await post('/counter/reservations', { ...booking, slot }, { 'Idempotency-Key': 'f1c0ffee-0000-4000-8000-000000000001' });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
   });
 
   it('answers a wrong token or code as not found, without saying which', async () => {

@@ -293,6 +293,26 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       expect(JSON.stringify(await audit())).not.toContain('電話で取り消し');
     });
 
+    it('books again the seat a clerk’s cancel freed, though the slot was seen full', async () => {
+      const { reservation } = await bookCounter('11:30');
+      await bookCounter('11:30');
+      const third = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          kindId: 'card-pickup',
+          slot: { date: '2026-12-01', time: '11:30' },
+          nameKana: 'とうがね',
+          phone: '0475-50-1210',
+          people: 1,
+          proxy: false,
+        }),
+      });
+      expect(third.status).toBe(409);
+      expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/cancel`, { reason: '電話で依頼' })).status).toBe(200);
+      await bookCounter('11:30');
+    });
+
     it('answers 404 for a code that does not exist and 400 for a bad date', async () => {
       expect((await clerk.send('POST', '/staff/counter/bookings/ZZZZ9999/check-in')).status).toBe(404);
       expect((await clerk.send('GET', '/staff/counter/bookings?date=2026-13-01')).status).toBe(400);
