@@ -80,6 +80,8 @@ export async function buildApp({
     frameworkErrors: answerBadUrl,
   });
   installErrorHandlers(app);
+  // First, so that every answer carries them, a 503 under pressure too.
+  await installSecurityHeaders(app);
   // A stuck event loop answers 503 (with Retry-After) rather than queueing requests it cannot serve.
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
@@ -89,7 +91,6 @@ export async function buildApp({
     },
   });
   const limits = createLimits(store.limits, now);
-  await installSecurityHeaders(app);
   // JSON answers above 1 KB (availability, the OpenAPI document) travel compressed; static files
   // arrive precompressed, which this hook leaves alone. Request bodies are never inflated: the API
   // reads small JSON only, and inflating is a way to turn a small request into a large one.
@@ -98,6 +99,12 @@ export async function buildApp({
 
   await app.register(
     async (api) => {
+      // Answers may carry personal data: no cache, shared or private, may keep them. Set before the
+      // rate limit's hook, which may answer 429 itself; no API route sets its own Cache-Control.
+      api.addHook('onRequest', (_request, reply, done) => {
+        reply.header('Cache-Control', 'no-store');
+        done();
+      });
       await api.register(rateLimit, {
         max: config.rateLimitPerMinute,
         // Counted in the database: a restart or a second instance does not reset anyone's count.
@@ -108,11 +115,6 @@ export async function buildApp({
         // under-pressure still sheds it when the event loop is stuck.
         allowList: (request) => request.url === '/api/v1/health',
         errorResponseBuilder: () => new ApiHttpError(429, 'too_many_requests'),
-      });
-      api.addHook('onSend', async (_request, reply, payload) => {
-        // Answers may carry personal data: no cache, shared or private, may keep them.
-        reply.header('Cache-Control', 'no-store');
-        return payload;
       });
       healthRoutes(api, store, content, { version, instance }, () => app.memoryUsage());
       const mail = config.mail ? { bookingsUrl: new URL('/mynumber/reservations', config.mail.publicUrl).href } : null;
