@@ -16,9 +16,16 @@
  *     answered meanwhile.
  * `-- --compare` runs SQLite with 1 worker, PostgreSQL with 1 and with 2 workers one after another in
  * the same run, and prints their figures side by side.
+ *
+ * Each run also measures the floor (scripts/bench-floor-server.ts, a child process on BENCH_PORT + 1):
+ * a bare Fastify route sending the same bytes as each availability answer, and the same booking
+ * transaction (the store's own booking call, on a throw-away database of the same kind) behind a
+ * bare route, raced 200-way like ours. Our figures are printed as ratios to it: availability flat
+ * out (goal ≥ 0.8× the bare route) and the race's p99 (goal ≤ 1.2× the bare route's), with the
+ * load average, since figures from a busy machine are not comparable with a quiet one.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -30,6 +37,12 @@ import { createDatabase, freePort, startCluster, stopCluster } from '../src/serv
 // BENCH_PORT lets two checkouts run their benches side by side.
 const PORT = Number(process.env.BENCH_PORT ?? 4919);
 const BASE = `http://127.0.0.1:${String(PORT)}`;
+const FLOOR_PORT = PORT + 1;
+const FLOOR = `http://127.0.0.1:${String(FLOOR_PORT)}`;
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
 
 interface Setup {
   store: 'sqlite' | 'postgres';
@@ -81,9 +94,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function availabilityAtRate(rate: number | undefined, seconds: number, path = '/api/v1/counter/availability') {
+async function availabilityAtRate(rate: number | undefined, seconds: number, path = '/api/v1/counter/availability', base = BASE) {
   const result = await autocannon({
-    url: `${BASE}${path}`,
+    url: `${base}${path}`,
     connections: 20,
     duration: seconds,
     ...(rate ? { overallRate: rate } : {}),
@@ -91,12 +104,12 @@ async function availabilityAtRate(rate: number | undefined, seconds: number, pat
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
 
-async function race(path: string, body: (index: number) => unknown) {
+async function race(path: string, body: (index: number) => unknown, base = BASE) {
   const latencies: number[] = [];
   const statuses = await Promise.all(
     Array.from({ length: 200 }, async (_unused, index) => {
       const started = performance.now();
-      const response = await fetch(`${BASE}${path}`, {
+      const response = await fetch(`${base}${path}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body(index)),
@@ -117,7 +130,96 @@ interface Figures {
   roomSteady: Awaited<ReturnType<typeof availabilityAtRate>>;
   roomBooked: number[];
   roomP99: number;
+  floor: FloorFigures | null;
+  roomFlat: Awaited<ReturnType<typeof availabilityAtRate>>;
   kill?: { acknowledged: number; lost: number; mismatchedSlots: number; answeredAfterKill: number; failedConnections: number };
+}
+
+interface FloorFigures {
+  counterFlat: number;
+  roomFlat: number;
+  counterBooked: number[];
+  counterP99: number;
+  roomBooked: number[];
+  roomP99: number;
+}
+
+const counterBody = (slot: { date: string; time: string }) => (index: number) => ({
+  kindId: 'card-pickup',
+  slot,
+  nameKana: 'トウガネ タロウ',
+  phone: `090${String(10_000_000 + index)}`,
+  people: 1,
+  proxy: false,
+});
+const roomBody = (date: string) => (index: number) => ({
+  facilityId: 'bunka-kaikan',
+  roomId: 'meeting-1',
+  dates: [date],
+  blockIds: index % 2 === 0 ? ['morning'] : ['all-day'],
+  residency: 'resident',
+  group: 'general',
+  purpose: '会議',
+  headCount: 10,
+  groupName: '',
+  nameKana: 'トウガネ タロウ',
+  phone: `090${String(10_000_000 + index)}`,
+});
+const p99Of = (rounds: { latencies: number[] }[]) =>
+  percentile(
+    rounds.flatMap((round) => round.latencies).sort((a, b) => a - b),
+    99,
+  );
+
+/**
+ * The floor: the bare routes of scripts/bench-floor-server.ts with our answers' bytes and the same
+ * store, raced on the same slots and dates as ours (its database is its own, so they are free).
+ */
+async function measureFloor(
+  dataDir: string,
+  answers: { counter: string; room: string },
+  slots: { date: string; time: string }[],
+  roomDates: string[],
+): Promise<FloorFigures> {
+  const answerFile = join(dataDir, 'floor-answers.json');
+  writeFileSync(answerFile, JSON.stringify(answers));
+  const floorDir = join(dataDir, 'floor');
+  mkdirSync(floorDir);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-floor-server.ts'], {
+    env: { ...process.env, PORT: String(FLOOR_PORT), DATA_DIR: floorDir, FLOOR_ANSWER_FILE: answerFile },
+    stdio: 'inherit',
+  });
+  try {
+    for (let attempt = 0; ; attempt++) {
+      if (
+        await fetch(`${FLOOR}/availability/counter`).then(
+          (response) => response.ok,
+          () => false,
+        )
+      )
+        break;
+      if (attempt > 100) throw new Error('床の測定用サーバーが起動しませんでした。');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await availabilityAtRate(undefined, 3, '/availability/counter', FLOOR);
+    const counterFlat = await availabilityAtRate(undefined, 10, '/availability/counter', FLOOR);
+    const roomFlat = await availabilityAtRate(undefined, 10, '/availability/room', FLOOR);
+    const counterRounds = [];
+    for (const slot of slots) counterRounds.push(await race('/counter', counterBody(slot), FLOOR));
+    const roomRounds = [];
+    for (const date of roomDates) roomRounds.push(await race('/facilities', roomBody(date), FLOOR));
+    return {
+      counterFlat: counterFlat.requestsPerSecond,
+      roomFlat: roomFlat.requestsPerSecond,
+      counterBooked: counterRounds.map((round) => round.booked),
+      counterP99: p99Of(counterRounds),
+      roomBooked: roomRounds.map((round) => round.booked),
+      roomP99: p99Of(roomRounds),
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
 }
 
 /** Step 6: kill -9 one worker while bookings arrive; what was acknowledged must all be there. */
@@ -174,6 +276,24 @@ async function killOneWorkerDuringBookings(server: ChildProcess, databaseUrl: st
   return { acknowledged: acknowledged.length, lost, mismatchedSlots: Number(rows[0]?.mismatched ?? -1), answeredAfterKill, failedConnections };
 }
 
+function printAgainstFloor(ours: Pick<Figures, 'flat' | 'roomFlat' | 'counterP99' | 'roomP99' | 'counterBooked' | 'roomBooked'>, floor: FloorFigures): void {
+  const ratio = (value: number) => `${value.toFixed(2)}×`;
+  console.log(`\n== 床との比（同じ実行の中で測った素の Fastify の経路に対して。負荷 ${load()}、1/5/15分平均）`);
+  console.log('| | わたしたち | 床 | 比 | 目標 |');
+  console.log('|---|---|---|---|---|');
+  const row = (name: string, our: number, bare: number, unit: string, goal: string, value: number) =>
+    console.log(
+      `| ${name} | ${our.toFixed(unit === 'req/s' ? 0 : 1)} ${unit} | ${bare.toFixed(unit === 'req/s' ? 0 : 1)} ${unit} | ${ratio(value)} | ${goal} |`,
+    );
+  row('窓口の空き状況 上限', ours.flat.requestsPerSecond, floor.counterFlat, 'req/s', '≥ 0.8×', ours.flat.requestsPerSecond / floor.counterFlat);
+  row('施設の空き状況 上限', ours.roomFlat.requestsPerSecond, floor.roomFlat, 'req/s', '≥ 0.8×', ours.roomFlat.requestsPerSecond / floor.roomFlat);
+  row('窓口の競争 p99', ours.counterP99, floor.counterP99, 'ms', '≤ 1.2×', ours.counterP99 / floor.counterP99);
+  row('施設の競争 p99', ours.roomP99, floor.roomP99, 'ms', '≤ 1.2×', ours.roomP99 / floor.roomP99);
+  console.log(
+    `成功数 わたしたち 窓口 ${ours.counterBooked.join(',')} / 施設 ${ours.roomBooked.join(',')}、床 窓口 ${floor.counterBooked.join(',')} / 施設 ${floor.roomBooked.join(',')}（窓口は各回2、施設は各回1であること）`,
+  );
+}
+
 async function runSetup(setup: Setup): Promise<Figures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'togane-bench-'));
   let databaseUrl: string | null = null;
@@ -188,24 +308,22 @@ async function runSetup(setup: Setup): Promise<Figures> {
     // Warm-up, not measured: the JIT, SQLite's page cache and the first connections settle first.
     await availabilityAtRate(undefined, 3);
     await availabilityAtRate(undefined, 3, '/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability');
+    const roomPath = '/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability';
+    // The bytes our server sends (autocannon asks for no compression), for the floor's bare routes.
+    const answers = {
+      counter: await (await fetch(`${BASE}/api/v1/counter/availability`, { headers: { 'Accept-Encoding': 'identity' } })).text(),
+      room: await (await fetch(`${BASE}${roomPath}`, { headers: { 'Accept-Encoding': 'identity' } })).text(),
+    };
     const steady = await availabilityAtRate(500, 10);
     const flat = await availabilityAtRate(undefined, 10);
+    const roomFlat = await availabilityAtRate(undefined, 10, roomPath);
     const { days } = (await (await fetch(`${BASE}/api/v1/counter/availability`)).json()) as {
       days: { date: string; slots: { time: string; bookable: boolean }[] }[];
     };
     const slots = days.flatMap((day) => day.slots.filter((slot) => slot.bookable).map((slot) => ({ date: day.date, time: slot.time }))).slice(0, 5);
     const rounds = [];
     for (const slot of slots) {
-      rounds.push(
-        await race('/api/v1/counter/reservations', (index) => ({
-          kindId: 'card-pickup',
-          slot,
-          nameKana: 'トウガネ タロウ',
-          phone: `090${String(10_000_000 + index)}`,
-          people: 1,
-          proxy: false,
-        })),
-      );
+      rounds.push(await race('/api/v1/counter/reservations', counterBody(slot)));
     }
     const latencies = rounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
 
@@ -223,7 +341,6 @@ async function runSetup(setup: Setup): Promise<Figures> {
     );
     if (rounds.some((round) => round.booked !== 2)) process.exitCode = 1;
 
-    const roomPath = '/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability';
     const roomSteady = await availabilityAtRate(500, 10, roomPath);
     const roomDays = ((await (await fetch(`${BASE}${roomPath}`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] }).days;
     const roomDates = roomDays
@@ -232,21 +349,7 @@ async function runSetup(setup: Setup): Promise<Figures> {
       .slice(0, 5);
     const roomRounds = [];
     for (const date of roomDates) {
-      roomRounds.push(
-        await race('/api/v1/facilities/bookings', (index) => ({
-          facilityId: 'bunka-kaikan',
-          roomId: 'meeting-1',
-          dates: [date],
-          blockIds: index % 2 === 0 ? ['morning'] : ['all-day'],
-          residency: 'resident',
-          group: 'general',
-          purpose: '会議',
-          headCount: 10,
-          groupName: '',
-          nameKana: 'トウガネ タロウ',
-          phone: `090${String(10_000_000 + index)}`,
-        })),
-      );
+      roomRounds.push(await race('/api/v1/facilities/bookings', roomBody(date)));
     }
     const roomLatencies = roomRounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
     console.log('\n== 施設の空き状況 GET ' + roomPath + '（35日分、全区分）');
@@ -261,7 +364,25 @@ async function runSetup(setup: Setup): Promise<Figures> {
       `予約の応答時間: p50 ${percentile(roomLatencies, 50).toFixed(1)} ms, p99 ${percentile(roomLatencies, 99).toFixed(1)} ms（目標 p99 ≤ 100 ms）, 最大 ${(roomLatencies.at(-1) ?? 0).toFixed(1)} ms`,
     );
     if (roomRounds.some((round) => round.booked !== 1)) process.exitCode = 1;
+    // The floor's store is SQLite's only (the PostgreSQL store's module reads its migrations through Vite).
+    const floor = setup.store === 'sqlite' ? await measureFloor(dataDir, answers, slots, roomDates) : null;
+    if (floor) {
+      printAgainstFloor(
+        {
+          flat,
+          roomFlat,
+          counterP99: percentile(latencies, 99),
+          roomP99: percentile(roomLatencies, 99),
+          counterBooked: rounds.map((round) => round.booked),
+          roomBooked: roomRounds.map((round) => round.booked),
+        },
+        floor,
+      );
+      if (floor.counterBooked.some((booked) => booked !== 2) || floor.roomBooked.some((booked) => booked !== 1)) process.exitCode = 1;
+    }
     const figures: Figures = {
+      floor,
+      roomFlat,
       steady,
       flat,
       counterBooked: rounds.map((round) => round.booked),

@@ -5,6 +5,7 @@ import { counterContracts, facilityContracts } from '../domain/booking-contracts
 import { type HeaderReading, readIdempotencyKey, readManagementToken } from '../domain/request-headers.ts';
 import type { CounterService } from './counter-service.ts';
 import type { FacilityService } from './facility-service.ts';
+import type { BookingRefusal } from './refusal.ts';
 
 /**
  * The booking API answered once, for every transport: the server's Fastify routes and the practice
@@ -27,6 +28,7 @@ export interface ApiCall {
 
 export interface ApiAnswer {
   status: number;
+  /** The answer's JSON: a value, or already written out (a `SerialisedJson`, sent as it is). */
   body: unknown;
   /** A retry under the same Idempotency-Key got the first answer again (`Idempotent-Replayed`). */
   replayed: boolean;
@@ -75,16 +77,20 @@ function endpoint<Contract extends ApiContract>(contract: Contract, run: (input:
   };
 }
 
-/** A booking: the service says whether the answer is a replay of the first one under the same key. */
+/**
+ * A booking: the service says whether the answer is a replay of the first one under the same key,
+ * or refuses (a full slot, a taken block) with an answer rather than an exception.
+ */
 function bookingEndpoint<Contract extends ApiContract>(
   contract: Contract,
-  run: (input: Input<Contract>) => Promise<{ created: unknown; replayed: boolean }>,
+  run: (input: Input<Contract>) => Promise<{ created: unknown; replayed: boolean } | BookingRefusal>,
 ): BookingEndpoint {
   return {
     contract,
     async answer(call) {
-      const { created, replayed } = await run(readInput(contract, call));
-      return { status: contract.answer.status, body: created, replayed };
+      const outcome = await run(readInput(contract, call));
+      if ('refused' in outcome) return { status: outcome.refused.status, body: outcome.refused.body, replayed: false };
+      return { status: contract.answer.status, body: outcome.created, replayed: outcome.replayed };
     },
   };
 }
@@ -94,7 +100,7 @@ export function bookingEndpoints(counter: CounterService, facilities: FacilitySe
   const c = counterContracts;
   const f = facilityContracts;
   return [
-    endpoint(c.availability, async ({ query }) => ({ days: await counter.availability(query.from, query.to), emailReminders: counter.sendsMail })),
+    endpoint(c.availability, ({ query }) => counter.availability(query.from, query.to)),
     bookingEndpoint(c.book, ({ body, idempotencyKey }) => counter.create(body, idempotencyKey)),
     endpoint(c.lookUp, ({ body, clientAddress }) => counter.lookUpByPhone(body.code, body.phone, clientAddress)),
     endpoint(c.view, ({ params, token }) => counter.view(params.code, token)),
@@ -105,7 +111,7 @@ export function bookingEndpoints(counter: CounterService, facilities: FacilitySe
     endpoint(f.search, async ({ query }) => ({
       results: await facilities.search({ purpose: query.purpose, date: query.date, blockId: query.block, headCount: query.headCount }),
     })),
-    endpoint(f.availability, async ({ params, query }) => ({ days: await facilities.availability(params.facilityId, params.roomId, query.from, query.to) })),
+    endpoint(f.availability, ({ params, query }) => facilities.availability(params.facilityId, params.roomId, query.from, query.to)),
     endpoint(f.quote, ({ body }) => facilities.quote(body)),
     bookingEndpoint(f.book, ({ body, idempotencyKey }) => facilities.create(body, idempotencyKey)),
     endpoint(f.view, ({ params, token }) => facilities.view(params.code, token)),

@@ -14,11 +14,14 @@ import type { ManagementLink } from '../domain/management-links.ts';
 import { addDays, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../domain/japan-time.ts';
 import { reminderDueAt, reminderMail } from '../domain/counter-mail.ts';
 import { createAnswerCache } from './answer-cache.ts';
+import { createHoldKnowledge } from './hold-knowledge.ts';
+import { type BookingRefusal, bookingRefusal } from './refusal.ts';
 import type { AttemptGuard, AttemptLimit } from './attempt-guard.ts';
 import { bookingLinks } from './booking-links.ts';
 import type { StoredCounterReservation } from './counter-store.ts';
 import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretsEqual } from './secrets.ts';
+import { SerialisedJson } from './serialised-json.ts';
 import type { BookingStore } from './store.ts';
 
 const NOT_FOUND = new ApiHttpError(404, 'not_found', COUNTER_MESSAGES.notFound);
@@ -31,6 +34,11 @@ export interface CounterServiceDependencies {
   /** Null where no mail is sent: no mail server configured, or the practice mode (which sends nothing). */
   mail: MailSettings | null;
   now: () => Date;
+  /**
+   * Whether every change of the bookings goes through this process (SQLite; the practice mode), so
+   * a slot it has seen full can be refused without a transaction (see hold-knowledge.ts).
+   */
+  seesEveryChange?: boolean;
 }
 
 /**
@@ -46,12 +54,14 @@ export const LOOKUP_LIMITS = {
  * The rules of booking the MyNumber counter, over the booking engine's port: the server's routes and
  * the practice mode's transport both answer with it.
  */
-export function createCounterService({ content, store, lookupGuard, mail, now }: CounterServiceDependencies) {
+export function createCounterService({ content, store, lookupGuard, mail, now, seesEveryChange = false }: CounterServiceDependencies) {
   const links = bookingLinks(store.links, 'counter', now);
   const capacity = content.desksPerSlot;
 
-  // Keyed by the minute too: slots close as time passes.
-  const availabilityCache = createAnswerCache<CounterDay[]>();
+  // Keyed by the minute too: slots close as time passes. The answer is kept as written JSON.
+  const availabilityCache = createAnswerCache<SerialisedJson>();
+  // Full slots this process has seen, for the fast refusal; null where another process may free a seat.
+  const fullSlots = seesEveryChange ? createHoldKnowledge() : null;
 
   function publicView(stored: StoredCounterReservation): CounterReservation {
     return {
@@ -90,13 +100,30 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
     return due && facts ? outboxMessage('reminder', reminderMail(facts), email, due) : null;
   }
 
-  const fullError = () => new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.full, [{ path: 'slot', message: COUNTER_MESSAGES.fullField }]);
+  const fullFields = [{ path: 'slot', message: COUNTER_MESSAGES.fullField }];
+  const fullError = () => new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.full, fullFields);
+  const FULL: BookingRefusal = bookingRefusal(409, 'conflict', COUNTER_MESSAGES.full, fullFields);
+
+  /**
+   * The store refuses a seat when the slot holds as many bookings as the content's desks, or when
+   * the counter closed it (a closed slot holds 0, and a trigger keeps it at 0 while closed).
+   */
+  function storeRefuses(seats: { booked: number; capacity: number }): boolean {
+    return seats.booked >= capacity || seats.capacity === 0;
+  }
+
+  /** Something may have freed a seat: kept answers and known full slots are out of date. */
+  function seatsFreed(): void {
+    availabilityCache.invalidate();
+    fullSlots?.freed();
+  }
 
   return {
     /** Whether bookings get e-mail: the form offers the address field only then. */
     sendsMail: mail !== null,
 
-    async availability(from: IsoDate | undefined, to: IsoDate | undefined): Promise<CounterDay[]> {
+    /** The availability answer (`{ days, emailReminders }`), written out once per cached answer. */
+    async availability(from: IsoDate | undefined, to: IsoDate | undefined): Promise<SerialisedJson> {
       const instant = now();
       const clock = japanClock(instant);
       const first = from ?? clock.date;
@@ -106,18 +133,36 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
       const cacheKey = `${first}/${last}/${clock.date}T${String(clock.minutes)}`;
       const cached = availabilityCache.get(cacheKey, instant.getTime());
       if (cached) return cached;
-      const days = counterDays(first, last, clock, content, await store.counter.bookedSeats(first, last));
-      availabilityCache.set(cacheKey, days, instant.getTime());
-      return days;
+      const since = fullSlots?.since() ?? 0;
+      const seats = await store.counter.bookedSeats(first, last);
+      fullSlots?.remember(
+        [...seats].filter(([, held]) => storeRefuses(held)).map(([slot]) => slot),
+        since,
+        clock.date,
+      );
+      const days: CounterDay[] = counterDays(first, last, clock, content, seats);
+      const answer = SerialisedJson.of({ days, emailReminders: mail !== null });
+      availabilityCache.set(cacheKey, answer, instant.getTime());
+      return answer;
     },
 
-    async create(request: NewCounterReservation, idempotencyKey: string | null): Promise<{ created: CounterReservationCreated; replayed: boolean }> {
+    /**
+     * A full slot is answered with a refusal, not thrown: it is the busy path when many race for
+     * the last seats. A slot this process has seen full is refused before any transaction, unless
+     * the request carries an Idempotency-Key (its first answer, kept by the store, may be a booking).
+     */
+    async create(
+      request: NewCounterReservation,
+      idempotencyKey: string | null,
+    ): Promise<{ created: CounterReservationCreated; replayed: boolean } | BookingRefusal> {
       const kind = content.visitKinds.find((candidate) => candidate.id === request.kindId);
       if (!kind) throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'kindId', message: COUNTER_MESSAGES.unknownKind }]);
       if (request.people > content.maxPeople) {
         throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'people', message: COUNTER_MESSAGES.tooManyPeople(content.maxPeople) }]);
       }
       const slot = requireBookableSlot(request.slot);
+      const knownFull = () => idempotencyKey === null && fullSlots !== null && fullSlots.isHeld(slot, japanClock(now()).date);
+      if (knownFull()) return FULL;
       const idempotency = idempotencyKey ? { scope: 'counter.create', key: idempotencyKey, requestHash: await hashRequest(request) } : null;
 
       for (let attempt = 0; attempt < 5; attempt++) {
@@ -141,10 +186,14 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
           },
         };
         const reminder = reminderFor(created.reservation.email, { code, slot, kindId: kind.id, proxy: request.proxy }, instant);
+        const tokenHash = await hashSecret(token);
+        // Again after the awaits: meanwhile another request may have found the slot full.
+        if (knownFull()) return FULL;
+        const since = fullSlots?.since() ?? 0;
         const outcome = await store.counter.book(
           {
             code,
-            tokenHash: await hashSecret(token),
+            tokenHash,
             kindId: kind.id,
             slot,
             capacity,
@@ -165,9 +214,20 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
           throw new ApiHttpError(422, 'unprocessable', IDEMPOTENCY_MISMATCH_MESSAGE);
         }
         if (outcome.value === 'booked') return { created, replayed: false };
-        if (outcome.value === 'full') throw fullError();
+        if (outcome.value === 'full') {
+          fullSlots?.remember([slot], since, japanClock(instant).date);
+          return FULL;
+        }
       }
       throw new ApiHttpError(503, 'service_unavailable');
+    },
+
+    /**
+     * The desk changed the counter outside this service (a clerk's cancel, a closure or its
+     * reopening): what is kept is out of date.
+     */
+    counterChangedByStaff(): void {
+      seatsFreed();
     },
 
     async view(code: string, token: string | null): Promise<{ reservation: CounterReservation; links: ManagementLink[] }> {
@@ -211,7 +271,8 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
       const instant = now();
       const reminder = reminderFor(stored.email, { ...stored, slot: target }, instant);
       const outcome = await store.counter.move(code, target, capacity, instant.toISOString(), reminder);
-      if (outcome === 'moved') availabilityCache.invalidate();
+      // The old slot's seat is free now.
+      if (outcome === 'moved') seatsFreed();
       if (outcome === 'full') throw fullError();
       if (outcome === 'not-booked') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.cancelled);
       return publicView((await store.counter.find(code)) ?? stored);
@@ -226,7 +287,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now }:
         throw new ApiHttpError(422, 'unprocessable', COUNTER_MESSAGES.tooLateToCancel(formatTime(start)));
       }
       await store.counter.cancel(code, now().toISOString(), null);
-      availabilityCache.invalidate();
+      seatsFreed();
       return publicView((await store.counter.find(code)) ?? stored);
     },
   };

@@ -16,13 +16,18 @@ import { DATE_RANGE_MESSAGES, isRequestableDay, rangeProblem } from '../domain/d
 import type { ManagementLink } from '../domain/management-links.ts';
 import { addDays, type IsoDate, japanClock } from '../domain/japan-time.ts';
 import { createAnswerCache } from './answer-cache.ts';
+import { createHoldKnowledge } from './hold-knowledge.ts';
+import { type BookingRefusal, bookingRefusal } from './refusal.ts';
 import { bookingLinks } from './booking-links.ts';
 import type { BookedSegment, StoredFacilityBooking } from './facility-store.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode } from './secrets.ts';
+import { SerialisedJson } from './serialised-json.ts';
 import type { BookingStore } from './store.ts';
 
 const NOT_FOUND = new ApiHttpError(404, 'not_found', FACILITY_MESSAGES.notFound);
-const TAKEN = () => new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.taken, [{ path: 'blockIds', message: FACILITY_MESSAGES.takenField }]);
+const TAKEN_FIELDS = [{ path: 'blockIds', message: FACILITY_MESSAGES.takenField }];
+const TAKEN = () => new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.taken, TAKEN_FIELDS);
+const TAKEN_REFUSAL: BookingRefusal = bookingRefusal(409, 'conflict', FACILITY_MESSAGES.taken, TAKEN_FIELDS);
 
 export interface FacilityServiceDependencies {
   content: FacilitiesContent;
@@ -30,14 +35,22 @@ export interface FacilityServiceDependencies {
   now: () => Date;
   /** Whether facilities marked as samples take bookings (only a demonstration turns this on). */
   sampleFacilitiesBookable: boolean;
+  /**
+   * Whether every change of the bookings goes through this process (SQLite; the practice mode), so
+   * a block it has seen held can be refused without a transaction (see hold-knowledge.ts).
+   */
+  seesEveryChange?: boolean;
 }
 
 /**
  * The rules of booking a facility, over the booking engine's port: the server's routes and the
  * practice mode's transport both answer with it.
  */
-export function createFacilityService({ content, store, now, sampleFacilitiesBookable }: FacilityServiceDependencies) {
+export function createFacilityService({ content, store, now, sampleFacilitiesBookable, seesEveryChange = false }: FacilityServiceDependencies) {
   const links = bookingLinks(store.links, 'facility', now);
+  // Segments this process has seen held, for the fast refusal; null where another process may free one.
+  const heldSegments = seesEveryChange ? createHoldKnowledge() : null;
+  const segmentKey = (facilityId: string, roomId: string, dateAndSegment: string) => `${facilityId}/${roomId}/${dateAndSegment}`;
   function portalRoom(facilityId: string, roomId: string): { facility: Facility; room: Room } {
     const facility = content.facilities.find((candidate) => candidate.id === facilityId);
     const room = facility?.rooms.find((candidate) => candidate.id === roomId);
@@ -93,14 +106,30 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
   }
 
   async function days(facility: Facility, room: Room, first: IsoDate, last: IsoDate): Promise<FacilityDay[]> {
-    const held = await store.facilities.heldSegments(facility.id, room.id, first, last, now().toISOString());
-    return facilityDays(facility, room, first, last, japanClock(now()), held);
+    const instant = now();
+    const since = heldSegments?.since() ?? 0;
+    const held = await store.facilities.heldSegments(facility.id, room.id, first, last, instant.toISOString());
+    const clock = japanClock(instant);
+    heldSegments?.remember(
+      [...held].map((segment) => segmentKey(facility.id, room.id, segment)),
+      since,
+      clock.date,
+    );
+    return facilityDays(facility, room, first, last, clock, held);
   }
 
-  const availabilityCache = createAnswerCache<FacilityDay[]>();
+  // The answer is kept as written JSON: transports send it without serialising it again.
+  const availabilityCache = createAnswerCache<SerialisedJson>();
+
+  /** Something may have freed a segment: kept answers and known holds are out of date. */
+  function segmentsFreed(): void {
+    availabilityCache.invalidate();
+    heldSegments?.freed();
+  }
 
   return {
-    async availability(facilityId: string, roomId: string, from: IsoDate | undefined, to: IsoDate | undefined): Promise<FacilityDay[]> {
+    /** A room's availability answer (`{ days }`), written out once per cached answer. */
+    async availability(facilityId: string, roomId: string, from: IsoDate | undefined, to: IsoDate | undefined): Promise<SerialisedJson> {
       const { facility, room } = portalRoom(facilityId, roomId);
       const instant = now();
       const today = japanClock(instant).date;
@@ -111,7 +140,7 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
       const cacheKey = `${facilityId}/${roomId}/${first}/${last}/${today}`;
       const cached = availabilityCache.get(cacheKey, instant.getTime());
       if (cached) return cached;
-      const answer = await days(facility, room, first, last);
+      const answer = SerialisedJson.of({ days: await days(facility, room, first, last) });
       availabilityCache.set(cacheKey, answer, instant.getTime());
       return answer;
     },
@@ -145,7 +174,12 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
       return priced(choice).quote;
     },
 
-    async create(request: NewFacilityBooking, idempotencyKey: string | null): Promise<{ created: FacilityBookingCreated; replayed: boolean }> {
+    /**
+     * A taken block is answered with a refusal, not thrown: it is the busy path when many race for
+     * one block. A block this process has seen held is refused before any transaction, unless the
+     * request carries an Idempotency-Key (its first answer, kept by the store, may be a booking).
+     */
+    async create(request: NewFacilityBooking, idempotencyKey: string | null): Promise<{ created: FacilityBookingCreated; replayed: boolean } | BookingRefusal> {
       const { facility, room, dates, quote } = priced(request);
       // A sample stands in for a room that does not exist: nobody may turn up to use it.
       if (facility.sample && !sampleFacilitiesBookable) throw new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.sample(facility.name));
@@ -156,6 +190,9 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
       }
       const blockIds = quote.lines.map((line) => line.blockId);
       const segments = segmentsOf(facility, { dates, blockIds });
+      const keys = segments.map((segment) => segmentKey(facility.id, room.id, `${segment.date}T${segment.segment}`));
+      const knownTaken = () => idempotencyKey === null && heldSegments !== null && keys.some((key) => heldSegments.isHeld(key, japanClock(now()).date));
+      if (knownTaken()) return TAKEN_REFUSAL;
       const idempotency = idempotencyKey ? { scope: 'facilities.create', key: idempotencyKey, requestHash: await hashRequest(request) } : null;
       const provisionalUntil = facility.inPersonApplication
         ? provisionalDeadline(japanClock(now()), dates[0] ?? '', facility.inPersonApplication.withinDays).expiresAt.toISOString()
@@ -183,6 +220,11 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
           email: request.email ? request.email : null,
         };
         const created: FacilityBookingCreated = { booking: publicView(stored), token };
+        const tokenHash = await hashSecret(token);
+        // Again after the awaits: meanwhile another request may have booked the block.
+        if (knownTaken()) return TAKEN_REFUSAL;
+        const since = heldSegments?.since() ?? 0;
+        const instant = now();
         const outcome = await store.facilities.book(
           {
             ...stored,
@@ -191,8 +233,8 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
             nameKana: request.nameKana,
             phone: request.phone,
             segments,
-            tokenHash: await hashSecret(token),
-            now: now().toISOString(),
+            tokenHash,
+            now: instant.toISOString(),
           },
           idempotency,
           () => JSON.stringify(created),
@@ -203,9 +245,12 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
         }
         if (outcome.value === 'booked') {
           availabilityCache.invalidate();
+          // This booking holds its segments now (a 仮予約 until a midnight after today at the earliest).
+          if (provisionalUntil === null || provisionalUntil > instant.toISOString()) heldSegments?.remember(keys, since, japanClock(instant).date);
           return { created, replayed: false };
         }
-        if (outcome.value === 'taken') throw TAKEN();
+        // Which of the segments is held is not said: nothing is remembered.
+        if (outcome.value === 'taken') return TAKEN_REFUSAL;
       }
       throw new ApiHttpError(503, 'service_unavailable');
     },
@@ -240,7 +285,8 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
       );
       if (outcome === 'taken') throw TAKEN();
       if (outcome === 'not-active') throw new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.cancelled);
-      availabilityCache.invalidate();
+      // The old segments are free now.
+      segmentsFreed();
       return publicView((await store.facilities.find(code)) ?? stored);
     },
 
@@ -252,7 +298,7 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
         throw new ApiHttpError(422, 'unprocessable', FACILITY_MESSAGES.tooLateToCancel);
       }
       await store.facilities.cancel(code, now().toISOString());
-      availabilityCache.invalidate();
+      segmentsFreed();
       return publicView((await store.facilities.find(code)) ?? stored);
     },
 

@@ -7,6 +7,7 @@ import type { AttemptGuard } from '../booking/attempt-guard.ts';
 import { type BookingEndpoint, bookingEndpoints } from '../booking/booking-api.ts';
 import { createCounterService } from '../booking/counter-service.ts';
 import { createFacilityService } from '../booking/facility-service.ts';
+import { SerialisedJson } from '../booking/serialised-json.ts';
 import type { BookingStore } from '../booking/store.ts';
 
 /** Answers a request as the API would, without sending it anywhere. */
@@ -35,7 +36,10 @@ export interface PracticeEngineOptions {
 }
 
 const json = (body: unknown, status: number, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers } });
+  new Response(body instanceof SerialisedJson ? body.text : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
+  });
 
 /** The body as the server's JSON parser reads it: none, JSON, or a 400. */
 async function readBody(request: Request): Promise<unknown> {
@@ -69,8 +73,9 @@ async function answerWith(endpoint: BookingEndpoint, params: Record<string, stri
  */
 export function createPracticeTransport({ store, now = () => new Date(), sampleFacilitiesBookable = true }: PracticeEngineOptions): Transport {
   const endpoints = bookingEndpoints(
-    createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now }),
-    createFacilityService({ content: facilitiesContent, store, now, sampleFacilitiesBookable }),
+    // The practice store is this tab's own: every change passes through these services.
+    createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now, seesEveryChange: true }),
+    createFacilityService({ content: facilitiesContent, store, now, sampleFacilitiesBookable, seesEveryChange: true }),
   );
   return async (request) => {
     const { pathname } = new URL(request.url);

@@ -57,6 +57,39 @@ describe('the API over HTTP', () => {
     expect(response.headers.get('permissions-policy')).toContain('geolocation=()');
   });
 
+  it('sends the same security headers on every answer: a page, an API answer, a refusal, an unknown path', async () => {
+    const securityHeaders = (response: Response) =>
+      Object.fromEntries(
+        [...response.headers].filter(([name]) =>
+          /^(content-security-policy|cross-origin-|origin-agent-cluster|referrer-policy|strict-transport-security|x-(?!ratelimit)|permissions-policy)/.test(
+            name,
+          ),
+        ),
+      );
+    const health = await fetch(`${server.baseUrl}/api/v1/health`);
+    expect(Object.keys(securityHeaders(health)).sort()).toEqual([
+      'content-security-policy',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+      'origin-agent-cluster',
+      'permissions-policy',
+      'referrer-policy',
+      'strict-transport-security',
+      'x-content-type-options',
+      'x-dns-prefetch-control',
+      'x-download-options',
+      'x-frame-options',
+      'x-permitted-cross-domain-policies',
+      'x-xss-protection',
+    ]);
+    const refused = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=2026-13-01`);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+    for (const path of ['/', '/api/v1/counter/availability?from=2026-13-01', '/api/v1/nowhere', '/assets/nowhere.js']) {
+      expect(securityHeaders(await fetch(`${server.baseUrl}${path}`))).toEqual(securityHeaders(health));
+    }
+  });
+
   it('refuses a body over the limit with 413 and a Japanese message', async () => {
     const response = await fetch(`${server.baseUrl}/api/v1/health`, {
       method: 'POST',

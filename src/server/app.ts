@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.ts';
 import { kioskRoutes } from './kiosk/kiosk-routes.ts';
 import { createLimits, rateLimitStore } from './limits.ts';
 import { loggedPath } from './log-paths.ts';
+import { COMPRESS_THRESHOLD_BYTES, JSON_ENCODINGS } from './json-answer.ts';
 import { installSecurityHeaders } from './security.ts';
 import { staffAccounts } from './staff/staff-accounts.ts';
 import { staffAuth } from './staff/staff-auth.ts';
@@ -79,6 +80,8 @@ export async function buildApp({
     frameworkErrors: answerBadUrl,
   });
   installErrorHandlers(app);
+  // First, so that every answer carries them, a 503 under pressure too.
+  await installSecurityHeaders(app);
   // A stuck event loop answers 503 (with Retry-After) rather than queueing requests it cannot serve.
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
@@ -88,14 +91,20 @@ export async function buildApp({
     },
   });
   const limits = createLimits(store.limits, now);
-  await installSecurityHeaders(app);
   // JSON answers above 1 KB (availability, the OpenAPI document) travel compressed; static files
   // arrive precompressed, which this hook leaves alone. Request bodies are never inflated: the API
   // reads small JSON only, and inflating is a way to turn a small request into a large one.
-  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], globalDecompression: false });
+  // The availability answers are kept written out and compressed by the booking routes (json-answer.ts).
+  await app.register(compress, { threshold: COMPRESS_THRESHOLD_BYTES, encodings: [...JSON_ENCODINGS], globalDecompression: false });
 
   await app.register(
     async (api) => {
+      // Answers may carry personal data: no cache, shared or private, may keep them. Set before the
+      // rate limit's hook, which may answer 429 itself; no API route sets its own Cache-Control.
+      api.addHook('onRequest', (_request, reply, done) => {
+        reply.header('Cache-Control', 'no-store');
+        done();
+      });
       await api.register(rateLimit, {
         max: config.rateLimitPerMinute,
         // Counted in the database: a restart or a second instance does not reset anyone's count.
@@ -107,20 +116,24 @@ export async function buildApp({
         allowList: (request) => request.url === '/api/v1/health',
         errorResponseBuilder: () => new ApiHttpError(429, 'too_many_requests'),
       });
-      api.addHook('onSend', async (_request, reply, payload) => {
-        // Answers may carry personal data: no cache, shared or private, may keep them.
-        reply.header('Cache-Control', 'no-store');
-        return payload;
-      });
       healthRoutes(api, store, content, { version, instance }, () => app.memoryUsage());
       const mail = config.mail ? { bookingsUrl: new URL('/mynumber/reservations', config.mail.publicUrl).href } : null;
-      const counter = createCounterService({ content: content.counter, store, lookupGuard: limits, mail, now });
-      const facilities = createFacilityService({ content: content.facilities, store, now, sampleFacilitiesBookable: config.sampleFacilitiesBookable });
+      // SQLite is served by this one process (WORKERS > 1 is refused on it): every change of a booking
+      // passes here, so slots seen full can be refused without a transaction. Not so with PostgreSQL.
+      const seesEveryChange = store.engine === 'sqlite';
+      const counter = createCounterService({ content: content.counter, store, lookupGuard: limits, mail, now, seesEveryChange });
+      const facilities = createFacilityService({
+        content: content.facilities,
+        store,
+        now,
+        sampleFacilitiesBookable: config.sampleFacilitiesBookable,
+        seesEveryChange,
+      });
       bookingRoutes(api, bookingEndpoints(counter, facilities));
       staffRoutes(api, {
         auth: staffAuth(store.staff, config.staff, now),
         accounts: staffAccounts(store.staff, now),
-        desk: staffDesk({ store, counter: content.counter, facilities: content.facilities, facilityService: facilities, mail, now }),
+        desk: staffDesk({ store, counter: content.counter, facilities: content.facilities, counterService: counter, facilityService: facilities, mail, now }),
         store: store.staff,
         idleMinutes: config.staff.idleMs / 60_000,
         now,

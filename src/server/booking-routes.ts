@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { routePath } from '../domain/api-contract.ts';
 import type { BookingEndpoint } from '../booking/booking-api.ts';
+import { SerialisedJson } from '../booking/serialised-json.ts';
+import { sendSerialisedJson } from './json-answer.ts';
 
 /** A header sent twice arrives as an array: that is not a shape we read, so it is refused like a malformed one. */
 function singleHeader(value: string | string[] | undefined): string | undefined {
@@ -27,6 +29,7 @@ export function bookingRoutes(api: FastifyInstance, endpoints: BookingEndpoint[]
           clientAddress: request.ip,
         });
         if (answered.replayed) reply.header('Idempotent-Replayed', 'true');
+        if (answered.body instanceof SerialisedJson) return sendSerialisedJson(request, reply, answered.status, answered.body);
         return reply.status(answered.status).send(answered.body);
       },
     });

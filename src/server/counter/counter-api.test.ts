@@ -1,5 +1,7 @@
+import { type IncomingHttpHeaders, request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CounterDay, CounterReservationCreated } from '../../domain/counter-reservation.ts';
+import { COUNTER_MESSAGES, type CounterDay, type CounterReservationCreated } from '../../domain/counter-reservation.ts';
 import type { ManagementLink } from '../../domain/management-links.ts';
 import { deleteExpiredPersonalData } from '../retention.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -40,7 +42,52 @@ async function seatsLeft(date: string, time: string): Promise<number | undefined
   return (await availability(date, date))[0]?.slots.find((slot) => slot.time === time)?.seatsLeft;
 }
 
+/** The answer's bytes as sent, not decompressed (fetch would decompress them). */
+function getRaw(path: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(`${server.baseUrl}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
 describe('availability', () => {
+  it('sends a month as brotli or gzip as accepted, the same JSON as the plain answer, and a new answer after a booking', async () => {
+    const path = '/api/v1/counter/availability?from=2026-11-25&to=2026-12-24';
+    const plain = await getRaw(path, 'identity');
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['cache-control']).toBe('no-store');
+    const brotli = await getRaw(path, 'gzip, deflate, br');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers.vary).toContain('accept-encoding');
+    expect(brotli.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(plain.body.toString());
+    const gzip = await getRaw(path, 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(plain.body.toString());
+
+    // The kept twins go with the kept answer: after a booking every encoding says one seat fewer.
+    const slotOf = (json: string) =>
+      (JSON.parse(json) as { days: CounterDay[] }).days.find((day) => day.date === '2026-12-03')?.slots.find((slot) => slot.time === '09:00');
+    expect(slotOf(brotliDecompressSync(brotli.body).toString())?.seatsLeft).toBe(2);
+    expect((await post('/counter/reservations', { ...booking, slot: { date: '2026-12-03', time: '09:00' } })).status).toBe(201);
+    expect(slotOf(brotliDecompressSync((await getRaw(path, 'br')).body).toString())?.seatsLeft).toBe(1);
+    expect(slotOf(gunzipSync((await getRaw(path, 'gzip')).body).toString())?.seatsLeft).toBe(1);
+    expect(slotOf((await getRaw(path, 'identity')).body.toString())?.seatsLeft).toBe(1);
+  });
+
+  it('leaves a small availability answer uncompressed', async () => {
+    const small = await getRaw('/api/v1/counter/availability?from=2026-11-28&to=2026-11-28', 'br');
+    expect(small.body.length).toBeLessThan(1024);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect((JSON.parse(small.body.toString()) as { days: CounterDay[] }).days[0]?.availability).toBe('closed');
+  });
+
   it('marks closed days with their reason and open days with seats per slot', async () => {
     const days = await availability('2026-11-27', '2026-11-30');
     expect(days.map((day) => [day.date, day.availability, day.closedReason])).toEqual([
@@ -171,6 +218,36 @@ describe('managing a booking', () => {
     expect(((await cancelled.json()) as { reservation: { status: string } }).reservation.status).toBe('cancelled');
     expect(await seatsLeft('2026-12-08', '09:00')).toBe(2);
     expect((await withToken('PATCH', reservation.code, token, { slot: { date: '2026-12-08', time: '10:00' } })).status).toBe(409);
+  });
+
+  it('refuses a slot seen full at once with the same answer, and books the seat a cancel frees', async () => {
+    const slot = { date: '2026-12-15', time: '09:00' };
+    const first = await book(slot);
+    await book(slot);
+    // The store finds it full; then the server knows, and refuses before any transaction.
+    const byTransaction = await post('/counter/reservations', { ...booking, slot });
+    expect(await seatsLeft(slot.date, slot.time)).toBe(0);
+    const atOnce = await post('/counter/reservations', { ...booking, slot });
+    expect([byTransaction.status, atOnce.status]).toEqual([409, 409]);
+    const body = (await byTransaction.json()) as { error: { code: string; message: string; fields: unknown[] } };
+    expect(body.error).toEqual({ code: 'conflict', message: COUNTER_MESSAGES.full, fields: [{ path: 'slot', message: COUNTER_MESSAGES.fullField }] });
+    expect(await atOnce.json()).toEqual(body);
+    expect(atOnce.headers.get('content-type')).toBe(byTransaction.headers.get('content-type'));
+    // A stale "full" must not refuse the seat a cancel freed.
+    expect((await withToken('DELETE', first.reservation.code, first.token)).status).toBe(200);
+    expect((await post('/counter/reservations', { ...booking, slot })).status).toBe(201);
+    expect((await post('/counter/reservations', { ...booking, slot })).status).toBe(409);
+  });
+
+  it('replays a booking under its Idempotency-Key even when the slot is known full', async () => {
+    const slot = { date: '2026-12-16', time: '09:00' };
+    const first = await post('/counter/reservations', { ...booking, slot }, { 'Idempotency-Key': 'f1c0ffee-0000-4000-8000-000000000001' });
+    expect(first.status).toBe(201);
+    await book(slot);
+    expect((await post('/counter/reservations', { ...booking, slot })).status).toBe(409);
+    const again = await post('/counter/reservations', { ...booking, slot }, { 'Idempotency-Key': 'f1c0ffee-0000-4000-8000-000000000001' });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
   });
 
   it('answers a wrong token or code as not found, without saying which', async () => {

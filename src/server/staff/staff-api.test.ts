@@ -302,7 +302,7 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
 
     it('records 来なかった once the time has come; a late arrival is checked in all the same', async () => {
       const { reservation } = await bookCounter('11:00');
-      const { reservation: cancelled } = await bookCounter('11:30');
+      const { reservation: cancelled } = await bookCounter('13:30');
       expect((await clerk.send('POST', `/staff/counter/bookings/${cancelled.code}/cancel`, { reason: '電話で依頼' })).status).toBe(200);
       // 1 December, 11:05 in Japan: a new sign-in, as a week has passed.
       clock = new Date('2026-12-01T02:05:00Z');
@@ -330,6 +330,26 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
         'counter-check-in',
         'counter-no-show',
       ]);
+    });
+
+    it('books again the seat a clerk’s cancel freed, though the slot was seen full', async () => {
+      const { reservation } = await bookCounter('11:30');
+      await bookCounter('11:30');
+      const third = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          kindId: 'card-pickup',
+          slot: { date: '2026-12-01', time: '11:30' },
+          nameKana: 'とうがね',
+          phone: '0475-50-1210',
+          people: 1,
+          proxy: false,
+        }),
+      });
+      expect(third.status).toBe(409);
+      expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/cancel`, { reason: '電話で依頼' })).status).toBe(200);
+      await bookCounter('11:30');
     });
 
     it('answers 404 for a code that does not exist and 400 for a bad date', async () => {

@@ -8,6 +8,7 @@ import { monthRange, type StaffFigures } from '../../domain/staff-figures.ts';
 import { closureHours, closureSlots } from '../../domain/staff-closures.ts';
 import type { FacilityService } from '../../booking/facility-service.ts';
 import type { StoredCounterReservation } from '../../booking/counter-store.ts';
+import type { CounterService } from '../../booking/counter-service.ts';
 import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from '../../booking/outbox.ts';
 import { cancelledByCityMail } from '../../domain/counter-mail.ts';
 import { ApiHttpError } from '../../domain/api-refusal.ts';
@@ -21,6 +22,8 @@ export interface StaffDeskDependencies {
   facilities: FacilitiesContent;
   /** A 仮予約 is confirmed by the citizens' own facility rules, which also refresh availability. */
   facilityService: FacilityService;
+  /** Told when the desk frees or closes counter seats, so kept availability and known full slots are dropped. */
+  counterService: Pick<CounterService, 'counterChangedByStaff'>;
   /** Null when no mail server is configured: then a cancelled citizen is only phoned. */
   mail: MailSettings | null;
   now: () => Date;
@@ -29,7 +32,7 @@ export interface StaffDeskDependencies {
 const NOT_FOUND = new ApiHttpError(404, 'not_found', 'その予約番号の予約は見つかりませんでした。');
 
 /** What the desks do to a citizen's booking; each action leaves an audit row. */
-export function staffDesk({ store, counter, facilities, facilityService, mail, now }: StaffDeskDependencies) {
+export function staffDesk({ store, counter, facilities, facilityService, counterService, mail, now }: StaffDeskDependencies) {
   const kindName = (kindId: string) => counter.visitKinds.find((kind) => kind.id === kindId)?.name ?? kindId;
 
   /** The mail telling the citizen the city cancelled, when they gave an address and mail is configured. */
@@ -94,6 +97,7 @@ export function staffDesk({ store, counter, facilities, facilityService, mail, n
         await store.staff.forgetCancelReason(code);
         throw new ApiHttpError(409, 'conflict', 'この予約はもう取り消されています。');
       }
+      counterService.counterChangedByStaff();
       await recordAudit(store.staff, now, who.account.loginName, 'counter-cancel', code);
     },
 
@@ -119,6 +123,7 @@ export function staffDesk({ store, counter, facilities, facilityService, mail, n
           `この時間には予約が${String(outcome.bookings.length)}件あります（${held}）。予約の方に連絡して、先に取り消してから休みにしてください。`,
         );
       }
+      counterService.counterChangedByStaff();
       await recordAudit(store.staff, now, who.account.loginName, 'counter-closed', `${closure.date} ${closureHours(closure.startTime, closure.endTime)}`);
     },
 
@@ -129,6 +134,7 @@ export function staffDesk({ store, counter, facilities, facilityService, mail, n
         counter.desksPerSlot,
       );
       if (!reopened) throw new ApiHttpError(404, 'not_found', 'その休みは見つかりませんでした。');
+      counterService.counterChangedByStaff();
       await recordAudit(store.staff, now, who.account.loginName, 'counter-reopened', `${reopened.date} ${closureHours(reopened.startTime, reopened.endTime)}`);
     },
 

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { counter as counterContent } from '../content/counter.ts';
+import { facilitiesContent } from '../content/facilities.ts';
+import { createPracticeStore, memoryStorage } from '../practice/practice-store.ts';
+import type { AttemptGuard } from './attempt-guard.ts';
+import { createCounterService } from './counter-service.ts';
+import { createFacilityService } from './facility-service.ts';
+import type { BookingStore } from './store.ts';
+
+// Tuesday 24 November 2026, 10:00 in Japan.
+const now = () => new Date('2026-11-24T01:00:00Z');
+const everyTry: AttemptGuard = { guard: async (_subjects, check) => ({ allowed: true, value: (await check()).value }) };
+const visitor = {
+  kindId: 'card-pickup',
+  slot: { date: '2026-12-01', time: '09:00' },
+  nameKana: 'トウガネ',
+  phone: '0475501210',
+  email: '',
+  people: 1,
+  proxy: false,
+};
+
+/** A store that counts the booking transactions it is asked for. */
+function countingStore(): { store: BookingStore; transactions: () => number } {
+  const store = createPracticeStore(memoryStorage(), 'refusal');
+  let transactions = 0;
+  const counterBook = store.counter.book.bind(store.counter);
+  const facilityBook = store.facilities.book.bind(store.facilities);
+  store.counter.book = (...args) => ((transactions += 1), counterBook(...args));
+  store.facilities.book = (...args) => ((transactions += 1), facilityBook(...args));
+  return { store, transactions: () => transactions };
+}
+
+describe('the fast refusal of a slot seen full', () => {
+  it('refuses without a transaction once the store said full, and not where another process may free seats', async () => {
+    for (const seesEveryChange of [true, false]) {
+      const { store, transactions } = countingStore();
+      const counter = createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now, seesEveryChange });
+      await counter.create(visitor, null);
+      await counter.create(visitor, null);
+      expect(await counter.create(visitor, null)).toHaveProperty('refused.status', 409);
+      expect(transactions()).toBe(3);
+      expect(await counter.create(visitor, null)).toHaveProperty('refused.status', 409);
+      expect(transactions()).toBe(seesEveryChange ? 3 : 4);
+    }
+  });
+
+  it('learns full slots from the availability it reads, and forgets them when a cancel frees a seat', async () => {
+    const { store, transactions } = countingStore();
+    const counter = createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now, seesEveryChange: true });
+    const first = await counter.create(visitor, null);
+    await counter.create(visitor, null);
+    await counter.availability('2026-12-01', '2026-12-01');
+    expect(await counter.create(visitor, null)).toHaveProperty('refused.status', 409);
+    expect(transactions()).toBe(2);
+    if (!('created' in first)) throw new Error('the first booking was refused');
+    await counter.cancel(first.created.reservation.code, first.created.token);
+    expect(await counter.create(visitor, null)).toHaveProperty('created.reservation.status', 'booked');
+    expect(transactions()).toBe(3);
+  });
+
+  it('refuses a room’s block this process booked, and books it again after the cancel', async () => {
+    const { store, transactions } = countingStore();
+    const facilities = createFacilityService({ content: facilitiesContent, store, now, sampleFacilitiesBookable: true, seesEveryChange: true });
+    const request = {
+      facilityId: 'bunka-kaikan',
+      roomId: 'meeting-1',
+      dates: ['2026-12-02'],
+      blockIds: ['morning'],
+      residency: 'resident' as const,
+      group: 'general' as const,
+      purpose: '会議',
+      headCount: 10,
+      groupName: '',
+      nameKana: 'トウガネ',
+      phone: '0475501210',
+    };
+    const first = await facilities.create(request, null);
+    expect(await facilities.create({ ...request, blockIds: ['all-day'] }, null)).toHaveProperty('refused.status', 409);
+    expect(transactions()).toBe(1);
+    if (!('created' in first)) throw new Error('the first booking was refused');
+    await facilities.cancel(first.created.booking.code, first.created.token);
+    expect(await facilities.create({ ...request, blockIds: ['all-day'] }, null)).toHaveProperty('created.booking.code');
+    expect(transactions()).toBe(2);
+  });
+});
