@@ -111,7 +111,9 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
         },
       }),
     ],
-    build: { outDir: 'dist/client', emptyOutDir: true, manifest: true, target: 'es2022' },
+    // One stylesheet for every screen (41 KB raw, 7 KB gzip): render-blocking requests cost a slow phone a
+    // round trip each, so one small file paints sooner than the four to eight a page would need split.
+    build: { outDir: 'dist/client', emptyOutDir: true, manifest: true, target: 'es2022', cssCodeSplit: false },
     // `npm run dev` talks to a server started with `npm start`; dev:mock needs none.
     server: mockMode ? {} : { proxy: { '/api': 'http://localhost:8080' } },
     test: {

@@ -36,9 +36,15 @@ if (!homeRoute || !entry) throw new Error('エントリーかホーム画面の�
 const keys = new Set<string>();
 collect(entry, keys);
 collect(homeRoute, keys);
-// The service worker registration loads workbox-window on every first screen, home included.
-for (const dynamic of manifest[entry]?.dynamicImports ?? []) {
-  if (dynamic.includes('workbox-window')) collect(dynamic, keys);
+// The entry loads the app after the first paint (src/app/main.tsx), and the service worker registration
+// loads workbox-window on every first screen, home included.
+const startApp = manifest[entry]?.dynamicImports?.find((key) => key.endsWith('src/app/start-app.tsx'));
+if (!startApp) throw new Error('src/app/start-app.tsx がエントリーから読み込まれていません。');
+collect(startApp, keys);
+for (const key of [...keys]) {
+  for (const dynamic of manifest[key]?.dynamicImports ?? []) {
+    if (dynamic.includes('workbox-window')) collect(dynamic, keys);
+  }
 }
 let total = 0;
 for (const key of keys) {

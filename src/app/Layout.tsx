@@ -24,7 +24,7 @@ function useFocusHeadingOnNavigation(): void {
   }, [pathname]);
 }
 
-/** The kiosk's parts, fetched only on a kiosk (src/app/main.tsx loads them before the first render there). */
+/** The kiosk's parts, fetched only on a kiosk (src/app/start-app.tsx loads them before the first render there). */
 export const kioskFrame = preloadable(async () => (await import('../features/kiosk/KioskFrame.tsx')).KioskFrame);
 
 function OnKiosk({ frame }: { frame: (headerAction: ReactNode, footerExtra: ReactNode) => ReactNode }) {

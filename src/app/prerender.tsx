@@ -11,7 +11,7 @@ import { loadScreensOf, PortalRoutes, routes, type ScreenHandle } from './router
 /**
  * The build's prerender (run by scripts/prerender.ts after `vite build`): each screen below is
  * rendered to HTML once, so a phone paints its header, heading and content before any script has
- * arrived, and reads it with JavaScript blocked. The browser then hydrates that HTML (src/app/main.tsx).
+ * arrived, and reads it with JavaScript blocked. The browser then hydrates that HTML (src/app/start-app.tsx).
  *
  * Only screens that draw the same thing for everyone are here: their words come from the address and
  * the content pack, never from this device's storage or today's date (so not 払い方, which shows the
