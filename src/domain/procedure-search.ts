@@ -164,10 +164,19 @@ function weightedFrequency(pattern: number, denominators: ArrayLike<number>, doc
 
 /**
  * Which characters get a merged posting at build time: those that begin a token of at least this
- * share of the documents. A one-character query for one of them (の, い, 住 …) would otherwise merge
- * the postings of up to hundreds of tokens and read the names of thousands of documents.
+ * share of the documents, and of at least PREFIX_MINIMUM documents. A one-character query for one of
+ * them (の, い, 住 … at 10,000 procedures) would otherwise merge the postings of up to hundreds of
+ * tokens and read the names of thousands of documents. In a smaller catalogue (the real one: about
+ * 500) merging at search time costs a fraction of a millisecond, less than the bytes every phone
+ * would download and keep offline.
  */
 const PREFIX_SHARE = 0.125;
+const PREFIX_MINIMUM = 1000;
+
+export interface SearchIndexOptions {
+  /** From how many documents a character gets a merged posting (see PREFIX_SHARE); for tests. */
+  mergedPrefixDocuments?: number;
+}
 
 function firstCharacter(token: string): string {
   return String.fromCodePoint(token.codePointAt(0) ?? 0);
@@ -179,7 +188,8 @@ function layOut(lists: number[][]): { postings: string; postingLengths: string }
   return { postings: encoded.join(''), postingLengths: encodeNumbers(encoded.map((text) => text.length)) };
 }
 
-export function buildSearchIndex(documents: readonly SearchDocument[], synonyms: SynonymsContent): SearchIndex {
+export function buildSearchIndex(documents: readonly SearchDocument[], synonyms: SynonymsContent, options: SearchIndexOptions = {}): SearchIndex {
+  const mergedPrefixDocuments = options.mergedPrefixDocuments ?? Math.max(PREFIX_MINIMUM, PREFIX_SHARE * documents.length);
   const lengths: number[] = [];
   const totals = FIELDS.map(() => 0);
   /** Per token: document numbers and packed term frequencies, in document order. */
@@ -241,7 +251,7 @@ export function buildSearchIndex(documents: readonly SearchDocument[], synonyms:
         if (weighted > (best.get(documentNumber)?.weighted ?? 0)) best.set(documentNumber, { weighted, packed });
       });
     }
-    if (best.size < PREFIX_SHARE * documents.length) continue;
+    if (best.size < mergedPrefixDocuments) continue;
     const ordered = [...best].sort((left, right) => left[0] - right[0]);
     prefixes.push(first);
     merged.push(
@@ -288,8 +298,13 @@ export function procedureDocuments(procedures: readonly Procedure[], guides: rea
 }
 
 /** Builds the index of the catalogue. */
-export function buildProcedureIndex(procedures: readonly Procedure[], synonyms: SynonymsContent, guides: readonly LifeEventGuide[]): SearchIndex {
-  return buildSearchIndex(procedureDocuments(procedures, guides), synonyms);
+export function buildProcedureIndex(
+  procedures: readonly Procedure[],
+  synonyms: SynonymsContent,
+  guides: readonly LifeEventGuide[],
+  options: SearchIndexOptions = {},
+): SearchIndex {
+  return buildSearchIndex(procedureDocuments(procedures, guides), synonyms, options);
 }
 
 /**
