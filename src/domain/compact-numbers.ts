@@ -38,3 +38,24 @@ export function decodeNumbers(text: string): number[] {
   }
   return numbers;
 }
+
+/**
+ * Decodes the numbers of `text` from `from` to `to` (a run of whole numbers, each below 2³¹) into
+ * `into`, which must have room for `to - from` numbers, and says how many there were. Nothing is
+ * allocated: the search decodes a token's postings straight out of the one string they all share.
+ */
+export function decodeNumbersInto(text: string, from: number, to: number, into: Int32Array): number {
+  let count = 0;
+  let value = 0;
+  for (let at = from; at < to; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code >= MORE_DIGITS) {
+      value = value * BASE + (code - MORE_DIGITS);
+    } else {
+      into[count] = value * BASE + (code - LAST_DIGIT);
+      count += 1;
+      value = 0;
+    }
+  }
+  return count;
+}
