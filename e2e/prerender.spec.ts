@@ -94,6 +94,8 @@ test('search words in the address: the page is drawn afresh with the answers, wi
   const errors = collectErrors(page);
   const removedHeadings = await watchPrerenderedHeadings(page);
   await page.goto('/procedures?q=%E8%BB%A2%E5%85%A5');
+  // The answers' heading is the app's own: the prerendered page (the popular procedures) has none.
+  await expect(page.getByRole('heading', { level: 2, name: /件の手続きが見つかりました/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /転入届/ }).first()).toBeVisible();
   // The watch above sees a page drawn afresh (so its 0 for the pages taken over means what it says).
   expect(await removedHeadings()).toBeGreaterThan(0);

@@ -86,6 +86,8 @@ test('a fresh load of another page starts at its top, wherever the previous page
 test('a link opens the next screen at its top; the back button returns to where the screen was left', async ({ page }) => {
   await page.goto('/procedures/life-events');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('暮らしの出来事から探す');
+  // The app has taken the prerendered page over (its header switch works): the link is the app's now.
+  await expect(page.getByRole('banner').getByRole('button', { name: '文字を大きく' })).toBeEnabled();
   const link = page.locator('main a[href^="/procedures/life-events/"]').last();
   await link.scrollIntoViewIfNeeded();
   const left = await page.evaluate(() => window.scrollY);

@@ -17,6 +17,8 @@ export function useScrollRestoration(): void {
 
   useEffect(() => {
     window.history.scrollRestoration = 'manual';
+    // Where the page was read to before the app took it over (a prerendered page is read and scrolled first).
+    positions.set(shown.current.key, window.scrollY);
     const remember = () => positions.set(shown.current.key, window.scrollY);
     window.addEventListener('scroll', remember, { passive: true });
     return () => window.removeEventListener('scroll', remember);
