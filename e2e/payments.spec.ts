@@ -41,6 +41,8 @@ function expectNothingSent(requests: string[]) {
 }
 
 async function choosePhoto(page: Page, text: string) {
+  // Enabled once the app has taken the prerendered page over.
+  await expect(page.locator('input[type=file]')).toBeEnabled();
   await page.locator('input[type=file]').setInputFiles({ name: 'slip.png', mimeType: 'image/png', buffer: await qrPng(text) });
 }
 

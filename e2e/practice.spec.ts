@@ -132,6 +132,7 @@ test('a whole practice round: search a procedure, book a facility and the counte
   // Search a procedure, as the class's first exercise: it needs no server at all.
   await page.goto('/procedures');
   await expectBanner(page);
+  await expect(page.getByRole('searchbox', { name: '手続きを検索' })).toBeEnabled();
   await page.getByRole('searchbox', { name: '手続きを検索' }).pressSequentially('ひっこし');
   await page
     .getByRole('link', { name: /^転入届/ })

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, smallTargets } from './support/accessibility.ts';
-import { useSavedTextSize, waitForServiceWorkerControl } from './support/portal.ts';
+import { useSavedTextSize, waitForApp, waitForServiceWorkerControl } from './support/portal.ts';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: '手続きを検索' });
@@ -38,6 +38,8 @@ test('typing 「ひっこし」 finds 転入届 and the others as you type, anno
   await expect(page.getByRole('heading', { name: '暮らしの出来事から探す' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'よく見られている手続き' })).toBeVisible();
 
+  // Typing goes nowhere until the app has taken the page over (the box is disabled in the page's HTML).
+  await expect(searchBox(page)).toBeEnabled();
   await searchBox(page).pressSequentially('ひっこし');
   await expect(results(page).getByRole('link', { name: /^転入届/ })).toBeVisible();
   await expect(results(page).getByRole('link', { name: /^転出届/ })).toBeVisible();
@@ -61,6 +63,8 @@ test('typing 「ひっこし」 finds 転入届 and the others as you type, anno
 
 test('filters: online only, a life event and a department narrow the list; no answer is said kindly with a phone', async ({ page }) => {
   await page.goto('/procedures?q=ひっこし');
+  // The search words make the app draw the page afresh, which would close a 絞り込む opened before it.
+  await waitForApp(page);
   await page.getByText('絞り込む').click();
   await page.getByRole('checkbox', { name: 'オンラインでできるものだけ' }).check();
   await expect(results(page).getByRole('link', { name: /^転出届/ })).toBeVisible();

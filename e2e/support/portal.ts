@@ -176,3 +176,11 @@ export async function startAsKiosk(page: Page, idleSeconds = 90): Promise<void> 
     [KIOSK_KEY, JSON.stringify({ idleSeconds })] as const,
   );
 }
+
+/**
+ * Waits until the app has taken the prerendered page over (its header switch works). Needed before
+ * using what works without the app too, such as a <details> that the app then draws afresh.
+ */
+export async function waitForApp(page: Page): Promise<void> {
+  await expect(page.getByRole('banner').getByRole('button', { name: /^文字を(大きく|標準に)$/ })).toBeEnabled();
+}
