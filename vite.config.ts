@@ -58,7 +58,7 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
     };
   }
 
-  // `vite build --ssr`: the Node server and the staff accounts command, bundled with their migrations and content.
+  // `vite build --ssr`: the Node server, the staff accounts command and db:copy, bundled with their migrations and content.
   if (isSsrBuild) {
     return {
       define,
@@ -68,7 +68,7 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
         target: 'node20',
         emptyOutDir: true,
         sourcemap: true,
-        rollupOptions: { input: { main: 'src/server/main.ts', 'staff-cli': 'src/server/staff/staff-cli.ts' } },
+        rollupOptions: { input: { main: 'src/server/main.ts', 'staff-cli': 'src/server/staff/staff-cli.ts', 'db-copy': 'src/server/store/db-copy-cli.ts' } },
       },
     };
   }

@@ -4,7 +4,7 @@
  *   npm run staff:reset -- tanaka.h      (a new password; also lifts a lock-out)
  *   npm run staff:disable -- tanaka.h    (the account can no longer sign in; its sessions end)
  * The password is asked for without echo, or read from standard input when it is not a terminal.
- * The database is the one under DATA_DIR, as for the server; the server may be running meanwhile.
+ * The database is the server's (under DATA_DIR, or DATABASE_URL); the server may be running meanwhile.
  */
 import { parseArgs } from 'node:util';
 import { loginNameSchema, newStaffAccountSchema } from '../../domain/staff-api.ts';
@@ -12,7 +12,7 @@ import { STAFF_ROLE_NAMES, STAFF_ROLES, type StaffRole } from '../../domain/staf
 import { describeProblems } from '../../domain/validation.ts';
 import { readConfig } from '../config.ts';
 import { readNewSecret } from '../read-secret.ts';
-import { openSqliteStore } from '../store/sqlite-store.ts';
+import { openStore } from '../store/open-store.ts';
 import { SERVER_COMMAND_ACTOR } from './audit.ts';
 import { type AccountOutcome, staffAccounts } from './staff-accounts.ts';
 
@@ -46,7 +46,8 @@ function readLoginName(value: string | undefined): string {
 const askPassword = () => readNewSecret('新しいパスワード（12文字以上。画面には出ません）：', '1回目と2回目のパスワードが違います。');
 
 async function run(command: string | undefined, args: string[]): Promise<string> {
-  const store = openSqliteStore(readConfig(process.env, null).dataDir);
+  // The same database as the server: SQLite under DATA_DIR, or PostgreSQL when DATABASE_URL is set.
+  const store = await openStore(readConfig(process.env, null));
   const accounts = staffAccounts(store.staff, () => new Date());
   const finish = async (outcome: AccountOutcome, done: string) => {
     await store.close();
