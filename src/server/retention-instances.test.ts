@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRetentionJobOnce } from './retention.ts';
 import { openPostgresStore } from './store/postgres/postgres-store.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 import { createTestDatabase } from './testing/postgres-test-database.ts';
 
@@ -92,4 +96,45 @@ describe('the retention job with two instances on one database', () => {
     const released = await Promise.all([one, two, one, two].map((store) => store.facilities.releaseExpired('2026-11-24T01:00:00.000Z')));
     expect(released.reduce((sum, count) => sum + count, 0)).toBe(20);
   });
+});
+
+describe('the record of which instance ran each job', () => {
+  const engines: { name: string; open(): Promise<{ store: Store; remove: () => void }> }[] = [
+    {
+      name: 'SQLite',
+      open() {
+        const dir = mkdtempSync(join(tmpdir(), 'togane-jobs-'));
+        return Promise.resolve({ store: openSqliteStore(dir), remove: () => rmSync(dir, { recursive: true, force: true }) });
+      },
+    },
+    {
+      name: 'PostgreSQL',
+      async open() {
+        const url = await createTestDatabase();
+        return { store: await openPostgresStore({ url, poolSize: 2, statementTimeoutMs: 5_000 }), remove: () => undefined };
+      },
+    },
+  ];
+  for (const engine of engines) {
+    it(`keeps a week of it on ${engine.name}, not every hour since the first start`, async () => {
+      const { store, remove } = await engine.open();
+      try {
+        // Ten days of hourly claims up to 2026-11-24T00 (UTC), as a server running all along leaves them.
+        const first = Date.parse('2026-11-14T01:00:00Z');
+        for (let hour = 0; hour < 240; hour++) {
+          expect(await store.claimJobRun('retention', new Date(first + hour * 3_600_000).toISOString().slice(0, 13), 'one')).toBe(true);
+        }
+        const ran = await runRetentionJobOnce(store, new Date('2026-11-24T01:00:00Z'), 30, 'one');
+        // Claims before 2026-11-17T01 go: the three days from 11-14T01 to 11-17T00.
+        expect(ran?.jobRuns).toBe(72);
+        // What is kept still guards its hour: the same hour cannot be claimed again.
+        expect(await store.claimJobRun('retention', '2026-11-17T01', 'two')).toBe(false);
+        expect(await store.claimJobRun('retention', '2026-11-24T01', 'two')).toBe(false);
+        expect((await runRetentionJobOnce(store, new Date('2026-11-24T02:00:00Z'), 30, 'one'))?.jobRuns).toBe(1);
+      } finally {
+        await store.close();
+        remove();
+      }
+    }, 130_000);
+  }
 });

@@ -6,12 +6,17 @@ const HOUR_MS = 60 * 60 * 1000;
 /** Idempotency answers hold a management token; a retry never comes a day later. */
 const IDEMPOTENCY_KEEP_MS = 24 * HOUR_MS;
 const LIMITS_KEEP_MS = 24 * HOUR_MS;
+/** Which instance ran each hour's jobs, kept a week for whoever looks into a missed or doubled run. */
+const JOB_RUNS_KEEP_MS = 7 * 24 * HOUR_MS;
+
+/** The period a job claims: the hour, in UTC ('2026-11-24T01'). */
+const hourOf = (instant: Date) => instant.toISOString().slice(0, 13);
 
 /**
  * Keep the least personal data for the least time: once an hour (and at start-up) delete the
  * names, phones and e-mails of counter visits and facility bookings (with group names and purposes)
  * older than the retention period, expired provisional facility bookings, old idempotency answers,
- * and counts of limits whose windows have passed.
+ * counts of limits whose windows have passed, and the record of which instance ran a week-old job.
  * The booking itself (day, kind or room, counts, fee) stays for the city's statistics.
  */
 export interface RetentionCounts {
@@ -20,6 +25,7 @@ export interface RetentionCounts {
   releasedProvisional: number;
   idempotencyKeys: number;
   limitRows: number;
+  jobRuns: number;
 }
 
 export async function deleteExpiredPersonalData(store: Store, now: Date, retentionDays: number): Promise<RetentionCounts> {
@@ -31,7 +37,8 @@ export async function deleteExpiredPersonalData(store: Store, now: Date, retenti
   const idempotencyKeys = await store.deleteIdempotencyKeysBefore(new Date(now.getTime() - IDEMPOTENCY_KEEP_MS).toISOString());
   // No limit's window is longer than a day (see LOOKUP_LIMITS).
   const limitRows = await store.limits.deleteLimitsBefore(now.getTime() - LIMITS_KEEP_MS);
-  return { reservations, facilityBookings, releasedProvisional, idempotencyKeys, limitRows };
+  const jobRuns = await store.deleteJobRunsBefore(hourOf(new Date(now.getTime() - JOB_RUNS_KEEP_MS)));
+  return { reservations, facilityBookings, releasedProvisional, idempotencyKeys, limitRows, jobRuns };
 }
 
 /**
@@ -39,7 +46,7 @@ export async function deleteExpiredPersonalData(store: Store, now: Date, retenti
  * several instances each hour's deletion runs once. Returns null when it was another instance's turn.
  */
 export async function runRetentionJobOnce(store: Store, now: Date, retentionDays: number, instance: string): Promise<RetentionCounts | null> {
-  if (!(await store.claimJobRun('retention', now.toISOString().slice(0, 13), instance))) return null;
+  if (!(await store.claimJobRun('retention', hourOf(now), instance))) return null;
   return deleteExpiredPersonalData(store, now, retentionDays);
 }
 

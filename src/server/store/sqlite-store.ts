@@ -40,6 +40,7 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
   );
 
   const claimJob = db.prepare('INSERT INTO job_runs (job, period, instance, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const deleteJobRuns = db.prepare('DELETE FROM job_runs WHERE period < ?');
 
   return {
     engine: 'sqlite',
@@ -57,6 +58,9 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
     },
     claimJobRun(job: string, period: string, instance: string): Promise<boolean> {
       return Promise.resolve(claimJob.run(job, period, instance, new Date().toISOString()).changes === 1);
+    },
+    deleteJobRunsBefore(period: string): Promise<number> {
+      return Promise.resolve(deleteJobRuns.run(period).changes);
     },
     counter: sqliteCounterStore(db),
     facilities: sqliteFacilityStore(db),

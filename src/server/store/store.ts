@@ -25,6 +25,8 @@ export interface Store extends BookingStore {
    * for exactly one caller per job and period, whichever instance it is on, false for the others.
    */
   claimJobRun(job: string, period: string, instance: string): Promise<boolean>;
+  /** Forgets the claims of periods before this one ('2026-11-17T01'); returns how many. */
+  deleteJobRunsBefore(period: string): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -90,6 +90,10 @@ export async function openPostgresStore(settings: PostgresSettings, migrations: 
       ]);
       return result.rowCount === 1;
     },
+    async deleteJobRunsBefore(period: string): Promise<number> {
+      // COLLATE "C": periods compare as the ISO text they are, whatever the database's collation.
+      return (await pool.query('DELETE FROM job_runs WHERE period < $1 COLLATE "C"', [period])).rowCount ?? 0;
+    },
     counter: postgresCounterStore(pool),
     facilities: postgresFacilityStore(pool),
     limits: postgresLimitStore(pool),
