@@ -38,7 +38,7 @@ async function run(): Promise<void> {
       process.stdout.write(`${table.table.padEnd(width)}  ${String(table.rows).padStart(8)} 行  sha256 ${table.checksum.slice(0, 16)}\n`);
     const rows = copied.reduce((sum, table) => sum + table.rows, 0);
     process.stdout.write(
-      `${String(copied.length)} 表、${String(rows)} 行をコピーし、件数とチェックサムが元と一致しました（${String(Date.now() - started)} ms）。` +
+      `${String(copied.length)} の表の ${String(rows)} 行をコピーし、件数とチェックサムが元と一致しました（${String(Date.now() - started)} ms）。` +
         '\nこれからは DATABASE_URL にこの接続先を設定してサーバーを起動してください。\n',
     );
   } catch (error) {
