@@ -15,6 +15,11 @@ export interface StoredCounterReservation {
   email: string | null;
   /** Why the city cancelled it (a clerk at the desk, who must give a reason), or null. */
   cityCancellationReason: string | null;
+  /**
+   * The slot the desk moved the booking from, while it is still where the desk put it; otherwise
+   * null. Absent where the city never moves bookings (the practice mode).
+   */
+  cityMovedFrom?: string | null;
 }
 
 export interface NewCounterBooking {
@@ -34,6 +39,12 @@ export interface NewCounterBooking {
   now: string;
 }
 
+/** A clerk's move of a booking (see CounterStore.move). */
+export interface CityMove {
+  accountId: number;
+  notice: NewOutboxMessage | null;
+}
+
 export type BookOutcome = 'booked' | 'full' | 'code-taken';
 
 export interface CounterStore {
@@ -48,8 +59,18 @@ export interface CounterStore {
   /**
    * Moves a booking to another slot atomically: the new seat is taken before the old one is freed.
    * The unsent reminder for the old time is removed and `reminder` (for the new time) written instead.
+   * `byCity` when a clerk moved it: the move is recorded for the citizen's page and `notice` (the
+   * city's mail about it) written, in the same transaction; without it, a record of an earlier
+   * move by the city goes (the citizen changed the booking themselves).
    */
-  move(code: string, slot: string, capacity: number, now: string, reminder: NewOutboxMessage | null): Promise<'moved' | 'full' | 'not-booked'>;
+  move(
+    code: string,
+    slot: string,
+    capacity: number,
+    now: string,
+    reminder: NewOutboxMessage | null,
+    byCity?: CityMove,
+  ): Promise<'moved' | 'full' | 'not-booked'>;
   /** Cancels and frees the seat; the unsent reminder is removed, and `notice` (the city's cancellation) written. */
   cancel(code: string, now: string, notice: NewOutboxMessage | null): Promise<'cancelled' | 'not-booked'>;
   /**

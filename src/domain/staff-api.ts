@@ -50,6 +50,14 @@ export interface CounterClosure {
   reason: string;
 }
 
+/** A clerk moves a booking: the new day and slot. */
+export const staffMoveSchema = z.strictObject({
+  slot: z.strictObject({
+    date: isoDateSchema,
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '時刻を選んでください。'),
+  }),
+});
+
 export const counterDayQuerySchema = z.strictObject({ date: isoDateSchema });
 
 export interface StaffAccountView {
@@ -121,6 +129,7 @@ export const AUDIT_ACTIONS = [
   'counter-check-in',
   'counter-no-show',
   'counter-cancel',
+  'counter-move',
   'facility-confirm',
   'counter-closed',
   'counter-reopened',
@@ -139,6 +148,7 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'counter-check-in': '来庁済みにした',
   'counter-no-show': '来なかったと記録した',
   'counter-cancel': '窓口の予約を取り消した',
+  'counter-move': '窓口の予約の日時を変えた',
   'facility-confirm': '仮予約を本予約にした',
   'counter-closed': '窓口を休みにした',
   'counter-reopened': '窓口の休みを取り消した',
@@ -152,4 +162,7 @@ export interface AuditEntry {
   action: AuditAction;
   /** A booking code, a login name or a session number; never a citizen's personal data. */
   target: string | null;
+  /** What the action changed, before and after (a booking's slot, say); null where nothing is kept. */
+  before: string | null;
+  after: string | null;
 }

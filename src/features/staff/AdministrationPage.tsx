@@ -217,6 +217,10 @@ export function AdministrationPage(props: StaffScreenProps) {
             { header: 'だれが', cell: (entry) => entry.actor },
             { header: '操作', cell: (entry) => AUDIT_ACTION_NAMES[entry.action] },
             { header: '対象', cell: (entry) => <Identifier>{entry.target ?? ''}</Identifier> },
+            {
+              header: '変更前 → 変更後',
+              cell: (entry) => (entry.before === null && entry.after === null ? '' : `${entry.before ?? '（なし）'} → ${entry.after ?? '（なし）'}`),
+            },
           ]}
         />
       )}

@@ -9,6 +9,7 @@ import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
 import { ClosuresSection } from './ClosuresSection.tsx';
+import { MoveBookingForm } from './MoveBookingForm.tsx';
 import { Code, StaffTable, Unbroken } from './StaffTable.tsx';
 import { counterDayQuery } from './staff-api.ts';
 import styles from './staff.module.css';
@@ -35,13 +36,14 @@ function matches(booking: CounterDeskBooking, search: string): boolean {
   return booking.code.includes(wanted) || kanaKey(booking.nameKana ?? '').includes(wanted);
 }
 
-/** 窓口: the day's MyNumber counter bookings, with check-in, 来なかった and cancel on behalf. */
+/** 窓口: the day's MyNumber counter bookings, with check-in, 来なかった, a move after a phone call and cancel on behalf. */
 export function CounterDeskPage(props: StaffScreenProps) {
   const [date, setDate] = useState(() => japanClock(new Date()).date);
   const [search, setSearch] = useState('');
   const [typedCode, setTypedCode] = useState('');
   const [codeError, setCodeError] = useState<string | undefined>();
   const [cancelling, setCancelling] = useState<CounterDeskBooking | null>(null);
+  const [moving, setMoving] = useState<CounterDeskBooking | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const reasonField = useRef<HTMLInputElement>(null);
@@ -66,6 +68,7 @@ export function CounterDeskPage(props: StaffScreenProps) {
   };
 
   const startCancel = (booking: CounterDeskBooking) => {
+    setMoving(null);
     setCancelling(booking);
     setReason('');
     setReasonError(undefined);
@@ -134,6 +137,8 @@ export function CounterDeskPage(props: StaffScreenProps) {
         </form>
       )}
 
+      {moving && <MoveBookingForm key={moving.code} booking={moving} date={date} run={run} busy={busy} onDone={() => setMoving(null)} />}
+
       {day.isPending && isIsoDate(date) && <p role="status">読み込んでいます…</p>}
       {day.isError && (
         <p className={styles.error} role="alert">
@@ -169,6 +174,19 @@ export function CounterDeskPage(props: StaffScreenProps) {
                     aria-label={`${formatReservationCode(booking.code)} を来なかったにする`}
                   >
                     来なかった
+                  </Button>
+                )}
+                {booking.status === 'booked' && (
+                  <Button
+                    variant="secondary"
+                    disabled={busy}
+                    onClick={() => {
+                      setCancelling(null);
+                      setMoving(booking);
+                    }}
+                    aria-label={`${formatReservationCode(booking.code)} の日時を変える`}
+                  >
+                    日時を変える
                   </Button>
                 )}
                 {booking.status === 'booked' && (

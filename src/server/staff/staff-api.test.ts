@@ -194,6 +194,7 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/check-in', allowed: ['clerk'] },
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/no-show', allowed: ['clerk'] },
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/cancel', allowed: ['clerk'], body: { reason: '電話で依頼' } },
+      { method: 'POST', path: '/staff/counter/bookings/ABCD2345/move', allowed: ['clerk'], body: { slot: { date: '2026-12-02', time: '10:00' } } },
       { method: 'GET', path: '/staff/counter/closures', allowed: ['clerk', 'admin'] },
       {
         method: 'POST',
@@ -298,6 +299,75 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(409);
       expect((await audit()).filter((entry) => entry.target === reservation.code).map((entry) => entry.action)).toEqual(['counter-cancel']);
       expect(JSON.stringify(await audit())).not.toContain('電話で取り消し');
+    });
+
+    it('moves a booking after a phone call: new seat first, the old one freed, the citizen sees the new time and that the city moved it', async () => {
+      const { reservation, token } = await bookCounter('14:00');
+      const move = (code: string, date: string, time: string, client = clerk) =>
+        client.send('POST', `/staff/counter/bookings/${code}/move`, { slot: { date, time } });
+      const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+
+      // A full slot is refused and nothing changes.
+      const fullDay = '2026-12-08';
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            kindId: 'card-pickup',
+            slot: { date: fullDay, time: '09:00' },
+            nameKana: 'とうがね',
+            phone: '0475-50-1210',
+            people: 1,
+            proxy: false,
+          }),
+        });
+        expect(response.status).toBe(201);
+      }
+      const full = await move(reservation.code, fullDay, '09:00');
+      expect(full.status).toBe(409);
+      expect((await counterDay(clerk)).find((row) => row.code === reservation.code)?.time).toBe('14:00');
+
+      // Closed days, times off the grid and the same time are refused in words a clerk can act on.
+      const closed = await move(reservation.code, '2026-12-12', '10:00');
+      expect([closed.status, await message(closed)]).toEqual([422, 'その日は窓口が休みです。ほかの日を選んでください。']);
+      expect((await move(reservation.code, '2026-12-07', '10:10')).status).toBe(422);
+      expect((await move(reservation.code, '2026-12-07', '25:00')).status).toBe(400);
+      const same = await move(reservation.code, '2026-12-01', '14:00');
+      expect([same.status, await message(same)]).toEqual([409, 'いまと同じ日時です。ほかの日時を選んでください。']);
+
+      const moved = await move(reservation.code, '2026-12-07', '11:30');
+      expect(moved.status).toBe(200);
+      expect(await moved.json()).toMatchObject({ from: '2026-12-01T14:00', to: '2026-12-07T11:30' });
+      expect((await counterDay(clerk)).find((row) => row.code === reservation.code)).toBeUndefined();
+      expect((await counterDay(clerk, '2026-12-07')).find((row) => row.code === reservation.code)).toMatchObject({ time: '11:30', status: 'booked' });
+      const citizen = await fetch(`${server.baseUrl}/api/v1/counter/reservations/${reservation.code}`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(((await citizen.json()) as { reservation: unknown }).reservation).toMatchObject({
+        status: 'booked',
+        slot: { date: '2026-12-07', time: '11:30' },
+        cityMovedFrom: { date: '2026-12-01', time: '14:00' },
+      });
+      expect((await audit()).find((entry) => entry.target === reservation.code)).toMatchObject({
+        actor: 'madoguchi',
+        action: 'counter-move',
+        before: '2026-12-01 14:00',
+        after: '2026-12-07 11:30',
+      });
+
+      // The citizen's cut-off (an hour before) does not bind the clerk: at 10:05 on the day, 10:30 is still given.
+      clock = new Date('2026-12-07T01:05:00Z');
+      try {
+        const desk = await signIn(server, 'madoguchi', PASSWORD);
+        expect((await move(reservation.code, '2026-12-07', '10:30', desk)).status).toBe(200);
+        const past = await move(reservation.code, '2026-12-07', '10:00', desk);
+        expect([past.status, await message(past)]).toEqual([422, 'その時刻はもう過ぎています。これから先の時刻を選んでください。']);
+        // Checked in, it stays where it happened.
+        expect((await desk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(200);
+        const came = await move(reservation.code, '2026-12-07', '15:00', desk);
+        expect([came.status, await message(came)]).toEqual([409, '来庁済みの予約は日時を変えられません。']);
+      } finally {
+        clock = START;
+      }
     });
 
     it('records 来なかった once the time has come; a late arrival is checked in all the same', async () => {

@@ -22,8 +22,11 @@ export interface StaffDeskDependencies {
   facilities: FacilitiesContent;
   /** A 仮予約 is confirmed by the citizens' own facility rules, which also refresh availability. */
   facilityService: FacilityService;
-  /** Told when the desk frees or closes counter seats, so kept availability and known full slots are dropped. */
-  counterService: Pick<CounterService, 'counterChangedByStaff'>;
+  /**
+   * Told when the desk frees or closes counter seats, so kept availability and known full slots are
+   * dropped; and the booking engine's own move, which the desk's move reuses.
+   */
+  counterService: Pick<CounterService, 'counterChangedByStaff' | 'moveByCity'>;
   /** Null when no mail server is configured: then a cancelled citizen is only phoned. */
   mail: MailSettings | null;
   now: () => Date;
@@ -99,6 +102,24 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
       }
       counterService.counterChangedByStaff();
       await recordAudit(store.staff, now, who.account.loginName, 'counter-cancel', code);
+    },
+
+    /**
+     * Moves a booking to another day or time after a phone call, through the booking engine's own
+     * move (new seat first, desks enforced); see staffMoveRefusal for why the citizen's cut-off
+     * does not bind the clerk. A visit already checked in or marked 来なかった is not moved: it
+     * has happened (or not) at its time, and the figures count it there.
+     */
+    async move(code: string, slot: { date: string; time: string }, who: SignedIn): Promise<{ from: string; to: string }> {
+      const booking = await store.counter.find(code);
+      if (!booking) throw NOT_FOUND;
+      const row = (await store.staff.counterDay(booking.slot.slice(0, 10))).find((candidate) => candidate.code === code);
+      if (row?.checkedIn) throw new ApiHttpError(409, 'conflict', '来庁済みの予約は日時を変えられません。');
+      if (row?.noShow) throw new ApiHttpError(409, 'conflict', '「来なかった」と記録した予約は日時を変えられません。');
+      const moved = await counterService.moveByCity(code, slot, who.account.id);
+      const readable = (stored: string) => stored.replace('T', ' ');
+      await recordAudit(store.staff, now, who.account.loginName, 'counter-move', code, { before: readable(moved.from), after: readable(moved.to) });
+      return moved;
     },
 
     /**

@@ -8,6 +8,7 @@ import {
   newStaffAccountSchema,
   signInSchema,
   staffCancelSchema,
+  staffMoveSchema,
   type StaffAccountListing,
   type StaffSessionAnswer,
   type StaffSessionListing,
@@ -165,6 +166,13 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     const code = codeParam(request);
     await desk.cancel(code, parseBody(staffCancelSchema, request.body).reason, who);
     return { done: true };
+  });
+
+  api.post('/staff/counter/bookings/:code/move', async (request) => {
+    const who = await signedIn(request, 'counter-desk');
+    const code = codeParam(request);
+    const moved = await desk.move(code, parseBody(staffMoveSchema, request.body).slot, who);
+    return { done: true, from: moved.from, to: moved.to };
   });
 
   api.get('/staff/counter/closures', async (request) => {
@@ -338,6 +346,15 @@ export const staffPaths = {
       parameters: [codePath, csrf],
       requestBody: { required: true, content: json(staffCancelSchema) },
       responses: done,
+    },
+  },
+  '/api/v1/staff/counter/bookings/{code}/move': {
+    post: {
+      summary: '窓口：電話で受けて、予約をほかの日時に移す（締め切りの前後を問わず、まだ始まっていない枠へ。予約した方にはメールで知らせる）',
+      security: cookie,
+      parameters: [codePath, csrf],
+      requestBody: { required: true, content: json(staffMoveSchema) },
+      responses: { ...done, 422: { description: '移せない日時（休み・受付期間の外・過ぎた時刻）' } },
     },
   },
   '/api/v1/staff/counter/closures': {

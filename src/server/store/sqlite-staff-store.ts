@@ -216,18 +216,21 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
       return Promise.resolve(rows.map((row) => ({ ...toSession(row), loginName: row.login_name, displayName: row.display_name, role: row.role })));
     },
 
-    appendAudit({ at, actor, action, target }) {
-      db.prepare('INSERT INTO staff_audit_log (at, actor, action, target) VALUES (?, ?, ?, ?)').run(at, actor, action, target);
+    appendAudit({ at, actor, action, target, before, after }) {
+      db.prepare('INSERT INTO staff_audit_log (at, actor, action, target, before_value, after_value) VALUES (?, ?, ?, ?, ?, ?)').run(
+        at,
+        actor,
+        action,
+        target,
+        before,
+        after,
+      );
       return Promise.resolve();
     },
     listAudit(limit) {
-      const rows = db.prepare('SELECT id, at, actor, action, target FROM staff_audit_log ORDER BY id DESC LIMIT ?').all(limit) as {
-        id: number;
-        at: string;
-        actor: string;
-        action: AuditAction;
-        target: string | null;
-      }[];
+      const rows = db
+        .prepare('SELECT id, at, actor, action, target, before_value AS before, after_value AS after FROM staff_audit_log ORDER BY id DESC LIMIT ?')
+        .all(limit) as { id: number; at: string; actor: string; action: AuditAction; target: string | null; before: string | null; after: string | null }[];
       return Promise.resolve(rows satisfies AuditEntry[]);
     },
 

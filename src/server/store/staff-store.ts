@@ -128,7 +128,7 @@ export interface StaffStore {
   /** Sessions not ended, last used after `seenSince`, and not past their lifetime at `nowMs`. */
   listOpenSessions(seenSince: number, nowMs: number): Promise<(StaffSessionRecord & { loginName: string; displayName: string; role: StaffRole })[]>;
 
-  appendAudit(entry: { at: string; actor: string; action: AuditAction; target: string | null }): Promise<void>;
+  appendAudit(entry: { at: string; actor: string; action: AuditAction; target: string | null; before: string | null; after: string | null }): Promise<void>;
   /** The newest entries first. */
   listAudit(limit: number): Promise<AuditEntry[]>;
 

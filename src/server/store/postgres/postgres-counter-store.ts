@@ -79,16 +79,20 @@ export function postgresCounterStore(pool: Pool): CounterStore {
       ),
 
     async find(code) {
-      // A clerk's cancellation keeps its reason in the staff tables; the citizen's page shows it.
+      // A clerk's cancellation keeps its reason in the staff tables, and a clerk's move where it came
+      // from (while the booking is still where the clerk put it); the citizen's page shows them.
       const { rows } = await pool.query<ReservationRow>(
-        `SELECT r.code, r.kind_id, r.slot, r.people, r.proxy, r.status, r.name_kana, r.phone, r.email, x.reason AS city_cancellation_reason
-           FROM counter_reservations r LEFT JOIN counter_staff_cancellations x ON x.code = r.code WHERE r.code = $1`,
+        `SELECT r.code, r.kind_id, r.slot, r.people, r.proxy, r.status, r.name_kana, r.phone, r.email,
+             x.reason AS city_cancellation_reason, m.from_slot AS city_moved_from
+           FROM counter_reservations r
+           LEFT JOIN counter_staff_cancellations x ON x.code = r.code
+           LEFT JOIN counter_staff_moves m ON m.code = r.code AND m.to_slot = r.slot WHERE r.code = $1`,
         [code],
       );
       return rows[0] ? toReservation(rows[0]) : null;
     },
 
-    move: (code, slot, capacity, now, reminder) =>
+    move: (code, slot, capacity, now, reminder, byCity) =>
       inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ slot: string; status: string }>('SELECT slot, status FROM counter_reservations WHERE code = $1 FOR UPDATE', [
           code,
@@ -102,6 +106,14 @@ export function postgresCounterStore(pool: Pool): CounterStore {
         await client.query('UPDATE counter_reservations SET slot = $1, visit_date = left($1, 10)::date, updated_at = $2 WHERE code = $3', [slot, now, code]);
         await removeUnsentReminder(client, code);
         await enqueue(client, code, reminder, now);
+        if (byCity) {
+          await client.query(
+            `INSERT INTO counter_staff_moves (code, from_slot, to_slot, moved_at, account_id) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (code) DO UPDATE SET from_slot = excluded.from_slot, to_slot = excluded.to_slot, moved_at = excluded.moved_at, account_id = excluded.account_id`,
+            [code, row.slot, slot, now, byCity.accountId],
+          );
+          await enqueue(client, code, byCity.notice, now);
+        } else await client.query('DELETE FROM counter_staff_moves WHERE code = $1', [code]);
         return 'moved';
       }),
 

@@ -189,14 +189,26 @@ export function postgresStaffStore(pool: Pool): StaffStore {
       return rows.map((row) => ({ ...toSession(row), loginName: row.login_name, displayName: row.display_name, role: row.role }));
     },
 
-    async appendAudit({ at, actor, action, target }) {
-      await pool.query('INSERT INTO staff_audit_log (at, actor, action, target) VALUES ($1, $2, $3, $4)', [at, actor, action, target]);
+    async appendAudit({ at, actor, action, target, before, after }) {
+      await pool.query('INSERT INTO staff_audit_log (at, actor, action, target, before_value, after_value) VALUES ($1, $2, $3, $4, $5, $6)', [
+        at,
+        actor,
+        action,
+        target,
+        before,
+        after,
+      ]);
     },
     async listAudit(limit) {
-      const { rows } = await pool.query<{ id: number; at: string; actor: string; action: AuditAction; target: string | null }>(
-        'SELECT id, at, actor, action, target FROM staff_audit_log ORDER BY id DESC LIMIT $1',
-        [limit],
-      );
+      const { rows } = await pool.query<{
+        id: number;
+        at: string;
+        actor: string;
+        action: AuditAction;
+        target: string | null;
+        before: string | null;
+        after: string | null;
+      }>('SELECT id, at, actor, action, target, before_value AS before, after_value AS after FROM staff_audit_log ORDER BY id DESC LIMIT $1', [limit]);
       return rows satisfies AuditEntry[];
     },
 
