@@ -75,6 +75,11 @@ export interface StaffSessionAnswer {
 
 export type CounterDeskStatus = 'booked' | 'checked-in' | 'no-show' | 'cancelled';
 
+/**
+ * A booking in the clerk's day list: what the desk needs to receive the citizen, and nothing more.
+ * The phone number is not here: the clerk asks for it (「電話番号を見る」), one booking at a time,
+ * and every such request is written in the audit log.
+ */
 export interface CounterDeskBooking {
   code: string;
   time: string;
@@ -86,6 +91,11 @@ export interface CounterDeskBooking {
   nameKana: string | null;
   status: CounterDeskStatus;
   cancelReason: string | null;
+}
+
+/** The answer to 「電話番号を見る」; null once the retention job has deleted it. */
+export interface CounterDeskPhone {
+  phone: string | null;
 }
 
 export interface ProvisionalFacilityBooking {
@@ -130,6 +140,7 @@ export const AUDIT_ACTIONS = [
   'counter-no-show',
   'counter-cancel',
   'counter-move',
+  'counter-phone-viewed',
   'facility-confirm',
   'counter-closed',
   'counter-reopened',
@@ -149,6 +160,7 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'counter-no-show': '来なかったと記録した',
   'counter-cancel': '窓口の予約を取り消した',
   'counter-move': '窓口の予約の日時を変えた',
+  'counter-phone-viewed': '予約の電話番号を見た',
   'facility-confirm': '仮予約を本予約にした',
   'counter-closed': '窓口を休みにした',
   'counter-reopened': '窓口の休みを取り消した',

@@ -194,6 +194,7 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/check-in', allowed: ['clerk'] },
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/no-show', allowed: ['clerk'] },
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/cancel', allowed: ['clerk'], body: { reason: '電話で依頼' } },
+      { method: 'POST', path: '/staff/counter/bookings/ABCD2345/phone', allowed: ['clerk'] },
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/move', allowed: ['clerk'], body: { slot: { date: '2026-12-02', time: '10:00' } } },
       { method: 'GET', path: '/staff/counter/closures', allowed: ['clerk', 'admin'] },
       {
@@ -299,6 +300,28 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(409);
       expect((await audit()).filter((entry) => entry.target === reservation.code).map((entry) => entry.action)).toEqual(['counter-cancel']);
       expect(JSON.stringify(await audit())).not.toContain('電話で取り消し');
+    });
+
+    it('leaves the phone out of the day list; 「電話番号を見る」 gives it for one booking and is audited each time', async () => {
+      const { reservation } = await bookCounter('16:00', 'でんわ はなこ');
+      const list = await clerk.send('GET', '/staff/counter/bookings?date=2026-12-01');
+      const listed = await list.text();
+      expect(listed).toContain(reservation.code);
+      expect(listed).not.toMatch(/0475|phone/);
+
+      const phone = async () => clerk.send('POST', `/staff/counter/bookings/${reservation.code}/phone`);
+      const first = await phone();
+      expect(first.status).toBe(200);
+      expect(first.headers.get('cache-control')).toBe('no-store');
+      expect(await first.json()).toEqual({ phone: '0475501210' });
+      expect((await phone()).status).toBe(200);
+      const rows = (await audit()).filter((entry) => entry.target === reservation.code);
+      expect(rows.map(({ actor, action }) => ({ actor, action }))).toEqual([
+        { actor: 'madoguchi', action: 'counter-phone-viewed' },
+        { actor: 'madoguchi', action: 'counter-phone-viewed' },
+      ]);
+      expect(JSON.stringify(await audit())).not.toContain('0475');
+      expect((await clerk.send('POST', '/staff/counter/bookings/ABCD2345/phone')).status).toBe(404);
     });
 
     it('moves a booking after a phone call: new seat first, the old one freed, the citizen sees the new time and that the city moved it', async () => {

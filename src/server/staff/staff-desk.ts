@@ -2,7 +2,7 @@ import type { CounterContent } from '../../domain/counter.ts';
 import type { FacilitiesContent } from '../../domain/facilities.ts';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import { formatTime, japanClock, parseTime } from '../../domain/japan-time.ts';
-import type { CounterClosure, CounterDeskBooking, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
+import type { CounterClosure, CounterDeskBooking, CounterDeskPhone, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
 import { mayMarkNoShow } from '../../domain/no-show.ts';
 import { monthRange, type StaffFigures } from '../../domain/staff-figures.ts';
 import { closureHours, closureSlots } from '../../domain/staff-closures.ts';
@@ -102,6 +102,17 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
       }
       counterService.counterChangedByStaff();
       await recordAudit(store.staff, now, who.account.loginName, 'counter-cancel', code);
+    },
+
+    /**
+     * The citizen's phone number, for a clerk who needs to call them; the day list never carries
+     * it. Each request is audited (the booking's code, never the number).
+     */
+    async phone(code: string, who: SignedIn): Promise<CounterDeskPhone> {
+      const booking = await store.counter.find(code);
+      if (!booking) throw NOT_FOUND;
+      await recordAudit(store.staff, now, who.account.loginName, 'counter-phone-viewed', code);
+      return { phone: booking.phone };
     },
 
     /**

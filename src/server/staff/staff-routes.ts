@@ -168,6 +168,13 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     return { done: true };
   });
 
+  // A POST, not a GET: it is an action the audit log records, and its answer must not be kept by a cache or prefetched.
+  api.post('/staff/counter/bookings/:code/phone', async (request, reply) => {
+    const who = await signedIn(request, 'counter-desk');
+    const answer = await desk.phone(codeParam(request), who);
+    return reply.header('Cache-Control', 'no-store').send(answer);
+  });
+
   api.post('/staff/counter/bookings/:code/move', async (request) => {
     const who = await signedIn(request, 'counter-desk');
     const code = codeParam(request);
@@ -346,6 +353,14 @@ export const staffPaths = {
       parameters: [codePath, csrf],
       requestBody: { required: true, content: json(staffCancelSchema) },
       responses: done,
+    },
+  },
+  '/api/v1/staff/counter/bookings/{code}/phone': {
+    post: {
+      summary: '窓口：予約した方の電話番号を見る（一覧には出さない。見るたびに操作の記録に残る）',
+      security: cookie,
+      parameters: [codePath, csrf],
+      responses: { 200: { description: '電話番号（保存期間が過ぎて削除されたときは null）' }, ...errors },
     },
   },
   '/api/v1/staff/counter/bookings/{code}/move': {
