@@ -19,7 +19,7 @@ import { createHoldKnowledge } from './hold-knowledge.ts';
 import { type BookingRefusal, bookingRefusal } from './refusal.ts';
 import type { AttemptGuard, AttemptLimit } from './attempt-guard.ts';
 import { bookingLinks } from './booking-links.ts';
-import type { CityMove, StoredCounterReservation } from './counter-store.ts';
+import type { CityMove, SlotSeats, StoredCounterReservation } from './counter-store.ts';
 import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretsEqual } from './secrets.ts';
 import { SerialisedJson } from './serialised-json.ts';
@@ -122,11 +122,12 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
   const FULL: BookingRefusal = bookingRefusal(409, 'conflict', COUNTER_MESSAGES.full, fullFields);
 
   /**
-   * The store refuses a seat when the slot holds as many bookings as the content's desks, or when
-   * the counter closed it (a closed slot holds 0, and a trigger keeps it at 0 while closed).
+   * The store refuses a seat when the slot holds as many bookings as the day's desks (the content's,
+   * unless the administrator set that day's), or when the counter closed it (a closed slot holds 0,
+   * and a trigger keeps it at 0 while closed).
    */
-  function storeRefuses(seats: { booked: number; capacity: number }): boolean {
-    return seats.booked >= capacity || seats.capacity === 0;
+  function storeRefuses(seats: SlotSeats): boolean {
+    return seats.booked >= (seats.dayDesks ?? capacity) || seats.capacity === 0;
   }
 
   /** Something may have freed a seat: kept answers and known full slots are out of date. */

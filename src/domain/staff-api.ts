@@ -58,6 +58,22 @@ export const staffMoveSchema = z.strictObject({
   }),
 });
 
+/** The administrator sets the desks (seats per slot) of one day. */
+export const dayDesksSchema = z.strictObject({
+  date: isoDateSchema,
+  desks: z
+    .number({ error: '受付数を数字で入力してください。' })
+    .int('受付数は整数で入力してください。')
+    .min(1, '受付数は1以上にしてください（窓口を閉めるときは「窓口の休み」を使ってください）。')
+    .max(20, '受付数は20までです。'),
+});
+
+/** `GET /staff/counter/desks`: the content's default and the days set otherwise, from today on. */
+export interface DayDesksListing {
+  defaultDesks: number;
+  days: { date: string; desks: number }[];
+}
+
 export const counterDayQuerySchema = z.strictObject({ date: isoDateSchema });
 
 export interface StaffAccountView {
@@ -141,6 +157,7 @@ export const AUDIT_ACTIONS = [
   'counter-cancel',
   'counter-move',
   'counter-phone-viewed',
+  'counter-desks',
   'facility-confirm',
   'counter-closed',
   'counter-reopened',
@@ -161,6 +178,7 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'counter-cancel': '窓口の予約を取り消した',
   'counter-move': '窓口の予約の日時を変えた',
   'counter-phone-viewed': '予約の電話番号を見た',
+  'counter-desks': '窓口の1枠の受付数を変えた',
   'facility-confirm': '仮予約を本予約にした',
   'counter-closed': '窓口を休みにした',
   'counter-reopened': '窓口の休みを取り消した',

@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
 import { ClosuresSection } from './ClosuresSection.tsx';
+import { DesksSection } from './DesksSection.tsx';
 import { Identifier, Instant, StaffTable } from './StaffTable.tsx';
 import { accountsQuery, auditQuery, sessionsQuery } from './staff-api.ts';
 import styles from './staff.module.css';
@@ -205,6 +206,8 @@ export function AdministrationPage(props: StaffScreenProps) {
       )}
 
       <ClosuresSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
+
+      <DesksSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
 
       <h2>操作の記録</h2>
       {audit.data && (

@@ -204,6 +204,9 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
         body: { date: '2026-12-25', startTime: '24:00', endTime: '00:00', reason: '点検' },
       },
       { method: 'DELETE', path: '/staff/counter/closures/999999', allowed: ['clerk', 'admin'] },
+      { method: 'GET', path: '/staff/counter/desks', allowed: ['admin'] },
+      { method: 'POST', path: '/staff/counter/desks', allowed: ['admin'], body: { date: '2026-12-16', desks: 3 } },
+      { method: 'DELETE', path: '/staff/counter/desks/2026-12-16', allowed: ['admin'] },
       { method: 'GET', path: '/staff/facilities/provisional', allowed: ['manager'] },
       { method: 'POST', path: '/staff/facilities/bookings/ABCD2345/confirm', allowed: ['manager'] },
       { method: 'GET', path: '/staff/accounts', allowed: ['admin'] },
@@ -514,6 +517,69 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
 
     it('refuses an end before the start', async () => {
       expect((await close(clerk, { date: '2026-12-04', startTime: '12:00', endTime: '10:00', reason: '点検' })).status).toBe(400);
+    });
+  });
+
+  describe('the desks of a day', () => {
+    async function seats(date: string): Promise<Record<string, number>> {
+      const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=${date}&to=${date}`);
+      const { days } = (await response.json()) as { days: { slots: { time: string; seatsLeft: number }[] }[] };
+      return Object.fromEntries((days[0]?.slots ?? []).map((slot) => [slot.time, slot.seatsLeft]));
+    }
+    const book = (date: string, time: string) =>
+      fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kindId: 'card-pickup', slot: { date, time }, nameKana: 'まどぐち', phone: '0475-50-1210', people: 1, proxy: false }),
+      });
+    const setDesks = (date: string, desks: number) => admin.send('POST', '/staff/counter/desks', { date, desks });
+    const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+
+    it('raises a day’s desks: more seats in every slot, kept in the database across a restart, audited with before and after', async () => {
+      const day = '2026-12-14';
+      for (let i = 0; i < 2; i++) expect((await book(day, '10:00')).status).toBe(201);
+      expect((await book(day, '10:00')).status).toBe(409);
+
+      const lower = await setDesks(day, 1);
+      expect([lower.status, await message(lower)]).toEqual([
+        409,
+        '受付数を1にすると、すでに予約が入っている次の枠が受付数を超えます：10:00（2件）。予約を別の枠に移してから減らすか、2以上にしてください。',
+      ]);
+      expect(await seats(day)).toMatchObject({ '10:00': 0, '11:00': 2 });
+
+      expect((await setDesks(day, 3)).status).toBe(200);
+      expect(await seats(day)).toMatchObject({ '10:00': 1, '11:00': 3 });
+      expect((await book(day, '10:00')).status).toBe(201);
+      expect((await book(day, '10:00')).status).toBe(409);
+      // Starting again applies the content's desks to every other day; this one keeps its own.
+      await applyContentToStore(server.store, loadContentPack(), clock);
+      expect(await seats(day)).toMatchObject({ '10:00': 0, '11:00': 3 });
+      expect(await (await admin.send('GET', '/staff/counter/desks')).json()).toMatchObject({ defaultDesks: 2, days: [{ date: day, desks: 3 }] });
+      expect((await audit()).find((entry) => entry.action === 'counter-desks')).toMatchObject({ actor: 'kanri', target: day, before: '2（既定）', after: '3' });
+
+      // Back to the default is refused while 10:00 holds 3, then done once one is cancelled.
+      const back = await admin.send('DELETE', `/staff/counter/desks/${day}`);
+      expect([back.status, await message(back)]).toEqual([
+        409,
+        '受付数を2にすると、すでに予約が入っている次の枠が受付数を超えます：10:00（3件）。予約を別の枠に移してから減らすか、3以上にしてください。',
+      ]);
+      const held = (await counterDay(clerk, day)).filter((row) => row.time === '10:00');
+      expect((await clerk.send('POST', `/staff/counter/bookings/${held[0]?.code ?? ''}/cancel`, { reason: '電話で依頼' })).status).toBe(200);
+      expect((await admin.send('DELETE', `/staff/counter/desks/${day}`)).status).toBe(200);
+      expect(await seats(day)).toMatchObject({ '10:00': 0, '11:00': 2 });
+      expect((await audit()).find((entry) => entry.action === 'counter-desks')).toMatchObject({ before: '3', after: '2（既定）' });
+    });
+
+    it('keeps a closed day closed, refuses a past day, 0 desks and nonsense', async () => {
+      const day = '2026-12-15';
+      expect((await admin.send('POST', '/staff/counter/closures', { date: day, startTime: '00:00', endTime: '24:00', reason: '研修' })).status).toBe(201);
+      expect((await setDesks(day, 4)).status).toBe(200);
+      expect(Object.values(await seats(day)).every((left) => left === 0)).toBe(true);
+      const past = await setDesks('2026-11-20', 3);
+      expect([past.status, await message(past)]).toEqual([409, '今日より前の日の受付数は変えられません。']);
+      expect((await setDesks(day, 0)).status).toBe(400);
+      expect((await admin.send('POST', '/staff/counter/desks', { date: day, desks: '3' })).status).toBe(400);
+      expect((await admin.send('DELETE', '/staff/counter/desks/tomorrow')).status).toBe(400);
     });
   });
 

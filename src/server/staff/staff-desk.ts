@@ -2,10 +2,11 @@ import type { CounterContent } from '../../domain/counter.ts';
 import type { FacilitiesContent } from '../../domain/facilities.ts';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import { formatTime, japanClock, parseTime } from '../../domain/japan-time.ts';
-import type { CounterClosure, CounterDeskBooking, CounterDeskPhone, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
+import type { CounterClosure, CounterDeskBooking, CounterDeskPhone, DayDesksListing, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
+import { desksLabel, desksRefusalMessage } from '../../domain/staff-desks.ts';
 import { mayMarkNoShow } from '../../domain/no-show.ts';
 import { monthRange, type StaffFigures } from '../../domain/staff-figures.ts';
-import { closureHours, closureSlots } from '../../domain/staff-closures.ts';
+import { closureHours, closureSlots, WHOLE_DAY } from '../../domain/staff-closures.ts';
 import type { FacilityService } from '../../booking/facility-service.ts';
 import type { StoredCounterReservation } from '../../booking/counter-store.ts';
 import type { CounterService } from '../../booking/counter-service.ts';
@@ -168,6 +169,41 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
       if (!reopened) throw new ApiHttpError(404, 'not_found', 'その休みは見つかりませんでした。');
       counterService.counterChangedByStaff();
       await recordAudit(store.staff, now, who.account.loginName, 'counter-reopened', `${reopened.date} ${closureHours(reopened.startTime, reopened.endTime)}`);
+    },
+
+    /**
+     * Sets the desks (seats per slot) of one day, or gives it the content's default again (null).
+     * Never below what a slot of the day already holds: refused, the answer names those slots. A day
+     * before today is not changed (its bookings are history).
+     */
+    async setDayDesks(date: string, desks: number | null, who: SignedIn): Promise<void> {
+      if (date < japanClock(now()).date) throw new ApiHttpError(409, 'conflict', '今日より前の日の受付数は変えられません。');
+      const outcome = await store.staff.setDayDesks({
+        date,
+        desks,
+        defaultDesks: counter.desksPerSlot,
+        slots: closureSlots(date, WHOLE_DAY.startTime, WHOLE_DAY.endTime, counter),
+        accountId: who.account.id,
+        now: now().toISOString(),
+      });
+      const target = desks ?? counter.desksPerSlot;
+      if (!outcome.set) {
+        throw new ApiHttpError(
+          409,
+          'conflict',
+          outcome.over.length > 0 ? desksRefusalMessage(target, outcome.over) : 'ちょうど予約が入りました。もう一度お試しください。',
+          [{ path: 'desks', message: '予約の数より少なくはできません。' }],
+        );
+      }
+      counterService.counterChangedByStaff();
+      await recordAudit(store.staff, now, who.account.loginName, 'counter-desks', date, {
+        before: desksLabel(outcome.before, counter.desksPerSlot),
+        after: desksLabel(desks, counter.desksPerSlot),
+      });
+    },
+
+    async dayDesks(): Promise<DayDesksListing> {
+      return { defaultDesks: counter.desksPerSlot, days: await store.staff.listDayDesks(japanClock(now()).date) };
     },
 
     /** Closures from today on. */

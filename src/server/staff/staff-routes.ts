@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   counterDayQuerySchema,
+  dayDesksSchema,
   loginNameSchema,
   newClosureSchema,
   newPasswordSchema,
@@ -17,6 +18,7 @@ import { figuresCsv, figuresQuerySchema } from '../../domain/staff-figures.ts';
 import { roleMayWorkIn, type StaffArea } from '../../domain/staff-roles.ts';
 import { formatTime, japanClock } from '../../domain/japan-time.ts';
 import { reservationCodeSchema } from '../../domain/citizen-fields.ts';
+import { isoDateSchema } from '../../domain/city.ts';
 import { ApiHttpError, parseBody } from '../../domain/api-refusal.ts';
 import { jsonContent as json } from '../route-helpers.ts';
 import { secretsEqual } from '../../booking/secrets.ts';
@@ -196,6 +198,25 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
   api.delete('/staff/counter/closures/:id', async (request) => {
     const who = await signedIn(request, 'counter-schedule');
     await desk.reopenCounter(idParam(request), who);
+    return { done: true };
+  });
+
+  api.get('/staff/counter/desks', async (request) => {
+    await signedIn(request, 'administration');
+    return desk.dayDesks();
+  });
+
+  api.post('/staff/counter/desks', async (request) => {
+    const who = await signedIn(request, 'administration');
+    const { date, desks } = parseBody(dayDesksSchema, request.body);
+    await desk.setDayDesks(date, desks, who);
+    return { done: true };
+  });
+
+  // Back to the content's default.
+  api.delete('/staff/counter/desks/:date', async (request) => {
+    const who = await signedIn(request, 'administration');
+    await desk.setDayDesks(parseBody(isoDateSchema, (request.params as { date?: unknown }).date), null, who);
     return { done: true };
   });
 
@@ -391,6 +412,28 @@ export const staffPaths = {
       summary: '窓口の休みを取り消す',
       security: cookie,
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }, csrf],
+      responses: done,
+    },
+  },
+  '/api/v1/staff/counter/desks': {
+    get: {
+      summary: '管理者：窓口の1枠の受付数（既定と、日ごとに変えた日）',
+      security: cookie,
+      responses: { 200: { description: '既定の受付数と、今日から先の変えた日' }, 401: errors[401], 403: errors[403] },
+    },
+    post: {
+      summary: '管理者：ある日の1枠の受付数を変える（すでに入っている予約より少なくはできない。断るときはその枠を示す）',
+      security: cookie,
+      parameters: [csrf],
+      requestBody: { required: true, content: json(dayDesksSchema) },
+      responses: done,
+    },
+  },
+  '/api/v1/staff/counter/desks/{date}': {
+    delete: {
+      summary: '管理者：ある日の受付数を既定（コンテンツの desksPerSlot）に戻す',
+      security: cookie,
+      parameters: [{ name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }, csrf],
       responses: done,
     },
   },

@@ -1,4 +1,5 @@
--- The counter desk's later work: a clerk moves a booking to another slot after a phone call.
+-- The counter desk's later work: a clerk moves a booking to another slot after a phone call, and
+-- the administrator sets the number of desks (seats per slot) for one day.
 
 -- What an action changed, for the audit log: a booking's slot before and after a move, say. Never
 -- a citizen's personal data (see src/server/staff/audit.ts).
@@ -40,3 +41,14 @@ DROP TABLE outbox;
 ALTER TABLE outbox_new RENAME TO outbox;
 CREATE INDEX outbox_queued ON outbox (next_attempt_at) WHERE status = 'queued';
 CREATE INDEX outbox_booking ON outbox (booking_code);
+
+-- The desks (seats per slot) of one day, where the administrator changed them; other days take
+-- the content's desksPerSlot. The store takes a seat only below the day's desks, and keeps the
+-- day's counter_slots at that capacity (a closed slot stays at 0, see counter_slots_stay_closed).
+-- A change below what a slot of the day already holds is refused (src/server/store/sqlite-staff-store.ts).
+CREATE TABLE counter_day_desks (
+  date       TEXT PRIMARY KEY,            -- 'YYYY-MM-DD', Japan time
+  desks      INTEGER NOT NULL CHECK (desks BETWEEN 1 AND 20),
+  updated_at TEXT NOT NULL,
+  account_id INTEGER NOT NULL REFERENCES staff_accounts (id)
+) STRICT, WITHOUT ROWID;
