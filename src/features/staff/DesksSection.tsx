@@ -7,7 +7,6 @@ import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { StaffTable, Unbroken } from './StaffTable.tsx';
 import { dayDesksQuery } from './staff-api.ts';
-import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, type useStaffAction } from './use-staff-action.ts';
 
 type Run = ReturnType<typeof useStaffAction>['run'];
@@ -43,25 +42,23 @@ export function DesksSection({ run, busy, onSignedOut }: { run: Run; busy: boole
       <h2 id={headingId}>窓口の1枠の受付数</h2>
       <p>ふだんは1枠{defaultDesks === undefined ? '' : `${String(defaultDesks)}件`}までです。窓口の人数が変わる日だけ、その日の受付数を変えてください。</p>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <div className={styles.inlineForm}>
-          <TextField
-            label="日にち"
-            type="date"
-            hint={isIsoDate(date) ? `選んだ日：${formatJapaneseDate(date)}` : 'カレンダーから選んでください。'}
-            value={date}
-            error={errors.date}
-            onChange={(event) => setDate(event.target.value)}
-          />
-          <TextField
-            label="1枠の受付数"
-            hint="1から20まで"
-            inputMode="numeric"
-            autoComplete="off"
-            value={desks}
-            error={errors.desks}
-            onChange={(event) => setDesks(event.target.value)}
-          />
-        </div>
+        <TextField
+          label="日にち"
+          type="date"
+          hint={isIsoDate(date) ? `選んだ日：${formatJapaneseDate(date)}` : 'カレンダーから選んでください。'}
+          value={date}
+          error={errors.date}
+          onChange={(event) => setDate(event.target.value)}
+        />
+        <TextField
+          label="1枠の受付数"
+          hint="1から20まで"
+          inputMode="numeric"
+          autoComplete="off"
+          value={desks}
+          error={errors.desks}
+          onChange={(event) => setDesks(event.target.value)}
+        />
         <Button type="submit" disabled={busy}>
           この日の受付数にする
         </Button>

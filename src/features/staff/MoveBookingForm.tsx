@@ -57,24 +57,22 @@ export function MoveBookingForm({
         予約 {code} の日時を変えます（いま：{formatJapaneseDate(date)} {timeLabel(booking.time)}）
       </h2>
       <p>予約した方のページに新しい日時と「市役所で日時を変更しました」が表示されます。メールアドレスのある方には、メールでも知らせます。</p>
-      <div className={styles.inlineForm}>
-        <TextField
-          ref={dateField}
-          label="新しい日にち"
-          type="date"
-          hint={isIsoDate(newDate) ? `選んだ日：${formatJapaneseDate(newDate)}` : 'カレンダーから選んでください。'}
-          value={newDate}
-          error={dateError}
-          onChange={(event) => setNewDate(event.target.value)}
-        />
-        <SelectField label="新しい時刻" value={newTime} onChange={(event) => setNewTime(event.target.value)}>
-          {STARTS.map((time) => (
-            <option key={time} value={time}>
-              {timeLabel(time)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
+      <TextField
+        ref={dateField}
+        label="新しい日にち"
+        type="date"
+        hint={isIsoDate(newDate) ? `選んだ日：${formatJapaneseDate(newDate)}` : 'カレンダーから選んでください。'}
+        value={newDate}
+        error={dateError}
+        onChange={(event) => setNewDate(event.target.value)}
+      />
+      <SelectField label="新しい時刻" value={newTime} onChange={(event) => setNewTime(event.target.value)}>
+        {STARTS.map((time) => (
+          <option key={time} value={time}>
+            {timeLabel(time)}
+          </option>
+        ))}
+      </SelectField>
       <div className={styles.actions}>
         <Button type="submit" disabled={busy}>
           この日時に移す
