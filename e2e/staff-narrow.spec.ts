@@ -94,13 +94,19 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
 
   await signIn(page, clerk);
   await expect(page.getByRole('heading', { level: 1, name: '窓口の予約一覧' })).toBeVisible();
-  await page.getByLabel('日にち').fill(slot.date);
+  await page.getByLabel('日にち', { exact: true }).fill(slot.date);
   await expect(page.getByRole('row').filter({ hasText: shownCode })).toBeVisible();
   // The day, the closures, and the month's two figure tables: every table drawn before the fit is checked.
   await expect(page.getByRole('table')).toHaveCount(4);
   // On a card the value's label is hidden from screen readers: they say the column header instead, once.
   await expect(page.getByRole('cell', { name: shownCode, exact: true })).toBeVisible();
   await expectFits('窓口の予約一覧');
+  // The phone number asked for, and the form to move the booking, fit too.
+  await page.getByRole('button', { name: `${shownCode} の電話番号を見る` }).click();
+  await expect(page.getByRole('row').filter({ hasText: shownCode })).toContainText('0475-50-1210');
+  await page.getByRole('button', { name: `${shownCode} の日時を変える` }).click();
+  await expect(page.getByLabel('新しい日にち')).toBeVisible();
+  await expectFits('日時を変える');
   await page.getByRole('button', { name: 'ログアウトする' }).click();
 
   await signIn(page, manager);
@@ -111,8 +117,8 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
 
   await signIn(page, admin);
   await expect(page.getByRole('heading', { level: 1, name: '管理' })).toBeVisible();
-  // Accounts, sessions, closures, the audit log and the two figure tables.
-  await expect(page.getByRole('table')).toHaveCount(6);
+  // Accounts, sessions, closures, the days' desks, the audit log and the two figure tables.
+  await expect(page.getByRole('table')).toHaveCount(7);
   await expect(page.getByRole('table', { name: '新しい順（最大500件）' }).getByRole('row').filter({ hasText: manager }).first()).toBeVisible();
   await expectFits('管理');
 });

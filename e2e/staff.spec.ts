@@ -51,10 +51,39 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   await expect(row).toContainText('トウガネ ジロウ');
   await expect(row).toContainText('カードの受け取り');
   await expect(row).toContainText('予約あり');
+  // The phone number is not in the list; the clerk asks for it (and the request is audited).
+  await expect(row).not.toContainText('0475');
+  await row.getByRole('button', { name: `${shownCode} の電話番号を見る` }).click();
+  await expect(row).toContainText('0475-50-1210');
   await expectAxeClean(page, '窓口の予約一覧');
   await row.getByRole('button', { name: `${shownCode} を来庁済みにする` }).click();
   await expect(page.getByRole('status').filter({ hasText: `${shownCode} を来庁済みにしました。` })).toBeVisible();
   await expect(row).toContainText('来庁済み');
+
+  // Another citizen phones: the clerk moves their booking, and their page shows the new time.
+  // From another day than the list shows (a day already shown would be answered from the screen's cache).
+  const others = free.filter((candidate) => candidate.date !== slot.date);
+  const from = others[Math.floor(Math.random() * others.length)];
+  const to = free.filter((candidate) => candidate !== slot && candidate !== from).at(Math.floor(Math.random() * (free.length - 2)));
+  if (!from || !to) throw new Error('no two free counter slots');
+  const moving = await request.post('/api/v1/counter/reservations', {
+    data: { kindId: 'card-pickup', slot: from, nameKana: 'トウガネ サブロウ', phone: '0475-50-1210', email: '', people: 1, proxy: false },
+  });
+  expect(moving.status()).toBe(201);
+  const movingBooking = (await moving.json()) as { reservation: { code: string }; token: string };
+  const movingCode = `${movingBooking.reservation.code.slice(0, 4)}-${movingBooking.reservation.code.slice(4)}`;
+  await page.getByLabel('日にち', { exact: true }).fill(from.date);
+  await page.getByRole('button', { name: `${movingCode} の日時を変える` }).click();
+  await page.getByLabel('新しい日にち').fill(to.date);
+  await page.getByLabel('新しい時刻').selectOption(to.time);
+  await expectAxeClean(page, '日時を変える');
+  await page.getByRole('button', { name: 'この日時に移す' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${movingCode} を` })).toContainText('に移しました。');
+  const movedView = await request.get(`/api/v1/counter/reservations/${movingBooking.reservation.code}`, {
+    headers: { Authorization: `Bearer ${movingBooking.token}` },
+  });
+  expect(((await movedView.json()) as { reservation: unknown }).reservation).toMatchObject({ slot: to, cityMovedFrom: from });
+  await page.getByLabel('日にち', { exact: true }).fill(slot.date);
 
   // The month's figures count the visit, and come as a CSV file for Excel.
   const month = slot.date.slice(0, 7);
@@ -144,8 +173,10 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   await signIn(page, admin);
   await expect(page.getByRole('heading', { level: 1, name: '管理' })).toBeVisible();
   const audit = page.getByRole('table', { name: '新しい順（最大500件）' });
-  await expect(audit.getByRole('row').filter({ hasText: reservation.code }).filter({ hasText: clerk })).toContainText('来庁済みにした');
+  await expect(audit.getByRole('row').filter({ hasText: reservation.code }).filter({ hasText: clerk }).filter({ hasText: '来庁済みにした' })).toHaveCount(1);
   await expect(audit.getByRole('row').filter({ hasText: booking.code }).filter({ hasText: manager })).toContainText('仮予約を本予約にした');
+  await expect(audit.getByRole('row').filter({ hasText: reservation.code }).filter({ hasText: '予約の電話番号を見た' })).toHaveCount(1);
+  await expect(audit.getByRole('row').filter({ hasText: movingBooking.reservation.code })).toContainText('窓口の予約の日時を変えた');
   await expect(
     audit
       .getByRole('row')

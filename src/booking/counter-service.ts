@@ -12,13 +12,14 @@ import {
 } from '../domain/counter-reservation.ts';
 import type { ManagementLink } from '../domain/management-links.ts';
 import { addDays, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../domain/japan-time.ts';
-import { reminderDueAt, reminderMail } from '../domain/counter-mail.ts';
+import { movedByCityMail, reminderDueAt, reminderMail } from '../domain/counter-mail.ts';
+import { STAFF_MOVE_MESSAGES, staffMoveRefusal } from '../domain/staff-move.ts';
 import { createAnswerCache } from './answer-cache.ts';
 import { createHoldKnowledge } from './hold-knowledge.ts';
 import { type BookingRefusal, bookingRefusal } from './refusal.ts';
 import type { AttemptGuard, AttemptLimit } from './attempt-guard.ts';
 import { bookingLinks } from './booking-links.ts';
-import type { StoredCounterReservation } from './counter-store.ts';
+import type { CityMove, SlotSeats, StoredCounterReservation } from './counter-store.ts';
 import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretsEqual } from './secrets.ts';
 import { SerialisedJson } from './serialised-json.ts';
@@ -75,6 +76,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
       email: stored.email,
       status: stored.status,
       cityCancellationReason: stored.cityCancellationReason,
+      cityMovedFrom: stored.cityMovedFrom ? { date: stored.cityMovedFrom.slice(0, 10), time: stored.cityMovedFrom.slice(11) } : null,
     };
   }
 
@@ -100,16 +102,32 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
     return due && facts ? outboxMessage('reminder', reminderMail(facts), email, due) : null;
   }
 
+  /**
+   * Moves a booking to `target` (already checked against the caller's slot rule) in one store
+   * transaction; `byCity` says whether a clerk moved it, and with which notice.
+   */
+  async function moveTo(stored: StoredCounterReservation, target: string, byCity: (instant: Date) => CityMove | undefined): Promise<CounterReservation> {
+    const instant = now();
+    const reminder = reminderFor(stored.email, { ...stored, slot: target }, instant);
+    const outcome = await store.counter.move(stored.code, target, capacity, instant.toISOString(), reminder, byCity(instant));
+    // The old slot's seat is free now.
+    if (outcome === 'moved') seatsFreed();
+    if (outcome === 'full') throw fullError();
+    if (outcome === 'not-booked') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.cancelled);
+    return publicView((await store.counter.find(stored.code)) ?? stored);
+  }
+
   const fullFields = [{ path: 'slot', message: COUNTER_MESSAGES.fullField }];
   const fullError = () => new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.full, fullFields);
   const FULL: BookingRefusal = bookingRefusal(409, 'conflict', COUNTER_MESSAGES.full, fullFields);
 
   /**
-   * The store refuses a seat when the slot holds as many bookings as the content's desks, or when
-   * the counter closed it (a closed slot holds 0, and a trigger keeps it at 0 while closed).
+   * The store refuses a seat when the slot holds as many bookings as the day's desks (the content's,
+   * unless the administrator set that day's), or when the counter closed it (a closed slot holds 0,
+   * and a trigger keeps it at 0 while closed).
    */
-  function storeRefuses(seats: { booked: number; capacity: number }): boolean {
-    return seats.booked >= capacity || seats.capacity === 0;
+  function storeRefuses(seats: SlotSeats): boolean {
+    return seats.booked >= (seats.dayDesks ?? capacity) || seats.capacity === 0;
   }
 
   /** Something may have freed a seat: kept answers and known full slots are out of date. */
@@ -183,6 +201,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
             email: request.email ? request.email : null,
             status: 'booked',
             cityCancellationReason: null,
+            cityMovedFrom: null,
           },
         };
         const reminder = reminderFor(created.reservation.email, { code, slot, kindId: kind.id, proxy: request.proxy }, instant);
@@ -267,15 +286,31 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
       const stored = await findWithToken(code, token);
       if (stored.status !== 'booked') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.cancelled);
       requireBookableSlot({ date: stored.slot.slice(0, 10), time: stored.slot.slice(11) });
-      const target = requireBookableSlot(slot);
-      const instant = now();
-      const reminder = reminderFor(stored.email, { ...stored, slot: target }, instant);
-      const outcome = await store.counter.move(code, target, capacity, instant.toISOString(), reminder);
-      // The old slot's seat is free now.
-      if (outcome === 'moved') seatsFreed();
-      if (outcome === 'full') throw fullError();
-      if (outcome === 'not-booked') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.cancelled);
-      return publicView((await store.counter.find(code)) ?? stored);
+      return moveTo(stored, requireBookableSlot(slot), () => undefined);
+    },
+
+    /**
+     * A clerk moves a booking after a phone call: the same move as the citizen's change (the new
+     * seat taken before the old one is freed, the desks of the slot enforced by the store, the
+     * reminder moved), but under the clerk's slot rule (staffMoveRefusal: no cut-off before the
+     * slot, any present slot), and recorded for the citizen's page with the city's notice by mail.
+     * Returns the slots before and after ('YYYY-MM-DDTHH:MM').
+     */
+    async moveByCity(code: string, slot: { date: string; time: string }, accountId: number): Promise<{ from: string; to: string }> {
+      const stored = await store.counter.find(code);
+      if (!stored) throw NOT_FOUND;
+      if (stored.status !== 'booked') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.cancelled);
+      const start = parseTime(slot.time) ?? -1;
+      const refusal = staffMoveRefusal(slot.date, start, japanClock(now()), content);
+      if (refusal) throw new ApiHttpError(422, 'unprocessable', STAFF_MOVE_MESSAGES[refusal], [{ path: 'slot', message: STAFF_MOVE_MESSAGES[refusal] }]);
+      const target = `${slot.date}T${timeKey(start)}`;
+      if (target === stored.slot) throw new ApiHttpError(409, 'conflict', 'いまと同じ日時です。ほかの日時を選んでください。');
+      await moveTo(stored, target, (instant) => {
+        const facts = mail && stored.email ? counterMailFacts(content, mail, { ...stored, slot: target }) : null;
+        const notice = facts && stored.email ? outboxMessage('city-move', movedByCityMail(facts, stored.slot), stored.email, instant) : null;
+        return { accountId, notice };
+      });
+      return { from: stored.slot, to: target };
     },
 
     async cancel(code: string, token: string | null): Promise<CounterReservation> {

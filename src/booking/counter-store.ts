@@ -15,6 +15,11 @@ export interface StoredCounterReservation {
   email: string | null;
   /** Why the city cancelled it (a clerk at the desk, who must give a reason), or null. */
   cityCancellationReason: string | null;
+  /**
+   * The slot the desk moved the booking from, while it is still where the desk put it; otherwise
+   * null. Absent where the city never moves bookings (the practice mode).
+   */
+  cityMovedFrom?: string | null;
 }
 
 export interface NewCounterBooking {
@@ -34,11 +39,33 @@ export interface NewCounterBooking {
   now: string;
 }
 
+export interface SlotSeats {
+  booked: number;
+  /** 0 while the counter is closed there. */
+  capacity: number;
+  dayDesks?: number;
+}
+
+/** A slot's row as the stores read it (with the day's desks, null where the content's apply). */
+export function slotSeats(row: { booked: number; capacity: number; day_desks: number | null }): SlotSeats {
+  return row.day_desks === null ? { booked: row.booked, capacity: row.capacity } : { booked: row.booked, capacity: row.capacity, dayDesks: row.day_desks };
+}
+
+/** A clerk's move of a booking (see CounterStore.move). */
+export interface CityMove {
+  accountId: number;
+  notice: NewOutboxMessage | null;
+}
+
 export type BookOutcome = 'booked' | 'full' | 'code-taken';
 
 export interface CounterStore {
-  /** Bookings held per slot between two days (inclusive), keyed by slot. */
-  bookedSeats(fromDate: string, toDate: string): Promise<Map<string, { booked: number; capacity: number }>>;
+  /**
+   * Bookings held per slot between two days (inclusive), keyed by slot; `dayDesks` where the
+   * administrator set the desks of that day (then they, not the content's desksPerSlot, are the
+   * slot's seats). The practice mode has no such days.
+   */
+  bookedSeats(fromDate: string, toDate: string): Promise<Map<string, SlotSeats>>;
   /**
    * Books one seat in one transaction: the capacity check, the insert, and the idempotency record.
    * `answer` builds the response stored for replays.
@@ -47,13 +74,25 @@ export interface CounterStore {
   find(code: string): Promise<StoredCounterReservation | null>;
   /**
    * Moves a booking to another slot atomically: the new seat is taken before the old one is freed.
+   * `capacity` is the content's desks, for a day whose desks the administrator did not set (as in `book`).
    * The unsent reminder for the old time is removed and `reminder` (for the new time) written instead.
+   * `byCity` when a clerk moved it: the move is recorded for the citizen's page and `notice` (the
+   * city's mail about it) written, in the same transaction; without it, a record of an earlier
+   * move by the city goes (the citizen changed the booking themselves).
    */
-  move(code: string, slot: string, capacity: number, now: string, reminder: NewOutboxMessage | null): Promise<'moved' | 'full' | 'not-booked'>;
+  move(
+    code: string,
+    slot: string,
+    capacity: number,
+    now: string,
+    reminder: NewOutboxMessage | null,
+    byCity?: CityMove,
+  ): Promise<'moved' | 'full' | 'not-booked'>;
   /** Cancels and frees the seat; the unsent reminder is removed, and `notice` (the city's cancellation) written. */
   cancel(code: string, now: string, notice: NewOutboxMessage | null): Promise<'cancelled' | 'not-booked'>;
   /**
-   * Gives every slot from `fromSlot` on the content's capacity. Refused (nothing changes) when a slot
+   * Gives every slot from `fromSlot` on the content's capacity, but for the days whose desks the
+   * administrator set (they keep theirs). Refused (nothing changes) when a slot
    * already holds more bookings than that: the slots are returned, so the server can name them.
    */
   applyCapacity(fromSlot: string, capacity: number): Promise<{ slot: string; booked: number }[]>;

@@ -100,7 +100,7 @@ export function counterDays(
   last: IsoDate,
   clock: JapanClock,
   calendar: CounterCalendar,
-  taken: ReadonlyMap<string, { booked: number; capacity?: number }>,
+  taken: ReadonlyMap<string, { booked: number; capacity?: number; dayDesks?: number }>,
 ): CounterDay[] {
   const capacity = calendar.desksPerSlot;
   const days: CounterDay[] = [];
@@ -112,18 +112,22 @@ export function counterDays(
       continue;
     }
     const earliest = earliestBookableStart(date, clock, calendar);
+    // The day's desks where the administrator set them (every slot of such a day has a row).
+    let dayCapacity = capacity;
     const slots = starts.map((start) => {
       const row = taken.get(`${date}T${timeKey(start)}`);
-      // The content's capacity, whatever a slot was booked under; less only where the slot holds
-      // less (a slot the counter closed holds 0).
-      const seatsLeft = Math.max(0, Math.min(capacity, row?.capacity ?? capacity) - (row?.booked ?? 0));
+      const desks = row?.dayDesks ?? capacity;
+      if (row?.dayDesks !== undefined) dayCapacity = row.dayDesks;
+      // The day's desks, whatever a slot was booked under; less only where the slot holds less (a
+      // slot the counter closed holds 0).
+      const seatsLeft = Math.max(0, Math.min(desks, row?.capacity ?? desks) - (row?.booked ?? 0));
       const inWindow = earliest !== null && start >= earliest;
       return { time: timeKey(start), seatsLeft, inWindow, bookable: inWindow && seatsLeft > 0 };
     });
     const seats = slots.filter((slot) => slot.inWindow).map((slot) => slot.seatsLeft);
     days.push({
       date,
-      availability: dayAvailability(seats, capacity),
+      availability: dayAvailability(seats, dayCapacity),
       closedReason: seats.length === 0 ? '受付期間の外です' : null,
       slots: slots.map(({ time, seatsLeft, bookable }) => ({ time, seatsLeft, bookable })),
     });

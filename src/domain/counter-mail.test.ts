@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { counter as counterContent } from '../content/counter.ts';
-import { cancelledByCityMail, type CounterMailFacts, nextAttemptAt, reminderDueAt, reminderMail, RETRY_DELAYS_MS } from './counter-mail.ts';
+import { cancelledByCityMail, type CounterMailFacts, movedByCityMail, nextAttemptAt, reminderDueAt, reminderMail, RETRY_DELAYS_MS } from './counter-mail.ts';
 import { addDays, japanClock } from './japan-time.ts';
 
 const kind = counterContent.visitKinds[0]!;
@@ -72,9 +72,18 @@ describe('the mails', () => {
     expect(mail.body).toContain('予約番号　ABCD-2345');
   });
 
+  it('the city’s move says the new time, the old one, and where to ask if the citizen never called', () => {
+    const mail = movedByCityMail(facts, '2026-11-30T09:00');
+    expect(mail.subject).toBe('【東金市】マイナンバーカードの窓口の予約を 12月1日（火） 10:30に変更しました');
+    expect(mail.body).toContain('変更前　11月30日（月） 9:00から');
+    expect(mail.body).toContain('時間　　10:30から');
+    expect(mail.body).toContain('お心当たりのないときは、市民課へお電話ください。');
+    expect(mail.body).toContain('予約番号　ABCD-2345');
+  });
+
   it('hold nothing but what the facts give: no field exists for a name or a phone', () => {
     // The facts have no personal field; the only number-like things are the code, date and time.
-    for (const mail of [reminderMail(facts), cancelledByCityMail(facts, '点検')]) {
+    for (const mail of [reminderMail(facts), cancelledByCityMail(facts, '点検'), movedByCityMail(facts, '2026-11-30T09:00')]) {
       expect(mail.body).not.toMatch(/0\d{9,10}|0\d{1,4}-\d{1,4}-\d{4}/);
       expect(mail.body).not.toContain('@');
     }

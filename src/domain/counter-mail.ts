@@ -112,6 +112,30 @@ export function cancelledByCityMail(facts: CounterMailFacts, reason: string): Co
 }
 
 /**
+ * The city moved the booking to another time (a clerk, after a phone call). `facts.slot` is the new
+ * time; `fromSlot` the old one, said so a citizen who never called sees at once what changed.
+ */
+export function movedByCityMail(facts: CounterMailFacts, fromSlot: string): CounterMail {
+  return {
+    subject: `【東金市】マイナンバーカードの窓口の予約を ${when(facts.slot)}に変更しました`,
+    body: [
+      '東金市役所で、次の予約の日時を変更しました。',
+      '',
+      `変更前　${when(fromSlot)}から`,
+      '',
+      '変更後の予約',
+      ...visitLines(facts),
+      '',
+      '変更後の時間に、窓口へお越しください。',
+      'お心当たりのないときは、市民課へお電話ください。',
+      ...bookingPageLines(facts, '予約の確認や取り消し'),
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/**
  * How long the outbox waits before trying a failed mail again, by attempts already made: quick at
  * first (a mail server restarting), then longer (a mail server down for hours). After the last
  * the message is failed, so a clerk sees it and can phone the citizen instead.

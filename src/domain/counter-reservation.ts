@@ -40,6 +40,8 @@ export interface CounterReservation {
   status: 'booked' | 'cancelled';
   /** Set when the city cancelled the booking: the clerk's reason, which the citizen's page shows. */
   cityCancellationReason: string | null;
+  /** Set when the city moved the booking to its present time (a clerk, after a phone call): the time before. */
+  cityMovedFrom: { date: string; time: string } | null;
 }
 
 export interface CounterReservationCreated {

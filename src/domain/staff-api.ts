@@ -50,6 +50,30 @@ export interface CounterClosure {
   reason: string;
 }
 
+/** A clerk moves a booking: the new day and slot. */
+export const staffMoveSchema = z.strictObject({
+  slot: z.strictObject({
+    date: isoDateSchema,
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '時刻を選んでください。'),
+  }),
+});
+
+/** The administrator sets the desks (seats per slot) of one day. */
+export const dayDesksSchema = z.strictObject({
+  date: isoDateSchema,
+  desks: z
+    .number({ error: '受付数を数字で入力してください。' })
+    .int('受付数は整数で入力してください。')
+    .min(1, '受付数は1以上にしてください（窓口を閉めるときは「窓口の休み」を使ってください）。')
+    .max(20, '受付数は20までです。'),
+});
+
+/** `GET /staff/counter/desks`: the content's default and the days set otherwise, from today on. */
+export interface DayDesksListing {
+  defaultDesks: number;
+  days: { date: string; desks: number }[];
+}
+
 export const counterDayQuerySchema = z.strictObject({ date: isoDateSchema });
 
 export interface StaffAccountView {
@@ -67,6 +91,11 @@ export interface StaffSessionAnswer {
 
 export type CounterDeskStatus = 'booked' | 'checked-in' | 'no-show' | 'cancelled';
 
+/**
+ * A booking in the clerk's day list: what the desk needs to receive the citizen, and nothing more.
+ * The phone number is not here: the clerk asks for it (「電話番号を見る」), one booking at a time,
+ * and every such request is written in the audit log.
+ */
 export interface CounterDeskBooking {
   code: string;
   time: string;
@@ -78,6 +107,11 @@ export interface CounterDeskBooking {
   nameKana: string | null;
   status: CounterDeskStatus;
   cancelReason: string | null;
+}
+
+/** The answer to 「電話番号を見る」; null once the retention job has deleted it. */
+export interface CounterDeskPhone {
+  phone: string | null;
 }
 
 export interface ProvisionalFacilityBooking {
@@ -121,6 +155,9 @@ export const AUDIT_ACTIONS = [
   'counter-check-in',
   'counter-no-show',
   'counter-cancel',
+  'counter-move',
+  'counter-phone-viewed',
+  'counter-desks',
   'facility-confirm',
   'counter-closed',
   'counter-reopened',
@@ -139,6 +176,9 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'counter-check-in': '来庁済みにした',
   'counter-no-show': '来なかったと記録した',
   'counter-cancel': '窓口の予約を取り消した',
+  'counter-move': '窓口の予約の日時を変えた',
+  'counter-phone-viewed': '予約の電話番号を見た',
+  'counter-desks': '窓口の1枠の受付数を変えた',
   'facility-confirm': '仮予約を本予約にした',
   'counter-closed': '窓口を休みにした',
   'counter-reopened': '窓口の休みを取り消した',
@@ -152,4 +192,7 @@ export interface AuditEntry {
   action: AuditAction;
   /** A booking code, a login name or a session number; never a citizen's personal data. */
   target: string | null;
+  /** What the action changed, before and after (a booking's slot, say); null where nothing is kept. */
+  before: string | null;
+  after: string | null;
 }

@@ -20,7 +20,7 @@ import { BookingFailure, BookingNotShown, BookingTop, type ElsewhereLink, KeepBo
 import { closeOtherLinksAndKeep, ManagementLinks } from '../../ui/ManagementLinks.tsx';
 import { useManagedBooking } from '../../ui/useManagementToken.ts';
 
-function slotText(reservation: CounterReservation): string {
+function slotText(reservation: Pick<CounterReservation, 'slot'>): string {
   const start = parseTime(reservation.slot.time) ?? 0;
   return `${formatJapaneseDate(reservation.slot.date)} ${formatTime(start)}～${formatTime(start + counter.slotMinutes)}`;
 }
@@ -143,6 +143,12 @@ export function ReservationPage() {
           <>
             <dt>取り消した理由</dt>
             <dd>{current.cityCancellationReason}</dd>
+          </>
+        )}
+        {current.status === 'booked' && current.cityMovedFrom && (
+          <>
+            <dt>日時の変更</dt>
+            <dd>市役所で日時を変更しました（変更前：{slotText({ slot: current.cityMovedFrom })}）</dd>
           </>
         )}
       </dl>

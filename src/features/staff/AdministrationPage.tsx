@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
 import { ClosuresSection } from './ClosuresSection.tsx';
+import { DesksSection } from './DesksSection.tsx';
 import { Identifier, Instant, StaffTable } from './StaffTable.tsx';
 import { accountsQuery, auditQuery, sessionsQuery } from './staff-api.ts';
 import styles from './staff.module.css';
@@ -206,6 +207,8 @@ export function AdministrationPage(props: StaffScreenProps) {
 
       <ClosuresSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
 
+      <DesksSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
+
       <h2>操作の記録</h2>
       {audit.data && (
         <StaffTable
@@ -217,6 +220,10 @@ export function AdministrationPage(props: StaffScreenProps) {
             { header: 'だれが', cell: (entry) => entry.actor },
             { header: '操作', cell: (entry) => AUDIT_ACTION_NAMES[entry.action] },
             { header: '対象', cell: (entry) => <Identifier>{entry.target ?? ''}</Identifier> },
+            {
+              header: '変更前 → 変更後',
+              cell: (entry) => (entry.before === null && entry.after === null ? '' : `${entry.before ?? '（なし）'} → ${entry.after ?? '（なし）'}`),
+            },
           ]}
         />
       )}

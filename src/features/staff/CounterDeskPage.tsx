@@ -1,16 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
-import { formatReservationCode, reservationCodeSchema } from '../../domain/citizen-fields.ts';
+import { ApiRequestError } from '../../client/api-client.ts';
+import { formatPhoneNumber, formatReservationCode, reservationCodeSchema } from '../../domain/citizen-fields.ts';
 import { formatJapaneseDate, isIsoDate, japanClock } from '../../domain/japan-time.ts';
 import { mayMarkNoShow } from '../../domain/no-show.ts';
-import type { CounterDeskBooking, CounterDeskStatus } from '../../domain/staff-api.ts';
+import type { CounterDeskBooking, CounterDeskPhone, CounterDeskStatus } from '../../domain/staff-api.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
 import { ClosuresSection } from './ClosuresSection.tsx';
+import { MoveBookingForm } from './MoveBookingForm.tsx';
 import { Code, StaffTable, Unbroken } from './StaffTable.tsx';
-import { counterDayQuery } from './staff-api.ts';
+import { counterDayQuery, staffChange } from './staff-api.ts';
+import { failureMessage } from './words.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
 
@@ -35,19 +38,41 @@ function matches(booking: CounterDeskBooking, search: string): boolean {
   return booking.code.includes(wanted) || kanaKey(booking.nameKana ?? '').includes(wanted);
 }
 
-/** 窓口: the day's MyNumber counter bookings, with check-in, 来なかった and cancel on behalf. */
+/**
+ * The phone number, only when the clerk asks for it, one booking at a time: the server writes each
+ * request in the audit log. Numbers shown are kept only while this screen is open.
+ */
+function usePhoneOnRequest({ csrfToken, onSignedOut }: StaffScreenProps) {
+  const [phones, setPhones] = useState<Record<string, string | null>>({});
+  const [phoneFailure, setPhoneFailure] = useState<string | null>(null);
+  async function revealPhone(code: string): Promise<void> {
+    try {
+      const { phone } = (await staffChange(csrfToken, 'POST', `/counter/bookings/${code}/phone`)) as CounterDeskPhone;
+      setPhoneFailure(null);
+      setPhones((shown) => ({ ...shown, [code]: phone }));
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 401) onSignedOut();
+      else setPhoneFailure(failureMessage(error));
+    }
+  }
+  return { phones, revealPhone, phoneFailure };
+}
+
+/** 窓口: the day's MyNumber counter bookings, with check-in, 来なかった, a move after a phone call and cancel on behalf. */
 export function CounterDeskPage(props: StaffScreenProps) {
   const [date, setDate] = useState(() => japanClock(new Date()).date);
   const [search, setSearch] = useState('');
   const [typedCode, setTypedCode] = useState('');
   const [codeError, setCodeError] = useState<string | undefined>();
   const [cancelling, setCancelling] = useState<CounterDeskBooking | null>(null);
+  const [moving, setMoving] = useState<CounterDeskBooking | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const reasonField = useRef<HTMLInputElement>(null);
   const day = useQuery({ ...counterDayQuery(date), enabled: isIsoDate(date) });
   useSignedOutOnFailure(day.error, props.onSignedOut);
   const { run, message, busy } = useStaffAction(props);
+  const { phones, revealPhone, phoneFailure } = usePhoneOnRequest(props);
 
   const checkIn = (code: string) => run('POST', `/counter/bookings/${code}/check-in`, undefined, `${formatReservationCode(code)} を来庁済みにしました。`);
 
@@ -66,6 +91,7 @@ export function CounterDeskPage(props: StaffScreenProps) {
   };
 
   const startCancel = (booking: CounterDeskBooking) => {
+    setMoving(null);
     setCancelling(booking);
     setReason('');
     setReasonError(undefined);
@@ -105,6 +131,11 @@ export function CounterDeskPage(props: StaffScreenProps) {
         </Button>
       </form>
       <ActionMessage message={message} />
+      {phoneFailure && (
+        <p className={styles.error} role="alert">
+          {phoneFailure}
+        </p>
+      )}
       <div className={styles.inlineForm}>
         <TextField label="日にち" type="date" value={date} onChange={(event) => setDate(event.target.value)} />
         <TextField label="予約番号かふりがなで探す" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
@@ -134,6 +165,8 @@ export function CounterDeskPage(props: StaffScreenProps) {
         </form>
       )}
 
+      {moving && <MoveBookingForm key={moving.code} booking={moving} date={date} run={run} busy={busy} onDone={() => setMoving(null)} />}
+
       {day.isPending && isIsoDate(date) && <p role="status">読み込んでいます…</p>}
       {day.isError && (
         <p className={styles.error} role="alert">
@@ -152,6 +185,23 @@ export function CounterDeskPage(props: StaffScreenProps) {
             { header: '用件', cell: (booking) => `${booking.kindName}${booking.proxy ? '（代理人）' : ''}` },
             { header: 'ふりがな', cell: (booking) => booking.nameKana ?? '（削除済み）' },
             { header: '人数', cell: (booking) => <Unbroken>{booking.people}人</Unbroken> },
+            {
+              header: '電話番号',
+              cell: (booking) => {
+                const phone = phones[booking.code];
+                if (phone === undefined)
+                  return (
+                    <Button
+                      variant="secondary"
+                      onClick={() => void revealPhone(booking.code)}
+                      aria-label={`${formatReservationCode(booking.code)} の電話番号を見る`}
+                    >
+                      電話番号を見る
+                    </Button>
+                  );
+                return phone === null ? '（削除済み）' : <Unbroken>{formatPhoneNumber(phone)}</Unbroken>;
+              },
+            },
             { header: '状態', cell: (booking) => `${STATUS_NAMES[booking.status]}${booking.cancelReason ? `（${booking.cancelReason}）` : ''}` },
           ]}
           actions={(booking) =>
@@ -169,6 +219,19 @@ export function CounterDeskPage(props: StaffScreenProps) {
                     aria-label={`${formatReservationCode(booking.code)} を来なかったにする`}
                   >
                     来なかった
+                  </Button>
+                )}
+                {booking.status === 'booked' && (
+                  <Button
+                    variant="secondary"
+                    disabled={busy}
+                    onClick={() => {
+                      setCancelling(null);
+                      setMoving(booking);
+                    }}
+                    aria-label={`${formatReservationCode(booking.code)} の日時を変える`}
+                  >
+                    日時を変える
                   </Button>
                 )}
                 {booking.status === 'booked' && (

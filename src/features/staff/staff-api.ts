@@ -4,6 +4,7 @@ import type {
   AuditEntry,
   CounterClosure,
   CounterDeskBooking,
+  DayDesksListing,
   ProvisionalFacilityBooking,
   StaffAccountListing,
   StaffSessionAnswer,
@@ -65,6 +66,9 @@ export const figuresCsvHref = (month: string) => `/api/v1/staff/figures.csv?mont
 
 export const closuresQuery = () =>
   queryOptions({ queryKey: ['staff', 'closures'], queryFn: () => requestJson<{ closures: CounterClosure[] }>('/api/v1/staff/counter/closures'), retry: false });
+
+export const dayDesksQuery = () =>
+  queryOptions({ queryKey: ['staff', 'desks'], queryFn: () => requestJson<DayDesksListing>('/api/v1/staff/counter/desks'), retry: false });
 
 export const provisionalQuery = () =>
   queryOptions({

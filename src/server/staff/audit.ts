@@ -7,9 +7,17 @@ export type Actor = string;
 export const SERVER_COMMAND_ACTOR = 'サーバーのコマンド（npm run staff:…）';
 
 /**
- * Writes one audit row. The target is a booking code, a login name or a session number: the log
- * never holds a citizen's name, phone or anything typed about them.
+ * Writes one audit row. The target is a booking code, a login name or a session number, and
+ * `change` what the action changed (a slot, a number of desks): the log never holds a citizen's
+ * name, phone or anything typed about them.
  */
-export function recordAudit(store: StaffStore, now: () => Date, actor: Actor, action: AuditAction, target: string | null): Promise<void> {
-  return store.appendAudit({ at: now().toISOString(), actor, action, target });
+export function recordAudit(
+  store: StaffStore,
+  now: () => Date,
+  actor: Actor,
+  action: AuditAction,
+  target: string | null,
+  change: { before: string | null; after: string | null } = { before: null, after: null },
+): Promise<void> {
+  return store.appendAudit({ at: now().toISOString(), actor, action, target, ...change });
 }

@@ -194,6 +194,8 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/check-in', allowed: ['clerk'] },
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/no-show', allowed: ['clerk'] },
       { method: 'POST', path: '/staff/counter/bookings/ABCD2345/cancel', allowed: ['clerk'], body: { reason: '電話で依頼' } },
+      { method: 'POST', path: '/staff/counter/bookings/ABCD2345/phone', allowed: ['clerk'] },
+      { method: 'POST', path: '/staff/counter/bookings/ABCD2345/move', allowed: ['clerk'], body: { slot: { date: '2026-12-02', time: '10:00' } } },
       { method: 'GET', path: '/staff/counter/closures', allowed: ['clerk', 'admin'] },
       {
         method: 'POST',
@@ -202,6 +204,9 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
         body: { date: '2026-12-25', startTime: '24:00', endTime: '00:00', reason: '点検' },
       },
       { method: 'DELETE', path: '/staff/counter/closures/999999', allowed: ['clerk', 'admin'] },
+      { method: 'GET', path: '/staff/counter/desks', allowed: ['admin'] },
+      { method: 'POST', path: '/staff/counter/desks', allowed: ['admin'], body: { date: '2026-12-16', desks: 3 } },
+      { method: 'DELETE', path: '/staff/counter/desks/2026-12-16', allowed: ['admin'] },
       { method: 'GET', path: '/staff/facilities/provisional', allowed: ['manager'] },
       { method: 'POST', path: '/staff/facilities/bookings/ABCD2345/confirm', allowed: ['manager'] },
       { method: 'GET', path: '/staff/accounts', allowed: ['admin'] },
@@ -298,6 +303,97 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(409);
       expect((await audit()).filter((entry) => entry.target === reservation.code).map((entry) => entry.action)).toEqual(['counter-cancel']);
       expect(JSON.stringify(await audit())).not.toContain('電話で取り消し');
+    });
+
+    it('leaves the phone out of the day list; 「電話番号を見る」 gives it for one booking and is audited each time', async () => {
+      const { reservation } = await bookCounter('16:00', 'でんわ はなこ');
+      const list = await clerk.send('GET', '/staff/counter/bookings?date=2026-12-01');
+      const listed = await list.text();
+      expect(listed).toContain(reservation.code);
+      expect(listed).not.toMatch(/0475|phone/);
+
+      const phone = async () => clerk.send('POST', `/staff/counter/bookings/${reservation.code}/phone`);
+      const first = await phone();
+      expect(first.status).toBe(200);
+      expect(first.headers.get('cache-control')).toBe('no-store');
+      expect(await first.json()).toEqual({ phone: '0475501210' });
+      expect((await phone()).status).toBe(200);
+      const rows = (await audit()).filter((entry) => entry.target === reservation.code);
+      expect(rows.map(({ actor, action }) => ({ actor, action }))).toEqual([
+        { actor: 'madoguchi', action: 'counter-phone-viewed' },
+        { actor: 'madoguchi', action: 'counter-phone-viewed' },
+      ]);
+      expect(JSON.stringify(await audit())).not.toContain('0475');
+      expect((await clerk.send('POST', '/staff/counter/bookings/ABCD2345/phone')).status).toBe(404);
+    });
+
+    it('moves a booking after a phone call: new seat first, the old one freed, the citizen sees the new time and that the city moved it', async () => {
+      const { reservation, token } = await bookCounter('14:00');
+      const move = (code: string, date: string, time: string, client = clerk) =>
+        client.send('POST', `/staff/counter/bookings/${code}/move`, { slot: { date, time } });
+      const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+
+      // A full slot is refused and nothing changes.
+      const fullDay = '2026-12-08';
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            kindId: 'card-pickup',
+            slot: { date: fullDay, time: '09:00' },
+            nameKana: 'とうがね',
+            phone: '0475-50-1210',
+            people: 1,
+            proxy: false,
+          }),
+        });
+        expect(response.status).toBe(201);
+      }
+      const full = await move(reservation.code, fullDay, '09:00');
+      expect(full.status).toBe(409);
+      expect((await counterDay(clerk)).find((row) => row.code === reservation.code)?.time).toBe('14:00');
+
+      // Closed days, times off the grid and the same time are refused in words a clerk can act on.
+      const closed = await move(reservation.code, '2026-12-12', '10:00');
+      expect([closed.status, await message(closed)]).toEqual([422, 'その日は窓口が休みです。ほかの日を選んでください。']);
+      expect((await move(reservation.code, '2026-12-07', '10:10')).status).toBe(422);
+      expect((await move(reservation.code, '2026-12-07', '25:00')).status).toBe(400);
+      const same = await move(reservation.code, '2026-12-01', '14:00');
+      expect([same.status, await message(same)]).toEqual([409, 'いまと同じ日時です。ほかの日時を選んでください。']);
+
+      const moved = await move(reservation.code, '2026-12-07', '11:30');
+      expect(moved.status).toBe(200);
+      expect(await moved.json()).toMatchObject({ from: '2026-12-01T14:00', to: '2026-12-07T11:30' });
+      expect((await counterDay(clerk)).find((row) => row.code === reservation.code)).toBeUndefined();
+      expect((await counterDay(clerk, '2026-12-07')).find((row) => row.code === reservation.code)).toMatchObject({ time: '11:30', status: 'booked' });
+      const citizen = await fetch(`${server.baseUrl}/api/v1/counter/reservations/${reservation.code}`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(((await citizen.json()) as { reservation: unknown }).reservation).toMatchObject({
+        status: 'booked',
+        slot: { date: '2026-12-07', time: '11:30' },
+        cityMovedFrom: { date: '2026-12-01', time: '14:00' },
+      });
+      expect((await audit()).find((entry) => entry.target === reservation.code)).toMatchObject({
+        actor: 'madoguchi',
+        action: 'counter-move',
+        before: '2026-12-01 14:00',
+        after: '2026-12-07 11:30',
+      });
+
+      // The citizen's cut-off (an hour before) does not bind the clerk: at 10:05 on the day, 10:30 is still given.
+      clock = new Date('2026-12-07T01:05:00Z');
+      try {
+        const desk = await signIn(server, 'madoguchi', PASSWORD);
+        expect((await move(reservation.code, '2026-12-07', '10:30', desk)).status).toBe(200);
+        const past = await move(reservation.code, '2026-12-07', '10:00', desk);
+        expect([past.status, await message(past)]).toEqual([422, 'その時刻はもう過ぎています。これから先の時刻を選んでください。']);
+        // Checked in, it stays where it happened.
+        expect((await desk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(200);
+        const came = await move(reservation.code, '2026-12-07', '15:00', desk);
+        expect([came.status, await message(came)]).toEqual([409, '来庁済みの予約は日時を変えられません。']);
+      } finally {
+        clock = START;
+      }
     });
 
     it('records 来なかった once the time has come; a late arrival is checked in all the same', async () => {
@@ -421,6 +517,69 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
 
     it('refuses an end before the start', async () => {
       expect((await close(clerk, { date: '2026-12-04', startTime: '12:00', endTime: '10:00', reason: '点検' })).status).toBe(400);
+    });
+  });
+
+  describe('the desks of a day', () => {
+    async function seats(date: string): Promise<Record<string, number>> {
+      const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=${date}&to=${date}`);
+      const { days } = (await response.json()) as { days: { slots: { time: string; seatsLeft: number }[] }[] };
+      return Object.fromEntries((days[0]?.slots ?? []).map((slot) => [slot.time, slot.seatsLeft]));
+    }
+    const book = (date: string, time: string) =>
+      fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kindId: 'card-pickup', slot: { date, time }, nameKana: 'まどぐち', phone: '0475-50-1210', people: 1, proxy: false }),
+      });
+    const setDesks = (date: string, desks: number) => admin.send('POST', '/staff/counter/desks', { date, desks });
+    const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+
+    it('raises a day’s desks: more seats in every slot, kept in the database across a restart, audited with before and after', async () => {
+      const day = '2026-12-14';
+      for (let i = 0; i < 2; i++) expect((await book(day, '10:00')).status).toBe(201);
+      expect((await book(day, '10:00')).status).toBe(409);
+
+      const lower = await setDesks(day, 1);
+      expect([lower.status, await message(lower)]).toEqual([
+        409,
+        '受付数を1にすると、すでに予約が入っている次の枠が受付数を超えます：10:00（2件）。予約を別の枠に移してから減らすか、2以上にしてください。',
+      ]);
+      expect(await seats(day)).toMatchObject({ '10:00': 0, '11:00': 2 });
+
+      expect((await setDesks(day, 3)).status).toBe(200);
+      expect(await seats(day)).toMatchObject({ '10:00': 1, '11:00': 3 });
+      expect((await book(day, '10:00')).status).toBe(201);
+      expect((await book(day, '10:00')).status).toBe(409);
+      // Starting again applies the content's desks to every other day; this one keeps its own.
+      await applyContentToStore(server.store, loadContentPack(), clock);
+      expect(await seats(day)).toMatchObject({ '10:00': 0, '11:00': 3 });
+      expect(await (await admin.send('GET', '/staff/counter/desks')).json()).toMatchObject({ defaultDesks: 2, days: [{ date: day, desks: 3 }] });
+      expect((await audit()).find((entry) => entry.action === 'counter-desks')).toMatchObject({ actor: 'kanri', target: day, before: '2（既定）', after: '3' });
+
+      // Back to the default is refused while 10:00 holds 3, then done once one is cancelled.
+      const back = await admin.send('DELETE', `/staff/counter/desks/${day}`);
+      expect([back.status, await message(back)]).toEqual([
+        409,
+        '受付数を2にすると、すでに予約が入っている次の枠が受付数を超えます：10:00（3件）。予約を別の枠に移してから減らすか、3以上にしてください。',
+      ]);
+      const held = (await counterDay(clerk, day)).filter((row) => row.time === '10:00');
+      expect((await clerk.send('POST', `/staff/counter/bookings/${held[0]?.code ?? ''}/cancel`, { reason: '電話で依頼' })).status).toBe(200);
+      expect((await admin.send('DELETE', `/staff/counter/desks/${day}`)).status).toBe(200);
+      expect(await seats(day)).toMatchObject({ '10:00': 0, '11:00': 2 });
+      expect((await audit()).find((entry) => entry.action === 'counter-desks')).toMatchObject({ before: '3', after: '2（既定）' });
+    });
+
+    it('keeps a closed day closed, refuses a past day, 0 desks and nonsense', async () => {
+      const day = '2026-12-15';
+      expect((await admin.send('POST', '/staff/counter/closures', { date: day, startTime: '00:00', endTime: '24:00', reason: '研修' })).status).toBe(201);
+      expect((await setDesks(day, 4)).status).toBe(200);
+      expect(Object.values(await seats(day)).every((left) => left === 0)).toBe(true);
+      const past = await setDesks('2026-11-20', 3);
+      expect([past.status, await message(past)]).toEqual([409, '今日より前の日の受付数は変えられません。']);
+      expect((await setDesks(day, 0)).status).toBe(400);
+      expect((await admin.send('POST', '/staff/counter/desks', { date: day, desks: '3' })).status).toBe(400);
+      expect((await admin.send('DELETE', '/staff/counter/desks/tomorrow')).status).toBe(400);
     });
   });
 

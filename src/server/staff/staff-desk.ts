@@ -2,10 +2,11 @@ import type { CounterContent } from '../../domain/counter.ts';
 import type { FacilitiesContent } from '../../domain/facilities.ts';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import { formatTime, japanClock, parseTime } from '../../domain/japan-time.ts';
-import type { CounterClosure, CounterDeskBooking, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
+import type { CounterClosure, CounterDeskBooking, CounterDeskPhone, DayDesksListing, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
+import { desksLabel, desksRefusalMessage } from '../../domain/staff-desks.ts';
 import { mayMarkNoShow } from '../../domain/no-show.ts';
 import { monthRange, type StaffFigures } from '../../domain/staff-figures.ts';
-import { closureHours, closureSlots } from '../../domain/staff-closures.ts';
+import { closureHours, closureSlots, WHOLE_DAY } from '../../domain/staff-closures.ts';
 import type { FacilityService } from '../../booking/facility-service.ts';
 import type { StoredCounterReservation } from '../../booking/counter-store.ts';
 import type { CounterService } from '../../booking/counter-service.ts';
@@ -22,8 +23,11 @@ export interface StaffDeskDependencies {
   facilities: FacilitiesContent;
   /** A 仮予約 is confirmed by the citizens' own facility rules, which also refresh availability. */
   facilityService: FacilityService;
-  /** Told when the desk frees or closes counter seats, so kept availability and known full slots are dropped. */
-  counterService: Pick<CounterService, 'counterChangedByStaff'>;
+  /**
+   * Told when the desk frees or closes counter seats, so kept availability and known full slots are
+   * dropped; and the booking engine's own move, which the desk's move reuses.
+   */
+  counterService: Pick<CounterService, 'counterChangedByStaff' | 'moveByCity'>;
   /** Null when no mail server is configured: then a cancelled citizen is only phoned. */
   mail: MailSettings | null;
   now: () => Date;
@@ -102,6 +106,35 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
     },
 
     /**
+     * The citizen's phone number, for a clerk who needs to call them; the day list never carries
+     * it. Each request is audited (the booking's code, never the number).
+     */
+    async phone(code: string, who: SignedIn): Promise<CounterDeskPhone> {
+      const booking = await store.counter.find(code);
+      if (!booking) throw NOT_FOUND;
+      await recordAudit(store.staff, now, who.account.loginName, 'counter-phone-viewed', code);
+      return { phone: booking.phone };
+    },
+
+    /**
+     * Moves a booking to another day or time after a phone call, through the booking engine's own
+     * move (new seat first, desks enforced); see staffMoveRefusal for why the citizen's cut-off
+     * does not bind the clerk. A visit already checked in or marked 来なかった is not moved: it
+     * has happened (or not) at its time, and the figures count it there.
+     */
+    async move(code: string, slot: { date: string; time: string }, who: SignedIn): Promise<{ from: string; to: string }> {
+      const booking = await store.counter.find(code);
+      if (!booking) throw NOT_FOUND;
+      const row = (await store.staff.counterDay(booking.slot.slice(0, 10))).find((candidate) => candidate.code === code);
+      if (row?.checkedIn) throw new ApiHttpError(409, 'conflict', '来庁済みの予約は日時を変えられません。');
+      if (row?.noShow) throw new ApiHttpError(409, 'conflict', '「来なかった」と記録した予約は日時を変えられません。');
+      const moved = await counterService.moveByCity(code, slot, who.account.id);
+      const readable = (stored: string) => stored.replace('T', ' ');
+      await recordAudit(store.staff, now, who.account.loginName, 'counter-move', code, { before: readable(moved.from), after: readable(moved.to) });
+      return moved;
+    },
+
+    /**
      * Closes the counter for a day or some hours. Refused while a booking is held there: a
      * citizen's booking is never dropped unseen. The answer names them, so the clerk can phone
      * each citizen and cancel with a reason (which their page shows), then close.
@@ -136,6 +169,41 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
       if (!reopened) throw new ApiHttpError(404, 'not_found', 'その休みは見つかりませんでした。');
       counterService.counterChangedByStaff();
       await recordAudit(store.staff, now, who.account.loginName, 'counter-reopened', `${reopened.date} ${closureHours(reopened.startTime, reopened.endTime)}`);
+    },
+
+    /**
+     * Sets the desks (seats per slot) of one day, or gives it the content's default again (null).
+     * Never below what a slot of the day already holds: refused, the answer names those slots. A day
+     * before today is not changed (its bookings are history).
+     */
+    async setDayDesks(date: string, desks: number | null, who: SignedIn): Promise<void> {
+      if (date < japanClock(now()).date) throw new ApiHttpError(409, 'conflict', '今日より前の日の受付数は変えられません。');
+      const outcome = await store.staff.setDayDesks({
+        date,
+        desks,
+        defaultDesks: counter.desksPerSlot,
+        slots: closureSlots(date, WHOLE_DAY.startTime, WHOLE_DAY.endTime, counter),
+        accountId: who.account.id,
+        now: now().toISOString(),
+      });
+      const target = desks ?? counter.desksPerSlot;
+      if (!outcome.set) {
+        throw new ApiHttpError(
+          409,
+          'conflict',
+          outcome.over.length > 0 ? desksRefusalMessage(target, outcome.over) : 'ちょうど予約が入りました。もう一度お試しください。',
+          [{ path: 'desks', message: '予約の数より少なくはできません。' }],
+        );
+      }
+      counterService.counterChangedByStaff();
+      await recordAudit(store.staff, now, who.account.loginName, 'counter-desks', date, {
+        before: desksLabel(outcome.before, counter.desksPerSlot),
+        after: desksLabel(desks, counter.desksPerSlot),
+      });
+    },
+
+    async dayDesks(): Promise<DayDesksListing> {
+      return { defaultDesks: counter.desksPerSlot, days: await store.staff.listDayDesks(japanClock(now()).date) };
     },
 
     /** Closures from today on. */

@@ -2,12 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   counterDayQuerySchema,
+  dayDesksSchema,
   loginNameSchema,
   newClosureSchema,
   newPasswordSchema,
   newStaffAccountSchema,
   signInSchema,
   staffCancelSchema,
+  staffMoveSchema,
   type StaffAccountListing,
   type StaffSessionAnswer,
   type StaffSessionListing,
@@ -16,6 +18,7 @@ import { figuresCsv, figuresQuerySchema } from '../../domain/staff-figures.ts';
 import { roleMayWorkIn, type StaffArea } from '../../domain/staff-roles.ts';
 import { formatTime, japanClock } from '../../domain/japan-time.ts';
 import { reservationCodeSchema } from '../../domain/citizen-fields.ts';
+import { isoDateSchema } from '../../domain/city.ts';
 import { ApiHttpError, parseBody } from '../../domain/api-refusal.ts';
 import { jsonContent as json } from '../route-helpers.ts';
 import { secretsEqual } from '../../booking/secrets.ts';
@@ -167,6 +170,20 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     return { done: true };
   });
 
+  // A POST, not a GET: it is an action the audit log records, and its answer must not be kept by a cache or prefetched.
+  api.post('/staff/counter/bookings/:code/phone', async (request, reply) => {
+    const who = await signedIn(request, 'counter-desk');
+    const answer = await desk.phone(codeParam(request), who);
+    return reply.header('Cache-Control', 'no-store').send(answer);
+  });
+
+  api.post('/staff/counter/bookings/:code/move', async (request) => {
+    const who = await signedIn(request, 'counter-desk');
+    const code = codeParam(request);
+    const moved = await desk.move(code, parseBody(staffMoveSchema, request.body).slot, who);
+    return { done: true, from: moved.from, to: moved.to };
+  });
+
   api.get('/staff/counter/closures', async (request) => {
     await signedIn(request, 'counter-schedule');
     return { closures: await desk.closures() };
@@ -181,6 +198,25 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
   api.delete('/staff/counter/closures/:id', async (request) => {
     const who = await signedIn(request, 'counter-schedule');
     await desk.reopenCounter(idParam(request), who);
+    return { done: true };
+  });
+
+  api.get('/staff/counter/desks', async (request) => {
+    await signedIn(request, 'administration');
+    return desk.dayDesks();
+  });
+
+  api.post('/staff/counter/desks', async (request) => {
+    const who = await signedIn(request, 'administration');
+    const { date, desks } = parseBody(dayDesksSchema, request.body);
+    await desk.setDayDesks(date, desks, who);
+    return { done: true };
+  });
+
+  // Back to the content's default.
+  api.delete('/staff/counter/desks/:date', async (request) => {
+    const who = await signedIn(request, 'administration');
+    await desk.setDayDesks(parseBody(isoDateSchema, (request.params as { date?: unknown }).date), null, who);
     return { done: true };
   });
 
@@ -340,6 +376,23 @@ export const staffPaths = {
       responses: done,
     },
   },
+  '/api/v1/staff/counter/bookings/{code}/phone': {
+    post: {
+      summary: '窓口：予約した方の電話番号を見る（一覧には出さない。見るたびに操作の記録に残る）',
+      security: cookie,
+      parameters: [codePath, csrf],
+      responses: { 200: { description: '電話番号（保存期間が過ぎて削除されたときは null）' }, ...errors },
+    },
+  },
+  '/api/v1/staff/counter/bookings/{code}/move': {
+    post: {
+      summary: '窓口：電話で受けて、予約をほかの日時に移す（締め切りの前後を問わず、まだ始まっていない枠へ。予約した方にはメールで知らせる）',
+      security: cookie,
+      parameters: [codePath, csrf],
+      requestBody: { required: true, content: json(staffMoveSchema) },
+      responses: { ...done, 422: { description: '移せない日時（休み・受付期間の外・過ぎた時刻）' } },
+    },
+  },
   '/api/v1/staff/counter/closures': {
     get: {
       summary: '窓口の休み（今日から先）の一覧（窓口・管理者）',
@@ -359,6 +412,28 @@ export const staffPaths = {
       summary: '窓口の休みを取り消す',
       security: cookie,
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }, csrf],
+      responses: done,
+    },
+  },
+  '/api/v1/staff/counter/desks': {
+    get: {
+      summary: '管理者：窓口の1枠の受付数（既定と、日ごとに変えた日）',
+      security: cookie,
+      responses: { 200: { description: '既定の受付数と、今日から先の変えた日' }, 401: errors[401], 403: errors[403] },
+    },
+    post: {
+      summary: '管理者：ある日の1枠の受付数を変える（すでに入っている予約より少なくはできない。断るときはその枠を示す）',
+      security: cookie,
+      parameters: [csrf],
+      requestBody: { required: true, content: json(dayDesksSchema) },
+      responses: done,
+    },
+  },
+  '/api/v1/staff/counter/desks/{date}': {
+    delete: {
+      summary: '管理者：ある日の受付数を既定（コンテンツの desksPerSlot）に戻す',
+      security: cookie,
+      parameters: [{ name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }, csrf],
       responses: done,
     },
   },

@@ -129,6 +129,27 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<Se
       expect(await claimMine(keys, LEASE(DUE, 86_400))).toMatchObject([{ key: newReminder.key }]);
     });
 
+    it('a clerk’s move writes the city’s notice with it and is shown as the city’s; the citizen’s own change forgets that', async () => {
+      const loginName = `move-${crypto.randomUUID().slice(0, 8)}`;
+      await store.staff.addAccount({ loginName, displayName: '窓口', role: 'counter', passwordHash: 'x', now: BEFORE_DUE });
+      const accountId = (await store.staff.findAccount(loginName))?.id ?? 0;
+      const booking = counterBooking(freshSlot(), 5);
+      await store.counter.book(booking, null, answer);
+      const [notice, refusedNotice] = [message('city-move', BEFORE_DUE), message('city-move', BEFORE_DUE)];
+      const full = freshSlot();
+      await store.counter.book(counterBooking(full, 1), null, answer);
+      expect(await store.counter.move(booking.code, full, 1, BEFORE_DUE, null, { accountId, notice: refusedNotice })).toBe('full');
+      expect((await store.counter.find(booking.code))?.cityMovedFrom).toBeNull();
+
+      const target = freshSlot();
+      expect(await store.counter.move(booking.code, target, 5, BEFORE_DUE, null, { accountId, notice })).toBe('moved');
+      expect(await store.counter.find(booking.code)).toMatchObject({ slot: target, cityMovedFrom: booking.slot });
+      expect(await claimMine([notice.key, refusedNotice.key], AFTER_DUE)).toMatchObject([{ key: notice.key, kind: 'city-move' }]);
+
+      expect(await store.counter.move(booking.code, freshSlot(), 5, BEFORE_DUE, null)).toBe('moved');
+      expect((await store.counter.find(booking.code))?.cityMovedFrom).toBeNull();
+    });
+
     it('retention deletes the messages (and so the addresses) with the booking’s personal data', async () => {
       const [gone, kept] = [message(), message()];
       const goneBooking = counterBooking(freshSlot('2024-03-01'), 5, { reminder: gone });

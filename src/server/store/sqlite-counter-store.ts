@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { BookOutcome, CounterStore } from '../../booking/counter-store.ts';
+import { type BookOutcome, type CityMove, type CounterStore, slotSeats } from '../../booking/counter-store.ts';
 import type { NewOutboxMessage } from '../../booking/outbox.ts';
 import { withIdempotency } from './sqlite-idempotency.ts';
 import { type ReservationRow as Row, toReservation as fromRow } from './store-rows.ts';
@@ -15,18 +15,24 @@ const toReservation = (row: ReservationRow) => fromRow({ ...row, proxy: row.prox
  */
 export function sqliteCounterStore(db: Database.Database): CounterStore {
   const ensureSlot = db.prepare('INSERT INTO counter_slots (slot, capacity) VALUES (?, ?) ON CONFLICT (slot) DO NOTHING');
-  // The capacity comes from the content each time, so a change of desksPerSlot reaches booked slots too.
-  const takeSeat = db.prepare('UPDATE counter_slots SET booked = booked + 1, capacity = @capacity WHERE slot = @slot AND booked < @capacity');
+  // The capacity comes from the content each time, so a change of desksPerSlot reaches booked slots
+  // too; on a day whose desks the administrator set, from counter_day_desks.
+  const takeSeat = db.prepare(`UPDATE counter_slots SET booked = booked + 1, capacity = seats.desks
+    FROM (SELECT coalesce((SELECT desks FROM counter_day_desks WHERE date = substr(@slot, 1, 10)), @capacity) AS desks) AS seats
+    WHERE slot = @slot AND booked < seats.desks`);
   const freeSeat = db.prepare('UPDATE counter_slots SET booked = booked - 1 WHERE slot = ? AND booked > 0');
   const codeExists = db.prepare('SELECT 1 FROM counter_reservations WHERE code = ?').pluck();
   const insert = db.prepare(`INSERT INTO counter_reservations
     (code, kind_id, slot, visit_date, people, proxy, status, name_kana, phone, email, created_at, updated_at)
     VALUES (@code, @kindId, @slot, substr(@slot, 1, 10), @people, @proxy, 'booked', @nameKana, @phone, @email, @now, @now)`);
-  // A clerk's cancellation keeps its reason in the staff tables; the citizen's page shows it.
-  const select = db.prepare(`SELECT r.*, x.reason AS city_cancellation_reason FROM counter_reservations r
-    LEFT JOIN counter_staff_cancellations x ON x.code = r.code WHERE r.code = ?`);
+  // A clerk's cancellation keeps its reason in the staff tables, and a clerk's move where it came
+  // from (while the booking is still where the clerk put it); the citizen's page shows them.
+  const select = db.prepare(`SELECT r.*, x.reason AS city_cancellation_reason, m.from_slot AS city_moved_from FROM counter_reservations r
+    LEFT JOIN counter_staff_cancellations x ON x.code = r.code
+    LEFT JOIN counter_staff_moves m ON m.code = r.code AND m.to_slot = r.slot WHERE r.code = ?`);
   const insertFirstLink = db.prepare("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES (?, ?, ?, 'booking', ?)");
-  const seats = db.prepare('SELECT slot, booked, capacity FROM counter_slots WHERE slot >= ? AND slot < ?');
+  const seats = db.prepare(`SELECT s.slot, s.booked, s.capacity, d.desks AS day_desks FROM counter_slots s
+    LEFT JOIN counter_day_desks d ON d.date = substr(s.slot, 1, 10) WHERE s.slot >= ? AND s.slot < ?`);
   const insertMessage = db.prepare(`INSERT INTO outbox (key, kind, booking_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
     VALUES (@key, @kind, @code, @recipient, @subject, @body, @dueAt, 'queued', @dueAt, @now)`);
   // A reminder a worker is sending at this very moment still goes out; its row is simply gone when the worker marks it.
@@ -68,7 +74,10 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
     ),
   );
 
-  const move = db.transaction((code: string, slot: string, capacity: number, now: string, reminder: NewOutboxMessage | null) => {
+  const recordCityMove = db.prepare(`INSERT INTO counter_staff_moves (code, from_slot, to_slot, moved_at, account_id) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (code) DO UPDATE SET from_slot = excluded.from_slot, to_slot = excluded.to_slot, moved_at = excluded.moved_at, account_id = excluded.account_id`);
+  const forgetCityMove = db.prepare('DELETE FROM counter_staff_moves WHERE code = ?');
+  const move = db.transaction((code: string, slot: string, capacity: number, now: string, reminder: NewOutboxMessage | null, byCity?: CityMove) => {
     const row = select.get(code) as ReservationRow | undefined;
     if (!row || row.status !== 'booked') return 'not-booked' as const;
     if (row.slot === slot) return 'moved' as const;
@@ -77,6 +86,10 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
     db.prepare('UPDATE counter_reservations SET slot = ?, visit_date = substr(?, 1, 10), updated_at = ? WHERE code = ?').run(slot, slot, now, code);
     removeUnsentReminder.run(code);
     enqueue(code, reminder, now);
+    if (byCity) {
+      recordCityMove.run(code, row.slot, slot, now, byCity.accountId);
+      enqueue(code, byCity.notice, now);
+    } else forgetCityMove.run(code);
     return 'moved' as const;
   });
 
@@ -90,8 +103,9 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
     return 'cancelled' as const;
   });
 
-  const overBooked = db.prepare('SELECT slot, booked FROM counter_slots WHERE slot >= ? AND booked > ? ORDER BY slot');
-  const setCapacity = db.prepare('UPDATE counter_slots SET capacity = ? WHERE slot >= ?');
+  const contentDay = 'substr(slot, 1, 10) NOT IN (SELECT date FROM counter_day_desks)';
+  const overBooked = db.prepare(`SELECT slot, booked FROM counter_slots WHERE slot >= ? AND booked > ? AND ${contentDay} ORDER BY slot`);
+  const setCapacity = db.prepare(`UPDATE counter_slots SET capacity = ? WHERE slot >= ? AND ${contentDay}`);
   const applyCapacity = db.transaction((fromSlot: string, capacity: number) => {
     const refused = overBooked.all(fromSlot, capacity) as { slot: string; booked: number }[];
     if (refused.length === 0) setCapacity.run(capacity, fromSlot);
@@ -109,15 +123,15 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
 
   return {
     bookedSeats(fromDate, toDate) {
-      const rows = seats.all(fromDate, `${toDate}~`) as { slot: string; booked: number; capacity: number }[];
-      return Promise.resolve(new Map(rows.map((row) => [row.slot, { booked: row.booked, capacity: row.capacity }])));
+      const rows = seats.all(fromDate, `${toDate}~`) as { slot: string; booked: number; capacity: number; day_desks: number | null }[];
+      return Promise.resolve(new Map(rows.map((row) => [row.slot, slotSeats(row)])));
     },
     book: (booking, idempotency, answer) => Promise.resolve(book.immediate(booking, idempotency, answer)),
     find(code) {
       const row = select.get(code) as ReservationRow | undefined;
       return Promise.resolve(row ? toReservation(row) : null);
     },
-    move: (code, slot, capacity, now, reminder) => Promise.resolve(move.immediate(code, slot, capacity, now, reminder)),
+    move: (code, slot, capacity, now, reminder, byCity) => Promise.resolve(move.immediate(code, slot, capacity, now, reminder, byCity)),
     cancel: (code, now, notice) => Promise.resolve(cancel.immediate(code, now, notice)),
     applyCapacity: (fromSlot, capacity) => Promise.resolve(applyCapacity.immediate(fromSlot, capacity)),
     deletePersonalDataUpTo: (visitDate, now) => Promise.resolve(deletePersonalDataUpTo.immediate(visitDate, now)),

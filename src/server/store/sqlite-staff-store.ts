@@ -5,6 +5,8 @@ import type {
   CounterClosureRow,
   CounterDeskRow,
   CounterFigureRow,
+  DayDesksChange,
+  DayDesksOutcome,
   NewCounterClosure,
   ProvisionalFacilityRow,
   RoomFigureRow,
@@ -165,9 +167,31 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     if (!closure) return null;
     db.prepare('DELETE FROM counter_closures WHERE id = ?').run(id);
     // The trigger skips the slots another closure still covers.
-    const reopen = db.prepare('UPDATE counter_slots SET capacity = ? WHERE slot = ?');
+    const reopen = db.prepare(
+      'UPDATE counter_slots SET capacity = coalesce((SELECT desks FROM counter_day_desks WHERE date = substr(slot, 1, 10)), ?) WHERE slot = ?',
+    );
     for (const slot of slots(closure)) reopen.run(capacity, slot);
     return closure;
+  });
+
+  const overDesks = db.prepare('SELECT slot, booked FROM counter_slots WHERE slot >= ? AND slot < ? AND booked > ? ORDER BY slot');
+  const dayDesks = db.prepare('SELECT desks FROM counter_day_desks WHERE date = ?').pluck();
+  const setDaySlot = db.prepare('INSERT INTO counter_slots (slot, capacity) VALUES (?, ?) ON CONFLICT (slot) DO UPDATE SET capacity = excluded.capacity');
+  const setDayDesks = db.transaction((change: DayDesksChange): DayDesksOutcome => {
+    const target = change.desks ?? change.defaultDesks;
+    const over = overDesks.all(change.date, `${change.date}~`, target) as { slot: string; booked: number }[];
+    if (over.length > 0) return { set: false, over };
+    const before = (dayDesks.get(change.date) as number | undefined) ?? null;
+    if (change.desks === null) db.prepare('DELETE FROM counter_day_desks WHERE date = ?').run(change.date);
+    else
+      db.prepare(
+        `INSERT INTO counter_day_desks (date, desks, updated_at, account_id) VALUES (?, ?, ?, ?)
+        ON CONFLICT (date) DO UPDATE SET desks = excluded.desks, updated_at = excluded.updated_at, account_id = excluded.account_id`,
+      ).run(change.date, change.desks, change.now, change.accountId);
+    // Every slot of the day gets a row at the day's desks (so the calendar reads them); the trigger
+    // keeps a closed slot at 0.
+    for (const slot of change.slots) setDaySlot.run(slot, target);
+    return { set: true, before };
   });
 
   const provisional = db.prepare(`SELECT code, facility_id, room_id, dates_json, head_count, fee, group_name, provisional_until
@@ -216,18 +240,21 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
       return Promise.resolve(rows.map((row) => ({ ...toSession(row), loginName: row.login_name, displayName: row.display_name, role: row.role })));
     },
 
-    appendAudit({ at, actor, action, target }) {
-      db.prepare('INSERT INTO staff_audit_log (at, actor, action, target) VALUES (?, ?, ?, ?)').run(at, actor, action, target);
+    appendAudit({ at, actor, action, target, before, after }) {
+      db.prepare('INSERT INTO staff_audit_log (at, actor, action, target, before_value, after_value) VALUES (?, ?, ?, ?, ?, ?)').run(
+        at,
+        actor,
+        action,
+        target,
+        before,
+        after,
+      );
       return Promise.resolve();
     },
     listAudit(limit) {
-      const rows = db.prepare('SELECT id, at, actor, action, target FROM staff_audit_log ORDER BY id DESC LIMIT ?').all(limit) as {
-        id: number;
-        at: string;
-        actor: string;
-        action: AuditAction;
-        target: string | null;
-      }[];
+      const rows = db
+        .prepare('SELECT id, at, actor, action, target, before_value AS before, after_value AS after FROM staff_audit_log ORDER BY id DESC LIMIT ?')
+        .all(limit) as { id: number; at: string; actor: string; action: AuditAction; target: string | null; before: string | null; after: string | null }[];
       return Promise.resolve(rows satisfies AuditEntry[]);
     },
 
@@ -276,6 +303,12 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     },
     closeCounter: (closure) => Promise.resolve(closeCounter.immediate(closure)),
     reopenCounter: (id, slots, capacity) => Promise.resolve(reopenCounter.immediate(id, slots, capacity)),
+    setDayDesks: (change) => Promise.resolve(setDayDesks.immediate(change)),
+    listDayDesks(fromDate) {
+      return Promise.resolve(
+        db.prepare('SELECT date, desks FROM counter_day_desks WHERE date >= ? ORDER BY date').all(fromDate) as { date: string; desks: number }[],
+      );
+    },
     listClosures(fromDate) {
       const rows = db
         .prepare('SELECT id, date, start_time AS startTime, end_time AS endTime, reason FROM counter_closures WHERE date >= ? ORDER BY date, start_time')

@@ -101,6 +101,20 @@ export interface NewCounterClosure {
   now: string;
 }
 
+export interface DayDesksChange {
+  date: string;
+  /** The day's desks, or null for the content's default again. */
+  desks: number | null;
+  /** The content's desksPerSlot: what the day takes when `desks` is null. */
+  defaultDesks: number;
+  /** The day's slots ('YYYY-MM-DDTHH:MM'), from the content's opening hours. */
+  slots: string[];
+  accountId: number;
+  now: string;
+}
+
+export type DayDesksOutcome = { set: true; before: number | null } | { set: false; over: { slot: string; booked: number }[] };
+
 export interface StaffStore {
   addAccount(account: { loginName: string; displayName: string; role: StaffRole; passwordHash: string; now: string }): Promise<'added' | 'name-taken'>;
   findAccount(loginName: string): Promise<StaffAccountRecord | null>;
@@ -128,7 +142,7 @@ export interface StaffStore {
   /** Sessions not ended, last used after `seenSince`, and not past their lifetime at `nowMs`. */
   listOpenSessions(seenSince: number, nowMs: number): Promise<(StaffSessionRecord & { loginName: string; displayName: string; role: StaffRole })[]>;
 
-  appendAudit(entry: { at: string; actor: string; action: AuditAction; target: string | null }): Promise<void>;
+  appendAudit(entry: { at: string; actor: string; action: AuditAction; target: string | null; before: string | null; after: string | null }): Promise<void>;
   /** The newest entries first. */
   listAudit(limit: number): Promise<AuditEntry[]>;
 
@@ -149,6 +163,14 @@ export interface StaffStore {
   closeCounter(closure: NewCounterClosure): Promise<{ closed: true; id: number } | { closed: false; bookings: { code: string; slot: string }[] }>;
   /** Removes a closure; its slots take `capacity` again unless another closure still covers them. */
   reopenCounter(id: number, slots: (closure: CounterClosureRow) => string[], capacity: number): Promise<CounterClosureRow | null>;
+  /**
+   * Sets the desks of one day (or gives it the content's default again) and the capacity of its
+   * slots, in one transaction; refused (nothing changes) where a slot already holds more bookings,
+   * which are returned. `before` is the day's desks until now (null: the default).
+   */
+  setDayDesks(change: DayDesksChange): Promise<DayDesksOutcome>;
+  /** Days on or after the date whose desks were set, earliest first. */
+  listDayDesks(fromDate: string): Promise<{ date: string; desks: number }[]>;
   /** Closures on or after the day, earliest first. */
   listClosures(fromDate: string): Promise<CounterClosureRow[]>;
   /** 仮予約 not yet released, the soonest deadline first. */

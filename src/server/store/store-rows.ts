@@ -20,6 +20,7 @@ export interface ReservationRow {
   phone: string | null;
   email: string | null;
   city_cancellation_reason: string | null;
+  city_moved_from: string | null;
 }
 
 export function toReservation(row: ReservationRow): StoredCounterReservation {
@@ -34,6 +35,7 @@ export function toReservation(row: ReservationRow): StoredCounterReservation {
     phone: row.phone,
     email: row.email,
     cityCancellationReason: row.city_cancellation_reason,
+    cityMovedFrom: row.city_moved_from,
   };
 }
 

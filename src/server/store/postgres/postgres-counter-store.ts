@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { BookOutcome, CounterStore } from '../../../booking/counter-store.ts';
+import { type BookOutcome, type CounterStore, slotSeats } from '../../../booking/counter-store.ts';
 import type { NewOutboxMessage } from '../../../booking/outbox.ts';
 import { withIdempotency } from './postgres-idempotency.ts';
 import { type ReservationRow, toReservation } from '../store-rows.ts';
@@ -15,7 +15,14 @@ import { inTransaction } from './transaction.ts';
  */
 async function takeSeat(client: PoolClient, slot: string, capacity: number): Promise<boolean> {
   await client.query('INSERT INTO counter_slots (slot, capacity) VALUES ($1, $2) ON CONFLICT (slot) DO NOTHING', [slot, capacity]);
-  const taken = await client.query('UPDATE counter_slots SET booked = booked + 1, capacity = $2 WHERE slot = $1 AND booked + 1 <= $2', [slot, capacity]);
+  // On a day whose desks the administrator set, they are the capacity (and the trigger
+  // counter_slots_day_desks holds to them should they change while this waits for the row).
+  const taken = await client.query(
+    `UPDATE counter_slots SET booked = booked + 1, capacity = seats.desks
+     FROM (SELECT coalesce((SELECT desks FROM counter_day_desks WHERE date = left($1, 10)::date), $2) AS desks) AS seats
+     WHERE slot = $1 AND booked + 1 <= seats.desks`,
+    [slot, capacity],
+  );
   return taken.rowCount === 1;
 }
 
@@ -42,11 +49,12 @@ async function removeUnsentReminder(client: PoolClient, code: string): Promise<v
 export function postgresCounterStore(pool: Pool): CounterStore {
   return {
     async bookedSeats(fromDate, toDate) {
-      const { rows } = await pool.query<{ slot: string; booked: number; capacity: number }>(
-        'SELECT slot, booked, capacity FROM counter_slots WHERE slot >= $1 AND slot < $2',
+      const { rows } = await pool.query<{ slot: string; booked: number; capacity: number; day_desks: number | null }>(
+        `SELECT s.slot, s.booked, s.capacity, d.desks AS day_desks FROM counter_slots s
+         LEFT JOIN counter_day_desks d ON d.date = left(s.slot, 10)::date WHERE s.slot >= $1 AND s.slot < $2`,
         [fromDate, `${toDate}~`],
       );
-      return new Map(rows.map((row) => [row.slot, { booked: row.booked, capacity: row.capacity }]));
+      return new Map(rows.map((row) => [row.slot, slotSeats(row)]));
     },
 
     book: (booking, idempotency, answer) =>
@@ -79,16 +87,20 @@ export function postgresCounterStore(pool: Pool): CounterStore {
       ),
 
     async find(code) {
-      // A clerk's cancellation keeps its reason in the staff tables; the citizen's page shows it.
+      // A clerk's cancellation keeps its reason in the staff tables, and a clerk's move where it came
+      // from (while the booking is still where the clerk put it); the citizen's page shows them.
       const { rows } = await pool.query<ReservationRow>(
-        `SELECT r.code, r.kind_id, r.slot, r.people, r.proxy, r.status, r.name_kana, r.phone, r.email, x.reason AS city_cancellation_reason
-           FROM counter_reservations r LEFT JOIN counter_staff_cancellations x ON x.code = r.code WHERE r.code = $1`,
+        `SELECT r.code, r.kind_id, r.slot, r.people, r.proxy, r.status, r.name_kana, r.phone, r.email,
+             x.reason AS city_cancellation_reason, m.from_slot AS city_moved_from
+           FROM counter_reservations r
+           LEFT JOIN counter_staff_cancellations x ON x.code = r.code
+           LEFT JOIN counter_staff_moves m ON m.code = r.code AND m.to_slot = r.slot WHERE r.code = $1`,
         [code],
       );
       return rows[0] ? toReservation(rows[0]) : null;
     },
 
-    move: (code, slot, capacity, now, reminder) =>
+    move: (code, slot, capacity, now, reminder, byCity) =>
       inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ slot: string; status: string }>('SELECT slot, status FROM counter_reservations WHERE code = $1 FOR UPDATE', [
           code,
@@ -102,6 +114,14 @@ export function postgresCounterStore(pool: Pool): CounterStore {
         await client.query('UPDATE counter_reservations SET slot = $1, visit_date = left($1, 10)::date, updated_at = $2 WHERE code = $3', [slot, now, code]);
         await removeUnsentReminder(client, code);
         await enqueue(client, code, reminder, now);
+        if (byCity) {
+          await client.query(
+            `INSERT INTO counter_staff_moves (code, from_slot, to_slot, moved_at, account_id) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (code) DO UPDATE SET from_slot = excluded.from_slot, to_slot = excluded.to_slot, moved_at = excluded.moved_at, account_id = excluded.account_id`,
+            [code, row.slot, slot, now, byCity.accountId],
+          );
+          await enqueue(client, code, byCity.notice, now);
+        } else await client.query('DELETE FROM counter_staff_moves WHERE code = $1', [code]);
         return 'moved';
       }),
 
@@ -122,11 +142,13 @@ export function postgresCounterStore(pool: Pool): CounterStore {
       inTransaction(pool, async (client) => {
         // Bookings wait while the capacity changes (only at start-up), so none slips past the check.
         await client.query('LOCK TABLE counter_slots IN SHARE ROW EXCLUSIVE MODE');
+        // The days whose desks the administrator set keep theirs.
+        const contentDay = 'left(slot, 10)::date NOT IN (SELECT date FROM counter_day_desks)';
         const { rows } = await client.query<{ slot: string; booked: number }>(
-          'SELECT slot, booked FROM counter_slots WHERE slot >= $1 AND booked > $2 ORDER BY slot',
+          `SELECT slot, booked FROM counter_slots WHERE slot >= $1 AND booked > $2 AND ${contentDay} ORDER BY slot`,
           [fromSlot, capacity],
         );
-        if (rows.length === 0) await client.query('UPDATE counter_slots SET capacity = $1 WHERE slot >= $2', [capacity, fromSlot]);
+        if (rows.length === 0) await client.query(`UPDATE counter_slots SET capacity = $1 WHERE slot >= $2 AND ${contentDay}`, [capacity, fromSlot]);
         return rows;
       }),
 

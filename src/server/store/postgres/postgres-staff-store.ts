@@ -5,6 +5,7 @@ import type {
   CounterClosureRow,
   CounterDeskRow,
   CounterFigureRow,
+  DayDesksOutcome,
   NewCounterClosure,
   ProvisionalFacilityRow,
   RoomFigureRow,
@@ -189,14 +190,26 @@ export function postgresStaffStore(pool: Pool): StaffStore {
       return rows.map((row) => ({ ...toSession(row), loginName: row.login_name, displayName: row.display_name, role: row.role }));
     },
 
-    async appendAudit({ at, actor, action, target }) {
-      await pool.query('INSERT INTO staff_audit_log (at, actor, action, target) VALUES ($1, $2, $3, $4)', [at, actor, action, target]);
+    async appendAudit({ at, actor, action, target, before, after }) {
+      await pool.query('INSERT INTO staff_audit_log (at, actor, action, target, before_value, after_value) VALUES ($1, $2, $3, $4, $5, $6)', [
+        at,
+        actor,
+        action,
+        target,
+        before,
+        after,
+      ]);
     },
     async listAudit(limit) {
-      const { rows } = await pool.query<{ id: number; at: string; actor: string; action: AuditAction; target: string | null }>(
-        'SELECT id, at, actor, action, target FROM staff_audit_log ORDER BY id DESC LIMIT $1',
-        [limit],
-      );
+      const { rows } = await pool.query<{
+        id: number;
+        at: string;
+        actor: string;
+        action: AuditAction;
+        target: string | null;
+        before: string | null;
+        after: string | null;
+      }>('SELECT id, at, actor, action, target, before_value AS before, after_value AS after FROM staff_audit_log ORDER BY id DESC LIMIT $1', [limit]);
       return rows satisfies AuditEntry[];
     },
 
@@ -337,6 +350,56 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         for (const slot of slots(closure)) await client.query('UPDATE counter_slots SET capacity = $1 WHERE slot = $2', [capacity, slot]);
         return closure;
       }),
+    setDayDesks: (change) =>
+      inTransaction(pool, async (client): Promise<DayDesksOutcome> => {
+        const target = change.desks ?? change.defaultDesks;
+        const overDesks = async () =>
+          (
+            await client.query<{ slot: string; booked: number }>(
+              'SELECT slot, booked FROM counter_slots WHERE slot >= $1 AND slot < $2 AND booked > $3 ORDER BY slot',
+              [change.date, `${change.date}~`, target],
+            )
+          ).rows;
+        // The day's row first (its lock orders two changes of one day), then the slots' rows: a
+        // booking taking a seat there finishes before the check below (which then sees it), or
+        // waits and meets the new desks in counter_slots_day_desks.
+        const { rows: beforeRows } = await client.query<{ desks: number }>('SELECT desks FROM counter_day_desks WHERE date = $1 FOR UPDATE', [change.date]);
+        await client.query('SELECT 1 FROM counter_slots WHERE slot = ANY($1::text[]) ORDER BY slot FOR UPDATE', [change.slots]);
+        const over = await overDesks();
+        if (over.length > 0) return { set: false, over };
+        // A slot without a row yet can still be booked between the check and its insert here: then
+        // the lower capacity breaks booked <= capacity (23514), nothing changes (the savepoint takes
+        // the day's desks back too), and the check runs again to name the slots.
+        const setAll = await orRefused(
+          client,
+          '23514',
+          async () => {
+            if (change.desks === null) await client.query('DELETE FROM counter_day_desks WHERE date = $1', [change.date]);
+            else
+              await client.query(
+                `INSERT INTO counter_day_desks (date, desks, updated_at, account_id) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (date) DO UPDATE SET desks = excluded.desks, updated_at = excluded.updated_at, account_id = excluded.account_id`,
+                [change.date, change.desks, change.now, change.accountId],
+              );
+            for (const slot of change.slots) {
+              await client.query('INSERT INTO counter_slots (slot, capacity) VALUES ($1, $2) ON CONFLICT (slot) DO UPDATE SET capacity = excluded.capacity', [
+                slot,
+                target,
+              ]);
+            }
+            return true;
+          },
+          false,
+        );
+        if (!setAll) return { set: false, over: await overDesks() };
+        return { set: true, before: beforeRows[0]?.desks ?? null };
+      }),
+    async listDayDesks(fromDate) {
+      const { rows } = await pool.query<{ date: string; desks: number }>('SELECT date, desks FROM counter_day_desks WHERE date >= $1 ORDER BY date', [
+        fromDate,
+      ]);
+      return rows;
+    },
     async listClosures(fromDate) {
       const { rows } = await pool.query<CounterClosureRow>(`SELECT ${CLOSURE_COLUMNS} FROM counter_closures WHERE date >= $1 ORDER BY date, start_time`, [
         fromDate,
