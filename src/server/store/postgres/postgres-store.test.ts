@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answer, counterBooking } from '../../../booking/store-contract.ts';
 import { createTestDatabase } from '../../testing/postgres-test-database.ts';
 import type { Store } from '../store.ts';
 import { bundledPostgresMigrations } from './postgres-migrations.ts';
@@ -117,6 +118,34 @@ describe('the PostgreSQL limits, shared by two instances', () => {
     const key = await one.limits.subjectKey();
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(await two.limits.subjectKey()).toBe(key);
+  });
+});
+
+describe('the desks of a day, changed while bookings race', () => {
+  // The change is sent first, then among the bookings: it wins in one case and is refused in the other.
+  it.each([0, 8])('never lets a slot hold more than the desks in force, over two instances (change sent at %i)', async (at) => {
+    const [one, two] = await Promise.all([open(), open()]);
+    await one.staff.addAccount({ loginName: 'kanri', displayName: '管理', role: 'admin', passwordHash: 'x', now: '2026-11-24T01:00:00Z' });
+    const accountId = (await one.staff.findAccount('kanri'))?.id ?? 0;
+    const day = '2026-12-14';
+    const slots = ['09:00', '09:30', '10:00'].map((time) => `${day}T${time}`);
+    const change = (desks: number | null) => ({ date: day, desks, defaultDesks: 2, slots, accountId, now: '2026-11-24T01:00:00Z' });
+    expect(await one.staff.setDayDesks(change(4))).toEqual({ set: true, before: null });
+
+    const slot = `${day}T10:00`;
+    const racing = await Promise.all(
+      Array.from({ length: 24 }, (_, index) =>
+        index === at ? (index % 2 ? one : two).staff.setDayDesks(change(1)) : (index % 2 ? one : two).counter.book(counterBooking(slot, 2), null, answer),
+      ),
+    );
+    const lowered = racing[at] as { set: boolean };
+    const [row] = await query<{ booked: number; capacity: number }>(`SELECT booked, capacity FROM counter_slots WHERE slot = '${slot}'`);
+    const [desks] = await query<{ desks: number }>(`SELECT desks FROM counter_day_desks WHERE date = '${day}'`);
+    const booked = racing.filter((outcome) => typeof outcome === 'object' && 'value' in outcome && outcome.value === 'booked').length;
+    expect(row?.booked).toBe(booked);
+    expect(row?.capacity).toBe(desks?.desks);
+    expect(desks?.desks).toBe(lowered.set ? 1 : 4);
+    expect(booked).toBe(lowered.set ? 1 : 4);
   });
 });
 
