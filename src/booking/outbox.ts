@@ -1,8 +1,9 @@
 import type { CounterContent } from '../domain/counter.ts';
 import type { CounterMail, CounterMailFacts } from '../domain/counter-mail.ts';
+import type { MailKind } from '../domain/undelivered-mail.ts';
 
 /** What a message in the outbox is about. */
-export type OutboxMessageKind = 'reminder' | 'city-cancellation' | 'city-move';
+export type OutboxMessageKind = MailKind;
 
 /**
  * A mail written into the outbox in the same transaction as the booking change that causes it, so

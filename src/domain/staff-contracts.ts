@@ -247,6 +247,14 @@ export const staffContracts = {
     answer: { status: 200, description: 'CSV', mediaType: 'text/csv' },
     refusals: { 400: INPUT },
   },
+  undeliveredMail: {
+    method: 'GET',
+    path: '/api/v1/staff/mail/undelivered',
+    summary: '届かなかったメール（その窓口の予約のもの。管理者にはすべて）：電話で知らせるために',
+    staffSession: 'any',
+    answer: { status: 200, description: '届かなかったメール（新しい順に100件まで）。宛先と本文は含まない' },
+    refusals: {},
+  },
   audit: {
     method: 'GET',
     path: '/api/v1/staff/audit',

@@ -13,6 +13,7 @@ import { CameraScanner } from '../../ui/qr/CameraScanner.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
 import { ClosuresSection } from './ClosuresSection.tsx';
 import { MoveBookingForm } from './MoveBookingForm.tsx';
+import { UndeliveredMailSection } from './UndeliveredMailSection.tsx';
 import { Code, StaffTable, Unbroken } from './StaffTable.tsx';
 import { counterDayQuery, staffChange } from './staff-api.ts';
 import { failureMessage } from './words.ts';
@@ -293,6 +294,8 @@ export function CounterDeskPage(props: StaffScreenProps) {
           }
         />
       )}
+      <UndeliveredMailSection onSignedOut={props.onSignedOut} />
+
       <ClosuresSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
     </Page>
   );

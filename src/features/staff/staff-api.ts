@@ -14,6 +14,7 @@ import type {
 import { staffContracts as api } from '../../domain/staff-contracts.ts';
 import type { StaffFigures } from '../../domain/staff-figures.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
+import type { UndeliveredMail } from '../../domain/undelivered-mail.ts';
 
 /**
  * The staff screens' calls, each through its contract (src/domain/staff-contracts.ts). The session
@@ -72,6 +73,8 @@ export const provisionalQuery = () => staffList<{ bookings: ProvisionalFacilityB
 export const accountsQuery = () => staffList<{ accounts: StaffAccountListing[] }>(['accounts'], api.accounts);
 
 export const sessionsQuery = () => staffList<{ sessions: StaffSessionListing[] }>(['sessions'], api.sessions);
+
+export const undeliveredMailQuery = () => staffList<{ mails: UndeliveredMail[] }>(['undelivered-mail'], api.undeliveredMail);
 
 export const auditQuery = () => staffList<{ entries: AuditEntry[] }>(['audit'], api.audit);
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cancelledByCityMail, reminderMail } from '../../domain/counter-mail.ts';
 import type { CounterReservationCreated } from '../../domain/counter-reservation.ts';
+import type { UndeliveredMail } from '../../domain/undelivered-mail.ts';
 import { counterMailFacts } from '../../booking/outbox.ts';
 import { loadContentPack } from '../content.ts';
 import { addStaffAccount, signIn } from '../testing/staff-client.ts';
@@ -182,9 +183,25 @@ describe('a mail server that says no or does not answer', () => {
 
     expect(sink?.dataStarted).toBe(3);
     expect(sink?.received).toEqual([]);
-    const failed = await server.store.outbox.failedMessages();
+    const failed = await server.store.outbox.failedMessages(10);
     expect(failed).toMatchObject([{ kind: 'reminder', bookingCode: reservation.code, attempts: 3, failedAt }]);
     expect(failed[0]?.lastError).toContain(String(code));
+
+    // The counter desk sees it, to phone the citizen: the booking and the mail, never the address.
+    const password = 'kuju-kuri-hama-2026';
+    await addStaffAccount(server, 'madoguchi', 'counter', password);
+    await addStaffAccount(server, 'shisetsu', 'facility', password);
+    const listed = async (loginName: string) => {
+      const response = await (await signIn(server, loginName, password)).send('GET', '/staff/mail/undelivered');
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { mails: UndeliveredMail[] }).mails;
+    };
+    const mails = await listed('madoguchi');
+    expect(mails).toMatchObject([{ bookingCode: reservation.code, kind: 'reminder', attempts: 3, failedAt }]);
+    expect(mails[0]?.problem).toContain(String(code));
+    expect(JSON.stringify(mails)).not.toContain(ADDRESS);
+    // Not the facility desk's booking.
+    expect(await listed('shisetsu')).toEqual([]);
     const kept = await fetch(`${server.baseUrl}/api/v1/counter/reservations/${reservation.code}`, { headers: { Authorization: `Bearer ${token}` } });
     expect(((await kept.json()) as { reservation: { status: string } }).reservation.status).toBe('booked');
   });
@@ -198,7 +215,7 @@ describe('a mail server that says no or does not answer', () => {
     expect(await mailer.sendDue()).toBe(1);
     expect(sink?.dataStarted).toBe(2);
     expect(sink?.received).toEqual([]);
-    const [failed] = await server.store.outbox.failedMessages();
+    const [failed] = await server.store.outbox.failedMessages(10);
     expect(failed).toMatchObject({ attempts: 2 });
     expect(failed?.lastError).toMatch(/timeout/i);
   });

@@ -218,6 +218,7 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       { method: 'GET', path: '/staff/sessions', allowed: ['admin'] },
       { method: 'DELETE', path: '/staff/sessions/999999', allowed: ['admin'] },
       { method: 'GET', path: '/staff/audit', allowed: ['admin'] },
+      { method: 'GET', path: '/staff/mail/undelivered', allowed: ['clerk', 'manager', 'admin'] },
       { method: 'GET', path: '/staff/figures?month=2026-12', allowed: ['clerk', 'manager', 'admin'] },
     ];
     const clients = () => ({ clerk, manager, admin });

@@ -13,6 +13,8 @@ import type { CounterService } from '../../booking/counter-service.ts';
 import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from '../../booking/outbox.ts';
 import { cancelledByCityMail } from '../../domain/counter-mail.ts';
 import { ApiHttpError } from '../../domain/api-refusal.ts';
+import { roleMayWorkIn } from '../../domain/staff-roles.ts';
+import { MAIL_DESKS, UNDELIVERED_MAIL_LIMIT, type UndeliveredMail, withoutAddresses } from '../../domain/undelivered-mail.ts';
 import { COUNTER_MESSAGES } from '../../domain/counter-reservation.ts';
 import type { Store } from '../store/store.ts';
 import { recordAudit } from './audit.ts';
@@ -106,6 +108,25 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
       }
       counterService.counterChangedByStaff();
       await recordAudit(store.staff, now, who.account.loginName, 'counter-cancel', code);
+    },
+
+    /**
+     * The mails the worker gave up on, for the desk whose bookings they were about (the
+     * administrator sees all): the clerk phones those citizens. No address, no text.
+     */
+    async undeliveredMail(who: SignedIn): Promise<UndeliveredMail[]> {
+      const failed = await store.outbox.failedMessages(UNDELIVERED_MAIL_LIMIT);
+      const role = who.account.role;
+      return failed
+        .filter((mail) => role === 'admin' || roleMayWorkIn(role, MAIL_DESKS[mail.kind]))
+        .map((mail) => ({
+          bookingCode: mail.bookingCode,
+          kind: mail.kind,
+          dueAt: mail.dueAt,
+          failedAt: mail.failedAt,
+          attempts: mail.attempts,
+          problem: withoutAddresses(mail.lastError),
+        }));
     },
 
     /**

@@ -268,5 +268,7 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     return figuresCsv(await desk.figures(query.month));
   });
 
+  staffRoute(c.undeliveredMail, async ({ who }) => ({ mails: await desk.undeliveredMail(who) }));
+
   staffRoute(c.audit, async () => ({ entries: await store.listAudit(500) }));
 }

@@ -101,7 +101,7 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<Se
       await store.outbox.markFailed(idOf(retried.key), nextAttempt, '550 no such user');
       expect(await claimMine(keys, LEASE(AFTER_DUE, 86_400 * 30))).toEqual([]);
 
-      const failed = (await store.outbox.failedMessages()).filter((row) => row.key === retried.key);
+      const failed = (await store.outbox.failedMessages(10)).filter((row) => row.key === retried.key);
       expect(failed).toEqual([
         { key: retried.key, kind: 'reminder', bookingCode: retriedBooking.code, dueAt: DUE, attempts: 2, lastError: '550 no such user', failedAt: nextAttempt },
       ]);

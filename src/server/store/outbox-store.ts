@@ -39,5 +39,6 @@ export interface OutboxStore {
   markRetry(id: number, nextAttemptAt: string, error: string): Promise<void>;
   /** The last attempt failed: the message stays, failed, for the staff to see. */
   markFailed(id: number, now: string, error: string): Promise<void>;
-  failedMessages(): Promise<FailedMessage[]>;
+  /** The newest `limit` messages that had all their attempts, newest first. */
+  failedMessages(limit: number): Promise<FailedMessage[]>;
 }

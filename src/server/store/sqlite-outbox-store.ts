@@ -23,13 +23,13 @@ export function sqliteOutboxStore(db: Database.Database): OutboxStore {
   const markRetry = db.prepare("UPDATE outbox SET lease_until = NULL, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'queued'");
   const markFailed = db.prepare("UPDATE outbox SET status = 'failed', lease_until = NULL, finished_at = ?, last_error = ? WHERE id = ? AND status = 'queued'");
   const failed = db.prepare(`SELECT key, kind, booking_code AS bookingCode, due_at AS dueAt, attempts, last_error AS lastError, finished_at AS failedAt
-    FROM outbox WHERE status = 'failed' ORDER BY finished_at DESC`);
+    FROM outbox WHERE status = 'failed' ORDER BY finished_at DESC LIMIT ?`);
 
   return {
     claimDue: (now, leaseUntil, limit) => Promise.resolve(claimDue.immediate(now, leaseUntil, limit)),
     markSent: (id, now) => Promise.resolve(void markSent.run(now, id)),
     markRetry: (id, nextAttemptAt, error) => Promise.resolve(void markRetry.run(nextAttemptAt, error, id)),
     markFailed: (id, now, error) => Promise.resolve(void markFailed.run(now, error, id)),
-    failedMessages: () => Promise.resolve(failed.all() as FailedMessage[]),
+    failedMessages: (limit) => Promise.resolve(failed.all(limit) as FailedMessage[]),
   };
 }
