@@ -32,8 +32,12 @@ export interface ApiContract {
    * this site. The refusals this brings (401, 403) are added by `refusalsOf`, not written each time.
    */
   staffSession?: StaffArea | 'any';
-  /** The answer on success; JSON unless a media type is named (the figures' CSV file). */
-  answer: { status: 200 | 201; description: string; mediaType?: 'text/csv' };
+  /**
+   * The answer on success, and the schema it matches (the API tests check every answer against it;
+   * the OpenAPI document shows it). JSON unless a media type is named (the figures' CSV file).
+   * `degraded`: the same answer is also sent with 503 when the server is not well (the health check).
+   */
+  answer: { status: 200 | 201; description: string; schema: z.ZodType; mediaType?: 'text/csv'; degraded?: string };
   /** What each refusal means: the error kinds a client must be ready for. */
   refusals: Partial<Record<RefusalStatus, string>>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, nameKanaSchema, phoneSchema, reservationCodeSchema } from './citizen-fields.ts';
+import { DAY_AVAILABILITIES } from './day-availability.ts';
 import { isIsoDate, parseTime } from './japan-time.ts';
 import './validation.ts';
 
@@ -27,44 +28,54 @@ export const changeSlotSchema = z.strictObject({ slot: slotSchema });
 
 export type NewCounterReservation = z.infer<typeof newCounterReservationSchema>;
 
+// The answers below are schemas so the API's tests can check every answer against its contract
+// (src/server/testing/contract-answers.ts) and the OpenAPI document can show them; the types are
+// inferred from them. The browser only imports the types.
+
+const answeredSlot = z.strictObject({ date: z.string(), time: z.string() });
+
 /** A booking as the API returns it to the person holding its code and token. */
-export interface CounterReservation {
-  code: string;
-  kindId: string;
-  slot: { date: string; time: string };
-  people: number;
-  proxy: boolean;
-  nameKana: string;
-  phone: string;
-  email: string | null;
-  status: 'booked' | 'cancelled';
+export const counterReservationSchema = z.strictObject({
+  code: z.string(),
+  kindId: z.string(),
+  slot: answeredSlot,
+  people: z.number().int(),
+  proxy: z.boolean(),
+  nameKana: z.string(),
+  phone: z.string(),
+  email: z.string().nullable(),
+  status: z.enum(['booked', 'cancelled']),
   /** Set when the city cancelled the booking: the clerk's reason, which the citizen's page shows. */
-  cityCancellationReason: string | null;
+  cityCancellationReason: z.string().nullable(),
   /** Set when the city moved the booking to its present time (a clerk, after a phone call): the time before. */
-  cityMovedFrom: { date: string; time: string } | null;
-}
+  cityMovedFrom: answeredSlot.nullable(),
+});
+export type CounterReservation = z.infer<typeof counterReservationSchema>;
 
-export interface CounterReservationCreated {
-  reservation: CounterReservation;
+export const counterReservationCreatedSchema = z.strictObject({
+  reservation: counterReservationSchema,
   /** Secret: shown once, kept on the device and in the management link; the server keeps a hash. */
-  token: string;
-}
-
-/** `GET /api/v1/counter/availability`. */
-export interface CounterAvailability {
-  days: CounterDay[];
-  /** The city sends e-mail (a mail server is configured): only then does the form ask for an address. */
-  emailReminders: boolean;
-}
+  token: z.string(),
+});
+export type CounterReservationCreated = z.infer<typeof counterReservationCreatedSchema>;
 
 /** Availability as the API returns it: a day's mark and each slot's seats. */
-export interface CounterDay {
-  date: string;
-  availability: 'open' | 'few' | 'full' | 'closed';
+export const counterDaySchema = z.strictObject({
+  date: z.string(),
+  availability: z.enum(DAY_AVAILABILITIES),
   /** Why the day is closed (土日, 祝日 …), for the text list. */
-  closedReason: string | null;
-  slots: { time: string; seatsLeft: number; bookable: boolean }[];
-}
+  closedReason: z.string().nullable(),
+  slots: z.array(z.strictObject({ time: z.string(), seatsLeft: z.number().int(), bookable: z.boolean() })),
+});
+export type CounterDay = z.infer<typeof counterDaySchema>;
+
+/** `GET /api/v1/counter/availability`. */
+export const counterAvailabilitySchema = z.strictObject({
+  days: z.array(counterDaySchema),
+  /** The city sends e-mail (a mail server is configured): only then does the form ask for an address. */
+  emailReminders: z.boolean(),
+});
+export type CounterAvailability = z.infer<typeof counterAvailabilitySchema>;
 
 /** The counter API's own messages, said alike by the server and the practice mode's mocks. */
 export const COUNTER_MESSAGES = {

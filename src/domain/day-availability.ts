@@ -4,7 +4,8 @@ import { isIsoDate } from './japan-time.ts';
 /**
  * The ○ / △ / × a calendar shows for a day, shared by every booking (counter seats, facility blocks).
  */
-export type DayAvailability = 'open' | 'few' | 'full' | 'closed';
+export const DAY_AVAILABILITIES = ['open', 'few', 'full', 'closed'] as const;
+export type DayAvailability = (typeof DAY_AVAILABILITIES)[number];
 
 /**
  * ○ / △ / × for a day from the seats left in its bookable slots: △ once a quarter or less of the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { citizenText, emailSchema, nameKanaSchema, phoneSchema } from './citizen-fields.ts';
-import type { DayAvailability } from './day-availability.ts';
-import { GROUP_TYPES, type GroupType, RESIDENCIES, type Residency } from './facilities.ts';
+import { DAY_AVAILABILITIES } from './day-availability.ts';
+import { GROUP_TYPES, RESIDENCIES } from './facilities.ts';
 import { isIsoDate } from './japan-time.ts';
 import './validation.ts';
 
@@ -44,7 +44,8 @@ export const changeFacilityBookingSchema = facilityChoiceSchema.pick({ dates: tr
 export type FacilityChoice = z.infer<typeof facilityChoiceSchema>;
 export type NewFacilityBooking = z.infer<typeof newFacilityBookingSchema>;
 
-export type FacilityBookingStatus = 'booked' | 'provisional' | 'cancelled' | 'released';
+export const FACILITY_BOOKING_STATUSES = ['booked', 'provisional', 'cancelled', 'released'] as const;
+export type FacilityBookingStatus = (typeof FACILITY_BOOKING_STATUSES)[number];
 
 export const FACILITY_STATUS_LABELS: Record<FacilityBookingStatus, string> = {
   booked: '予約しています',
@@ -53,58 +54,67 @@ export const FACILITY_STATUS_LABELS: Record<FacilityBookingStatus, string> = {
   released: '申し込みの期限が過ぎたため、取り消されました',
 };
 
+// The answers below are schemas so the API's tests can check every answer against its contract
+// (src/server/testing/contract-answers.ts) and the OpenAPI document can show them; the types are
+// inferred from them. The browser only imports the types.
+
 /** The fee as the server computed it from content, with each block's part. */
-export interface FacilityQuote {
-  fee: number;
-  lines: { blockId: string; label: string; perDay: number; days: number }[];
+export const facilityQuoteSchema = z.strictObject({
+  fee: z.number().int(),
+  lines: z.array(z.strictObject({ blockId: z.string(), label: z.string(), perDay: z.number().int(), days: z.number().int() })),
   /** True when the facility needs an in-person application: the booking is a 仮予約 until then. */
-  provisional: boolean;
+  provisional: z.boolean(),
   /** The day an in-person application is due, for a provisional booking made now. */
-  applyBy: string | null;
+  applyBy: z.string().nullable(),
   /** The last day the booking can be cancelled in the portal. */
-  cancelUntil: string;
-}
+  cancelUntil: z.string(),
+});
+export type FacilityQuote = z.infer<typeof facilityQuoteSchema>;
 
 /** A booking as the API returns it to the person holding its code and token. */
-export interface FacilityBooking {
-  code: string;
-  facilityId: string;
-  roomId: string;
-  dates: string[];
-  blockIds: string[];
-  residency: Residency;
-  group: GroupType;
-  purpose: string;
-  headCount: number;
-  groupName: string;
-  nameKana: string;
-  phone: string;
-  email: string | null;
-  fee: number;
-  status: FacilityBookingStatus;
-  applyBy: string | null;
-  cancelUntil: string;
-}
+export const facilityBookingSchema = z.strictObject({
+  code: z.string(),
+  facilityId: z.string(),
+  roomId: z.string(),
+  dates: z.array(z.string()),
+  blockIds: z.array(z.string()),
+  residency: z.enum(RESIDENCIES),
+  group: z.enum(GROUP_TYPES),
+  purpose: z.string(),
+  headCount: z.number().int(),
+  groupName: z.string(),
+  nameKana: z.string(),
+  phone: z.string(),
+  email: z.string().nullable(),
+  fee: z.number().int(),
+  status: z.enum(FACILITY_BOOKING_STATUSES),
+  applyBy: z.string().nullable(),
+  cancelUntil: z.string(),
+});
+export type FacilityBooking = z.infer<typeof facilityBookingSchema>;
 
-export interface FacilityBookingCreated {
-  booking: FacilityBooking;
+export const facilityBookingCreatedSchema = z.strictObject({
+  booking: facilityBookingSchema,
   /** Secret: shown once, kept on the device and in the management link; the server keeps a hash. */
-  token: string;
-}
+  token: z.string(),
+});
+export type FacilityBookingCreated = z.infer<typeof facilityBookingCreatedSchema>;
 
-export interface FacilityDay {
-  date: string;
-  availability: DayAvailability;
-  closedReason: string | null;
-  blocks: { id: string; free: boolean; bookable: boolean }[];
-}
+export const facilityDaySchema = z.strictObject({
+  date: z.string(),
+  availability: z.enum(DAY_AVAILABILITIES),
+  closedReason: z.string().nullable(),
+  blocks: z.array(z.strictObject({ id: z.string(), free: z.boolean(), bookable: z.boolean() })),
+});
+export type FacilityDay = z.infer<typeof facilityDaySchema>;
 
-export interface FacilitySearchResult {
-  facilityId: string;
-  roomId: string;
+export const facilitySearchResultSchema = z.strictObject({
+  facilityId: z.string(),
+  roomId: z.string(),
   /** Blocks free on the day asked about (portal rooms only); null when no day was given or the room is booked elsewhere. */
-  freeBlockIds: string[] | null;
-}
+  freeBlockIds: z.array(z.string()).nullable(),
+});
+export type FacilitySearchResult = z.infer<typeof facilitySearchResultSchema>;
 
 /** `GET /facilities/search?purpose=&date=&block=&headCount=`. */
 export const facilitySearchQuerySchema = z.object({

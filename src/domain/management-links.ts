@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { formatJapaneseDate, formatTime, japanClock } from './japan-time.ts';
 
 /**
@@ -5,14 +6,15 @@ import { formatJapaneseDate, formatTime, japanClock } from './japan-time.ts';
  * the booking was found again by code + phone). The citizen sees them and can close all but the
  * one in hand, for example after looking a booking up on a borrowed phone.
  */
-export interface ManagementLink {
-  id: number;
-  openedBy: 'booking' | 'lookup';
+export const managementLinkSchema = z.strictObject({
+  id: z.number().int(),
+  openedBy: z.enum(['booking', 'lookup']),
   /** ISO instant. */
-  openedAt: string;
+  openedAt: z.string(),
   /** True for the link of the device asking. */
-  current: boolean;
-}
+  current: z.boolean(),
+});
+export type ManagementLink = z.infer<typeof managementLinkSchema>;
 
 /** 「予約した端末（12月1日 10:30）」 — a link as a person reads it. */
 export function describeLink(link: ManagementLink): string {

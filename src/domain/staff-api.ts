@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './city.ts';
 import { MAX_PASSWORD_LENGTH } from './staff-password.ts';
-import { STAFF_ROLES, type StaffRole } from './staff-roles.ts';
+import { STAFF_ROLES } from './staff-roles.ts';
 import './validation.ts';
 
 /**
@@ -42,13 +42,18 @@ export const newClosureSchema = z
   })
   .refine((closure) => closure.startTime < closure.endTime, { path: ['endTime'], message: '終わりの時刻は、始まりより後にしてください。' });
 
-export interface CounterClosure {
-  id: number;
-  date: string;
-  startTime: string;
-  endTime: string;
-  reason: string;
-}
+// The answers below are schemas so the API's tests can check every answer against its contract
+// (src/server/testing/contract-answers.ts) and the OpenAPI document can show them; the types are
+// inferred from them.
+
+export const counterClosureSchema = z.strictObject({
+  id: z.number().int(),
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  reason: z.string(),
+});
+export type CounterClosure = z.infer<typeof counterClosureSchema>;
 
 /** A clerk moves a booking: the new day and slot. */
 export const staffMoveSchema = z.strictObject({
@@ -69,79 +74,85 @@ export const dayDesksSchema = z.strictObject({
 });
 
 /** `GET /staff/counter/desks`: the content's default and the days set otherwise, from today on. */
-export interface DayDesksListing {
-  defaultDesks: number;
-  days: { date: string; desks: number }[];
-}
+export const dayDesksListingSchema = z.strictObject({
+  defaultDesks: z.number().int(),
+  days: z.array(z.strictObject({ date: z.string(), desks: z.number().int() })),
+});
+export type DayDesksListing = z.infer<typeof dayDesksListingSchema>;
 
 export const counterDayQuerySchema = z.strictObject({ date: isoDateSchema });
 
-export interface StaffAccountView {
-  loginName: string;
-  displayName: string;
-  role: StaffRole;
-}
+const staffAccountViewSchema = z.strictObject({
+  loginName: z.string(),
+  displayName: z.string(),
+  role: z.enum(STAFF_ROLES),
+});
 
-export interface StaffSessionAnswer {
-  account: StaffAccountView;
+export const staffSessionAnswerSchema = z.strictObject({
+  account: staffAccountViewSchema,
   /** Sent back in the X-CSRF-Token header with every change. */
-  csrfToken: string;
-  idleMinutes: number;
-}
+  csrfToken: z.string(),
+  idleMinutes: z.number(),
+});
+export type StaffSessionAnswer = z.infer<typeof staffSessionAnswerSchema>;
 
-export type CounterDeskStatus = 'booked' | 'checked-in' | 'no-show' | 'cancelled';
+const COUNTER_DESK_STATUSES = ['booked', 'checked-in', 'no-show', 'cancelled'] as const;
+export type CounterDeskStatus = (typeof COUNTER_DESK_STATUSES)[number];
 
 /**
  * A booking in the clerk's day list: what the desk needs to receive the citizen, and nothing more.
  * The phone number is not here: the clerk asks for it (「電話番号を見る」), one booking at a time,
  * and every such request is written in the audit log.
  */
-export interface CounterDeskBooking {
-  code: string;
-  time: string;
-  kindId: string;
-  kindName: string;
-  people: number;
-  proxy: boolean;
+export const counterDeskBookingSchema = z.strictObject({
+  code: z.string(),
+  time: z.string(),
+  kindId: z.string(),
+  kindName: z.string(),
+  people: z.number().int(),
+  proxy: z.boolean(),
   /** Null once the retention job has deleted it. */
-  nameKana: string | null;
-  status: CounterDeskStatus;
-  cancelReason: string | null;
-}
+  nameKana: z.string().nullable(),
+  status: z.enum(COUNTER_DESK_STATUSES),
+  cancelReason: z.string().nullable(),
+});
+export type CounterDeskBooking = z.infer<typeof counterDeskBookingSchema>;
 
 /** The answer to 「電話番号を見る」; null once the retention job has deleted it. */
-export interface CounterDeskPhone {
-  phone: string | null;
-}
+export const counterDeskPhoneSchema = z.strictObject({ phone: z.string().nullable() });
+export type CounterDeskPhone = z.infer<typeof counterDeskPhoneSchema>;
 
-export interface ProvisionalFacilityBooking {
-  code: string;
-  facilityName: string;
-  roomName: string;
-  dates: string[];
-  headCount: number;
-  fee: number;
-  groupName: string | null;
+export const provisionalFacilityBookingSchema = z.strictObject({
+  code: z.string(),
+  facilityName: z.string(),
+  roomName: z.string(),
+  dates: z.array(z.string()),
+  headCount: z.number().int(),
+  fee: z.number().int(),
+  groupName: z.string().nullable(),
   /** ISO instant the 仮予約 is released at unless confirmed. */
-  provisionalUntil: string;
-}
+  provisionalUntil: z.string(),
+});
+export type ProvisionalFacilityBooking = z.infer<typeof provisionalFacilityBookingSchema>;
 
-export interface StaffAccountListing extends StaffAccountView {
-  disabled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
+export const staffAccountListingSchema = staffAccountViewSchema.extend({
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type StaffAccountListing = z.infer<typeof staffAccountListingSchema>;
 
-export interface StaffSessionListing {
-  id: number;
-  loginName: string;
-  displayName: string;
-  role: StaffRole;
-  startedAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  current: boolean;
-}
+export const staffSessionListingSchema = z.strictObject({
+  id: z.number().int(),
+  loginName: z.string(),
+  displayName: z.string(),
+  role: z.enum(STAFF_ROLES),
+  startedAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  current: z.boolean(),
+});
+export type StaffSessionListing = z.infer<typeof staffSessionListingSchema>;
 
 export const AUDIT_ACTIONS = [
   'sign-in',
@@ -184,15 +195,16 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'counter-reopened': '窓口の休みを取り消した',
 };
 
-export interface AuditEntry {
-  id: number;
-  at: string;
+export const auditEntrySchema = z.strictObject({
+  id: z.number().int(),
+  at: z.string(),
   /** The login name of who did it, or the command run on the server. */
-  actor: string;
-  action: AuditAction;
+  actor: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
   /** A booking code, a login name or a session number; never a citizen's personal data. */
-  target: string | null;
+  target: z.string().nullable(),
   /** What the action changed, before and after (a booking's slot, say); null where nothing is kept. */
-  before: string | null;
-  after: string | null;
-}
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -12,8 +12,17 @@ import {
   signInSchema,
   staffCancelSchema,
   staffMoveSchema,
+  auditEntrySchema,
+  counterClosureSchema,
+  counterDeskBookingSchema,
+  counterDeskPhoneSchema,
+  dayDesksListingSchema,
+  provisionalFacilityBookingSchema,
+  staffAccountListingSchema,
+  staffSessionAnswerSchema,
+  staffSessionListingSchema,
 } from './staff-api.ts';
-import { figuresQuerySchema } from './staff-figures.ts';
+import { figuresQuerySchema, staffFiguresSchema } from './staff-figures.ts';
 
 /**
  * The staff endpoints, one contract each: the staff screens call them through `callEndpoint`
@@ -23,7 +32,7 @@ import { figuresQuerySchema } from './staff-figures.ts';
  * To add a staff endpoint:
  * 1. Write its contract here: method, full path (with `{name}` for a path parameter), a Japanese
  *    summary, the zod schemas of `params`, `query` and `body`, `staffSession` (the area whose roles
- *    may use it, or 'any'), `answer`, and `refusals` — only its own: 401 and 403 come with
+ *    may use it, or 'any'), `answer` with the zod schema of what it answers, and `refusals` — only its own: 401 and 403 come with
  *    `staffSession` (`refusalsOf`), and 400 must be listed when it reads any params, query or body.
  * 2. Register it in staffRoutes with `staffRoute(staffContracts.yourEndpoint, async ({ who, params, query, body }) => …)`:
  *    the session, the role, the Origin and the CSRF token are checked before the handler runs, and
@@ -40,17 +49,18 @@ const idParams = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SA
 const INPUT = '入力の誤り（日本語のメッセージつき）';
 const BOOKING_NOT_FOUND = '予約が見つからない';
 const ACCOUNT_NOT_FOUND = 'アカウントが見つからない';
-const DONE = 'できました';
+/** The answer of a change that has nothing more to say. */
+const DONE = { status: 200, description: 'できました', schema: z.strictObject({ done: z.literal(true) }) } as const;
 
 /** The clerk's work on one counter booking, from the day list. */
-const counterBookingAction = (action: string, summary: string, refusals: { 409?: string; 422?: string }) =>
+const counterBookingAction = (action: string, summary: string, refusals: { 409?: string; 422?: string }, answer: ApiContract['answer'] = DONE) =>
   ({
     method: 'POST',
     path: `/api/v1/staff/counter/bookings/{code}/${action}`,
     summary,
     params: codeParams,
     staffSession: 'counter-desk',
-    answer: { status: 200, description: DONE },
+    answer,
     refusals: { 400: INPUT, 404: BOOKING_NOT_FOUND, ...refusals },
   }) as const satisfies ApiContract;
 
@@ -60,7 +70,7 @@ export const staffContracts = {
     path: '/api/v1/staff/session',
     summary: '職員がログインする（5回続けてパスワードを間違えると一定時間ロック）',
     body: signInSchema,
-    answer: { status: 200, description: 'アカウントと CSRF トークン。セッションの Cookie を設定' },
+    answer: { status: 200, description: 'アカウントと CSRF トークン。セッションの Cookie を設定', schema: staffSessionAnswerSchema },
     refusals: { 400: INPUT, 401: 'ログイン名かパスワードが違う', 403: 'この画面の外からの操作（Origin が違う）', 429: 'ロック中' },
   },
   session: {
@@ -68,7 +78,7 @@ export const staffContracts = {
     path: '/api/v1/staff/session',
     summary: 'ログイン中のアカウントと CSRF トークン',
     staffSession: 'any',
-    answer: { status: 200, description: 'アカウントと CSRF トークン' },
+    answer: { status: 200, description: 'アカウントと CSRF トークン', schema: staffSessionAnswerSchema },
     refusals: {},
   },
   signOut: {
@@ -76,7 +86,7 @@ export const staffContracts = {
     path: '/api/v1/staff/session',
     summary: 'ログアウトする',
     staffSession: 'any',
-    answer: { status: 200, description: DONE },
+    answer: DONE,
     refusals: {},
   },
   counterDay: {
@@ -85,7 +95,7 @@ export const staffContracts = {
     summary: '窓口：その日の予約の一覧（窓口の役割。電話番号は含まない）',
     query: counterDayQuerySchema,
     staffSession: 'counter-desk',
-    answer: { status: 200, description: '予約の一覧' },
+    answer: { status: 200, description: '予約の一覧', schema: z.strictObject({ date: z.string(), bookings: z.array(counterDeskBookingSchema) }) },
     refusals: { 400: INPUT },
   },
   checkIn: counterBookingAction('check-in', '窓口：来庁済みにする', { 409: '今の状態ではできない（取り消し済みなど）' }),
@@ -97,12 +107,22 @@ export const staffContracts = {
     body: staffCancelSchema,
   },
   // A POST, not a GET: it is an action the audit log records, and its answer must not be kept by a cache or prefetched.
-  phone: counterBookingAction('phone', '窓口：予約した方の電話番号を見る（一覧には出さない。見るたびに操作の記録に残る）', {}),
+  phone: counterBookingAction(
+    'phone',
+    '窓口：予約した方の電話番号を見る（一覧には出さない。見るたびに操作の記録に残る）',
+    {},
+    { status: 200, description: '電話番号（保存期間が過ぎて削除されたときは null）', schema: counterDeskPhoneSchema },
+  ),
   move: {
     ...counterBookingAction(
       'move',
       '窓口：電話で受けて、予約をほかの日時に移す（締め切りの前後を問わず、まだ始まっていない枠へ。予約した方にはメールで知らせる）',
       { 409: '移す先が満員、または今の状態ではできない', 422: '移せない日時（休み・受付期間の外・過ぎた時刻）' },
+      {
+        status: 200,
+        description: '移す前と後の日時（YYYY-MM-DDTHH:MM）',
+        schema: z.strictObject({ done: z.literal(true), from: z.string(), to: z.string() }),
+      },
     ),
     body: staffMoveSchema,
   },
@@ -111,7 +131,7 @@ export const staffContracts = {
     path: '/api/v1/staff/counter/closures',
     summary: '窓口の休み（今日から先）の一覧（窓口・管理者）',
     staffSession: 'counter-schedule',
-    answer: { status: 200, description: '休みの一覧' },
+    answer: { status: 200, description: '休みの一覧', schema: z.strictObject({ closures: z.array(counterClosureSchema) }) },
     refusals: {},
   },
   closeCounter: {
@@ -120,7 +140,7 @@ export const staffContracts = {
     summary: '窓口を一日または時間を区切って休みにする（予約が入っているときは断り、その予約を示す）',
     body: newClosureSchema,
     staffSession: 'counter-schedule',
-    answer: { status: 201, description: '休みにしました' },
+    answer: { ...DONE, status: 201, description: '休みにしました' },
     refusals: { 400: INPUT, 409: 'その時間に予約が入っている（その予約を示す）' },
   },
   reopenCounter: {
@@ -129,7 +149,7 @@ export const staffContracts = {
     summary: '窓口の休みを取り消す',
     params: idParams,
     staffSession: 'counter-schedule',
-    answer: { status: 200, description: DONE },
+    answer: DONE,
     refusals: { 400: INPUT, 404: '休みが見つからない' },
   },
   dayDesks: {
@@ -137,7 +157,7 @@ export const staffContracts = {
     path: '/api/v1/staff/counter/desks',
     summary: '管理者：窓口の1枠の受付数（既定と、日ごとに変えた日）',
     staffSession: 'administration',
-    answer: { status: 200, description: '既定の受付数と、今日から先の変えた日' },
+    answer: { status: 200, description: '既定の受付数と、今日から先の変えた日', schema: dayDesksListingSchema },
     refusals: {},
   },
   setDayDesks: {
@@ -146,7 +166,7 @@ export const staffContracts = {
     summary: '管理者：ある日の1枠の受付数を変える（すでに入っている予約より少なくはできない。断るときはその枠を示す）',
     body: dayDesksSchema,
     staffSession: 'administration',
-    answer: { status: 200, description: DONE },
+    answer: DONE,
     refusals: { 400: INPUT, 409: 'すでに入っている予約より少ない（その枠を示す）、または今日より前の日' },
   },
   resetDayDesks: {
@@ -155,7 +175,7 @@ export const staffContracts = {
     summary: '管理者：ある日の受付数を既定（コンテンツの desksPerSlot）に戻す',
     params: z.object({ date: isoDateSchema }),
     staffSession: 'administration',
-    answer: { status: 200, description: DONE },
+    answer: DONE,
     refusals: { 400: INPUT, 409: '既定の数がすでに入っている予約より少ない、または今日より前の日' },
   },
   provisional: {
@@ -163,7 +183,7 @@ export const staffContracts = {
     path: '/api/v1/staff/facilities/provisional',
     summary: '施設：本予約を待つ仮予約の一覧（施設の役割）',
     staffSession: 'facility-desk',
-    answer: { status: 200, description: '仮予約の一覧' },
+    answer: { status: 200, description: '仮予約の一覧', schema: z.strictObject({ bookings: z.array(provisionalFacilityBookingSchema) }) },
     refusals: {},
   },
   confirmFacilityBooking: {
@@ -172,7 +192,7 @@ export const staffContracts = {
     summary: '施設：仮予約を本予約にする（窓口での申し込みのあと）',
     params: codeParams,
     staffSession: 'facility-desk',
-    answer: { status: 200, description: DONE },
+    answer: DONE,
     refusals: { 400: INPUT, 404: BOOKING_NOT_FOUND, 409: '仮予約ではない、または期限が過ぎた' },
   },
   accounts: {
@@ -180,7 +200,7 @@ export const staffContracts = {
     path: '/api/v1/staff/accounts',
     summary: '管理者：職員のアカウントの一覧',
     staffSession: 'administration',
-    answer: { status: 200, description: 'アカウントの一覧' },
+    answer: { status: 200, description: 'アカウントの一覧', schema: z.strictObject({ accounts: z.array(staffAccountListingSchema) }) },
     refusals: {},
   },
   addAccount: {
@@ -189,7 +209,7 @@ export const staffContracts = {
     summary: '管理者：アカウントを追加する',
     body: newStaffAccountSchema,
     staffSession: 'administration',
-    answer: { status: 201, description: '追加しました' },
+    answer: { ...DONE, status: 201, description: '追加しました' },
     refusals: { 400: INPUT, 409: '同じログイン名がある', 422: 'パスワードが規則に合わない' },
   },
   disableAccount: {
@@ -198,7 +218,7 @@ export const staffContracts = {
     summary: '管理者：アカウントを停止する（ログイン中の端末も切断）',
     params: loginNameParams,
     staffSession: 'administration',
-    answer: { status: 200, description: DONE },
+    answer: DONE,
     refusals: { 400: INPUT, 404: ACCOUNT_NOT_FOUND },
   },
   resetPassword: {
@@ -208,7 +228,7 @@ export const staffContracts = {
     params: loginNameParams,
     body: newPasswordSchema,
     staffSession: 'administration',
-    answer: { status: 200, description: DONE },
+    answer: DONE,
     refusals: { 400: INPUT, 404: ACCOUNT_NOT_FOUND, 422: 'パスワードが規則に合わない' },
   },
   sessions: {
@@ -216,7 +236,7 @@ export const staffContracts = {
     path: '/api/v1/staff/sessions',
     summary: '管理者：ログイン中の端末の一覧',
     staffSession: 'administration',
-    answer: { status: 200, description: 'セッションの一覧' },
+    answer: { status: 200, description: 'セッションの一覧', schema: z.strictObject({ sessions: z.array(staffSessionListingSchema) }) },
     refusals: {},
   },
   revokeSession: {
@@ -225,7 +245,7 @@ export const staffContracts = {
     summary: '管理者：ログイン中の端末を切断する',
     params: idParams,
     staffSession: 'administration',
-    answer: { status: 200, description: DONE },
+    answer: DONE,
     refusals: { 400: INPUT, 404: 'そのログインはもう終わっている' },
   },
   // Counts only, no personal data: every staff role may read them.
@@ -235,7 +255,7 @@ export const staffContracts = {
     summary: '月の集計（窓口の予約・来庁・来なかった、施設の予約）',
     query: figuresQuerySchema,
     staffSession: 'any',
-    answer: { status: 200, description: '集計' },
+    answer: { status: 200, description: '集計', schema: staffFiguresSchema },
     refusals: { 400: INPUT },
   },
   figuresCsv: {
@@ -244,7 +264,7 @@ export const staffContracts = {
     summary: '月の集計の CSV（UTF-8、BOM つき、Excel 用）',
     query: figuresQuerySchema,
     staffSession: 'any',
-    answer: { status: 200, description: 'CSV', mediaType: 'text/csv' },
+    answer: { status: 200, description: 'CSV', schema: z.string(), mediaType: 'text/csv' },
     refusals: { 400: INPUT },
   },
   undeliveredMail: {
@@ -260,7 +280,7 @@ export const staffContracts = {
     path: '/api/v1/staff/audit',
     summary: '管理者：操作の記録（新しい順に500件）',
     staffSession: 'administration',
-    answer: { status: 200, description: '操作の記録' },
+    answer: { status: 200, description: '操作の記録', schema: z.strictObject({ entries: z.array(auditEntrySchema) }) },
     refusals: {},
   },
 } as const satisfies Record<string, ApiContract>;

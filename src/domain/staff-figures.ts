@@ -12,34 +12,40 @@ export const figuresQuerySchema = z.strictObject({
 });
 
 /** One visit kind on one day. `booked` counts every booking not cancelled, whether the citizen came or not. */
-export interface CounterFigures {
-  date: string;
-  kindId: string;
-  kindName: string;
-  booked: number;
-  checkedIn: number;
-  noShow: number;
-  cancelled: number;
+const count = z.number().int();
+
+export const counterFiguresSchema = z.strictObject({
+  date: z.string(),
+  kindId: z.string(),
+  kindName: z.string(),
+  booked: count,
+  checkedIn: count,
+  noShow: count,
+  cancelled: count,
   /** People expected by the bookings not cancelled. */
-  people: number;
-}
+  people: count,
+});
+export type CounterFigures = z.infer<typeof counterFiguresSchema>;
 
 /** One room's bookings whose first day falls in the month; `blocks` counts block-days held (confirmed or 仮予約). */
-export interface RoomFigures {
-  facilityId: string;
-  roomId: string;
-  name: string;
-  booked: number;
-  provisional: number;
-  cancelled: number;
-  blocks: number;
-}
+export const roomFiguresSchema = z.strictObject({
+  facilityId: z.string(),
+  roomId: z.string(),
+  name: z.string(),
+  booked: count,
+  provisional: count,
+  cancelled: count,
+  blocks: count,
+});
+export type RoomFigures = z.infer<typeof roomFiguresSchema>;
 
-export interface StaffFigures {
-  month: string;
-  counter: CounterFigures[];
-  rooms: RoomFigures[];
-}
+/** The figures' answer; the same figures are also sent as a CSV file. */
+export const staffFiguresSchema = z.strictObject({
+  month: z.string(),
+  counter: z.array(counterFiguresSchema),
+  rooms: z.array(roomFiguresSchema),
+});
+export type StaffFigures = z.infer<typeof staffFiguresSchema>;
 
 /** The month's first and last day. */
 export function monthRange(month: string): { first: string; last: string } {

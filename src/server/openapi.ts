@@ -2,10 +2,25 @@ import { z } from 'zod';
 import { type ApiContract, needsCsrfToken, refusalsOf } from '../domain/api-contract.ts';
 import { API_ERROR_CODES } from '../domain/api-error.ts';
 import { counterContracts, facilityContracts } from '../domain/booking-contracts.ts';
-import { kioskPaths } from './kiosk/kiosk-routes.ts';
-import { jsonContent } from './route-helpers.ts';
-import { healthPaths } from './routes/health.ts';
+import { healthContracts } from '../domain/health-contracts.ts';
+import { kioskContracts } from '../domain/kiosk-contracts.ts';
 import { staffContracts } from '../domain/staff-contracts.ts';
+
+const contractGroups: Record<string, Record<string, ApiContract>> = {
+  counter: counterContracts,
+  facility: facilityContracts,
+  staff: staffContracts,
+  kiosk: kioskContracts,
+  health: healthContracts,
+};
+
+/** Each contract with its OpenAPI operationId: its group and name, e.g. 'kioskVerifyPin'. */
+const operations = Object.entries(contractGroups).flatMap(([group, contracts]) =>
+  Object.entries(contracts).map(([name, contract]) => ({ operationId: `${group}${name.charAt(0).toUpperCase()}${name.slice(1)}`, contract })),
+);
+
+/** Every endpoint of the API; src/server/api-contracts.test.ts proves each has its route and each route its contract. */
+export const apiContracts: ApiContract[] = operations.map(({ contract }) => contract);
 
 const apiErrorSchema = z.object({
   error: z.object({
@@ -34,41 +49,47 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
   }));
 }
 
-function operationOf(contract: ApiContract) {
+/** A request body for the OpenAPI document, from the zod schema that checks it. */
+const jsonContent = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
+
+/** What the endpoint answers on success, from the schema the API tests check every answer against. */
+function answerContent({ answer }: ApiContract) {
+  return { [answer.mediaType ?? 'application/json']: { schema: z.toJSONSchema(answer.schema, { io: 'output', unrepresentable: 'any' }) } };
+}
+
+function operationOf(contract: ApiContract, operationId: string) {
   const headers = [
     ...(contract.idempotencyKey ? [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', format: 'uuid' } }] : []),
     ...(needsCsrfToken(contract) ? [{ name: 'X-CSRF-Token', in: 'header', required: true, schema: { type: 'string' } }] : []),
   ];
   const security = [...(contract.managementToken ? [{ managementToken: [] }] : []), ...(contract.staffSession ? [{ staffSession: [] }] : [])];
   return {
+    operationId,
     summary: contract.summary,
     parameters: [...parametersOf(contract.params, 'path'), ...parametersOf(contract.query, 'query'), ...headers],
     ...(security.length > 0 ? { security } : {}),
     ...(contract.body ? { requestBody: { required: true, content: jsonContent(contract.body) } } : {}),
     responses: {
-      [contract.answer.status]: {
-        description: contract.answer.description,
-        ...(contract.answer.mediaType ? { content: { [contract.answer.mediaType]: { schema: { type: 'string' } } } } : {}),
-      },
+      [contract.answer.status]: { description: contract.answer.description, content: answerContent(contract) },
+      ...(contract.answer.degraded ? { 503: { description: contract.answer.degraded, content: answerContent(contract) } } : {}),
       ...Object.fromEntries(Object.entries(refusalsOf(contract)).map(([status, description]) => [status, refusal(description)])),
     },
   };
 }
 
-/** The OpenAPI paths of contracts, grouped by path. */
-export function contractPaths(contracts: ApiContract[]): Record<string, Record<string, ReturnType<typeof operationOf>>> {
+/** The OpenAPI paths of every contract, grouped by path. */
+function contractPaths(): Record<string, Record<string, ReturnType<typeof operationOf>>> {
   const paths: Record<string, Record<string, ReturnType<typeof operationOf>>> = {};
-  for (const contract of contracts) {
-    paths[contract.path] = { ...paths[contract.path], [contract.method.toLowerCase()]: operationOf(contract) };
+  for (const { contract, operationId } of operations) {
+    paths[contract.path] = { ...paths[contract.path], [contract.method.toLowerCase()]: operationOf(contract, operationId) };
   }
   return paths;
 }
 
 /**
- * The OpenAPI document at `/api/openapi.json`. The booking endpoints come from their contracts in
- * src/domain (the same objects the routes, the client and the practice mode use); health and kiosk
- * describe themselves beside their routes. Either way the zod schemas that validate requests are the
- * source, so the document cannot drift from the code.
+ * The OpenAPI document at `/api/openapi.json`, generated from the contracts in src/domain (the same
+ * objects the routes, the client and the practice mode use): the zod schemas that validate requests
+ * and describe answers are the source, so the document cannot drift from the code.
  */
 export function buildOpenApiDocument(version: string) {
   return {
@@ -79,12 +100,7 @@ export function buildOpenApiDocument(version: string) {
       description: '東金市の市民ポータル「つながる東金」のAPIです。エラーはすべて components.schemas.ApiError の形で、日本語のメッセージを返します。',
     },
     servers: [{ url: '/' }],
-    paths: {
-      ...healthPaths,
-      ...contractPaths([...Object.values(counterContracts), ...Object.values(facilityContracts)]),
-      ...kioskPaths,
-      ...contractPaths(Object.values(staffContracts)),
-    },
+    paths: contractPaths(),
     components: {
       schemas: { ApiError: z.toJSONSchema(apiErrorSchema) },
       securitySchemes: {

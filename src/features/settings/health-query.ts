@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { requestJson } from '../../client/api-client.ts';
+import { callEndpoint } from '../../client/api-client.ts';
 import type { Health } from '../../domain/health.ts';
+import { healthContracts } from '../../domain/health-contracts.ts';
 
 export const healthQuery = queryOptions({
   queryKey: ['health'],
-  queryFn: () => requestJson<Health>('/api/v1/health'),
+  queryFn: () => callEndpoint<Health>(healthContracts.health),
   retry: false,
 });

@@ -5,6 +5,9 @@ import { COUNTER_MESSAGES, type CounterDay, type CounterReservationCreated } fro
 import type { ManagementLink } from '../../domain/management-links.ts';
 import { deleteExpiredPersonalData } from '../retention.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { checkContractAnswers } from '../testing/contract-answers.ts';
+
+checkContractAnswers();
 
 // Tuesday 24 November 2026, 10:00 in Japan. The content has 2 desks per 30-minute slot.
 const clock = new Date('2026-11-24T01:00:00Z');

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacilityBookingCreated, FacilityDay, FacilityQuote, FacilitySearchResult } from '../../domain/facility-booking.ts';
 import { deleteExpiredPersonalData } from '../retention.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { checkContractAnswers } from '../testing/contract-answers.ts';
+
+checkContractAnswers();
 
 // Tuesday 24 November 2026, 10:00 in Japan; tests move the clock to let a 仮予約 expire.
 const START = new Date('2026-11-24T01:00:00Z');

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { hashWithScrypt, matchesScryptHash } from '../scrypt-hash.ts';
+import { checkContractAnswers } from '../testing/contract-answers.ts';
+
+checkContractAnswers();
 
 const PIN = '482916';
 let clock = new Date('2026-11-24T01:00:00Z');
@@ -86,7 +89,7 @@ describe('POST /api/v1/kiosk/session', () => {
 
   it('is in the OpenAPI document', async () => {
     const document = (await (await fetch(`${server.baseUrl}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { operationId?: string }>> };
-    expect(document.paths['/api/v1/kiosk/session']?.post?.operationId).toBe('verifyKioskPin');
-    expect(document.paths['/api/v1/kiosk']?.get?.operationId).toBe('getKioskStatus');
+    expect(document.paths['/api/v1/kiosk/session']?.post?.operationId).toBe('kioskVerifyPin');
+    expect(document.paths['/api/v1/kiosk']?.get?.operationId).toBe('kioskStatus');
   });
 });

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { kioskPinSchema, kioskStatusSchema, kioskVerifiedSchema, type KioskStatus } from '../../domain/kiosk-api.ts';
-import { ApiHttpError, parseBody } from '../../domain/api-refusal.ts';
-import { jsonContent as json } from '../route-helpers.ts';
+import type { kioskVerifiedSchema, KioskStatus } from '../../domain/kiosk-api.ts';
+import { kioskContracts } from '../../domain/kiosk-contracts.ts';
+import { ApiHttpError } from '../../domain/api-refusal.ts';
+import { contractRoute } from '../route-helpers.ts';
 import type { AttemptLimit } from '../../booking/attempt-guard.ts';
 import type { Limits } from '../limits.ts';
 import { matchesScryptHash } from '../scrypt-hash.ts';
@@ -21,11 +22,11 @@ export const KIOSK_MESSAGES = {
  * 「合っています」: the kiosk flag lives on the device, so there is no token to steal.
  */
 export function kioskRoutes(api: FastifyInstance, pinHash: string | null, limits: Limits): void {
-  api.get('/kiosk', (_request, reply) => reply.send({ pinConfigured: pinHash !== null } satisfies KioskStatus));
+  const anyone = () => ({});
+  contractRoute(api, kioskContracts.status, anyone, () => ({ pinConfigured: pinHash !== null }) satisfies KioskStatus);
 
-  api.post('/kiosk/session', async (request) => {
+  contractRoute(api, kioskContracts.verifyPin, anyone, async ({ request, body: { pin } }) => {
     if (pinHash === null) throw new ApiHttpError(503, 'service_unavailable', KIOSK_MESSAGES.notConfigured);
-    const { pin } = parseBody(kioskPinSchema, request.body);
     // The try is reserved before the slow scrypt comparison, so PINs sent all at once are counted.
     const outcome = await limits.guard([{ limit: KIOSK_PIN_LIMIT, subject: request.ip }], async () => {
       const matches = await matchesScryptHash(pin, pinHash);
@@ -36,29 +37,3 @@ export function kioskRoutes(api: FastifyInstance, pinHash: string | null, limits
     return { verified: true } satisfies z.infer<typeof kioskVerifiedSchema>;
   });
 }
-
-export const kioskPaths = {
-  '/api/v1/kiosk': {
-    get: {
-      summary: 'キオスクモードを使えるか（職員の暗証番号がサーバーに設定されているか）',
-      operationId: 'getKioskStatus',
-      responses: { 200: { description: '設定の有無', content: json(kioskStatusSchema) } },
-    },
-  },
-  '/api/v1/kiosk/session': {
-    post: {
-      summary: '職員の暗証番号を確かめる（端末をキオスクモードにする・終えるとき）',
-      description:
-        'キオスクモードは端末の設定で、データを守る鍵ではありません。暗証番号が合えば verified: true を返すだけです。誤りは同じアドレスから15分に5回までで、それを超えると正しい番号も429で断ります。',
-      operationId: 'verifyKioskPin',
-      requestBody: { required: true, content: json(kioskPinSchema) },
-      responses: {
-        200: { description: '暗証番号が合っている', content: json(kioskVerifiedSchema) },
-        400: { description: '暗証番号の形が正しくない（6～12けたの数字）' },
-        403: { description: '暗証番号が違う' },
-        429: { description: '誤りが続いたため、しばらく受け付けない' },
-        503: { description: 'サーバーに暗証番号が設定されていない（KIOSK_PIN_HASH）' },
-      },
-    },
-  },
-};

@@ -1,24 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { healthSchema, type Health } from '../../domain/health.ts';
+import type { Health } from '../../domain/health.ts';
+import { healthContracts } from '../../domain/health-contracts.ts';
+import { contractRoute } from '../route-helpers.ts';
 import type { ContentPack } from '../content.ts';
 import type { Store } from '../store/store.ts';
-
-export const healthPaths = {
-  '/api/v1/health': {
-    get: {
-      summary: 'サーバーとデータベースの状態',
-      operationId: 'getHealth',
-      responses: {
-        200: { description: '正常', content: { 'application/json': { schema: z.toJSONSchema(healthSchema) } } },
-        503: {
-          description: 'データベースに接続できない、またはサーバーが混み合って応答できない',
-          content: { 'application/json': { schema: z.toJSONSchema(healthSchema) } },
-        },
-      },
-    },
-  },
-};
 
 export function healthRoutes(
   api: FastifyInstance,
@@ -27,20 +12,26 @@ export function healthRoutes(
   server: { version: string; instance: string },
   load: () => { eventLoopDelay: number; eventLoopUtilized: number },
 ): void {
-  api.get('/health', async (_request, reply) => {
-    const database = await store.checkHealth();
-    const health: Health = {
-      status: database.ok ? 'ok' : 'degraded',
-      version: server.version,
-      instance: server.instance,
-      database: database.ok
-        ? { engine: store.engine, status: 'ok', schemaVersion: database.schemaVersion }
-        : { engine: store.engine, status: 'error', schemaVersion: null },
-      content: { fingerprint: content.fingerprint },
-      eventLoop: eventLoopFigures(load()),
-    };
-    return reply.status(database.ok ? 200 : 503).send(health);
-  });
+  contractRoute(
+    api,
+    healthContracts.health,
+    () => ({}),
+    async ({ reply }) => {
+      const database = await store.checkHealth();
+      const health: Health = {
+        status: database.ok ? 'ok' : 'degraded',
+        version: server.version,
+        instance: server.instance,
+        database: database.ok
+          ? { engine: store.engine, status: 'ok', schemaVersion: database.schemaVersion }
+          : { engine: store.engine, status: 'error', schemaVersion: null },
+        content: { fingerprint: content.fingerprint },
+        eventLoop: eventLoopFigures(load()),
+      };
+      if (!database.ok) reply.status(503);
+      return health;
+    },
+  );
 }
 
 /** Rounded for a monitor; under-pressure reports an infinite delay when no sample could be taken. */

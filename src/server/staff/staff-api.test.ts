@@ -21,6 +21,9 @@ import { DATABASE_FILE_NAME } from '../store/sqlite-store.ts';
 import { createTestDatabase } from '../testing/postgres-test-database.ts';
 import { addStaffAccount, signIn, signInRequest, type StaffClient } from '../testing/staff-client.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { checkContractAnswers } from '../testing/contract-answers.ts';
+
+checkContractAnswers();
 
 // Tuesday 24 November 2026, 10:00 in Japan; tests move the clock for timeouts and 仮予約 deadlines.
 const START = new Date('2026-11-24T01:00:00Z');

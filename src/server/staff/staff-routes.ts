@@ -1,11 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type ApiContract, routePath } from '../../domain/api-contract.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ApiContract } from '../../domain/api-contract.ts';
+import { contractRoute, type ContractRequest } from '../route-helpers.ts';
 import { type StaffAccountListing, type StaffSessionAnswer, type StaffSessionListing } from '../../domain/staff-api.ts';
 import { staffContracts as c } from '../../domain/staff-contracts.ts';
 import { figuresCsv } from '../../domain/staff-figures.ts';
 import { roleMayWorkIn, type StaffArea } from '../../domain/staff-roles.ts';
 import { formatTime, japanClock } from '../../domain/japan-time.ts';
-import { ApiHttpError, parseRequestParts, type RequestParts } from '../../domain/api-refusal.ts';
+import { ApiHttpError } from '../../domain/api-refusal.ts';
 import { secretsEqual } from '../../booking/secrets.ts';
 import type { StaffStore } from '../store/staff-store.ts';
 import type { AccountOutcome, StaffAccounts } from './staff-accounts.ts';
@@ -77,13 +78,6 @@ export interface StaffRouteDependencies {
   now: () => Date;
 }
 
-/** What a staff route's handler gets: the parts its contract's schemas have parsed, and who is signed in. */
-interface StaffRequest<Contract extends ApiContract> extends RequestParts<Contract> {
-  who: SignedIn;
-  request: FastifyRequest;
-  reply: FastifyReply;
-}
-
 /**
  * The staff API, each route registered from its contract in src/domain/staff-contracts.ts (path,
  * method, schemas, the area whose roles may use it).
@@ -106,24 +100,12 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     return who;
   }
 
-  /**
-   * A route that needs a signed-in member of staff: the session, role, Origin and CSRF token are
-   * checked before anything else is read, then the contract's schemas parse the request. The answer
-   * is sent with the contract's status.
-   */
+  /** A route for a signed-in member of staff: session, role, Origin and CSRF token are checked before anything is read. */
   function staffRoute<Contract extends ApiContract & { staffSession: StaffArea | 'any' }>(
     contract: Contract,
-    handle: (input: StaffRequest<Contract>) => unknown,
+    handle: (input: ContractRequest<Contract, { who: SignedIn }>) => unknown,
   ): void {
-    api.route({
-      method: contract.method,
-      url: routePath(contract),
-      handler: async (request, reply) => {
-        const who = await signedIn(request, contract.staffSession);
-        const answer = await handle({ ...parseRequestParts(contract, request), who, request, reply });
-        return reply.status(contract.answer.status).send(answer);
-      },
-    });
+    contractRoute(api, contract, async (request) => ({ who: await signedIn(request, contract.staffSession) }), handle);
   }
 
   const sessionAnswer = ({ account, session }: SignedIn): StaffSessionAnswer => ({
@@ -133,25 +115,23 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
   });
 
   // The one staff route without a session: it makes one. It still takes changes only from this site's pages.
-  api.route({
-    method: c.signIn.method,
-    url: routePath(c.signIn),
-    handler: async (request, reply) => {
-      requireSameOrigin(request);
-      const { body } = parseRequestParts(c.signIn, request);
-      const outcome = await auth.signIn(body.loginName, body.password);
-      if (outcome.kind === 'wrong') throw new ApiHttpError(401, 'unauthorized', SIGN_IN_WRONG);
-      if (outcome.kind === 'locked') {
-        const until = japanClock(new Date(outcome.until));
-        throw new ApiHttpError(
-          429,
-          'too_many_requests',
-          `パスワードを続けて間違えたため、このアカウントは${formatTime(until.minutes)}までロックされています。急ぐときは管理者に連絡してください。`,
-        );
-      }
-      reply.header('Set-Cookie', `${STAFF_COOKIE}=${outcome.token}; ${COOKIE_ATTRIBUTES}`);
-      return sessionAnswer(outcome);
-    },
+  const fromThisSite = (request: FastifyRequest) => {
+    requireSameOrigin(request);
+    return {};
+  };
+  contractRoute(api, c.signIn, fromThisSite, async ({ body, reply }) => {
+    const outcome = await auth.signIn(body.loginName, body.password);
+    if (outcome.kind === 'wrong') throw new ApiHttpError(401, 'unauthorized', SIGN_IN_WRONG);
+    if (outcome.kind === 'locked') {
+      const until = japanClock(new Date(outcome.until));
+      throw new ApiHttpError(
+        429,
+        'too_many_requests',
+        `パスワードを続けて間違えたため、このアカウントは${formatTime(until.minutes)}までロックされています。急ぐときは管理者に連絡してください。`,
+      );
+    }
+    reply.header('Set-Cookie', `${STAFF_COOKIE}=${outcome.token}; ${COOKIE_ATTRIBUTES}`);
+    return sessionAnswer(outcome);
   });
 
   staffRoute(c.session, ({ who }) => sessionAnswer(who));
