@@ -43,6 +43,7 @@ function managedBookingContracts<Path extends string, Body extends z.ZodType, Na
   path: Path,
   booking: { name: Name; schema: z.ZodType },
   change: { summary: string; body: Body; refusals: { 409: string; 422: string } },
+  cancelRefusals: { 409?: string } = {},
 ) {
   const answered = z.strictObject({ [booking.name]: booking.schema });
   const links = z.strictObject({ links: z.array(managementLinkSchema) });
@@ -73,7 +74,7 @@ function managedBookingContracts<Path extends string, Body extends z.ZodType, Na
       params: codeParams,
       managementToken: true,
       answer: { status: 200, description: '取り消した予約', schema: answered },
-      refusals: { 400: INPUT, 404: NOT_FOUND, 422: '取り消しの期限を過ぎた' },
+      refusals: { 400: INPUT, 404: NOT_FOUND, ...cancelRefusals, 422: '取り消しの期限を過ぎた' },
     },
     closeOtherLinks: {
       method: 'DELETE',
@@ -119,8 +120,9 @@ export const counterContracts = {
     {
       summary: '予約の日時を変える',
       body: changeSlotSchema,
-      refusals: { 409: '満員、または取り消し済み', 422: '受付できない枠' },
+      refusals: { 409: '満員、取り消し済み、または窓口で来庁の記録をつけた予約', 422: '受付できない枠' },
     },
+    { 409: '窓口で来庁の記録（来庁済み・来なかった）をつけた予約' },
   ),
 } as const satisfies Record<string, ApiContract>;
 

@@ -22,6 +22,7 @@ import {
   staffSessionAnswerSchema,
   staffSessionListingSchema,
 } from './staff-api.ts';
+import { undeliveredMailSchema } from './undelivered-mail.ts';
 import { figuresQuerySchema, staffFiguresSchema } from './staff-figures.ts';
 
 /**
@@ -272,7 +273,11 @@ export const staffContracts = {
     path: '/api/v1/staff/mail/undelivered',
     summary: '届かなかったメール（その窓口の予約のもの。管理者にはすべて）：電話で知らせるために',
     staffSession: 'any',
-    answer: { status: 200, description: '届かなかったメール（新しい順に100件まで）。宛先と本文は含まない' },
+    answer: {
+      status: 200,
+      description: '届かなかったメール（新しい順に100件まで）。宛先と本文は含まない',
+      schema: z.strictObject({ mails: z.array(undeliveredMailSchema) }),
+    },
     refusals: {},
   },
   audit: {

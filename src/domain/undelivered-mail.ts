@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { StaffArea } from './staff-roles.ts';
 
 /** What a mail in the outbox is about; each is written by the booking change that causes it. */
@@ -19,16 +20,17 @@ export const MAIL_DESKS: Record<MailKind, StaffArea> = {
 };
 
 /** A mail the worker gave up on, as the staff see it: no address and no text, only what to do. */
-export interface UndeliveredMail {
-  bookingCode: string;
-  kind: MailKind;
+export const undeliveredMailSchema = z.strictObject({
+  bookingCode: z.string(),
+  kind: z.enum(MAIL_KINDS),
   /** ISO instants. */
-  dueAt: string;
-  failedAt: string;
-  attempts: number;
+  dueAt: z.string(),
+  failedAt: z.string(),
+  attempts: z.number().int(),
   /** The mail server's last answer, with any address in it hidden; null when there was none. */
-  problem: string | null;
-}
+  problem: z.string().nullable(),
+});
+export type UndeliveredMail = z.infer<typeof undeliveredMailSchema>;
 
 /** At most this many are listed: the newest first; more than a day's worth means the mail server is down. */
 export const UNDELIVERED_MAIL_LIMIT = 100;
