@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import { devices, expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './support/accessibility.ts';
 import { addAccount, signIn } from './support/staff.ts';
 
@@ -12,9 +12,10 @@ async function expectAxeClean(page: Page, label: string): Promise<void> {
   expect(await axeViolations(page, label)).toEqual([]);
 }
 
-test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮予約, the administrator sees the audit rows', async ({
+test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮予約 and declines another, the administrator sees the audit rows', async ({
   page,
   request,
+  browser,
 }, testInfo) => {
   // Three sign-ins (scrypt), three axe runs and a dozen round trips: minutes on a busy two-core machine.
   test.setTimeout(180_000);
@@ -134,28 +135,33 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   const blocks = days.flatMap((day) =>
     day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id })),
   );
-  const choice = blocks[Math.floor(Math.random() * blocks.length)];
-  if (!choice) throw new Error('no free block');
-  const held = await request.post('/api/v1/facilities/bookings', {
-    data: {
-      facilityId: 'bunka-kaikan',
-      roomId: 'meeting-2',
-      dates: [choice.date],
-      blockIds: [choice.blockId],
-      residency: 'resident',
-      group: 'general',
-      purpose: '自治会の会議',
-      headCount: 8,
-      groupName: '東金二丁目自治会',
-      nameKana: 'トウガネ ハナコ',
-      phone: '0475-50-1210',
-      email: '',
-    },
-  });
-  expect(held.status()).toBe(201);
-  const { booking, token } = (await held.json()) as { booking: { code: string; status: string }; token: string };
-  expect(booking.status).toBe('provisional');
-  const heldCode = `${booking.code.slice(0, 4)}-${booking.code.slice(4)}`;
+  // Two 仮予約 of different blocks: one to confirm, one to decline.
+  const picked = blocks.sort(() => Math.random() - 0.5).slice(0, 2);
+  const hold = async (choice: { date: string; blockId: string } | undefined) => {
+    if (!choice) throw new Error('no free block');
+    const held = await request.post('/api/v1/facilities/bookings', {
+      data: {
+        facilityId: 'bunka-kaikan',
+        roomId: 'meeting-2',
+        dates: [choice.date],
+        blockIds: [choice.blockId],
+        residency: 'resident',
+        group: 'general',
+        purpose: '自治会の会議',
+        headCount: 8,
+        groupName: '東金二丁目自治会',
+        nameKana: 'トウガネ ハナコ',
+        phone: '0475-50-1210',
+        email: '',
+      },
+    });
+    expect(held.status()).toBe(201);
+    const answer = (await held.json()) as { booking: { code: string; status: string }; token: string };
+    expect(answer.booking.status).toBe('provisional');
+    return { ...answer, shownCode: `${answer.booking.code.slice(0, 4)}-${answer.booking.code.slice(4)}` };
+  };
+  const { booking, token, shownCode: heldCode } = await hold(picked[0]);
+  const declined = await hold(picked[1]);
 
   await signIn(page, manager);
   await expect(page.getByRole('heading', { level: 1, name: '仮予約の一覧' })).toBeVisible();
@@ -167,7 +173,40 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   await expect(heldRow).toHaveCount(0);
   const seen = await request.get(`/api/v1/facilities/bookings/${booking.code}`, { headers: { Authorization: `Bearer ${token}` } });
   expect(((await seen.json()) as { booking: { status: string } }).booking.status).toBe('booked');
+
+  // The other cannot be taken: the manager declines it with a reason; the room is free at once.
+  const declinedRow = page.getByRole('row').filter({ hasText: declined.shownCode });
+  await declinedRow.getByRole('button', { name: `${declined.shownCode} を断る` }).click();
+  await page.getByRole('button', { name: '断ることを確定する' }).click();
+  await expect(page.getByText('断る理由を入力してください。').first()).toBeVisible();
+  await expect(page.getByLabel('断る理由')).toBeFocused();
+  const reason = '市の行事で部屋を使うことになったため';
+  await page.getByLabel('断る理由').fill(reason);
+  await expectAxeClean(page, '仮予約を断る');
+  await page.getByRole('button', { name: '断ることを確定する' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${declined.shownCode} の仮予約を断りました。` })).toBeVisible();
+  await expect(declinedRow).toHaveCount(0);
   await page.getByRole('button', { name: 'ログアウトする' }).click();
+
+  // The citizen opens the booking on a phone: the city cancelled it, and why.
+  const phone = await browser.newContext({
+    ...devices['Pixel 7'],
+    viewport: { width: 360, height: 800 },
+    baseURL: testInfo.project.use.baseURL,
+    locale: 'ja-JP',
+  });
+  try {
+    const citizen = await phone.newPage();
+    await citizen.goto(`/facilities/bookings/${declined.booking.code}#token=${declined.token}`);
+    await expect(citizen.getByRole('heading', { level: 1, name: '取り消した予約' })).toBeVisible();
+    await expect(citizen.getByRole('definition').filter({ hasText: '市役所が取り消しました' })).toBeVisible();
+    await expect(citizen.getByRole('definition').filter({ hasText: reason })).toBeVisible();
+    await expect(citizen.getByRole('button', { name: /取り消す/ })).toHaveCount(0);
+    expect(await citizen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAxeClean(citizen, '市役所が断った仮予約（市民の画面）');
+  } finally {
+    await phone.close();
+  }
 
   // The administrator sees who did what, to which booking.
   await signIn(page, admin);
@@ -175,6 +214,10 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   const audit = page.getByRole('table', { name: '新しい順（最大500件）' });
   await expect(audit.getByRole('row').filter({ hasText: reservation.code }).filter({ hasText: clerk }).filter({ hasText: '来庁済みにした' })).toHaveCount(1);
   await expect(audit.getByRole('row').filter({ hasText: booking.code }).filter({ hasText: manager })).toContainText('仮予約を本予約にした');
+  const declineRow = audit.getByRole('row').filter({ hasText: declined.booking.code }).filter({ hasText: manager });
+  await expect(declineRow).toContainText('仮予約を断った');
+  await expect(declineRow).toContainText('仮予約');
+  await expect(declineRow).toContainText('市役所が取り消し');
   await expect(audit.getByRole('row').filter({ hasText: reservation.code }).filter({ hasText: '予約の電話番号を見た' })).toHaveCount(1);
   await expect(audit.getByRole('row').filter({ hasText: movingBooking.reservation.code })).toContainText('窓口の予約の日時を変えた');
   await expect(

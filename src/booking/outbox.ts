@@ -2,7 +2,7 @@ import type { CounterContent } from '../domain/counter.ts';
 import type { CounterMail, CounterMailFacts } from '../domain/counter-mail.ts';
 
 /** What a message in the outbox is about. */
-export type OutboxMessageKind = 'reminder' | 'city-cancellation' | 'city-move';
+export type OutboxMessageKind = 'reminder' | 'city-cancellation' | 'city-move' | 'facility-declined';
 
 /**
  * A mail written into the outbox in the same transaction as the booking change that causes it, so

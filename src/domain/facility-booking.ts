@@ -84,6 +84,8 @@ export interface FacilityBooking {
   status: FacilityBookingStatus;
   applyBy: string | null;
   cancelUntil: string;
+  /** Set when the facility desk declined the 仮予約 (status 'cancelled'): the reason the citizen reads. */
+  cityCancellationReason: string | null;
 }
 
 export interface FacilityBookingCreated {

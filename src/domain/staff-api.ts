@@ -159,6 +159,7 @@ export const AUDIT_ACTIONS = [
   'counter-phone-viewed',
   'counter-desks',
   'facility-confirm',
+  'facility-decline',
   'counter-closed',
   'counter-reopened',
 ] as const;
@@ -180,6 +181,7 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'counter-phone-viewed': '予約の電話番号を見た',
   'counter-desks': '窓口の1枠の受付数を変えた',
   'facility-confirm': '仮予約を本予約にした',
+  'facility-decline': '仮予約を断った',
   'counter-closed': '窓口を休みにした',
   'counter-reopened': '窓口の休みを取り消した',
 };

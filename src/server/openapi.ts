@@ -6,6 +6,7 @@ import { kioskPaths } from './kiosk/kiosk-routes.ts';
 import { jsonContent } from './route-helpers.ts';
 import { healthPaths } from './routes/health.ts';
 import { staffPaths } from './staff/staff-routes.ts';
+import { facilityDeskPaths } from './staff/facility-desk-routes.ts';
 
 const apiErrorSchema = z.object({
   error: z.object({
@@ -72,7 +73,13 @@ export function buildOpenApiDocument(version: string) {
       description: '東金市の市民ポータル「つながる東金」のAPIです。エラーはすべて components.schemas.ApiError の形で、日本語のメッセージを返します。',
     },
     servers: [{ url: '/' }],
-    paths: { ...healthPaths, ...contractPaths([...Object.values(counterContracts), ...Object.values(facilityContracts)]), ...kioskPaths, ...staffPaths },
+    paths: {
+      ...healthPaths,
+      ...contractPaths([...Object.values(counterContracts), ...Object.values(facilityContracts)]),
+      ...kioskPaths,
+      ...staffPaths,
+      ...facilityDeskPaths,
+    },
     components: {
       schemas: { ApiError: z.toJSONSchema(apiErrorSchema) },
       securitySchemes: {

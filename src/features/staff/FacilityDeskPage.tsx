@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import { formatShortJapaneseDate } from '../../domain/japan-time.ts';
 import { formatYen } from '../../domain/money.ts';
+import type { ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
+import { ReasonForm } from './ReasonForm.tsx';
 import { Code, Instant, StaffTable, Unbroken } from './StaffTable.tsx';
 import { provisionalQuery } from './staff-api.ts';
 import styles from './staff.module.css';
@@ -21,16 +23,34 @@ function DateList({ dates }: { dates: readonly string[] }) {
   ));
 }
 
-/** 施設: the 仮予約 waiting for the in-person application, soonest deadline first. */
+/** 施設: the 仮予約 waiting for the in-person application, soonest deadline first; each is confirmed or declined with a reason. */
 export function FacilityDeskPage(props: StaffScreenProps) {
   const pending = useQuery(provisionalQuery());
   useSignedOutOnFailure(pending.error, props.onSignedOut);
   const { run, message, busy } = useStaffAction(props);
+  const [declining, setDeclining] = useState<ProvisionalFacilityBooking | null>(null);
 
   return (
     <Page heading="仮予約の一覧" section="職員">
-      <p>窓口で申し込みを受けたら「本予約にする」を押してください。期限までに本予約にしない仮予約は、自動で取り消されます。</p>
+      <p>
+        窓口で申し込みを受けたら「本予約にする」を押してください。期限までに本予約にしない仮予約は、自動で取り消されます。受けられない仮予約は、理由をつけて「断る」を押してください。部屋はすぐに空き、予約した方には画面とメールで理由が伝わります。
+      </p>
       <ActionMessage message={message} />
+      {declining && (
+        <ReasonForm
+          key={declining.code}
+          heading={`仮予約 ${formatReservationCode(declining.code)} を断ります`}
+          label="断る理由"
+          hint="例：市の行事で部屋を使うことになったため"
+          missing="断る理由を入力してください。"
+          submitLabel="断ることを確定する"
+          busy={busy}
+          onSubmit={(reason) =>
+            run('POST', `/facilities/bookings/${declining.code}/decline`, { reason }, `${formatReservationCode(declining.code)} の仮予約を断りました。`)
+          }
+          onClose={() => setDeclining(null)}
+        />
+      )}
       {pending.isPending && <p role="status">読み込んでいます…</p>}
       {pending.isError && (
         <p className={styles.error} role="alert">
@@ -61,15 +81,20 @@ export function FacilityDeskPage(props: StaffScreenProps) {
             },
           ]}
           actions={(booking) => (
-            <Button
-              disabled={busy}
-              aria-label={`${formatReservationCode(booking.code)} を本予約にする`}
-              onClick={() =>
-                void run('POST', `/facilities/bookings/${booking.code}/confirm`, undefined, `${formatReservationCode(booking.code)} を本予約にしました。`)
-              }
-            >
-              本予約にする
-            </Button>
+            <>
+              <Button
+                disabled={busy}
+                aria-label={`${formatReservationCode(booking.code)} を本予約にする`}
+                onClick={() =>
+                  void run('POST', `/facilities/bookings/${booking.code}/confirm`, undefined, `${formatReservationCode(booking.code)} を本予約にしました。`)
+                }
+              >
+                本予約にする
+              </Button>
+              <Button variant="secondary" disabled={busy} aria-label={`${formatReservationCode(booking.code)} を断る`} onClick={() => setDeclining(booking)}>
+                断る
+              </Button>
+            </>
           )}
         />
       )}

@@ -12,6 +12,8 @@ import type { StoredCounterReservation } from '../../booking/counter-store.ts';
 import type { CounterService } from '../../booking/counter-service.ts';
 import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from '../../booking/outbox.ts';
 import { cancelledByCityMail } from '../../domain/counter-mail.ts';
+import { facilityDeclinedMail } from '../../domain/facility-mail.ts';
+import type { StoredFacilityBooking } from '../../booking/facility-store.ts';
 import { ApiHttpError } from '../../domain/api-refusal.ts';
 import type { Store } from '../store/store.ts';
 import { recordAudit } from './audit.ts';
@@ -44,6 +46,15 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
     if (!mail || !booking.email) return null;
     const facts = counterMailFacts(counter, mail, booking);
     return facts && outboxMessage('city-cancellation', cancelledByCityMail(facts, reason), booking.email, now());
+  }
+
+  /** The mail telling the citizen the facility desk declined their 仮予約, when they gave an address and mail is configured. */
+  function declineNotice(booking: StoredFacilityBooking, reason: string): NewOutboxMessage | null {
+    if (!mail || !booking.email) return null;
+    const facility = facilities.facilities.find((candidate) => candidate.id === booking.facilityId);
+    const room = facility?.rooms.find((candidate) => candidate.id === booking.roomId);
+    if (!facility || !room) return null;
+    return outboxMessage('facility-declined', facilityDeclinedMail({ ...booking, facility, room }, reason), booking.email, now());
   }
 
   return {
@@ -250,6 +261,26 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
     async confirmFacilityBooking(code: string, who: SignedIn): Promise<void> {
       await facilityService.confirm(code);
       await recordAudit(store.staff, now, who.account.loginName, 'facility-confirm', code);
+    },
+
+    /**
+     * Declines a 仮予約 (the application did not come in order, the room is needed by the city…):
+     * the booking is cancelled with the reason, which the citizen's page shows and a mail tells
+     * them, and its blocks are free for others at once. A confirmed booking is not declined here.
+     */
+    async declineFacilityBooking(code: string, reason: string, who: SignedIn): Promise<void> {
+      const booking = await store.facilities.find(code);
+      if (!booking) throw NOT_FOUND;
+      const outcome = await store.staff.declineFacilityBooking({
+        code,
+        reason,
+        accountId: who.account.id,
+        now: now().toISOString(),
+        notice: declineNotice(booking, reason),
+      });
+      if (outcome === 'not-provisional') throw new ApiHttpError(409, 'conflict', 'この予約は仮予約ではないか、申し込みの期限が過ぎているため、断れません。');
+      facilityService.facilitiesChangedByStaff();
+      await recordAudit(store.staff, now, who.account.loginName, 'facility-decline', code, { before: '仮予約', after: '市役所が取り消し' });
     },
   };
 }

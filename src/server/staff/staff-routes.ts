@@ -15,17 +15,18 @@ import {
   type StaffSessionListing,
 } from '../../domain/staff-api.ts';
 import { figuresCsv, figuresQuerySchema } from '../../domain/staff-figures.ts';
-import { roleMayWorkIn, type StaffArea } from '../../domain/staff-roles.ts';
+import { roleMayWorkIn } from '../../domain/staff-roles.ts';
 import { formatTime, japanClock } from '../../domain/japan-time.ts';
-import { reservationCodeSchema } from '../../domain/citizen-fields.ts';
 import { isoDateSchema } from '../../domain/city.ts';
 import { ApiHttpError, parseBody } from '../../domain/api-refusal.ts';
 import { jsonContent as json } from '../route-helpers.ts';
 import { secretsEqual } from '../../booking/secrets.ts';
 import type { StaffStore } from '../store/staff-store.ts';
 import type { AccountOutcome, StaffAccounts } from './staff-accounts.ts';
-import type { SignedIn, StaffAuth } from './staff-auth.ts';
+import type { SignedIn, StaffAuth, StaffGate } from './staff-auth.ts';
 import type { StaffDesk } from './staff-desk.ts';
+import { codeParam, codePath, cookie, csrf, done, errors, loginPath } from './staff-route-parts.ts';
+import { facilityDeskRoutes } from './facility-desk-routes.ts';
 
 /**
  * The session cookie. `__Host-` makes the browser refuse it unless it is Secure, for this host
@@ -83,7 +84,6 @@ function accountOutcome(outcome: AccountOutcome): { done: true } {
   throw new ApiHttpError(outcome.status, ACCOUNT_ERROR_CODES[outcome.status], outcome.problem, fields);
 }
 
-const codeParam = (request: FastifyRequest) => parseBody(reservationCodeSchema, (request.params as { code?: unknown }).code);
 const loginParam = (request: FastifyRequest) => parseBody(loginNameSchema, (request.params as { loginName?: unknown }).loginName);
 const idParam = (request: FastifyRequest) => parseBody(z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER), (request.params as { id?: unknown }).id);
 
@@ -101,7 +101,7 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
    * Every staff route starts here: a live session (401), the role of the area (403), and for a
    * change the page's Origin and the session's CSRF token (403).
    */
-  async function signedIn(request: FastifyRequest, area: StaffArea | 'any'): Promise<SignedIn> {
+  const signedIn: StaffGate = async (request, area) => {
     if (isChange(request)) requireSameOrigin(request);
     const token = cookieToken(request);
     const who = token ? await auth.current(token) : null;
@@ -112,7 +112,7 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     }
     if (area !== 'any' && !roleMayWorkIn(who.account.role, area)) throw WRONG_ROLE;
     return who;
-  }
+  };
 
   const sessionAnswer = ({ account, session }: SignedIn): StaffSessionAnswer => ({
     account: { loginName: account.loginName, displayName: account.displayName, role: account.role },
@@ -231,6 +231,8 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     return { done: true };
   });
 
+  facilityDeskRoutes(api, { signedIn, desk });
+
   api.get('/staff/accounts', async (request) => {
     await signedIn(request, 'administration');
     const listing = (await store.listAccounts()).map((account): StaffAccountListing => ({
@@ -303,18 +305,6 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     return { entries: await store.listAudit(500) };
   });
 }
-
-const errors = {
-  401: { description: 'ログインしていない・ログインが切れた' },
-  403: { description: '役割が違う、またはこの画面の外からの操作（Origin か X-CSRF-Token が違う）' },
-  404: { description: '見つからない' },
-  409: { description: '今の状態ではできない' },
-};
-const csrf = { name: 'X-CSRF-Token', in: 'header', required: true, schema: { type: 'string' } };
-const cookie = [{ staffSession: [] }];
-const codePath = { name: 'code', in: 'path', required: true, schema: { type: 'string' } };
-const loginPath = { name: 'loginName', in: 'path', required: true, schema: { type: 'string' } };
-const done = { 200: { description: 'できました' }, ...errors };
 
 export const staffPaths = {
   '/api/v1/staff/session': {

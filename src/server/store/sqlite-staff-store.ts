@@ -7,6 +7,7 @@ import type {
   CounterFigureRow,
   DayDesksChange,
   DayDesksOutcome,
+  FacilityDecline,
   NewCounterClosure,
   ProvisionalFacilityRow,
   RoomFigureRow,
@@ -197,6 +198,27 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
   const provisional = db.prepare(`SELECT code, facility_id, room_id, dates_json, head_count, fee, group_name, provisional_until
     FROM facility_bookings WHERE status = 'provisional' AND provisional_until > ? ORDER BY provisional_until, code`);
 
+  const provisionalInForce = db.prepare("SELECT id FROM facility_bookings WHERE code = ? AND status = 'provisional' AND provisional_until > ?").pluck();
+  const declineFacilityBooking = db.transaction((decline: FacilityDecline) => {
+    const id = provisionalInForce.get(decline.code, decline.now) as number | undefined;
+    if (id === undefined) return 'not-provisional' as const;
+    db.prepare('DELETE FROM facility_booked_segments WHERE booking_id = ?').run(id);
+    db.prepare("UPDATE facility_bookings SET status = 'cancelled', provisional_until = NULL, updated_at = ? WHERE id = ?").run(decline.now, id);
+    db.prepare('INSERT INTO facility_staff_declines (code, reason, declined_at, account_id) VALUES (?, ?, ?, ?)').run(
+      decline.code,
+      decline.reason,
+      decline.now,
+      decline.accountId,
+    );
+    const notice = decline.notice;
+    if (notice)
+      db.prepare(
+        `INSERT INTO outbox (key, kind, facility_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+      ).run(notice.key, notice.kind, decline.code, notice.recipient, notice.subject, notice.body, notice.dueAt, notice.dueAt, decline.now);
+    return 'declined' as const;
+  });
+
   return {
     addAccount: (account) => Promise.resolve(addAccount.immediate(account)),
     findAccount(loginName) {
@@ -339,5 +361,6 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
         })),
       );
     },
+    declineFacilityBooking: (decline) => Promise.resolve(declineFacilityBooking.immediate(decline)),
   };
 }

@@ -1,5 +1,6 @@
 import type { StaffRole } from '../../domain/staff-roles.ts';
 import type { AuditAction, AuditEntry } from '../../domain/staff-api.ts';
+import type { NewOutboxMessage } from '../../booking/outbox.ts';
 
 /**
  * What the staff side keeps: accounts, sign-in tries, sessions and the audit log, plus what the
@@ -115,6 +116,15 @@ export interface DayDesksChange {
 
 export type DayDesksOutcome = { set: true; before: number | null } | { set: false; over: { slot: string; booked: number }[] };
 
+/** The facility desk declines a 仮予約; `notice` is the citizen's mail, or null when none is sent. */
+export interface FacilityDecline {
+  code: string;
+  reason: string;
+  accountId: number;
+  now: string;
+  notice: NewOutboxMessage | null;
+}
+
 export interface StaffStore {
   addAccount(account: { loginName: string; displayName: string; role: StaffRole; passwordHash: string; now: string }): Promise<'added' | 'name-taken'>;
   findAccount(loginName: string): Promise<StaffAccountRecord | null>;
@@ -175,4 +185,10 @@ export interface StaffStore {
   listClosures(fromDate: string): Promise<CounterClosureRow[]>;
   /** 仮予約 not yet released, the soonest deadline first. */
   provisionalFacilityBookings(now: string): Promise<ProvisionalFacilityRow[]>;
+  /**
+   * Declines a 仮予約 still in force, in one transaction: the booking is cancelled, its segments
+   * are free at once, the reason is kept for the citizen's page and the notice is queued.
+   * 'not-provisional' (nothing changes) when it is booked, cancelled, released or past its deadline.
+   */
+  declineFacilityBooking(decline: FacilityDecline): Promise<'declined' | 'not-provisional'>;
 }

@@ -6,6 +6,7 @@ import type {
   CounterDeskRow,
   CounterFigureRow,
   DayDesksOutcome,
+  FacilityDecline,
   NewCounterClosure,
   ProvisionalFacilityRow,
   RoomFigureRow,
@@ -432,5 +433,31 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         provisionalUntil: row.provisional_until,
       }));
     },
+    declineFacilityBooking: (decline: FacilityDecline) =>
+      inTransaction(pool, async (client) => {
+        // The row lock orders this against a confirm, a cancel or the expiry job on the same booking.
+        const { rows } = await client.query<{ id: number }>(
+          "SELECT id FROM facility_bookings WHERE code = $1 AND status = 'provisional' AND provisional_until > $2 FOR UPDATE",
+          [decline.code, decline.now],
+        );
+        const id = rows[0]?.id;
+        if (id === undefined) return 'not-provisional' as const;
+        await client.query('DELETE FROM facility_booked_segments WHERE booking_id = $1', [id]);
+        await client.query("UPDATE facility_bookings SET status = 'cancelled', provisional_until = NULL, updated_at = $1 WHERE id = $2", [decline.now, id]);
+        await client.query('INSERT INTO facility_staff_declines (code, reason, declined_at, account_id) VALUES ($1, $2, $3, $4)', [
+          decline.code,
+          decline.reason,
+          decline.now,
+          decline.accountId,
+        ]);
+        const notice = decline.notice;
+        if (notice)
+          await client.query(
+            `INSERT INTO outbox (key, kind, facility_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $7, $8)`,
+            [notice.key, notice.kind, decline.code, notice.recipient, notice.subject, notice.body, notice.dueAt, decline.now],
+          );
+        return 'declined' as const;
+      }),
   };
 }
