@@ -165,7 +165,8 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
 
   await signIn(page, manager);
   await expect(page.getByRole('heading', { level: 1, name: '仮予約の一覧' })).toBeVisible();
-  const heldRow = page.getByRole('row').filter({ hasText: heldCode });
+  const pendingTable = page.getByRole('table', { name: /^本予約を待っている仮予約/ });
+  const heldRow = pendingTable.getByRole('row').filter({ hasText: heldCode });
   await expect(heldRow).toContainText('東金二丁目自治会');
   await expectAxeClean(page, '仮予約の一覧');
   await heldRow.getByRole('button', { name: `${heldCode} を本予約にする` }).click();
@@ -174,8 +175,26 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   const seen = await request.get(`/api/v1/facilities/bookings/${booking.code}`, { headers: { Authorization: `Bearer ${token}` } });
   expect(((await seen.json()) as { booking: { status: string } }).booking.status).toBe('booked');
 
+  // The group pays the fee at the till: the manager records how, and the receipt number.
+  const paidRow = page
+    .getByRole('table', { name: /^今日から先の本予約/ })
+    .getByRole('row')
+    .filter({ hasText: heldCode });
+  await expect(paidRow).toContainText('未払い');
+  await paidRow.getByRole('button', { name: `${heldCode} の使用料を支払い済みにする` }).click();
+  await page.getByLabel('支払いの方法').selectOption({ label: '現金' });
+  await page.getByLabel('領収番号').fill('R06 <1>');
+  await page.getByRole('button', { name: '支払い済みにする', exact: true }).click();
+  await expect(page.getByLabel('領収番号')).toBeFocused();
+  await page.getByLabel('領収番号').fill('ｒ０６－００１２３４');
+  await expectAxeClean(page, '使用料を支払い済みにする');
+  await page.getByRole('button', { name: '支払い済みにする', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${heldCode} の使用料を支払い済みにしました。` })).toBeVisible();
+  await expect(paidRow).toContainText('支払い済み：現金（領収番号 R06-001234）');
+  await expect(paidRow.getByRole('button')).toHaveCount(0);
+
   // The other cannot be taken: the manager declines it with a reason; the room is free at once.
-  const declinedRow = page.getByRole('row').filter({ hasText: declined.shownCode });
+  const declinedRow = pendingTable.getByRole('row').filter({ hasText: declined.shownCode });
   await declinedRow.getByRole('button', { name: `${declined.shownCode} を断る` }).click();
   await page.getByRole('button', { name: '断ることを確定する' }).click();
   await expect(page.getByText('断る理由を入力してください。').first()).toBeVisible();
@@ -213,11 +232,16 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   await expect(page.getByRole('heading', { level: 1, name: '管理' })).toBeVisible();
   const audit = page.getByRole('table', { name: '新しい順（最大500件）' });
   await expect(audit.getByRole('row').filter({ hasText: reservation.code }).filter({ hasText: clerk }).filter({ hasText: '来庁済みにした' })).toHaveCount(1);
-  await expect(audit.getByRole('row').filter({ hasText: booking.code }).filter({ hasText: manager })).toContainText('仮予約を本予約にした');
+  await expect(audit.getByRole('row').filter({ hasText: booking.code }).filter({ hasText: manager }).filter({ hasText: '仮予約を本予約にした' })).toHaveCount(
+    1,
+  );
   const declineRow = audit.getByRole('row').filter({ hasText: declined.booking.code }).filter({ hasText: manager });
   await expect(declineRow).toContainText('仮予約を断った');
   await expect(declineRow).toContainText('仮予約');
   await expect(declineRow).toContainText('市役所が取り消し');
+  await expect(audit.getByRole('row').filter({ hasText: booking.code }).filter({ hasText: '施設の使用料を支払い済みにした' })).toContainText(
+    '現金（領収番号 R06-001234）',
+  );
   await expect(audit.getByRole('row').filter({ hasText: reservation.code }).filter({ hasText: '予約の電話番号を見た' })).toHaveCount(1);
   await expect(audit.getByRole('row').filter({ hasText: movingBooking.reservation.code })).toContainText('窓口の予約の日時を変えた');
   await expect(

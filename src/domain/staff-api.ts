@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from './city.ts';
 import { MAX_PASSWORD_LENGTH } from './staff-password.ts';
 import { STAFF_ROLES, type StaffRole } from './staff-roles.ts';
+import type { FeePaymentMethod } from './facility-fee.ts';
 import './validation.ts';
 
 /**
@@ -126,6 +127,18 @@ export interface ProvisionalFacilityBooking {
   provisionalUntil: string;
 }
 
+/** A confirmed facility booking in the desk's list, with its fee's payment once recorded. */
+export interface BookedFacilityBooking {
+  code: string;
+  facilityName: string;
+  roomName: string;
+  dates: string[];
+  headCount: number;
+  fee: number;
+  groupName: string | null;
+  payment: { method: FeePaymentMethod; receiptNumber: string; recordedAt: string; recordedBy: string } | null;
+}
+
 export interface StaffAccountListing extends StaffAccountView {
   disabled: boolean;
   lockedUntil: string | null;
@@ -160,6 +173,7 @@ export const AUDIT_ACTIONS = [
   'counter-desks',
   'facility-confirm',
   'facility-decline',
+  'facility-fee-paid',
   'counter-closed',
   'counter-reopened',
 ] as const;
@@ -182,6 +196,7 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'counter-desks': '窓口の1枠の受付数を変えた',
   'facility-confirm': '仮予約を本予約にした',
   'facility-decline': '仮予約を断った',
+  'facility-fee-paid': '施設の使用料を支払い済みにした',
   'counter-closed': '窓口を休みにした',
   'counter-reopened': '窓口の休みを取り消した',
 };

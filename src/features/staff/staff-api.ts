@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { ApiRequestError, requestJson } from '../../client/api-client.ts';
 import type {
   AuditEntry,
+  BookedFacilityBooking,
   CounterClosure,
   CounterDeskBooking,
   DayDesksListing,
@@ -74,6 +75,13 @@ export const provisionalQuery = () =>
   queryOptions({
     queryKey: ['staff', 'provisional'],
     queryFn: () => requestJson<{ bookings: ProvisionalFacilityBooking[] }>('/api/v1/staff/facilities/provisional'),
+    retry: false,
+  });
+
+export const bookedFacilitiesQuery = () =>
+  queryOptions({
+    queryKey: ['staff', 'booked-facilities'],
+    queryFn: () => requestJson<{ bookings: BookedFacilityBooking[] }>('/api/v1/staff/facilities/booked'),
     retry: false,
   });
 

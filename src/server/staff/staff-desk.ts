@@ -2,7 +2,15 @@ import type { CounterContent } from '../../domain/counter.ts';
 import type { FacilitiesContent } from '../../domain/facilities.ts';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import { formatTime, japanClock, parseTime } from '../../domain/japan-time.ts';
-import type { CounterClosure, CounterDeskBooking, CounterDeskPhone, DayDesksListing, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
+import type {
+  BookedFacilityBooking,
+  CounterClosure,
+  CounterDeskBooking,
+  CounterDeskPhone,
+  DayDesksListing,
+  ProvisionalFacilityBooking,
+} from '../../domain/staff-api.ts';
+import { type FeePayment, feePaymentLabel } from '../../domain/facility-fee.ts';
 import { desksLabel, desksRefusalMessage } from '../../domain/staff-desks.ts';
 import { mayMarkNoShow } from '../../domain/no-show.ts';
 import { monthRange, type StaffFigures } from '../../domain/staff-figures.ts';
@@ -55,6 +63,13 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
     const room = facility?.rooms.find((candidate) => candidate.id === booking.roomId);
     if (!facility || !room) return null;
     return outboxMessage('facility-declined', facilityDeclinedMail({ ...booking, facility, room }, reason), booking.email, now());
+  }
+
+  /** A room as the desk names it; the ids where the content no longer has it. */
+  function roomNames(facilityId: string, roomId: string): { facilityName: string; roomName: string } {
+    const facility = facilities.facilities.find((candidate) => candidate.id === facilityId);
+    const room = facility?.rooms.find((candidate) => candidate.id === roomId);
+    return { facilityName: facility?.name ?? facilityId, roomName: room?.name ?? roomId };
   }
 
   return {
@@ -240,22 +255,23 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
       };
     },
 
+    /** Confirmed bookings from today on, for recording their fees as paid. */
+    async bookedFacilityBookings(): Promise<BookedFacilityBooking[]> {
+      const rows = await store.staff.bookedFacilityBookings(japanClock(now()).date);
+      return rows.map(({ facilityId, roomId, ...row }) => ({ ...row, ...roomNames(facilityId, roomId) }));
+    },
+
+    /** The fee was paid (at the till, by transfer…): how, and the receipt number; only for a 本予約, once. */
+    async recordFeePayment(code: string, payment: FeePayment, who: SignedIn): Promise<void> {
+      const outcome = await store.staff.recordFeePayment({ code, ...payment, accountId: who.account.id, now: now().toISOString() });
+      if (outcome === 'not-found') throw NOT_FOUND;
+      if (!outcome.recorded) throw new ApiHttpError(409, 'conflict', outcome.refusal);
+      await recordAudit(store.staff, now, who.account.loginName, 'facility-fee-paid', code, { before: '未払い', after: feePaymentLabel(payment) });
+    },
+
     async provisionalFacilityBookings(): Promise<ProvisionalFacilityBooking[]> {
       const rows = await store.staff.provisionalFacilityBookings(now().toISOString());
-      return rows.map((row) => {
-        const facility = facilities.facilities.find((candidate) => candidate.id === row.facilityId);
-        const room = facility?.rooms.find((candidate) => candidate.id === row.roomId);
-        return {
-          code: row.code,
-          facilityName: facility?.name ?? row.facilityId,
-          roomName: room?.name ?? row.roomId,
-          dates: row.dates,
-          headCount: row.headCount,
-          fee: row.fee,
-          groupName: row.groupName,
-          provisionalUntil: row.provisionalUntil,
-        };
-      });
+      return rows.map(({ facilityId, roomId, ...row }) => ({ ...row, ...roomNames(facilityId, roomId) }));
     },
 
     async confirmFacilityBooking(code: string, who: SignedIn): Promise<void> {

@@ -42,3 +42,14 @@ ALTER TABLE outbox_new RENAME TO outbox;
 CREATE INDEX outbox_queued ON outbox (next_attempt_at) WHERE status = 'queued';
 CREATE INDEX outbox_booking ON outbox (booking_code);
 CREATE INDEX outbox_facility_booking ON outbox (facility_code);
+
+-- The fee of a confirmed booking, recorded as paid at the facility desk: how (a closed list, see
+-- src/domain/facility-fee.ts), the receipt number, who and when. One row a booking; the store
+-- writes it only while the booking is 'booked'.
+CREATE TABLE facility_fee_payments (
+  code           TEXT PRIMARY KEY REFERENCES facility_bookings (code),
+  method         TEXT NOT NULL CHECK (method IN ('cash', 'bank-transfer', 'payment-slip', 'cashless')),
+  receipt_number TEXT NOT NULL CHECK (length(receipt_number) BETWEEN 1 AND 20),
+  recorded_at    TEXT NOT NULL,
+  account_id     INTEGER NOT NULL REFERENCES staff_accounts (id)
+) STRICT, WITHOUT ROWID;

@@ -19,3 +19,14 @@ ALTER TABLE outbox ALTER COLUMN booking_code DROP NOT NULL,
   DROP CONSTRAINT outbox_kind_check,
   ADD CONSTRAINT outbox_kind_check CHECK (kind IN ('reminder', 'city-cancellation', 'city-move', 'facility-declined'));
 CREATE INDEX outbox_facility_booking ON outbox (facility_code);
+
+-- The fee of a confirmed booking, recorded as paid at the facility desk: how (a closed list, see
+-- src/domain/facility-fee.ts), the receipt number, who and when. One row a booking; the store
+-- writes it only while the booking is 'booked' (under the booking's row lock).
+CREATE TABLE facility_fee_payments (
+  code           text PRIMARY KEY REFERENCES facility_bookings (code),
+  method         text NOT NULL CHECK (method IN ('cash', 'bank-transfer', 'payment-slip', 'cashless')),
+  receipt_number text NOT NULL CHECK (length(receipt_number) BETWEEN 1 AND 20),
+  recorded_at    timestamptz NOT NULL,
+  account_id     bigint NOT NULL REFERENCES staff_accounts (id)
+);
