@@ -44,11 +44,21 @@ export interface SlotSeats {
   /** 0 while the counter is closed there. */
   capacity: number;
   dayDesks?: number;
+  /** Why the city closed the slot (the closure's reason), for the citizen's calendar. */
+  closedFor?: string;
 }
 
-/** A slot's row as the stores read it (with the day's desks, null where the content's apply). */
-export function slotSeats(row: { booked: number; capacity: number; day_desks: number | null }): SlotSeats {
-  return row.day_desks === null ? { booked: row.booked, capacity: row.capacity } : { booked: row.booked, capacity: row.capacity, dayDesks: row.day_desks };
+/**
+ * A slot's row as the stores read it: with the day's desks (null where the content's apply) and the
+ * reason of the closure that covers it (null where none does).
+ */
+export function slotSeats(row: { booked: number; capacity: number; day_desks: number | null; closed_for: string | null }): SlotSeats {
+  return {
+    booked: row.booked,
+    capacity: row.capacity,
+    ...(row.day_desks === null ? {} : { dayDesks: row.day_desks }),
+    ...(row.closed_for === null ? {} : { closedFor: row.closed_for }),
+  };
 }
 
 /** A clerk's move of a booking (see CounterStore.move). */

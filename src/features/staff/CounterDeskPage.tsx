@@ -19,6 +19,7 @@ import { counterDayQuery, staffChange } from './staff-api.ts';
 import { failureMessage } from './words.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
+import { staffContracts } from '../../domain/staff-contracts.ts';
 
 const STATUS_NAMES: Record<CounterDeskStatus, string> = {
   booked: '予約あり',
@@ -50,7 +51,7 @@ function usePhoneOnRequest({ csrfToken, onSignedOut }: StaffScreenProps) {
   const [phoneFailure, setPhoneFailure] = useState<string | null>(null);
   async function revealPhone(code: string): Promise<void> {
     try {
-      const { phone } = (await staffChange(csrfToken, 'POST', `/counter/bookings/${code}/phone`)) as CounterDeskPhone;
+      const { phone } = (await staffChange(csrfToken, staffContracts.phone, { params: { code } })) as CounterDeskPhone;
       setPhoneFailure(null);
       setPhones((shown) => ({ ...shown, [code]: phone }));
     } catch (error) {
@@ -75,10 +76,9 @@ export function CounterDeskPage(props: StaffScreenProps) {
   const { run, message, busy } = useStaffAction(props);
   const { phones, revealPhone, phoneFailure } = usePhoneOnRequest(props);
 
-  const checkIn = (code: string) => run('POST', `/counter/bookings/${code}/check-in`, undefined, `${formatReservationCode(code)} を来庁済みにしました。`);
+  const checkIn = (code: string) => run(staffContracts.checkIn, { params: { code } }, `${formatReservationCode(code)} を来庁済みにしました。`);
 
-  const markNoShow = (code: string) =>
-    run('POST', `/counter/bookings/${code}/no-show`, undefined, `${formatReservationCode(code)} を「来なかった」にしました。`);
+  const markNoShow = (code: string) => run(staffContracts.noShow, { params: { code } }, `${formatReservationCode(code)} を「来なかった」にしました。`);
 
   /** Checks in what the reader typed or the clerk keyed: a code, or a booking's QR code (its link). */
   const checkInRead = async (text: string) => {
@@ -175,7 +175,7 @@ export function CounterDeskPage(props: StaffScreenProps) {
           submitLabel="取り消しを確定する"
           busy={busy}
           onSubmit={(reason) =>
-            run('POST', `/counter/bookings/${cancelling.code}/cancel`, { reason }, `${formatReservationCode(cancelling.code)} を取り消しました。`)
+            run(staffContracts.cancel, { params: { code: cancelling.code }, body: { reason } }, `${formatReservationCode(cancelling.code)} を取り消しました。`)
           }
           onClose={() => setCancelling(null)}
         />

@@ -14,6 +14,7 @@ import { Code, Instant, StaffTable, Unbroken } from './StaffTable.tsx';
 import { bookedFacilitiesQuery, provisionalQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
+import { staffContracts } from '../../domain/staff-contracts.ts';
 
 /** 12月1日（火）、12月8日（火）: lines break between the dates, never inside one. */
 function DateList({ dates }: { dates: readonly string[] }) {
@@ -51,7 +52,11 @@ export function FacilityDeskPage(props: StaffScreenProps) {
           submitLabel="断ることを確定する"
           busy={busy}
           onSubmit={(reason) =>
-            run('POST', `/facilities/bookings/${declining.code}/decline`, { reason }, `${formatReservationCode(declining.code)} の仮予約を断りました。`)
+            run(
+              staffContracts.declineFacilityBooking,
+              { params: { code: declining.code }, body: { reason } },
+              `${formatReservationCode(declining.code)} の仮予約を断りました。`,
+            )
           }
           onClose={() => setDeclining(null)}
         />
@@ -91,7 +96,11 @@ export function FacilityDeskPage(props: StaffScreenProps) {
                 disabled={busy}
                 aria-label={`${formatReservationCode(booking.code)} を本予約にする`}
                 onClick={() =>
-                  void run('POST', `/facilities/bookings/${booking.code}/confirm`, undefined, `${formatReservationCode(booking.code)} を本予約にしました。`)
+                  void run(
+                    staffContracts.confirmFacilityBooking,
+                    { params: { code: booking.code } },
+                    `${formatReservationCode(booking.code)} を本予約にしました。`,
+                  )
                 }
               >
                 本予約にする

@@ -9,6 +9,7 @@ import {
 } from '../../domain/facility-fee.ts';
 import { formatYen } from '../../domain/money.ts';
 import type { BookedFacilityBooking } from '../../domain/staff-api.ts';
+import { staffContracts } from '../../domain/staff-contracts.ts';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/Fields.tsx';
 import styles from './staff.module.css';
@@ -35,8 +36,8 @@ export function FeePaymentForm({ booking, run, busy, onDone }: { booking: Booked
       return;
     }
     setReceiptError(undefined);
-    if (await run('POST', `/facilities/bookings/${booking.code}/fee-paid`, { method, receiptNumber: parsed.data }, `${code} の使用料を支払い済みにしました。`))
-      onDone();
+    const body = { method, receiptNumber: parsed.data };
+    if (await run(staffContracts.recordFeePayment, { params: { code: booking.code }, body }, `${code} の使用料を支払い済みにしました。`)) onDone();
   };
 
   return (

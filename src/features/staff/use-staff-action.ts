@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiRequestError } from '../../client/api-client.ts';
-import { staffChange } from './staff-api.ts';
+import type { ApiContract } from '../../domain/api-contract.ts';
+import { type StaffCall, staffChange } from './staff-api.ts';
 import { failureMessage } from './words.ts';
 
 export interface StaffScreenProps {
@@ -21,10 +22,10 @@ export function useStaffAction({ csrfToken, onSignedOut }: StaffScreenProps) {
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function run(method: 'POST' | 'DELETE', path: string, body: unknown, done: string): Promise<boolean> {
+  async function run(contract: ApiContract, call: StaffCall, done: string): Promise<boolean> {
     setBusy(true);
     try {
-      await staffChange(csrfToken, method, path, body);
+      await staffChange(csrfToken, contract, call);
       setMessage({ text: done, failed: false });
       return true;
     } catch (error) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNTER_MESSAGES, type CounterReservationCreated } from '../../domain/counter-reservation.ts';
+import { COUNTER_MESSAGES, type CounterDay, type CounterReservationCreated } from '../../domain/counter-reservation.ts';
 import type { FacilityBookingCreated } from '../../domain/facility-booking.ts';
 import type {
   AuditEntry,
@@ -472,12 +472,17 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
     });
   });
 
+  /** The citizens' availability of one day, as their calendar gets it. */
+  async function availableDay(date: string): Promise<CounterDay | undefined> {
+    const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=${date}&to=${date}`);
+    return ((await response.json()) as { days: CounterDay[] }).days[0];
+  }
+
+  async function seats(date: string): Promise<Record<string, number>> {
+    return Object.fromEntries(((await availableDay(date))?.slots ?? []).map((slot) => [slot.time, slot.seatsLeft]));
+  }
+
   describe('closing the counter', () => {
-    async function seats(date: string): Promise<Record<string, number>> {
-      const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=${date}&to=${date}`);
-      const { days } = (await response.json()) as { days: { slots: { time: string; seatsLeft: number }[] }[] };
-      return Object.fromEntries((days[0]?.slots ?? []).map((slot) => [slot.time, slot.seatsLeft]));
-    }
     const close = (client: StaffClient, body: unknown) => client.send('POST', '/staff/counter/closures', body);
 
     it('closes some hours: those slots are no longer offered or booked, and a restart does not reopen them', async () => {
@@ -517,7 +522,8 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
 
     it('closes a whole day and reopens it', async () => {
       expect((await close(admin, { date: '2026-12-03', startTime: '00:00', endTime: '24:00', reason: '庁舎の停電' })).status).toBe(201);
-      expect(Object.values(await seats('2026-12-03')).every((left) => left === 0)).toBe(true);
+      // The citizen's calendar shows the day closed, with the city's reason.
+      expect(await availableDay('2026-12-03')).toEqual({ date: '2026-12-03', availability: 'closed', closedReason: '庁舎の停電', slots: [] });
       const closure = ((await (await admin.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures.find(
         (candidate) => candidate.date === '2026-12-03',
       );
@@ -539,11 +545,6 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
   });
 
   describe('the desks of a day', () => {
-    async function seats(date: string): Promise<Record<string, number>> {
-      const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=${date}&to=${date}`);
-      const { days } = (await response.json()) as { days: { slots: { time: string; seatsLeft: number }[] }[] };
-      return Object.fromEntries((days[0]?.slots ?? []).map((slot) => [slot.time, slot.seatsLeft]));
-    }
     const book = (date: string, time: string) =>
       fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
         method: 'POST',

@@ -3,8 +3,6 @@ import { sessionState } from '../../domain/staff-session.ts';
 import { hashWithScrypt, matchesScryptHash } from '../scrypt-hash.ts';
 import { hashSecret } from '../../booking/secrets.ts';
 import type { SignInTryRules, StaffAccountRecord, StaffSessionRecord, StaffStore } from '../store/staff-store.ts';
-import type { FastifyRequest } from 'fastify';
-import type { StaffArea } from '../../domain/staff-roles.ts';
 import { recordAudit } from './audit.ts';
 
 export interface StaffSessionRules {
@@ -22,12 +20,6 @@ export interface SignedIn {
   session: StaffSessionRecord;
   account: StaffAccountRecord;
 }
-
-/**
- * Checks a staff request (a live session: 401; the role of the area: 403; for a change the page's
- * Origin and the session's CSRF token: 403) and says who sent it. See staffRoutes.
- */
-export type StaffGate = (request: FastifyRequest, area: StaffArea | 'any') => Promise<SignedIn>;
 
 /** Sign-in with the lock-out, and the sessions that follow it. */
 export function staffAuth(store: StaffStore, rules: StaffSessionRules, now: () => Date) {

@@ -58,9 +58,12 @@ async function removeUnsentReminder(client: PoolClient, code: string): Promise<v
 export function postgresCounterStore(pool: Pool): CounterStore {
   return {
     async bookedSeats(fromDate, toDate) {
-      const { rows } = await pool.query<{ slot: string; booked: number; capacity: number; day_desks: number | null }>(
-        `SELECT s.slot, s.booked, s.capacity, d.desks AS day_desks FROM counter_slots s
-         LEFT JOIN counter_day_desks d ON d.date = left(s.slot, 10)::date WHERE s.slot >= $1 AND s.slot < $2`,
+      // A closed slot holds 0: only then is its closure looked up (the first, where two overlap).
+      const { rows } = await pool.query<{ slot: string; booked: number; capacity: number; day_desks: number | null; closed_for: string | null }>(
+        `SELECT s.slot, s.booked, s.capacity, d.desks AS day_desks,
+           CASE WHEN s.capacity = 0 THEN (SELECT c.reason FROM counter_closures c WHERE c.date = left(s.slot, 10)::date
+             AND c.start_time <= substr(s.slot, 12) AND substr(s.slot, 12) < c.end_time ORDER BY c.id LIMIT 1) END AS closed_for
+         FROM counter_slots s LEFT JOIN counter_day_desks d ON d.date = left(s.slot, 10)::date WHERE s.slot >= $1 AND s.slot < $2`,
         [fromDate, `${toDate}~`],
       );
       return new Map(rows.map((row) => [row.slot, slotSeats(row)]));
