@@ -113,6 +113,17 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
   await expect(page.getByRole('heading', { level: 1, name: '仮予約の一覧' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: '東金二丁目自治会' }).first()).toBeVisible();
   await expectFits('仮予約の一覧');
+  // The forms of the facility desk: 断る (left without sending) and, once confirmed, 支払い済みにする.
+  const { booking: heldBooking } = (await held.json()) as { booking: { code: string } };
+  const heldCode = `${heldBooking.code.slice(0, 4)}-${heldBooking.code.slice(4)}`;
+  await page.getByRole('button', { name: `${heldCode} を断る` }).click();
+  await expect(page.getByLabel('断る理由')).toBeFocused();
+  await expectFits('仮予約を断る');
+  await page.getByRole('button', { name: 'やめる' }).click();
+  await page.getByRole('button', { name: `${heldCode} を本予約にする` }).click();
+  await page.getByRole('button', { name: `${heldCode} の使用料を支払い済みにする` }).click();
+  await expect(page.getByLabel('支払いの方法')).toBeFocused();
+  await expectFits('使用料を支払い済みにする');
   await page.getByRole('button', { name: 'ログアウトする' }).click();
 
   await signIn(page, admin);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import { devices, expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './support/accessibility.ts';
 import { addAccount, signIn } from './support/staff.ts';
 
@@ -12,9 +12,10 @@ async function expectAxeClean(page: Page, label: string): Promise<void> {
   expect(await axeViolations(page, label)).toEqual([]);
 }
 
-test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮予約, the administrator sees the audit rows', async ({
+test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮予約 and declines another, the administrator sees the audit rows', async ({
   page,
   request,
+  browser,
 }, testInfo) => {
   // Three sign-ins (scrypt), three axe runs and a dozen round trips: minutes on a busy two-core machine.
   test.setTimeout(180_000);
@@ -134,32 +135,38 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   const blocks = days.flatMap((day) =>
     day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id })),
   );
-  const choice = blocks[Math.floor(Math.random() * blocks.length)];
-  if (!choice) throw new Error('no free block');
-  const held = await request.post('/api/v1/facilities/bookings', {
-    data: {
-      facilityId: 'bunka-kaikan',
-      roomId: 'meeting-2',
-      dates: [choice.date],
-      blockIds: [choice.blockId],
-      residency: 'resident',
-      group: 'general',
-      purpose: '自治会の会議',
-      headCount: 8,
-      groupName: '東金二丁目自治会',
-      nameKana: 'トウガネ ハナコ',
-      phone: '0475-50-1210',
-      email: '',
-    },
-  });
-  expect(held.status()).toBe(201);
-  const { booking, token } = (await held.json()) as { booking: { code: string; status: string }; token: string };
-  expect(booking.status).toBe('provisional');
-  const heldCode = `${booking.code.slice(0, 4)}-${booking.code.slice(4)}`;
+  // Two 仮予約 of different blocks: one to confirm, one to decline.
+  const picked = blocks.sort(() => Math.random() - 0.5).slice(0, 2);
+  const hold = async (choice: { date: string; blockId: string } | undefined) => {
+    if (!choice) throw new Error('no free block');
+    const held = await request.post('/api/v1/facilities/bookings', {
+      data: {
+        facilityId: 'bunka-kaikan',
+        roomId: 'meeting-2',
+        dates: [choice.date],
+        blockIds: [choice.blockId],
+        residency: 'resident',
+        group: 'general',
+        purpose: '自治会の会議',
+        headCount: 8,
+        groupName: '東金二丁目自治会',
+        nameKana: 'トウガネ ハナコ',
+        phone: '0475-50-1210',
+        email: '',
+      },
+    });
+    expect(held.status()).toBe(201);
+    const answer = (await held.json()) as { booking: { code: string; status: string }; token: string };
+    expect(answer.booking.status).toBe('provisional');
+    return { ...answer, shownCode: `${answer.booking.code.slice(0, 4)}-${answer.booking.code.slice(4)}` };
+  };
+  const { booking, token, shownCode: heldCode } = await hold(picked[0]);
+  const declined = await hold(picked[1]);
 
   await signIn(page, manager);
   await expect(page.getByRole('heading', { level: 1, name: '仮予約の一覧' })).toBeVisible();
-  const heldRow = page.getByRole('row').filter({ hasText: heldCode });
+  const pendingTable = page.getByRole('table', { name: /^本予約を待っている仮予約/ });
+  const heldRow = pendingTable.getByRole('row').filter({ hasText: heldCode });
   await expect(heldRow).toContainText('東金二丁目自治会');
   await expectAxeClean(page, '仮予約の一覧');
   await heldRow.getByRole('button', { name: `${heldCode} を本予約にする` }).click();
@@ -167,14 +174,74 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   await expect(heldRow).toHaveCount(0);
   const seen = await request.get(`/api/v1/facilities/bookings/${booking.code}`, { headers: { Authorization: `Bearer ${token}` } });
   expect(((await seen.json()) as { booking: { status: string } }).booking.status).toBe('booked');
+
+  // The group pays the fee at the till: the manager records how, and the receipt number.
+  const paidRow = page
+    .getByRole('table', { name: /^今日から先の本予約/ })
+    .getByRole('row')
+    .filter({ hasText: heldCode });
+  await expect(paidRow).toContainText('未払い');
+  await paidRow.getByRole('button', { name: `${heldCode} の使用料を支払い済みにする` }).click();
+  await page.getByLabel('支払いの方法').selectOption({ label: '現金' });
+  await page.getByLabel('領収番号').fill('R06 <1>');
+  await page.getByRole('button', { name: '支払い済みにする', exact: true }).click();
+  await expect(page.getByLabel('領収番号')).toBeFocused();
+  await page.getByLabel('領収番号').fill('ｒ０６－００１２３４');
+  await expectAxeClean(page, '使用料を支払い済みにする');
+  await page.getByRole('button', { name: '支払い済みにする', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${heldCode} の使用料を支払い済みにしました。` })).toBeVisible();
+  await expect(paidRow).toContainText('支払い済み：現金（領収番号 R06-001234）');
+  await expect(paidRow.getByRole('button')).toHaveCount(0);
+
+  // The other cannot be taken: the manager declines it with a reason; the room is free at once.
+  const declinedRow = pendingTable.getByRole('row').filter({ hasText: declined.shownCode });
+  await declinedRow.getByRole('button', { name: `${declined.shownCode} を断る` }).click();
+  await page.getByRole('button', { name: '断ることを確定する' }).click();
+  await expect(page.getByText('断る理由を入力してください。').first()).toBeVisible();
+  await expect(page.getByLabel('断る理由')).toBeFocused();
+  const reason = '市の行事で部屋を使うことになったため';
+  await page.getByLabel('断る理由').fill(reason);
+  await expectAxeClean(page, '仮予約を断る');
+  await page.getByRole('button', { name: '断ることを確定する' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${declined.shownCode} の仮予約を断りました。` })).toBeVisible();
+  await expect(declinedRow).toHaveCount(0);
   await page.getByRole('button', { name: 'ログアウトする' }).click();
+
+  // The citizen opens the booking on a phone: the city cancelled it, and why.
+  const phone = await browser.newContext({
+    ...devices['Pixel 7'],
+    viewport: { width: 360, height: 800 },
+    baseURL: testInfo.project.use.baseURL,
+    locale: 'ja-JP',
+  });
+  try {
+    const citizen = await phone.newPage();
+    await citizen.goto(`/facilities/bookings/${declined.booking.code}#token=${declined.token}`);
+    await expect(citizen.getByRole('heading', { level: 1, name: '取り消した予約' })).toBeVisible();
+    await expect(citizen.getByRole('definition').filter({ hasText: '市役所が取り消しました' })).toBeVisible();
+    await expect(citizen.getByRole('definition').filter({ hasText: reason })).toBeVisible();
+    await expect(citizen.getByRole('button', { name: /取り消す/ })).toHaveCount(0);
+    expect(await citizen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAxeClean(citizen, '市役所が断った仮予約（市民の画面）');
+  } finally {
+    await phone.close();
+  }
 
   // The administrator sees who did what, to which booking.
   await signIn(page, admin);
   await expect(page.getByRole('heading', { level: 1, name: '管理' })).toBeVisible();
   const audit = page.getByRole('table', { name: '新しい順（最大500件）' });
   await expect(audit.getByRole('row').filter({ hasText: reservation.code }).filter({ hasText: clerk }).filter({ hasText: '来庁済みにした' })).toHaveCount(1);
-  await expect(audit.getByRole('row').filter({ hasText: booking.code }).filter({ hasText: manager })).toContainText('仮予約を本予約にした');
+  await expect(audit.getByRole('row').filter({ hasText: booking.code }).filter({ hasText: manager }).filter({ hasText: '仮予約を本予約にした' })).toHaveCount(
+    1,
+  );
+  const declineRow = audit.getByRole('row').filter({ hasText: declined.booking.code }).filter({ hasText: manager });
+  await expect(declineRow).toContainText('仮予約を断った');
+  await expect(declineRow).toContainText('仮予約');
+  await expect(declineRow).toContainText('市役所が取り消し');
+  await expect(audit.getByRole('row').filter({ hasText: booking.code }).filter({ hasText: '施設の使用料を支払い済みにした' })).toContainText(
+    '現金（領収番号 R06-001234）',
+  );
   await expect(audit.getByRole('row').filter({ hasText: reservation.code }).filter({ hasText: '予約の電話番号を見た' })).toHaveCount(1);
   await expect(audit.getByRole('row').filter({ hasText: movingBooking.reservation.code })).toContainText('窓口の予約の日時を変えた');
   await expect(

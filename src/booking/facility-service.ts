@@ -95,6 +95,7 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
       status: expired ? 'released' : stored.status,
       applyBy: stored.applyBy,
       cancelUntil: facility ? cancelDeadline(stored.dates[0] ?? '', facility) : (stored.dates[0] ?? ''),
+      cityCancellationReason: stored.cityCancellationReason ?? null,
     };
   }
 
@@ -301,6 +302,9 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
       segmentsFreed();
       return publicView((await store.facilities.find(code)) ?? stored);
     },
+
+    /** The facility desk freed segments (a declined 仮予約): kept answers and known holds are out of date. */
+    facilitiesChangedByStaff: segmentsFreed,
 
     /** Staff record the in-person application: the provisional booking becomes a booking. */
     async confirm(code: string): Promise<FacilityBooking> {

@@ -9,11 +9,13 @@ type PersonalField = 'purpose' | 'groupName' | 'nameKana' | 'phone' | 'email';
  * no cancellation deadline (computed from the facility's rules when answering) and the instant a
  * provisional booking is released at.
  */
-export type StoredFacilityBooking = Omit<FacilityBooking, PersonalField | 'cancelUntil'> & {
+export type StoredFacilityBooking = Omit<FacilityBooking, PersonalField | 'cancelUntil' | 'cityCancellationReason'> & {
   [Field in PersonalField]: string | null;
 } & {
   /** ISO instant a provisional booking is released at. */
   provisionalUntil: string | null;
+  /** The facility desk's reason, when it declined the 仮予約; stores without a staff side never set it. */
+  cityCancellationReason?: string | null;
 };
 
 /** One segment of one day of one room: what two bookings may never share. */

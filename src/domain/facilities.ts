@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, phoneNumberSchema, provenanceSchema } from './city.ts';
-import { parseTime } from './japan-time.ts';
+import { formatTime, parseTime } from './japan-time.ts';
 import './validation.ts';
 
 const idSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'id は半角英小文字・数字・ハイフンで書いてください。');
@@ -168,3 +168,9 @@ export type BookingWindow = z.infer<typeof bookingWindowSchema>;
 export type Room = z.infer<typeof roomSchema>;
 export type Facility = z.infer<typeof facilitySchema>;
 export type FacilitiesContent = z.infer<typeof facilitiesContentSchema>;
+
+/** 午前（9:00～12:00）; a block already named by its times is shown as it is. Screens and mails say it the same way. */
+export function blockText(block: TimeBlock): string {
+  const times = `${formatTime(parseTime(block.start) ?? 0)}～${formatTime(parseTime(block.end) ?? 0)}`;
+  return block.label === times ? times : `${block.label}（${times}）`;
+}

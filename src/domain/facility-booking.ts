@@ -90,6 +90,8 @@ export const facilityBookingSchema = z.strictObject({
   status: z.enum(FACILITY_BOOKING_STATUSES),
   applyBy: z.string().nullable(),
   cancelUntil: z.string(),
+  /** Set when the facility desk declined the 仮予約 (status 'cancelled'): the reason the citizen reads. */
+  cityCancellationReason: z.string().nullable(),
 });
 export type FacilityBooking = z.infer<typeof facilityBookingSchema>;
 

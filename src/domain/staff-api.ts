@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from './city.ts';
 import { MAX_PASSWORD_LENGTH } from './staff-password.ts';
 import { STAFF_ROLES } from './staff-roles.ts';
+import { FEE_PAYMENT_METHODS } from './facility-fee.ts';
 import './validation.ts';
 
 /**
@@ -135,6 +136,19 @@ export const provisionalFacilityBookingSchema = z.strictObject({
 });
 export type ProvisionalFacilityBooking = z.infer<typeof provisionalFacilityBookingSchema>;
 
+/** A confirmed facility booking in the desk's list, with its fee's payment once recorded. */
+export const bookedFacilityBookingSchema = z.strictObject({
+  code: z.string(),
+  facilityName: z.string(),
+  roomName: z.string(),
+  dates: z.array(z.string()),
+  headCount: z.number().int(),
+  fee: z.number().int(),
+  groupName: z.string().nullable(),
+  payment: z.strictObject({ method: z.enum(FEE_PAYMENT_METHODS), receiptNumber: z.string(), recordedAt: z.string(), recordedBy: z.string() }).nullable(),
+});
+export type BookedFacilityBooking = z.infer<typeof bookedFacilityBookingSchema>;
+
 export const staffAccountListingSchema = staffAccountViewSchema.extend({
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
@@ -170,6 +184,8 @@ export const AUDIT_ACTIONS = [
   'counter-phone-viewed',
   'counter-desks',
   'facility-confirm',
+  'facility-decline',
+  'facility-fee-paid',
   'counter-closed',
   'counter-reopened',
 ] as const;
@@ -191,6 +207,8 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'counter-phone-viewed': '予約の電話番号を見た',
   'counter-desks': '窓口の1枠の受付数を変えた',
   'facility-confirm': '仮予約を本予約にした',
+  'facility-decline': '仮予約を断った',
+  'facility-fee-paid': '施設の使用料を支払い済みにした',
   'counter-closed': '窓口を休みにした',
   'counter-reopened': '窓口の休みを取り消した',
 };

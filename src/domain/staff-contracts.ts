@@ -13,6 +13,7 @@ import {
   staffCancelSchema,
   staffMoveSchema,
   auditEntrySchema,
+  bookedFacilityBookingSchema,
   counterClosureSchema,
   counterDeskBookingSchema,
   counterDeskPhoneSchema,
@@ -24,6 +25,7 @@ import {
 } from './staff-api.ts';
 import { undeliveredMailSchema } from './undelivered-mail.ts';
 import { figuresQuerySchema, staffFiguresSchema } from './staff-figures.ts';
+import { feePaymentSchema } from './facility-fee.ts';
 
 /**
  * The staff endpoints, one contract each: the staff screens call them through `callEndpoint`
@@ -195,6 +197,34 @@ export const staffContracts = {
     staffSession: 'facility-desk',
     answer: DONE,
     refusals: { 400: INPUT, 404: BOOKING_NOT_FOUND, 409: '仮予約ではない、または期限が過ぎた' },
+  },
+  declineFacilityBooking: {
+    method: 'POST',
+    path: '/api/v1/staff/facilities/bookings/{code}/decline',
+    summary: '施設：理由をつけて仮予約を断る（予約は取り消され、部屋はすぐ空く。予約した方のページに理由を表示し、メールで知らせる）',
+    params: codeParams,
+    body: staffCancelSchema,
+    staffSession: 'facility-desk',
+    answer: DONE,
+    refusals: { 400: INPUT, 404: BOOKING_NOT_FOUND, 409: '仮予約ではない（本予約・取り消し済み）、または期限が過ぎた' },
+  },
+  bookedFacilities: {
+    method: 'GET',
+    path: '/api/v1/staff/facilities/booked',
+    summary: '施設：今日から先の本予約の一覧と、使用料の支払いの記録（施設の役割）',
+    staffSession: 'facility-desk',
+    answer: { status: 200, description: '本予約の一覧', schema: z.strictObject({ bookings: z.array(bookedFacilityBookingSchema) }) },
+    refusals: {},
+  },
+  recordFeePayment: {
+    method: 'POST',
+    path: '/api/v1/staff/facilities/bookings/{code}/fee-paid',
+    summary: '施設：本予約の使用料を支払い済みにする（支払いの方法と領収番号。記録した職員と日時が残る）',
+    params: codeParams,
+    body: feePaymentSchema,
+    staffSession: 'facility-desk',
+    answer: DONE,
+    refusals: { 400: INPUT, 404: BOOKING_NOT_FOUND, 409: '本予約でない、使用料が0円、またはもう記録済み' },
   },
   accounts: {
     method: 'GET',

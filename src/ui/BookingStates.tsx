@@ -162,3 +162,22 @@ export function KeepBooking({ calendar, managementLink }: KeepBookingProps) {
     </>
   );
 }
+
+/**
+ * The 状態 rows of a booking's summary (a <dl>): its state, or, when the city cancelled it (a
+ * counter clerk, or the facility desk declining a 仮予約), that the city did and the reason it gave.
+ */
+export function BookingStateRows({ state, cityCancellationReason }: { state: string; cityCancellationReason: string | null }) {
+  return (
+    <>
+      <dt>状態</dt>
+      <dd>{cityCancellationReason ? '市役所が取り消しました' : state}</dd>
+      {cityCancellationReason && (
+        <>
+          <dt>取り消した理由</dt>
+          <dd>{cityCancellationReason}</dd>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import type { Facility } from '../../domain/facilities.ts';
 import type { FacilityDay } from '../../domain/facility-booking.ts';
 import { Choice, ChoiceFieldset } from '../../ui/ChoiceList.tsx';
-import { blockText } from './wording.ts';
+import { blockText } from '../../domain/facilities.ts';
 
 interface BlockPickerProps {
   facility: Facility;

@@ -16,8 +16,9 @@ import { BlockPicker } from './BlockPicker.tsx';
 import { bookingQuery, cancelBooking, changeBooking, closeOtherLinks, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
 import { FacilityContact } from './FacilityContact.tsx';
 import { formatYen } from '../../domain/money.ts';
-import { blockText, SAMPLE_BOOKING_NOTICE } from './wording.ts';
-import { BookingFailure, BookingNotShown, BookingTop, type ElsewhereLink, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
+import { blockText } from '../../domain/facilities.ts';
+import { SAMPLE_BOOKING_NOTICE } from './wording.ts';
+import { BookingFailure, BookingNotShown, BookingStateRows, BookingTop, type ElsewhereLink, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
 import { usePracticeMode } from '../../client/practice-mode.ts';
 import { closeOtherLinksAndKeep, ManagementLinks } from '../../ui/ManagementLinks.tsx';
 import { useManagedBooking } from '../../ui/useManagementToken.ts';
@@ -98,8 +99,7 @@ export function BookingPage() {
         <dd>{blocks.join('、')}</dd>
         <dt>使用料</dt>
         <dd>{formatYen(current.fee)}</dd>
-        <dt>状態</dt>
-        <dd>{FACILITY_STATUS_LABELS[current.status]}</dd>
+        <BookingStateRows state={FACILITY_STATUS_LABELS[current.status]} cityCancellationReason={current.cityCancellationReason} />
       </dl>
 
       {active && facility && (

@@ -9,7 +9,8 @@ import own from './facilities.module.css';
 import { FacilityContact } from './FacilityContact.tsx';
 import { FacilityNotFound } from './FacilityNotFound.tsx';
 import { FeeTable } from './FeeTable.tsx';
-import { blockText, ROUTE_LABELS } from './wording.ts';
+import { blockText } from '../../domain/facilities.ts';
+import { ROUTE_LABELS } from './wording.ts';
 
 /** A facility: where it is, how it is booked, its rooms with their fees, and the rules in plain words. */
 export function FacilityPage() {

@@ -1,7 +1,7 @@
 import { GROUP_TYPE_LABELS, GROUP_TYPES, RESIDENCIES, RESIDENCY_LABELS, type Facility, type Room } from '../../domain/facilities.ts';
 import styles from './facilities.module.css';
 import { formatYen } from '../../domain/money.ts';
-import { blockText } from './wording.ts';
+import { blockText } from '../../domain/facilities.ts';
 
 /** One table per residency; rows are the blocks, columns the groups. Stacks on narrow screens. */
 export function FeeTable({ facility, room }: { facility: Facility; room: Room }) {

@@ -18,7 +18,8 @@ import { createBooking, quoteQuery, roomAvailabilityQuery, savedFacilityBookings
 import { FacilityNotFound } from './FacilityNotFound.tsx';
 import { formatYen } from '../../domain/money.ts';
 import { firstMessagePerField } from '../../domain/validation.ts';
-import { blockText, SAMPLE_NOTICE } from './wording.ts';
+import { blockText } from '../../domain/facilities.ts';
+import { SAMPLE_NOTICE } from './wording.ts';
 import { AvailabilityStatus } from '../../ui/BookingStates.tsx';
 import { StepHeading, useBookingSteps } from '../../ui/BookingSteps.tsx';
 import { SendBookingActions } from '../../ui/ConfirmActions.tsx';

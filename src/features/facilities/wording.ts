@@ -1,5 +1,4 @@
-import type { Facility, TimeBlock } from '../../domain/facilities.ts';
-import { formatTime, parseTime } from '../../domain/japan-time.ts';
+import type { Facility } from '../../domain/facilities.ts';
 
 /** How a facility is booked, in the words the list and the facility page both use. */
 export const ROUTE_LABELS: Record<Facility['route']['kind'], string> = {
@@ -13,9 +12,3 @@ export const SAMPLE_NOTICE = '見本の施設です。予約の流れを試せ�
 
 /** The booking of a sample: there is no room to go to. */
 export const SAMPLE_BOOKING_NOTICE = '見本の施設の予約です。この施設は実際にはないため、当日行っても使えません。';
-
-/** 午前（9:00～12:00）; a block already named by its times is shown as it is. */
-export function blockText(block: TimeBlock): string {
-  const times = `${formatTime(parseTime(block.start) ?? 0)}～${formatTime(parseTime(block.end) ?? 0)}`;
-  return block.label === times ? times : `${block.label}（${times}）`;
-}

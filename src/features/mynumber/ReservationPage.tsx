@@ -17,7 +17,7 @@ import styles from '../../ui/booking.module.css';
 import { findSavedBooking, forgetBooking, saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
-import { BookingFailure, BookingNotShown, BookingTop, type ElsewhereLink, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
+import { BookingFailure, BookingNotShown, BookingStateRows, BookingTop, type ElsewhereLink, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
 import { closeOtherLinksAndKeep, ManagementLinks } from '../../ui/ManagementLinks.tsx';
 import { useManagedBooking } from '../../ui/useManagementToken.ts';
 
@@ -138,14 +138,7 @@ export function ReservationPage() {
         <dd>
           {current.people}人（{current.proxy ? '代理の方' : 'ご本人'}）
         </dd>
-        <dt>状態</dt>
-        <dd>{current.status === 'booked' ? '予約しています' : current.cityCancellationReason ? '市役所が取り消しました' : '取り消しました'}</dd>
-        {current.cityCancellationReason && (
-          <>
-            <dt>取り消した理由</dt>
-            <dd>{current.cityCancellationReason}</dd>
-          </>
-        )}
+        <BookingStateRows state={current.status === 'booked' ? '予約しています' : '取り消しました'} cityCancellationReason={current.cityCancellationReason} />
         {current.status === 'booked' && current.cityMovedFrom && (
           <>
             <dt>日時の変更</dt>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiRequestError } from '../../client/api-client.ts';
 import { formatPhoneNumber, formatReservationCode, reservationCodeSchema } from '../../domain/citizen-fields.ts';
 import { formatJapaneseDate, isIsoDate, japanClock } from '../../domain/japan-time.ts';
@@ -14,6 +14,7 @@ import { ActionMessage } from './ActionMessage.tsx';
 import { ClosuresSection } from './ClosuresSection.tsx';
 import { MoveBookingForm } from './MoveBookingForm.tsx';
 import { UndeliveredMailSection } from './UndeliveredMailSection.tsx';
+import { ReasonForm } from './ReasonForm.tsx';
 import { Code, StaffTable, Unbroken } from './StaffTable.tsx';
 import { counterDayQuery, staffChange } from './staff-api.ts';
 import { failureMessage } from './words.ts';
@@ -71,9 +72,6 @@ export function CounterDeskPage(props: StaffScreenProps) {
   const [cameraOpen, setCameraOpen] = useState(false);
   const [cancelling, setCancelling] = useState<CounterDeskBooking | null>(null);
   const [moving, setMoving] = useState<CounterDeskBooking | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
-  const reasonField = useRef<HTMLInputElement>(null);
   const day = useQuery({ ...counterDayQuery(date), enabled: isIsoDate(date) });
   useSignedOutOnFailure(day.error, props.onSignedOut);
   const { run, message, busy } = useStaffAction(props);
@@ -123,24 +121,6 @@ export function CounterDeskPage(props: StaffScreenProps) {
   const startCancel = (booking: CounterDeskBooking) => {
     setMoving(null);
     setCancelling(booking);
-    setReason('');
-    setReasonError(undefined);
-    // After React has shown the form.
-    window.setTimeout(() => reasonField.current?.focus(), 0);
-  };
-
-  const cancel = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!cancelling) return;
-    if (reason.trim() === '') {
-      setReasonError('取り消しの理由を入力してください。');
-      reasonField.current?.focus();
-      return;
-    }
-    if (
-      await run(staffContracts.cancel, { params: { code: cancelling.code }, body: { reason } }, `${formatReservationCode(cancelling.code)} を取り消しました。`)
-    )
-      setCancelling(null);
   };
 
   const bookings = (day.data?.bookings ?? []).filter((booking) => matches(booking, search));
@@ -187,27 +167,19 @@ export function CounterDeskPage(props: StaffScreenProps) {
       </div>
 
       {cancelling && (
-        <form className={styles.panel} onSubmit={(event) => void cancel(event)} noValidate>
-          <h2>予約 {formatReservationCode(cancelling.code)} を取り消します</h2>
-          <p>理由は予約の記録に残り、予約した方のページにも表示されます。個人的な事情は書かないでください。</p>
-          <TextField
-            ref={reasonField}
-            label="取り消しの理由"
-            hint="例：ご本人から電話で取り消しの依頼"
-            value={reason}
-            error={reasonError}
-            maxLength={200}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          <div className={styles.actions}>
-            <Button type="submit" disabled={busy}>
-              取り消しを確定する
-            </Button>
-            <Button variant="secondary" onClick={() => setCancelling(null)}>
-              やめる
-            </Button>
-          </div>
-        </form>
+        <ReasonForm
+          key={cancelling.code}
+          heading={`予約 ${formatReservationCode(cancelling.code)} を取り消します`}
+          label="取り消しの理由"
+          hint="例：ご本人から電話で取り消しの依頼"
+          missing="取り消しの理由を入力してください。"
+          submitLabel="取り消しを確定する"
+          busy={busy}
+          onSubmit={(reason) =>
+            run(staffContracts.cancel, { params: { code: cancelling.code }, body: { reason } }, `${formatReservationCode(cancelling.code)} を取り消しました。`)
+          }
+          onClose={() => setCancelling(null)}
+        />
       )}
 
       {moving && <MoveBookingForm key={moving.code} booking={moving} date={date} run={run} busy={busy} onDone={() => setMoving(null)} />}

@@ -3,6 +3,7 @@ import { ApiRequestError, callEndpoint } from '../../client/api-client.ts';
 import { type ApiContract, callPath } from '../../domain/api-contract.ts';
 import type {
   AuditEntry,
+  BookedFacilityBooking,
   CounterClosure,
   CounterDeskBooking,
   DayDesksListing,
@@ -69,6 +70,8 @@ export const closuresQuery = () => staffList<{ closures: CounterClosure[] }>(['c
 export const dayDesksQuery = () => staffList<DayDesksListing>(['desks'], api.dayDesks);
 
 export const provisionalQuery = () => staffList<{ bookings: ProvisionalFacilityBooking[] }>(['provisional'], api.provisional);
+
+export const bookedFacilitiesQuery = () => staffList<{ bookings: BookedFacilityBooking[] }>(['booked-facilities'], api.bookedFacilities);
 
 export const accountsQuery = () => staffList<{ accounts: StaffAccountListing[] }>(['accounts'], api.accounts);
 

@@ -6,6 +6,8 @@ import { cancelledByCityMail, reminderMail } from '../../domain/counter-mail.ts'
 import type { CounterReservationCreated } from '../../domain/counter-reservation.ts';
 import type { UndeliveredMail } from '../../domain/undelivered-mail.ts';
 import { counterMailFacts } from '../../booking/outbox.ts';
+import type { FacilityBookingCreated } from '../../domain/facility-booking.ts';
+import { facilityDeclinedMail } from '../../domain/facility-mail.ts';
 import { loadContentPack } from '../content.ts';
 import { addStaffAccount, signIn } from '../testing/staff-client.ts';
 import { type SinkAnswer, type SmtpSink, startSmtpSink } from '../testing/smtp-sink.ts';
@@ -162,6 +164,48 @@ describe('the city’s cancellation', () => {
     expect(sink?.received.map((mail) => [mail.headers.get('subject'), mail.text.trimEnd()])).toEqual([
       [cancelledByCityMail(facts, reason).subject, cancelledByCityMail(facts, reason).body],
     ]);
+  });
+});
+
+describe('the facility desk’s decline of a 仮予約', () => {
+  it('goes out at once with the reason, saying the room, the day and the code, with nothing personal', async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/facilities/bookings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        facilityId: 'bunka-kaikan',
+        roomId: 'meeting-1',
+        dates: ['2026-12-18'],
+        blockIds: ['afternoon'],
+        residency: 'resident',
+        group: 'general',
+        purpose: '自治会の会議',
+        headCount: 12,
+        groupName: '東金一丁目自治会',
+        nameKana: 'とうがね はなこ',
+        phone: '0475-50-1210',
+        email: ADDRESS,
+      }),
+    });
+    expect(response.status).toBe(201);
+    const { booking: created } = (await response.json()) as FacilityBookingCreated;
+    const password = 'kuju-kuri-hama-2026';
+    await addStaffAccount(server, 'shisetsu', 'facility', password);
+    const manager = await signIn(server, 'shisetsu', password);
+    const reason = '市の行事で部屋を使うことになったため';
+    expect((await manager.send('POST', `/staff/facilities/bookings/${created.code}/decline`, { reason })).status).toBe(200);
+
+    const mailer = await worker();
+    expect(await mailer.sendDue()).toBe(1);
+    const facility = loadContentPack().facilities.facilities.find((candidate) => candidate.id === 'bunka-kaikan')!;
+    const room = facility.rooms.find((candidate) => candidate.id === 'meeting-1')!;
+    const mail = facilityDeclinedMail({ code: created.code, facility, room, dates: ['2026-12-18'], blockIds: ['afternoon'] }, reason);
+    expect(sink?.received.map((received) => [received.headers.get('subject'), received.text.trimEnd(), received.envelopeTo])).toEqual([
+      [mail.subject, mail.body, [ADDRESS]],
+    ]);
+    expect(mail.body).not.toContain('とうがね');
+    expect(mail.body).not.toContain('東金一丁目自治会');
+    expect(mail.body).not.toContain('0475-50-1210');
   });
 });
 

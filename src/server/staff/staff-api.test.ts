@@ -10,6 +10,7 @@ import type {
   AuditEntry,
   CounterClosure,
   CounterDeskBooking,
+  BookedFacilityBooking,
   ProvisionalFacilityBooking,
   StaffAccountListing,
   StaffSessionListing,
@@ -214,6 +215,9 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       { method: 'DELETE', path: '/staff/counter/desks/2026-12-16', allowed: ['admin'] },
       { method: 'GET', path: '/staff/facilities/provisional', allowed: ['manager'] },
       { method: 'POST', path: '/staff/facilities/bookings/ABCD2345/confirm', allowed: ['manager'] },
+      { method: 'POST', path: '/staff/facilities/bookings/ABCD2345/decline', allowed: ['manager'], body: { reason: '申し込みの書類がそろわなかったため' } },
+      { method: 'GET', path: '/staff/facilities/booked', allowed: ['manager'] },
+      { method: 'POST', path: '/staff/facilities/bookings/ABCD2345/fee-paid', allowed: ['manager'], body: { method: 'cash', receiptNumber: 'R06-1' } },
       { method: 'GET', path: '/staff/accounts', allowed: ['admin'] },
       { method: 'POST', path: '/staff/accounts', allowed: ['admin'], body: { loginName: 'x-y-z', displayName: 'x', role: 'counter', password: 'x' } },
       { method: 'POST', path: '/staff/accounts/madoguchi/disable', allowed: ['admin'] },
@@ -644,6 +648,107 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       const after = ((await (await manager.send('GET', '/staff/facilities/provisional')).json()) as { bookings: ProvisionalFacilityBooking[] }).bookings;
       expect(after.map((booking) => booking.code)).not.toContain(created.booking.code);
       expect((await audit()).find((entry) => entry.target === created.booking.code)).toMatchObject({ actor: 'shisetsu', action: 'facility-confirm' });
+    });
+
+    it('declines a 仮予約 with a reason: the citizen sees it cancelled by the city with the reason, the blocks are free at once, and it is audited', async () => {
+      const created = await hold(['2026-12-19']);
+      const code = created.booking.code;
+      const blockFree = async () => {
+        const answer = await fetch(`${server.baseUrl}/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability?from=2026-12-19&to=2026-12-19`);
+        const { days } = (await answer.json()) as { days: { blocks: { id: string; free: boolean }[] }[] };
+        return days[0]?.blocks.find((block) => block.id === 'afternoon')?.free;
+      };
+      expect(await blockFree()).toBe(false);
+      // The reason is required and bounded; nothing changes on a refusal.
+      expect((await manager.send('POST', `/staff/facilities/bookings/${code}/decline`, { reason: '  ' })).status).toBe(400);
+      expect((await manager.send('POST', `/staff/facilities/bookings/${code}/decline`, { reason: 'あ'.repeat(201) })).status).toBe(400);
+      expect((await manager.send('POST', `/staff/facilities/bookings/${code}/decline`, {})).status).toBe(400);
+      expect(await blockFree()).toBe(false);
+
+      const reason = '市の行事で部屋を使うことになったため';
+      expect((await manager.send('POST', `/staff/facilities/bookings/${code}/decline`, { reason })).status).toBe(200);
+      const citizen = await fetch(`${server.baseUrl}/api/v1/facilities/bookings/${code}`, { headers: { Authorization: `Bearer ${created.token}` } });
+      expect(((await citizen.json()) as { booking: object }).booking).toMatchObject({ status: 'cancelled', cityCancellationReason: reason });
+      expect(await blockFree()).toBe(true);
+      const list = ((await (await manager.send('GET', '/staff/facilities/provisional')).json()) as { bookings: ProvisionalFacilityBooking[] }).bookings;
+      expect(list.map((booking) => booking.code)).not.toContain(code);
+      expect((await audit()).find((entry) => entry.target === code)).toMatchObject({
+        actor: 'shisetsu',
+        action: 'facility-decline',
+        before: '仮予約',
+        after: '市役所が取り消し',
+      });
+
+      // Once declined, neither again nor confirmed.
+      const again = await manager.send('POST', `/staff/facilities/bookings/${code}/decline`, { reason });
+      expect(again.status).toBe(409);
+      expect(((await again.json()) as { error: { message: string } }).error.message).toContain('断れません');
+      expect((await manager.send('POST', `/staff/facilities/bookings/${code}/confirm`)).status).toBe(409);
+      expect((await manager.send('POST', '/staff/facilities/bookings/ZZZZ9999/decline', { reason })).status).toBe(404);
+    });
+
+    it('records a confirmed booking’s fee as paid (how, receipt number, who, when), once, and audits it; refuses a 仮予約', async () => {
+      const created = await hold(['2026-12-26']);
+      const code = created.booking.code;
+      const pay = (body: unknown) => manager.send('POST', `/staff/facilities/bookings/${code}/fee-paid`, body);
+      const refusal = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+      const provisional = await pay({ method: 'cash', receiptNumber: 'R06-001234' });
+      expect(provisional.status).toBe(409);
+      expect(await refusal(provisional)).toBe('仮予約の使用料は記録できません。先に本予約にしてください。');
+      expect((await manager.send('POST', `/staff/facilities/bookings/${code}/confirm`)).status).toBe(200);
+      const listed = async () =>
+        ((await (await manager.send('GET', '/staff/facilities/booked')).json()) as { bookings: BookedFacilityBooking[] }).bookings.find(
+          (booking) => booking.code === code,
+        );
+      expect(await listed()).toMatchObject({ facilityName: '東金文化会館', fee: 1400, payment: null });
+
+      // Bounded and validated; nothing is recorded on a refusal.
+      for (const body of [
+        { method: 'bitcoin', receiptNumber: 'R06-1' },
+        { method: 'cash', receiptNumber: '' },
+        { method: 'cash', receiptNumber: 'R'.repeat(21) },
+        { method: 'cash', receiptNumber: 'R06 <1>' },
+        { method: 'cash' },
+      ]) {
+        expect([body, (await pay(body)).status]).toEqual([body, 400]);
+      }
+      expect((await listed())?.payment).toBeNull();
+
+      expect((await pay({ method: 'bank-transfer', receiptNumber: 'ｒ０６－００１２３４' })).status).toBe(200);
+      expect((await listed())?.payment).toEqual({
+        method: 'bank-transfer',
+        receiptNumber: 'R06-001234',
+        recordedAt: START.toISOString(),
+        recordedBy: 'shisetsuさん',
+      });
+      const twice = await pay({ method: 'cash', receiptNumber: 'R06-9' });
+      expect(twice.status).toBe(409);
+      expect(await refusal(twice)).toContain('支払い済み');
+      expect((await audit()).find((entry) => entry.target === code && entry.action === 'facility-fee-paid')).toMatchObject({
+        actor: 'shisetsu',
+        before: '未払い',
+        after: '口座振込（領収番号 R06-001234）',
+      });
+      expect((await manager.send('POST', '/staff/facilities/bookings/ZZZZ9999/fee-paid', { method: 'cash', receiptNumber: '1' })).status).toBe(404);
+    });
+
+    it('does not decline a confirmed booking, nor a 仮予約 past its deadline', async () => {
+      const confirmed = await hold(['2026-12-22']);
+      expect((await manager.send('POST', `/staff/facilities/bookings/${confirmed.booking.code}/confirm`)).status).toBe(200);
+      expect((await manager.send('POST', `/staff/facilities/bookings/${confirmed.booking.code}/decline`, { reason: '理由' })).status).toBe(409);
+      const citizen = await fetch(`${server.baseUrl}/api/v1/facilities/bookings/${confirmed.booking.code}`, {
+        headers: { Authorization: `Bearer ${confirmed.token}` },
+      });
+      expect(((await citizen.json()) as { booking: object }).booking).toMatchObject({ status: 'booked', cityCancellationReason: null });
+
+      const expiring = await hold(['2026-12-16']);
+      clock = new Date('2026-12-01T15:00:00Z');
+      try {
+        const late = await signIn(server, 'shisetsu', PASSWORD);
+        expect((await late.send('POST', `/staff/facilities/bookings/${expiring.booking.code}/decline`, { reason: '理由' })).status).toBe(409);
+      } finally {
+        clock = START;
+      }
     });
 
     it('cannot confirm a 仮予約 whose deadline has passed', async () => {

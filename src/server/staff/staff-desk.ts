@@ -2,7 +2,15 @@ import type { CounterContent } from '../../domain/counter.ts';
 import type { FacilitiesContent } from '../../domain/facilities.ts';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import { formatTime, japanClock, parseTime } from '../../domain/japan-time.ts';
-import type { CounterClosure, CounterDeskBooking, CounterDeskPhone, DayDesksListing, ProvisionalFacilityBooking } from '../../domain/staff-api.ts';
+import type {
+  BookedFacilityBooking,
+  CounterClosure,
+  CounterDeskBooking,
+  CounterDeskPhone,
+  DayDesksListing,
+  ProvisionalFacilityBooking,
+} from '../../domain/staff-api.ts';
+import { type FeePayment, feePaymentLabel } from '../../domain/facility-fee.ts';
 import { desksLabel, desksRefusalMessage } from '../../domain/staff-desks.ts';
 import { mayMarkNoShow } from '../../domain/no-show.ts';
 import { monthRange, type StaffFigures } from '../../domain/staff-figures.ts';
@@ -12,6 +20,8 @@ import type { StoredCounterReservation } from '../../booking/counter-store.ts';
 import type { CounterService } from '../../booking/counter-service.ts';
 import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from '../../booking/outbox.ts';
 import { cancelledByCityMail } from '../../domain/counter-mail.ts';
+import { facilityDeclinedMail } from '../../domain/facility-mail.ts';
+import type { StoredFacilityBooking } from '../../booking/facility-store.ts';
 import { ApiHttpError } from '../../domain/api-refusal.ts';
 import { roleMayWorkIn } from '../../domain/staff-roles.ts';
 import { MAIL_DESKS, UNDELIVERED_MAIL_LIMIT, type UndeliveredMail, withoutAddresses } from '../../domain/undelivered-mail.ts';
@@ -47,6 +57,22 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
     if (!mail || !booking.email) return null;
     const facts = counterMailFacts(counter, mail, booking);
     return facts && outboxMessage('city-cancellation', cancelledByCityMail(facts, reason), booking.email, now());
+  }
+
+  /** The mail telling the citizen the facility desk declined their 仮予約, when they gave an address and mail is configured. */
+  function declineNotice(booking: StoredFacilityBooking, reason: string): NewOutboxMessage | null {
+    if (!mail || !booking.email) return null;
+    const facility = facilities.facilities.find((candidate) => candidate.id === booking.facilityId);
+    const room = facility?.rooms.find((candidate) => candidate.id === booking.roomId);
+    if (!facility || !room) return null;
+    return outboxMessage('facility-declined', facilityDeclinedMail({ ...booking, facility, room }, reason), booking.email, now());
+  }
+
+  /** A room as the desk names it; the ids where the content no longer has it. */
+  function roomNames(facilityId: string, roomId: string): { facilityName: string; roomName: string } {
+    const facility = facilities.facilities.find((candidate) => candidate.id === facilityId);
+    const room = facility?.rooms.find((candidate) => candidate.id === roomId);
+    return { facilityName: facility?.name ?? facilityId, roomName: room?.name ?? roomId };
   }
 
   return {
@@ -253,27 +279,48 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
       };
     },
 
+    /** Confirmed bookings from today on, for recording their fees as paid. */
+    async bookedFacilityBookings(): Promise<BookedFacilityBooking[]> {
+      const rows = await store.staff.bookedFacilityBookings(japanClock(now()).date);
+      return rows.map(({ facilityId, roomId, ...row }) => ({ ...row, ...roomNames(facilityId, roomId) }));
+    },
+
+    /** The fee was paid (at the till, by transfer…): how, and the receipt number; only for a 本予約, once. */
+    async recordFeePayment(code: string, payment: FeePayment, who: SignedIn): Promise<void> {
+      const outcome = await store.staff.recordFeePayment({ code, ...payment, accountId: who.account.id, now: now().toISOString() });
+      if (outcome === 'not-found') throw NOT_FOUND;
+      if (!outcome.recorded) throw new ApiHttpError(409, 'conflict', outcome.refusal);
+      await recordAudit(store.staff, now, who.account.loginName, 'facility-fee-paid', code, { before: '未払い', after: feePaymentLabel(payment) });
+    },
+
     async provisionalFacilityBookings(): Promise<ProvisionalFacilityBooking[]> {
       const rows = await store.staff.provisionalFacilityBookings(now().toISOString());
-      return rows.map((row) => {
-        const facility = facilities.facilities.find((candidate) => candidate.id === row.facilityId);
-        const room = facility?.rooms.find((candidate) => candidate.id === row.roomId);
-        return {
-          code: row.code,
-          facilityName: facility?.name ?? row.facilityId,
-          roomName: room?.name ?? row.roomId,
-          dates: row.dates,
-          headCount: row.headCount,
-          fee: row.fee,
-          groupName: row.groupName,
-          provisionalUntil: row.provisionalUntil,
-        };
-      });
+      return rows.map(({ facilityId, roomId, ...row }) => ({ ...row, ...roomNames(facilityId, roomId) }));
     },
 
     async confirmFacilityBooking(code: string, who: SignedIn): Promise<void> {
       await facilityService.confirm(code);
       await recordAudit(store.staff, now, who.account.loginName, 'facility-confirm', code);
+    },
+
+    /**
+     * Declines a 仮予約 (the application did not come in order, the room is needed by the city…):
+     * the booking is cancelled with the reason, which the citizen's page shows and a mail tells
+     * them, and its blocks are free for others at once. A confirmed booking is not declined here.
+     */
+    async declineFacilityBooking(code: string, reason: string, who: SignedIn): Promise<void> {
+      const booking = await store.facilities.find(code);
+      if (!booking) throw NOT_FOUND;
+      const outcome = await store.staff.declineFacilityBooking({
+        code,
+        reason,
+        accountId: who.account.id,
+        now: now().toISOString(),
+        notice: declineNotice(booking, reason),
+      });
+      if (outcome === 'not-provisional') throw new ApiHttpError(409, 'conflict', 'この予約は仮予約ではないか、申し込みの期限が過ぎているため、断れません。');
+      facilityService.facilitiesChangedByStaff();
+      await recordAudit(store.staff, now, who.account.loginName, 'facility-decline', code, { before: '仮予約', after: '市役所が取り消し' });
     },
   };
 }

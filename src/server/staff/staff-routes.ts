@@ -202,6 +202,18 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     return { done: true };
   });
 
+  staffRoute(c.declineFacilityBooking, async ({ params, body, who }) => {
+    await desk.declineFacilityBooking(params.code, body.reason, who);
+    return { done: true };
+  });
+
+  staffRoute(c.bookedFacilities, async () => ({ bookings: await desk.bookedFacilityBookings() }));
+
+  staffRoute(c.recordFeePayment, async ({ params, body, who }) => {
+    await desk.recordFeePayment(params.code, body, who);
+    return { done: true };
+  });
+
   staffRoute(c.accounts, async () => {
     const listing = (await store.listAccounts()).map((account): StaffAccountListing => ({
       loginName: account.loginName,

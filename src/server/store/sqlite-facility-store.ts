@@ -28,7 +28,8 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
      @status, @provisionalUntil, @applyBy, @purpose, @groupName, @nameKana, @phone, @email, @now, @now)`);
   const insertSegment = db.prepare('INSERT INTO facility_booked_segments (room_key, date, segment, booking_id) VALUES (?, ?, ?, ?)');
   const deleteSegments = db.prepare('DELETE FROM facility_booked_segments WHERE booking_id = ?');
-  const select = db.prepare('SELECT * FROM facility_bookings WHERE code = ?');
+  const select = db.prepare(`SELECT b.*, d.reason AS city_cancellation_reason
+    FROM facility_bookings b LEFT JOIN facility_staff_declines d ON d.code = b.code WHERE b.code = ?`);
   const codeExists = db.prepare('SELECT 1 FROM facility_bookings WHERE code = ?').pluck();
   const insertFirstLink = db.prepare("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES (?, ?, ?, 'booking', ?)");
   const held = db
@@ -132,6 +133,12 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
   const deletePersonalData = db.prepare(`UPDATE facility_bookings
     SET purpose = NULL, group_name = NULL, name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = ?
     WHERE last_date <= ? AND personal_data_deleted_at IS NULL`);
+  // The outbox holds the address too: its rows go with the booking's personal data.
+  const deleteMessages = db.prepare('DELETE FROM outbox WHERE facility_code IN (SELECT code FROM facility_bookings WHERE last_date <= ?)');
+  const deletePersonalDataUpTo = db.transaction((lastDate: string, now: string) => {
+    deleteMessages.run(lastDate);
+    return deletePersonalData.run(now, lastDate).changes;
+  });
 
   return {
     heldSegments(facilityId, roomId, fromDate, toDate, now) {
@@ -146,6 +153,6 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
     cancel: (code, now) => Promise.resolve(cancel.immediate(code, now)),
     confirm: (code, now) => Promise.resolve(confirm.immediate(code, now)),
     releaseExpired: (now) => Promise.resolve(db.transaction(releaseExpiredNow).immediate(now)),
-    deletePersonalDataUpTo: (lastDate, now) => Promise.resolve(deletePersonalData.run(now, lastDate).changes),
+    deletePersonalDataUpTo: (lastDate, now) => Promise.resolve(deletePersonalDataUpTo.immediate(lastDate, now)),
   };
 }

@@ -6,7 +6,10 @@ import type {
   CounterDeskRow,
   CounterFigureRow,
   DayDesksChange,
+  BookedFacilityRow,
   DayDesksOutcome,
+  FacilityDecline,
+  FeePaymentRecord,
   NewCounterClosure,
   ProvisionalFacilityRow,
   RoomFigureRow,
@@ -16,6 +19,7 @@ import type {
   StaffStore,
 } from './staff-store.ts';
 import { type AccountRow, toAccount } from './store-rows.ts';
+import { feePaymentRefusal, type FeePaymentMethod } from '../../domain/facility-fee.ts';
 
 interface SessionRow {
   id: number;
@@ -197,6 +201,50 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
   const provisional = db.prepare(`SELECT code, facility_id, room_id, dates_json, head_count, fee, group_name, provisional_until
     FROM facility_bookings WHERE status = 'provisional' AND provisional_until > ? ORDER BY provisional_until, code`);
 
+  const provisionalInForce = db.prepare("SELECT id FROM facility_bookings WHERE code = ? AND status = 'provisional' AND provisional_until > ?").pluck();
+  const declineFacilityBooking = db.transaction((decline: FacilityDecline) => {
+    const id = provisionalInForce.get(decline.code, decline.now) as number | undefined;
+    if (id === undefined) return 'not-provisional' as const;
+    db.prepare('DELETE FROM facility_booked_segments WHERE booking_id = ?').run(id);
+    db.prepare("UPDATE facility_bookings SET status = 'cancelled', provisional_until = NULL, updated_at = ? WHERE id = ?").run(decline.now, id);
+    db.prepare('INSERT INTO facility_staff_declines (code, reason, declined_at, account_id) VALUES (?, ?, ?, ?)').run(
+      decline.code,
+      decline.reason,
+      decline.now,
+      decline.accountId,
+    );
+    const notice = decline.notice;
+    if (notice)
+      db.prepare(
+        `INSERT INTO outbox (key, kind, facility_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+      ).run(notice.key, notice.kind, decline.code, notice.recipient, notice.subject, notice.body, notice.dueAt, notice.dueAt, decline.now);
+    return 'declined' as const;
+  });
+
+  const bookingForFee = db.prepare(`SELECT b.status, b.fee, p.code IS NOT NULL AS paid FROM facility_bookings b
+    LEFT JOIN facility_fee_payments p ON p.code = b.code WHERE b.code = ?`);
+  const recordFeePayment = db.transaction((payment: FeePaymentRecord) => {
+    const row = bookingForFee.get(payment.code) as { status: Parameters<typeof feePaymentRefusal>[0]['status']; fee: number; paid: number } | undefined;
+    if (!row) return 'not-found' as const;
+    const refusal = feePaymentRefusal({ status: row.status, fee: row.fee, paid: row.paid === 1 });
+    if (refusal) return { recorded: false as const, refusal };
+    db.prepare('INSERT INTO facility_fee_payments (code, method, receipt_number, recorded_at, account_id) VALUES (?, ?, ?, ?, ?)').run(
+      payment.code,
+      payment.method,
+      payment.receiptNumber,
+      payment.now,
+      payment.accountId,
+    );
+    return { recorded: true as const };
+  });
+  const booked = db.prepare(`SELECT b.code, b.facility_id, b.room_id, b.dates_json, b.head_count, b.fee, b.group_name,
+      p.method, p.receipt_number, p.recorded_at, a.display_name AS recorded_by
+    FROM facility_bookings b
+    LEFT JOIN facility_fee_payments p ON p.code = b.code
+    LEFT JOIN staff_accounts a ON a.id = p.account_id
+    WHERE b.status = 'booked' AND b.last_date >= ? ORDER BY b.first_date, b.code LIMIT 500`);
+
   return {
     addAccount: (account) => Promise.resolve(addAccount.immediate(account)),
     findAccount(loginName) {
@@ -336,6 +384,38 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
           fee: row.fee,
           groupName: row.group_name,
           provisionalUntil: row.provisional_until,
+        })),
+      );
+    },
+    declineFacilityBooking: (decline) => Promise.resolve(declineFacilityBooking.immediate(decline)),
+    recordFeePayment: (payment) => Promise.resolve(recordFeePayment.immediate(payment)),
+    bookedFacilityBookings(fromDate) {
+      const rows = booked.all(fromDate) as {
+        code: string;
+        facility_id: string;
+        room_id: string;
+        dates_json: string;
+        head_count: number;
+        fee: number;
+        group_name: string | null;
+        method: FeePaymentMethod | null;
+        receipt_number: string | null;
+        recorded_at: string | null;
+        recorded_by: string | null;
+      }[];
+      return Promise.resolve(
+        rows.map((row): BookedFacilityRow => ({
+          code: row.code,
+          facilityId: row.facility_id,
+          roomId: row.room_id,
+          dates: JSON.parse(row.dates_json) as string[],
+          headCount: row.head_count,
+          fee: row.fee,
+          groupName: row.group_name,
+          payment:
+            row.method && row.receipt_number && row.recorded_at
+              ? { method: row.method, receiptNumber: row.receipt_number, recordedAt: row.recorded_at, recordedBy: row.recorded_by ?? '' }
+              : null,
         })),
       );
     },

@@ -1,5 +1,7 @@
 import type { StaffRole } from '../../domain/staff-roles.ts';
 import type { AuditAction, AuditEntry } from '../../domain/staff-api.ts';
+import type { NewOutboxMessage } from '../../booking/outbox.ts';
+import type { FeePaymentMethod } from '../../domain/facility-fee.ts';
 
 /**
  * What the staff side keeps: accounts, sign-in tries, sessions and the audit log, plus what the
@@ -115,6 +117,35 @@ export interface DayDesksChange {
 
 export type DayDesksOutcome = { set: true; before: number | null } | { set: false; over: { slot: string; booked: number }[] };
 
+/** The facility desk declines a 仮予約; `notice` is the citizen's mail, or null when none is sent. */
+export interface FacilityDecline {
+  code: string;
+  reason: string;
+  accountId: number;
+  now: string;
+  notice: NewOutboxMessage | null;
+}
+
+export interface FeePaymentRecord {
+  code: string;
+  method: FeePaymentMethod;
+  receiptNumber: string;
+  accountId: number;
+  now: string;
+}
+
+/** A confirmed facility booking for the desk's list, with its fee's payment once recorded. */
+export interface BookedFacilityRow {
+  code: string;
+  facilityId: string;
+  roomId: string;
+  dates: string[];
+  headCount: number;
+  fee: number;
+  groupName: string | null;
+  payment: { method: FeePaymentMethod; receiptNumber: string; recordedAt: string; recordedBy: string } | null;
+}
+
 export interface StaffStore {
   addAccount(account: { loginName: string; displayName: string; role: StaffRole; passwordHash: string; now: string }): Promise<'added' | 'name-taken'>;
   findAccount(loginName: string): Promise<StaffAccountRecord | null>;
@@ -175,4 +206,18 @@ export interface StaffStore {
   listClosures(fromDate: string): Promise<CounterClosureRow[]>;
   /** 仮予約 not yet released, the soonest deadline first. */
   provisionalFacilityBookings(now: string): Promise<ProvisionalFacilityRow[]>;
+  /**
+   * Declines a 仮予約 still in force, in one transaction: the booking is cancelled, its segments
+   * are free at once, the reason is kept for the citizen's page and the notice is queued.
+   * 'not-provisional' (nothing changes) when it is booked, cancelled, released or past its deadline.
+   */
+  declineFacilityBooking(decline: FacilityDecline): Promise<'declined' | 'not-provisional'>;
+  /**
+   * Records a booking's fee as paid, in one transaction with the check of feePaymentRefusal
+   * (src/domain/facility-fee.ts) on the booking as it is then; refused, nothing changes and the
+   * refusal is returned. 'not-found' when there is no such booking.
+   */
+  recordFeePayment(payment: FeePaymentRecord): Promise<{ recorded: true } | { recorded: false; refusal: string } | 'not-found'>;
+  /** Confirmed bookings whose last day is on or after the date, the earliest first day first. */
+  bookedFacilityBookings(fromDate: string): Promise<BookedFacilityRow[]>;
 }

@@ -58,6 +58,7 @@ export interface FacilityBookingRow {
   name_kana: string | null;
   phone: string | null;
   email: string | null;
+  city_cancellation_reason: string | null;
 }
 
 export function toFacilityBooking(row: FacilityBookingRow): StoredFacilityBooking {
@@ -79,6 +80,7 @@ export function toFacilityBooking(row: FacilityBookingRow): StoredFacilityBookin
     nameKana: row.name_kana,
     phone: row.phone,
     email: row.email,
+    cityCancellationReason: row.city_cancellation_reason,
   };
 }
 

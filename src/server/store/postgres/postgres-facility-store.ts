@@ -135,7 +135,11 @@ export function postgresFacilityStore(pool: Pool): FacilityStore {
       ),
 
     async find(code) {
-      const { rows } = await pool.query<BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM facility_bookings WHERE code = $1`, [code]);
+      const { rows } = await pool.query<BookingRow>(
+        `SELECT ${BOOKING_COLUMNS}, (SELECT d.reason FROM facility_staff_declines d WHERE d.code = facility_bookings.code) AS city_cancellation_reason
+         FROM facility_bookings WHERE code = $1`,
+        [code],
+      );
       return rows[0] ? toBooking(rows[0]) : null;
     },
 
@@ -180,13 +184,16 @@ export function postgresFacilityStore(pool: Pool): FacilityStore {
 
     releaseExpired: (now) => inTransaction(pool, (client) => releaseExpiredNow(client, now)),
 
-    async deletePersonalDataUpTo(lastDate, now) {
-      const result = await pool.query(
-        `UPDATE facility_bookings SET purpose = NULL, group_name = NULL, name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = $1
-         WHERE last_date <= $2 AND personal_data_deleted_at IS NULL`,
-        [now, lastDate],
-      );
-      return result.rowCount ?? 0;
-    },
+    deletePersonalDataUpTo: (lastDate, now) =>
+      inTransaction(pool, async (client) => {
+        // The outbox holds the address too: its rows go with the booking's personal data.
+        await client.query('DELETE FROM outbox WHERE facility_code IN (SELECT code FROM facility_bookings WHERE last_date <= $1)', [lastDate]);
+        const result = await client.query(
+          `UPDATE facility_bookings SET purpose = NULL, group_name = NULL, name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = $1
+           WHERE last_date <= $2 AND personal_data_deleted_at IS NULL`,
+          [now, lastDate],
+        );
+        return result.rowCount ?? 0;
+      }),
   };
 }

@@ -41,7 +41,7 @@ export function postgresOutboxStore(pool: Pool): OutboxStore {
     },
     async failedMessages(limit) {
       const { rows } = await pool.query<FailedMessage>(
-        `SELECT key, kind, booking_code AS "bookingCode", due_at AS "dueAt", attempts, last_error AS "lastError", finished_at AS "failedAt"
+        `SELECT key, kind, coalesce(booking_code, facility_code) AS "bookingCode", due_at AS "dueAt", attempts, last_error AS "lastError", finished_at AS "failedAt"
          FROM outbox WHERE status = 'failed' ORDER BY finished_at DESC LIMIT $1`,
         [limit],
       );

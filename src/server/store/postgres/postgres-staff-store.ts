@@ -5,7 +5,10 @@ import type {
   CounterClosureRow,
   CounterDeskRow,
   CounterFigureRow,
+  BookedFacilityRow,
   DayDesksOutcome,
+  FacilityDecline,
+  FeePaymentRecord,
   NewCounterClosure,
   ProvisionalFacilityRow,
   RoomFigureRow,
@@ -15,6 +18,7 @@ import type {
 } from '../staff-store.ts';
 import { inTransaction, orRefused } from './transaction.ts';
 import { ACCOUNT_COLUMNS, type AccountRow, toAccount } from '../store-rows.ts';
+import { feePaymentRefusal, type FeePaymentMethod } from '../../../domain/facility-fee.ts';
 
 interface SessionRow {
   id: number;
@@ -426,6 +430,89 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         fee: row.fee,
         groupName: row.group_name,
         provisionalUntil: row.provisional_until,
+      }));
+    },
+    declineFacilityBooking: (decline: FacilityDecline) =>
+      inTransaction(pool, async (client) => {
+        // The row lock orders this against a confirm, a cancel or the expiry job on the same booking.
+        const { rows } = await client.query<{ id: number }>(
+          "SELECT id FROM facility_bookings WHERE code = $1 AND status = 'provisional' AND provisional_until > $2 FOR UPDATE",
+          [decline.code, decline.now],
+        );
+        const id = rows[0]?.id;
+        if (id === undefined) return 'not-provisional' as const;
+        await client.query('DELETE FROM facility_booked_segments WHERE booking_id = $1', [id]);
+        await client.query("UPDATE facility_bookings SET status = 'cancelled', provisional_until = NULL, updated_at = $1 WHERE id = $2", [decline.now, id]);
+        await client.query('INSERT INTO facility_staff_declines (code, reason, declined_at, account_id) VALUES ($1, $2, $3, $4)', [
+          decline.code,
+          decline.reason,
+          decline.now,
+          decline.accountId,
+        ]);
+        const notice = decline.notice;
+        if (notice)
+          await client.query(
+            `INSERT INTO outbox (key, kind, facility_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $7, $8)`,
+            [notice.key, notice.kind, decline.code, notice.recipient, notice.subject, notice.body, notice.dueAt, decline.now],
+          );
+        return 'declined' as const;
+      }),
+    recordFeePayment: (payment: FeePaymentRecord) =>
+      inTransaction(pool, async (client) => {
+        // The booking's row lock orders this against a cancel; two desks recording at once meet at the primary key.
+        const { rows } = await client.query<{ status: Parameters<typeof feePaymentRefusal>[0]['status']; fee: number }>(
+          'SELECT status, fee FROM facility_bookings WHERE code = $1 FOR UPDATE',
+          [payment.code],
+        );
+        const row = rows[0];
+        if (!row) return 'not-found' as const;
+        const paid = ((await client.query('SELECT 1 FROM facility_fee_payments WHERE code = $1', [payment.code])).rowCount ?? 0) > 0;
+        const refusal = feePaymentRefusal({ status: row.status, fee: row.fee, paid });
+        if (refusal) return { recorded: false as const, refusal };
+        await client.query('INSERT INTO facility_fee_payments (code, method, receipt_number, recorded_at, account_id) VALUES ($1, $2, $3, $4, $5)', [
+          payment.code,
+          payment.method,
+          payment.receiptNumber,
+          payment.now,
+          payment.accountId,
+        ]);
+        return { recorded: true as const };
+      }),
+    async bookedFacilityBookings(fromDate) {
+      const { rows } = await pool.query<{
+        code: string;
+        facility_id: string;
+        room_id: string;
+        dates: string[];
+        head_count: number;
+        fee: number;
+        group_name: string | null;
+        method: FeePaymentMethod | null;
+        receipt_number: string | null;
+        recorded_at: string | null;
+        recorded_by: string | null;
+      }>(
+        `SELECT b.code, b.facility_id, b.room_id, b.dates::text[] AS dates, b.head_count, b.fee, b.group_name,
+           p.method, p.receipt_number, p.recorded_at, a.display_name AS recorded_by
+         FROM facility_bookings b
+         LEFT JOIN facility_fee_payments p ON p.code = b.code
+         LEFT JOIN staff_accounts a ON a.id = p.account_id
+         WHERE b.status = 'booked' AND b.last_date >= $1 ORDER BY b.first_date, b.code COLLATE "C" LIMIT 500`,
+        [fromDate],
+      );
+      return rows.map((row): BookedFacilityRow => ({
+        code: row.code,
+        facilityId: row.facility_id,
+        roomId: row.room_id,
+        dates: row.dates,
+        headCount: row.head_count,
+        fee: row.fee,
+        groupName: row.group_name,
+        payment:
+          row.method && row.receipt_number && row.recorded_at
+            ? { method: row.method, receiptNumber: row.receipt_number, recordedAt: row.recorded_at, recordedBy: row.recorded_by ?? '' }
+            : null,
       }));
     },
   };
