@@ -87,6 +87,8 @@ export interface StaffSessionAnswer {
   /** Sent back in the X-CSRF-Token header with every change. */
   csrfToken: string;
   idleMinutes: number;
+  /** Whether the server is configured for passkeys (STAFF_PASSKEY_ORIGIN): the screens offer them only then. */
+  passkeys: boolean;
 }
 
 export type CounterDeskStatus = 'booked' | 'checked-in' | 'no-show' | 'cancelled';
@@ -128,6 +130,8 @@ export interface ProvisionalFacilityBooking {
 
 export interface StaffAccountListing extends StaffAccountView {
   disabled: boolean;
+  /** How many passkeys the account has registered. */
+  passkeys: number;
   lockedUntil: string | null;
   createdAt: string;
 }
@@ -141,6 +145,7 @@ export interface StaffSessionListing {
   lastSeenAt: string;
   expiresAt: string;
   current: boolean;
+  signInMethod: 'password' | 'passkey';
 }
 
 export const AUDIT_ACTIONS = [
@@ -161,6 +166,8 @@ export const AUDIT_ACTIONS = [
   'facility-confirm',
   'counter-closed',
   'counter-reopened',
+  'passkey-registered',
+  'passkey-removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -182,6 +189,8 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'facility-confirm': '仮予約を本予約にした',
   'counter-closed': '窓口を休みにした',
   'counter-reopened': '窓口の休みを取り消した',
+  'passkey-registered': 'パスキーの登録',
+  'passkey-removed': 'パスキーの削除',
 };
 
 export interface AuditEntry {

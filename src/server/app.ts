@@ -1,3 +1,5 @@
+import { passkeyRoutes } from './staff/passkey-routes.ts';
+import { staffPasskeys } from './staff/staff-passkeys.ts';
 import { hostname } from 'node:os';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
@@ -130,13 +132,21 @@ export async function buildApp({
         seesEveryChange,
       });
       bookingRoutes(api, bookingEndpoints(counter, facilities));
+      const auth = staffAuth(store.staff, config.staff, now);
       staffRoutes(api, {
-        auth: staffAuth(store.staff, config.staff, now),
+        auth,
         accounts: staffAccounts(store.staff, now),
         desk: staffDesk({ store, counter: content.counter, facilities: content.facilities, counterService: counter, facilityService: facilities, mail, now }),
         store: store.staff,
         idleMinutes: config.staff.idleMs / 60_000,
+        passkeysOn: config.staffPasskeys !== null,
         now,
+      });
+      passkeyRoutes(api, {
+        auth,
+        passkeys: config.staffPasskeys && staffPasskeys(store.staff, auth, config.staffPasskeys, now),
+        store: store.staff,
+        idleMinutes: config.staff.idleMs / 60_000,
       });
       kioskRoutes(api, config.kioskPinHash, limits);
     },

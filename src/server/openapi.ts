@@ -1,3 +1,4 @@
+import { passkeyPaths } from './staff/passkey-routes.ts';
 import { z } from 'zod';
 import type { ApiContract } from '../domain/api-contract.ts';
 import { API_ERROR_CODES } from '../domain/api-error.ts';
@@ -72,7 +73,13 @@ export function buildOpenApiDocument(version: string) {
       description: '東金市の市民ポータル「つながる東金」のAPIです。エラーはすべて components.schemas.ApiError の形で、日本語のメッセージを返します。',
     },
     servers: [{ url: '/' }],
-    paths: { ...healthPaths, ...contractPaths([...Object.values(counterContracts), ...Object.values(facilityContracts)]), ...kioskPaths, ...staffPaths },
+    paths: {
+      ...healthPaths,
+      ...contractPaths([...Object.values(counterContracts), ...Object.values(facilityContracts)]),
+      ...kioskPaths,
+      ...staffPaths,
+      ...passkeyPaths,
+    },
     components: {
       schemas: { ApiError: z.toJSONSchema(apiErrorSchema) },
       securitySchemes: {

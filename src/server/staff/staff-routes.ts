@@ -34,10 +34,10 @@ import type { StaffDesk } from './staff-desk.ts';
  * secure origin and keep such cookies there, so there is no weaker setting to switch off in production.
  */
 export const STAFF_COOKIE = '__Host-togane-staff';
-const COOKIE_ATTRIBUTES = 'Path=/; HttpOnly; Secure; SameSite=Strict';
+export const COOKIE_ATTRIBUTES = 'Path=/; HttpOnly; Secure; SameSite=Strict';
 
 const SIGN_IN_WRONG = 'ログイン名かパスワードが違います。';
-const NOT_SIGNED_IN = new ApiHttpError(
+export const NOT_SIGNED_IN = new ApiHttpError(
   401,
   'unauthorized',
   'ログインしていないか、しばらく操作がなかったためログアウトしました。もう一度ログインしてください。',
@@ -60,7 +60,7 @@ function cookieToken(request: FastifyRequest): string | null {
  * site cannot forge. Compared by host (with port) to the host the request was sent to, so it
  * holds behind a proxy that ends TLS too.
  */
-function requireSameOrigin(request: FastifyRequest): void {
+export function requireSameOrigin(request: FastifyRequest): void {
   const origin = request.headers.origin;
   if (typeof origin !== 'string') throw CROSS_SITE;
   let host: string;
@@ -84,24 +84,16 @@ function accountOutcome(outcome: AccountOutcome): { done: true } {
 }
 
 const codeParam = (request: FastifyRequest) => parseBody(reservationCodeSchema, (request.params as { code?: unknown }).code);
-const loginParam = (request: FastifyRequest) => parseBody(loginNameSchema, (request.params as { loginName?: unknown }).loginName);
-const idParam = (request: FastifyRequest) => parseBody(z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER), (request.params as { id?: unknown }).id);
+export const loginParam = (request: FastifyRequest) => parseBody(loginNameSchema, (request.params as { loginName?: unknown }).loginName);
+export const idParam = (request: FastifyRequest) =>
+  parseBody(z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER), (request.params as { id?: unknown }).id);
 
-export interface StaffRouteDependencies {
-  auth: StaffAuth;
-  accounts: StaffAccounts;
-  desk: StaffDesk;
-  store: StaffStore;
-  idleMinutes: number;
-  now: () => Date;
-}
-
-export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store, idleMinutes, now }: StaffRouteDependencies): void {
-  /**
-   * Every staff route starts here: a live session (401), the role of the area (403), and for a
-   * change the page's Origin and the session's CSRF token (403).
-   */
-  async function signedIn(request: FastifyRequest, area: StaffArea | 'any'): Promise<SignedIn> {
+/**
+ * Every staff route starts here: a live session (401), the role of the area (403), and for a
+ * change the page's Origin and the session's CSRF token (403).
+ */
+export function staffGuard(auth: StaffAuth) {
+  return async function signedIn(request: FastifyRequest, area: StaffArea | 'any'): Promise<SignedIn> {
     if (isChange(request)) requireSameOrigin(request);
     const token = cookieToken(request);
     const who = token ? await auth.current(token) : null;
@@ -112,13 +104,34 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
     }
     if (area !== 'any' && !roleMayWorkIn(who.account.role, area)) throw WRONG_ROLE;
     return who;
-  }
+  };
+}
 
-  const sessionAnswer = ({ account, session }: SignedIn): StaffSessionAnswer => ({
+/** What a sign-in (by password or passkey) and `GET /staff/session` answer. */
+export function sessionAnswer({ account, session }: SignedIn, idleMinutes: number, passkeys: boolean): StaffSessionAnswer {
+  return {
     account: { loginName: account.loginName, displayName: account.displayName, role: account.role },
     csrfToken: session.csrfToken,
     idleMinutes,
-  });
+    passkeys,
+  };
+}
+
+export interface StaffRouteDependencies {
+  auth: StaffAuth;
+  accounts: StaffAccounts;
+  desk: StaffDesk;
+  store: StaffStore;
+  idleMinutes: number;
+  /** Whether passkeys are configured (the screens then offer them). */
+  passkeysOn: boolean;
+  now: () => Date;
+}
+
+export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store, idleMinutes, passkeysOn, now }: StaffRouteDependencies): void {
+  const signedIn = staffGuard(auth);
+
+  const answer = (who: SignedIn) => sessionAnswer(who, idleMinutes, passkeysOn);
 
   api.post('/staff/session', async (request, reply: FastifyReply) => {
     requireSameOrigin(request);
@@ -134,10 +147,10 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
       );
     }
     reply.header('Set-Cookie', `${STAFF_COOKIE}=${outcome.token}; ${COOKIE_ATTRIBUTES}`);
-    return sessionAnswer(outcome);
+    return answer(outcome);
   });
 
-  api.get('/staff/session', async (request) => sessionAnswer(await signedIn(request, 'any')));
+  api.get('/staff/session', async (request) => answer(await signedIn(request, 'any')));
 
   api.delete('/staff/session', async (request, reply) => {
     await auth.signOut(await signedIn(request, 'any'));
@@ -233,11 +246,13 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
 
   api.get('/staff/accounts', async (request) => {
     await signedIn(request, 'administration');
+    const passkeys = new Map((await store.countPasskeys()).map(({ accountId, count }) => [accountId, count]));
     const listing = (await store.listAccounts()).map((account): StaffAccountListing => ({
       loginName: account.loginName,
       displayName: account.displayName,
       role: account.role,
       disabled: account.disabled,
+      passkeys: passkeys.get(account.id) ?? 0,
       lockedUntil: account.lockedUntil !== null && account.lockedUntil > now().getTime() ? new Date(account.lockedUntil).toISOString() : null,
       createdAt: account.createdAt,
     }));
@@ -273,6 +288,7 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
       lastSeenAt: new Date(session.lastSeenAt).toISOString(),
       expiresAt: new Date(session.expiresAt).toISOString(),
       current: session.id === who.session.id,
+      signInMethod: session.signInMethod,
     }));
     return { sessions };
   });
