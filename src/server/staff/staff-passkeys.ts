@@ -34,14 +34,15 @@ export type PasskeySignInOutcome = ({ kind: 'signed-in'; token: string } & Signe
  * the store with a short expiry, and taken by the first answer that names it, right or wrong.
  */
 export function staffPasskeys(store: StaffStore, auth: StaffAuth, config: PasskeyConfig, now: () => Date) {
-  async function newChallenge(purpose: PasskeyChallengePurpose, accountId: number | null): Promise<string | null> {
-    const challenge = randomBytes(32).toString('base64url');
+  /** Random bytes, kept as the base64url text the browser's answer will quote; null when too many are live. */
+  async function newChallenge(purpose: PasskeyChallengePurpose, accountId: number | null): Promise<Uint8Array<ArrayBuffer> | null> {
+    const challenge = randomBytes(32);
     const nowMs = now().getTime();
     const kept = await store.addPasskeyChallenge(
-      { challenge, purpose, accountId, nowMs, expiresAt: nowMs + PASSKEY_CHALLENGE_MS },
+      { challenge: challenge.toString('base64url'), purpose, accountId, nowMs, expiresAt: nowMs + PASSKEY_CHALLENGE_MS },
       purpose === 'sign-in' ? MAX_LIVE_SIGN_IN_CHALLENGES : MAX_LIVE_REGISTER_CHALLENGES,
     );
-    return kept ? challenge : null;
+    return kept ? new Uint8Array(challenge) : null;
   }
 
   /** Takes the challenge the browser's answer names; false when it is not live (taken, expired, or never given). */
