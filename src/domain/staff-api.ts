@@ -145,8 +145,12 @@ export interface StaffSessionListing {
   lastSeenAt: string;
   expiresAt: string;
   current: boolean;
-  signInMethod: 'password' | 'passkey';
+  signInMethod: SignInMethod;
 }
+
+export type SignInMethod = 'password' | 'passkey';
+
+export const SIGN_IN_METHOD_NAMES: Record<SignInMethod, string> = { password: 'パスワード', passkey: 'パスキー' };
 
 export const AUDIT_ACTIONS = [
   'sign-in',

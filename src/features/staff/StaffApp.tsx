@@ -8,6 +8,7 @@ import { AdministrationPage } from './AdministrationPage.tsx';
 import { CounterDeskPage } from './CounterDeskPage.tsx';
 import { FacilityDeskPage } from './FacilityDeskPage.tsx';
 import { FiguresSection } from './FiguresSection.tsx';
+import { PasskeysSection } from './PasskeysSection.tsx';
 import { SignInForm } from './SignInForm.tsx';
 import { staffChange, staffSessionKey, staffSessionQuery } from './staff-api.ts';
 import styles from './staff.module.css';
@@ -102,6 +103,7 @@ export function StaffApp() {
       {account.role === 'facility' && <FacilityDeskPage csrfToken={csrfToken} onSignedOut={onSignedOut} />}
       {account.role === 'admin' && <AdministrationPage csrfToken={csrfToken} onSignedOut={onSignedOut} />}
       <FiguresSection onSignedOut={onSignedOut} />
+      {session.data.passkeys && <PasskeysSection csrfToken={csrfToken} onSignedOut={onSignedOut} />}
     </div>
   );
 }

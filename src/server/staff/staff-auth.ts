@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { SIGN_IN_METHOD_NAMES } from '../../domain/staff-api.ts';
 import { sessionState } from '../../domain/staff-session.ts';
 import { hashWithScrypt, matchesScryptHash } from '../scrypt-hash.ts';
 import { hashSecret } from '../../booking/secrets.ts';
@@ -12,9 +13,6 @@ export interface StaffSessionRules {
 }
 
 export const MAX_WRONG_PASSWORDS = 5;
-
-/** How a sign-in is written in the audit log's 「後」 column. */
-const SIGN_IN_METHOD_NAMES: Record<SignInMethod, string> = { password: 'パスワードで', passkey: 'パスキーで' };
 
 export type SignInOutcome =
   { kind: 'signed-in'; token: string; session: StaffSessionRecord; account: StaffAccountRecord } | { kind: 'wrong' } | { kind: 'locked'; until: number };
@@ -44,7 +42,7 @@ export function staffAuth(store: StaffStore, rules: StaffSessionRules, now: () =
       expiresAt: nowMs + rules.lifetimeMs,
       signInMethod: method,
     });
-    await recordAudit(store, now, account.loginName, 'sign-in', `ログイン #${String(id)}`, { before: null, after: SIGN_IN_METHOD_NAMES[method] });
+    await recordAudit(store, now, account.loginName, 'sign-in', `ログイン #${String(id)}`, { before: null, after: `${SIGN_IN_METHOD_NAMES[method]}で` });
     const session = await store.findSession(await hashSecret(token));
     if (!session) throw new Error('the session just created cannot be read back');
     return { token, session, account };

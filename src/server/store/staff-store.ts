@@ -1,5 +1,7 @@
 import type { StaffRole } from '../../domain/staff-roles.ts';
-import type { AuditAction, AuditEntry } from '../../domain/staff-api.ts';
+import type { AuditAction, AuditEntry, SignInMethod } from '../../domain/staff-api.ts';
+
+export type { SignInMethod };
 
 /**
  * What the staff side keeps: accounts, sign-in tries, sessions and the audit log, plus what the
@@ -27,8 +29,6 @@ export interface StaffSessionRecord {
   endedAt: number | null;
   signInMethod: SignInMethod;
 }
-
-export type SignInMethod = 'password' | 'passkey';
 
 /** A passkey an account registered: its public key and the authenticator's counter, never a secret. */
 export interface StaffPasskeyRecord {

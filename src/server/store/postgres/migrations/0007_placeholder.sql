@@ -1,0 +1,1 @@
+-- placeholder for another engineer's 0007 (not committed)
