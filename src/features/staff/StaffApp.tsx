@@ -47,7 +47,10 @@ export function StaffApp() {
   const [signOutError, setSignOutError] = useState<string | null>(null);
 
   const forget = (message: string) => {
-    queryClient.removeQueries({ queryKey: ['staff'] });
+    // The session's own query is kept and set to null, not removed: the screen observes that query, and a
+    // removed one would go on showing the old session until something else re-rendered (a second
+    // sign-out in one visit, whose notice is the same text, did not).
+    queryClient.removeQueries({ queryKey: ['staff'], predicate: (query) => query.queryKey[1] !== 'session' });
     queryClient.setQueryData(staffSessionKey, null);
     setNotice(message);
   };
