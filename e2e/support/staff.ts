@@ -4,10 +4,11 @@ import { expect, type Page } from '@playwright/test';
 /** Staff accounts for e2e, made by the server's own command, and signing in on the staff screen. */
 export const PASSWORD = 'kuju-kuri-hama-2026';
 
-export function addAccount(loginName: string, role: string): void {
+/** An account on the shared e2e server, or on a test's own server when its data directory is given. */
+export function addAccount(loginName: string, role: string, dataDir = process.env.E2E_DATA_DIR): void {
   execFileSync('node', ['dist/server/staff-cli.js', 'add', '--login', loginName, '--name', `${loginName}さん`, '--role', role], {
     input: PASSWORD,
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR },
+    env: { ...process.env, DATA_DIR: dataDir },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }

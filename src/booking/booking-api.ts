@@ -1,6 +1,5 @@
-import type { z } from 'zod';
 import type { ApiContract } from '../domain/api-contract.ts';
-import { ApiHttpError, parseBody } from '../domain/api-refusal.ts';
+import { ApiHttpError, parseRequestParts, type RequestParts } from '../domain/api-refusal.ts';
 import { counterContracts, facilityContracts } from '../domain/booking-contracts.ts';
 import { type HeaderReading, readIdempotencyKey, readManagementToken } from '../domain/request-headers.ts';
 import type { CounterService } from './counter-service.ts';
@@ -39,12 +38,7 @@ export interface BookingEndpoint {
   answer(call: ApiCall): Promise<ApiAnswer>;
 }
 
-type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
-
-interface Input<Contract extends ApiContract> {
-  params: Parsed<Contract['params']>;
-  query: Parsed<Contract['query']>;
-  body: Parsed<Contract['body']>;
+interface Input<Contract extends ApiContract> extends RequestParts<Contract> {
   token: string | null;
   idempotencyKey: string | null;
   clientAddress: string;
@@ -55,18 +49,14 @@ function headerValue(reading: HeaderReading): string | null {
   return reading.value;
 }
 
-const parsePart = (schema: z.ZodType | undefined, value: unknown): unknown => (schema ? parseBody(schema, value) : undefined);
-
 /** Headers first (they are checked before anything is read), then path, query and body. */
 function readInput<Contract extends ApiContract>(contract: Contract, call: ApiCall): Input<Contract> {
   return {
     token: contract.managementToken ? headerValue(readManagementToken(call.authorization)) : null,
     idempotencyKey: contract.idempotencyKey ? headerValue(readIdempotencyKey(call.idempotencyKey)) : null,
-    params: parsePart(contract.params, call.params),
-    query: parsePart(contract.query, call.query),
-    body: parsePart(contract.body, call.body),
+    ...parseRequestParts(contract, call),
     clientAddress: call.clientAddress,
-  } as Input<Contract>;
+  };
 }
 
 /** An endpoint whose answer is what the service returns. */

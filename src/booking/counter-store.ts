@@ -44,11 +44,21 @@ export interface SlotSeats {
   /** 0 while the counter is closed there. */
   capacity: number;
   dayDesks?: number;
+  /** Why the city closed the slot (the closure's reason), for the citizen's calendar. */
+  closedFor?: string;
 }
 
-/** A slot's row as the stores read it (with the day's desks, null where the content's apply). */
-export function slotSeats(row: { booked: number; capacity: number; day_desks: number | null }): SlotSeats {
-  return row.day_desks === null ? { booked: row.booked, capacity: row.capacity } : { booked: row.booked, capacity: row.capacity, dayDesks: row.day_desks };
+/**
+ * A slot's row as the stores read it: with the day's desks (null where the content's apply) and the
+ * reason of the closure that covers it (null where none does).
+ */
+export function slotSeats(row: { booked: number; capacity: number; day_desks: number | null; closed_for: string | null }): SlotSeats {
+  return {
+    booked: row.booked,
+    capacity: row.capacity,
+    ...(row.day_desks === null ? {} : { dayDesks: row.day_desks }),
+    ...(row.closed_for === null ? {} : { closedFor: row.closed_for }),
+  };
 }
 
 /** A clerk's move of a booking (see CounterStore.move). */
@@ -58,6 +68,12 @@ export interface CityMove {
 }
 
 export type BookOutcome = 'booked' | 'full' | 'code-taken';
+
+/**
+ * Why a move or a cancel left the booking as it was: it is no longer booked, or the desk has
+ * recorded the visit (来庁済み or 来なかった), which happened (or not) at its time and stays there.
+ */
+export type UnchangedBooking = 'not-booked' | 'visit-recorded';
 
 export interface CounterStore {
   /**
@@ -87,9 +103,9 @@ export interface CounterStore {
     now: string,
     reminder: NewOutboxMessage | null,
     byCity?: CityMove,
-  ): Promise<'moved' | 'full' | 'not-booked'>;
+  ): Promise<'moved' | 'full' | UnchangedBooking>;
   /** Cancels and frees the seat; the unsent reminder is removed, and `notice` (the city's cancellation) written. */
-  cancel(code: string, now: string, notice: NewOutboxMessage | null): Promise<'cancelled' | 'not-booked'>;
+  cancel(code: string, now: string, notice: NewOutboxMessage | null): Promise<'cancelled' | UnchangedBooking>;
   /**
    * Gives every slot from `fromSlot` on the content's capacity, but for the days whose desks the
    * administrator set (they keep theirs). Refused (nothing changes) when a slot

@@ -54,19 +54,27 @@ export async function requestJson<T>(path: string, init: RequestInit = {}): Prom
 }
 
 /**
- * Calls an endpoint by its contract (src/domain/booking-contracts.ts): the method and path come from
- * there, so the client cannot drift from the server. The management token and the Idempotency-Key
- * travel in headers, never in the URL.
+ * Calls an endpoint by its contract (src/domain/*-contracts.ts): the method and path come from
+ * there, so the client cannot drift from the server. The management token, the Idempotency-Key and
+ * a member of staff's CSRF token travel in headers, never in the URL.
  */
 export function callEndpoint<T>(
   contract: ApiContract,
-  call: { params?: Record<string, string>; body?: unknown; token?: string; idempotencyKey?: string } = {},
+  call: {
+    params?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: unknown;
+    token?: string;
+    idempotencyKey?: string;
+    csrfToken?: string;
+  } = {},
 ): Promise<T> {
-  return requestJson<T>(callPath(contract, call.params), {
+  return requestJson<T>(callPath(contract, call.params, call.query), {
     method: contract.method,
     headers: {
       ...(call.token === undefined ? {} : { Authorization: `Bearer ${call.token}` }),
       ...(call.idempotencyKey === undefined ? {} : { 'Idempotency-Key': call.idempotencyKey }),
+      ...(call.csrfToken === undefined ? {} : { 'X-CSRF-Token': call.csrfToken }),
     },
     ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
   });

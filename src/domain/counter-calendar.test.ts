@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import counterJson from '../content/mynumber-counter.json';
 import { type CounterCalendar, checkSlot, closedReason, counterDays, lastBookableDate, slotStarts } from './counter-calendar.ts';
 import { dayAvailability } from './day-availability.ts';
-import { addDays, japanClock } from './japan-time.ts';
+import { addDays, japanClock, timeKey } from './japan-time.ts';
 
 const calendar: CounterCalendar = { ...(counterJson as CounterCalendar), closures: [{ date: '2026-12-10', reason: 'システム点検' }] };
 // Tuesday 24 November 2026, 10:00 in Japan.
@@ -96,5 +96,18 @@ describe('counterDays', () => {
     expect(seats['10:30']).toEqual([1, true]);
     // More than the content's desks is never offered.
     expect(seats['11:00']).toEqual([calendar.desksPerSlot, true]);
+  });
+
+  it('closes a day the city closed in every slot, with the city’s reason; a day closed in some slots stays open in the others', () => {
+    const reason = 'システムの点検のため';
+    const closedAllDay = new Map(slotStarts(calendar).map((start) => [`2026-12-01T${timeKey(start)}`, { booked: 0, capacity: 0, closedFor: reason }]));
+    expect(counterDays('2026-12-01', '2026-12-01', now, calendar, closedAllDay)).toEqual([
+      { date: '2026-12-01', availability: 'closed', closedReason: reason, slots: [] },
+    ]);
+    const closedMorning = new Map([['2026-12-01T10:00', { booked: 0, capacity: 0, closedFor: reason }]]);
+    const [day] = counterDays('2026-12-01', '2026-12-01', now, calendar, closedMorning);
+    expect(day?.availability).not.toBe('closed');
+    expect(day?.slots.find((slot) => slot.time === '10:00')).toEqual({ time: '10:00', seatsLeft: 0, bookable: false });
+    expect(day?.slots.find((slot) => slot.time === '10:30')?.bookable).toBe(true);
   });
 });

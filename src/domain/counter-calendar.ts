@@ -100,7 +100,7 @@ export function counterDays(
   last: IsoDate,
   clock: JapanClock,
   calendar: CounterCalendar,
-  taken: ReadonlyMap<string, { booked: number; capacity?: number; dayDesks?: number }>,
+  taken: ReadonlyMap<string, { booked: number; capacity?: number; dayDesks?: number; closedFor?: string }>,
 ): CounterDay[] {
   const capacity = calendar.desksPerSlot;
   const days: CounterDay[] = [];
@@ -109,6 +109,13 @@ export function counterDays(
     const closed = closedReason(date, calendar);
     if (closed) {
       days.push({ date, availability: 'closed', closedReason: closedLabel(closed), slots: [] });
+      continue;
+    }
+    // A day the city closed in every slot is closed, with the city's reason (system maintenance, say).
+    const closedByCity = starts.map((start) => taken.get(`${date}T${timeKey(start)}`)?.closedFor);
+    const cityReason = closedByCity[0];
+    if (cityReason !== undefined && closedByCity.every((reason) => reason !== undefined)) {
+      days.push({ date, availability: 'closed', closedReason: cityReason, slots: [] });
       continue;
     }
     const earliest = earliestBookableStart(date, clock, calendar);

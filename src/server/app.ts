@@ -1,5 +1,3 @@
-import { passkeyRoutes } from './staff/passkey-routes.ts';
-import { staffPasskeys } from './staff/staff-passkeys.ts';
 import { hostname } from 'node:os';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
@@ -24,6 +22,7 @@ import { installSecurityHeaders } from './security.ts';
 import { staffAccounts } from './staff/staff-accounts.ts';
 import { staffAuth } from './staff/staff-auth.ts';
 import { staffDesk } from './staff/staff-desk.ts';
+import { staffPasskeys } from './staff/staff-passkeys.ts';
 import { staffRoutes } from './staff/staff-routes.ts';
 import { installStaticFiles } from './static-files.ts';
 import type { Store } from './store/store.ts';
@@ -139,14 +138,8 @@ export async function buildApp({
         desk: staffDesk({ store, counter: content.counter, facilities: content.facilities, counterService: counter, facilityService: facilities, mail, now }),
         store: store.staff,
         idleMinutes: config.staff.idleMs / 60_000,
-        passkeysOn: config.staffPasskeys !== null,
-        now,
-      });
-      passkeyRoutes(api, {
-        auth,
         passkeys: config.staffPasskeys && staffPasskeys(store.staff, auth, config.staffPasskeys, now),
-        store: store.staff,
-        idleMinutes: config.staff.idleMs / 60_000,
+        now,
       });
       kioskRoutes(api, config.kioskPinHash, limits);
     },

@@ -1,12 +1,11 @@
-import { passkeyPaths } from './staff/passkey-routes.ts';
 import { z } from 'zod';
-import type { ApiContract } from '../domain/api-contract.ts';
+import { type ApiContract, needsCsrfToken, refusalsOf } from '../domain/api-contract.ts';
 import { API_ERROR_CODES } from '../domain/api-error.ts';
 import { counterContracts, facilityContracts } from '../domain/booking-contracts.ts';
 import { kioskPaths } from './kiosk/kiosk-routes.ts';
 import { jsonContent } from './route-helpers.ts';
 import { healthPaths } from './routes/health.ts';
-import { staffPaths } from './staff/staff-routes.ts';
+import { staffContracts } from '../domain/staff-contracts.ts';
 
 const apiErrorSchema = z.object({
   error: z.object({
@@ -36,15 +35,22 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
 }
 
 function operationOf(contract: ApiContract) {
-  const headers = [...(contract.idempotencyKey ? [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', format: 'uuid' } }] : [])];
+  const headers = [
+    ...(contract.idempotencyKey ? [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', format: 'uuid' } }] : []),
+    ...(needsCsrfToken(contract) ? [{ name: 'X-CSRF-Token', in: 'header', required: true, schema: { type: 'string' } }] : []),
+  ];
+  const security = [...(contract.managementToken ? [{ managementToken: [] }] : []), ...(contract.staffSession ? [{ staffSession: [] }] : [])];
   return {
     summary: contract.summary,
     parameters: [...parametersOf(contract.params, 'path'), ...parametersOf(contract.query, 'query'), ...headers],
-    ...(contract.managementToken ? { security: [{ managementToken: [] }] } : {}),
+    ...(security.length > 0 ? { security } : {}),
     ...(contract.body ? { requestBody: { required: true, content: jsonContent(contract.body) } } : {}),
     responses: {
-      [contract.answer.status]: { description: contract.answer.description },
-      ...Object.fromEntries(Object.entries(contract.refusals).map(([status, description]) => [status, refusal(description)])),
+      [contract.answer.status]: {
+        description: contract.answer.description,
+        ...(contract.answer.mediaType ? { content: { [contract.answer.mediaType]: { schema: { type: 'string' } } } } : {}),
+      },
+      ...Object.fromEntries(Object.entries(refusalsOf(contract)).map(([status, description]) => [status, refusal(description)])),
     },
   };
 }
@@ -77,8 +83,7 @@ export function buildOpenApiDocument(version: string) {
       ...healthPaths,
       ...contractPaths([...Object.values(counterContracts), ...Object.values(facilityContracts)]),
       ...kioskPaths,
-      ...staffPaths,
-      ...passkeyPaths,
+      ...contractPaths(Object.values(staffContracts)),
     },
     components: {
       schemas: { ApiError: z.toJSONSchema(apiErrorSchema) },

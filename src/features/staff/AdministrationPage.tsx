@@ -13,6 +13,7 @@ import { Identifier, Instant, StaffTable } from './StaffTable.tsx';
 import { accountsQuery, auditQuery, sessionsQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
+import { staffContracts } from '../../domain/staff-contracts.ts';
 
 type Run = ReturnType<typeof useStaffAction>['run'];
 
@@ -40,7 +41,7 @@ function NewAccountForm({ run, busy }: { run: Run; busy: boolean }) {
     const problem = passwordShapeProblem(password, loginName);
     setPasswordError(problem ?? undefined);
     if (problem) return;
-    if (await run('POST', '/accounts', { loginName, displayName, role, password }, `${loginName} を追加しました。`)) {
+    if (await run(staffContracts.addAccount, { body: { loginName, displayName, role, password } }, `${loginName} を追加しました。`)) {
       setLoginName('');
       setDisplayName('');
       setPassword('');
@@ -90,7 +91,8 @@ function NewPasswordForm({ loginName, run, busy, onDone }: { loginName: string; 
     const problem = passwordShapeProblem(password, loginName);
     setError(problem ?? undefined);
     if (problem) return;
-    if (await run('POST', `/accounts/${loginName}/password`, { password }, `${loginName} のパスワードを変え、ロックを解除しました。`)) onDone();
+    if (await run(staffContracts.resetPassword, { params: { loginName }, body: { password } }, `${loginName} のパスワードを変え、ロックを解除しました。`))
+      onDone();
   };
   return (
     <form className={styles.panel} onSubmit={(event) => void submit(event)} noValidate>
@@ -165,7 +167,7 @@ export function AdministrationPage(props: StaffScreenProps) {
                   variant="secondary"
                   disabled={busy}
                   aria-label={`${account.loginName} を停止する`}
-                  onClick={() => void run('POST', `/accounts/${account.loginName}/disable`, undefined, `${account.loginName} を停止しました。`)}
+                  onClick={() => void run(staffContracts.disableAccount, { params: { loginName: account.loginName } }, `${account.loginName} を停止しました。`)}
                 >
                   停止する
                 </Button>
@@ -176,7 +178,11 @@ export function AdministrationPage(props: StaffScreenProps) {
                   disabled={busy}
                   aria-label={`${account.loginName} のパスキーをすべて削除する`}
                   onClick={() =>
-                    void run('DELETE', `/accounts/${account.loginName}/passkeys`, undefined, `${account.loginName} のパスキーをすべて削除しました。`)
+                    void run(
+                      staffContracts.removeAccountPasskeys,
+                      { params: { loginName: account.loginName } },
+                      `${account.loginName} のパスキーをすべて削除しました。`,
+                    )
                   }
                 >
                   パスキーを削除する
@@ -210,7 +216,7 @@ export function AdministrationPage(props: StaffScreenProps) {
                 variant="secondary"
                 disabled={busy}
                 aria-label={`#${String(session.id)}（${session.loginName}）を切断する`}
-                onClick={() => void run('DELETE', `/sessions/${String(session.id)}`, undefined, `#${String(session.id)} を切断しました。`)}
+                onClick={() => void run(staffContracts.revokeSession, { params: { id: String(session.id) } }, `#${String(session.id)} を切断しました。`)}
               >
                 切断する
               </Button>

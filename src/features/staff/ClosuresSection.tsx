@@ -13,6 +13,7 @@ import { StaffTable, Unbroken } from './StaffTable.tsx';
 import { closuresQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, type useStaffAction } from './use-staff-action.ts';
+import { staffContracts } from '../../domain/staff-contracts.ts';
 
 const STARTS = slotStarts(counter).map(timeKey);
 const ENDS = slotStarts(counter).map((start) => timeKey(start + counter.slotMinutes));
@@ -46,9 +47,8 @@ export function ClosuresSection({ run, busy, onSignedOut }: { run: Run; busy: bo
     setErrors({});
     if (
       await run(
-        'POST',
-        '/counter/closures',
-        parsed.data,
+        staffContracts.closeCounter,
+        { body: parsed.data },
         `${formatJapaneseDate(parsed.data.date)} ${closureHours(parsed.data.startTime, parsed.data.endTime)}を休みにしました。`,
       )
     )
@@ -125,7 +125,7 @@ export function ClosuresSection({ run, busy, onSignedOut }: { run: Run; busy: bo
               disabled={busy}
               aria-label={`${formatJapaneseDate(closure.date)} ${closureHours(closure.startTime, closure.endTime)}の休みを取り消す`}
               onClick={() =>
-                void run('DELETE', `/counter/closures/${String(closure.id)}`, undefined, `${formatJapaneseDate(closure.date)}の休みを取り消しました。`)
+                void run(staffContracts.reopenCounter, { params: { id: String(closure.id) } }, `${formatJapaneseDate(closure.date)}の休みを取り消しました。`)
               }
             >
               休みを取り消す

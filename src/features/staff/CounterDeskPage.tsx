@@ -3,11 +3,13 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ApiRequestError } from '../../client/api-client.ts';
 import { formatPhoneNumber, formatReservationCode, reservationCodeSchema } from '../../domain/citizen-fields.ts';
 import { formatJapaneseDate, isIsoDate, japanClock } from '../../domain/japan-time.ts';
+import { codeFromScan } from '../../domain/management-links.ts';
 import { mayMarkNoShow } from '../../domain/no-show.ts';
 import type { CounterDeskBooking, CounterDeskPhone, CounterDeskStatus } from '../../domain/staff-api.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { CameraScanner } from '../../ui/qr/CameraScanner.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
 import { ClosuresSection } from './ClosuresSection.tsx';
 import { MoveBookingForm } from './MoveBookingForm.tsx';
@@ -16,6 +18,7 @@ import { counterDayQuery, staffChange } from './staff-api.ts';
 import { failureMessage } from './words.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
+import { staffContracts } from '../../domain/staff-contracts.ts';
 
 const STATUS_NAMES: Record<CounterDeskStatus, string> = {
   booked: '予約あり',
@@ -47,7 +50,7 @@ function usePhoneOnRequest({ csrfToken, onSignedOut }: StaffScreenProps) {
   const [phoneFailure, setPhoneFailure] = useState<string | null>(null);
   async function revealPhone(code: string): Promise<void> {
     try {
-      const { phone } = (await staffChange(csrfToken, 'POST', `/counter/bookings/${code}/phone`)) as CounterDeskPhone;
+      const { phone } = (await staffChange(csrfToken, staffContracts.phone, { params: { code } })) as CounterDeskPhone;
       setPhoneFailure(null);
       setPhones((shown) => ({ ...shown, [code]: phone }));
     } catch (error) {
@@ -64,6 +67,7 @@ export function CounterDeskPage(props: StaffScreenProps) {
   const [search, setSearch] = useState('');
   const [typedCode, setTypedCode] = useState('');
   const [codeError, setCodeError] = useState<string | undefined>();
+  const [cameraOpen, setCameraOpen] = useState(false);
   const [cancelling, setCancelling] = useState<CounterDeskBooking | null>(null);
   const [moving, setMoving] = useState<CounterDeskBooking | null>(null);
   const [reason, setReason] = useState('');
@@ -74,20 +78,45 @@ export function CounterDeskPage(props: StaffScreenProps) {
   const { run, message, busy } = useStaffAction(props);
   const { phones, revealPhone, phoneFailure } = usePhoneOnRequest(props);
 
-  const checkIn = (code: string) => run('POST', `/counter/bookings/${code}/check-in`, undefined, `${formatReservationCode(code)} を来庁済みにしました。`);
+  const checkIn = (code: string) => run(staffContracts.checkIn, { params: { code } }, `${formatReservationCode(code)} を来庁済みにしました。`);
 
-  const markNoShow = (code: string) =>
-    run('POST', `/counter/bookings/${code}/no-show`, undefined, `${formatReservationCode(code)} を「来なかった」にしました。`);
+  const markNoShow = (code: string) => run(staffContracts.noShow, { params: { code } }, `${formatReservationCode(code)} を「来なかった」にしました。`);
 
-  const checkInTyped = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = reservationCodeSchema.safeParse(typedCode);
+  /** Checks in what the reader typed or the clerk keyed: a code, or a booking's QR code (its link). */
+  const checkInRead = async (text: string) => {
+    const read = codeFromScan(text, 'counter');
+    if ('refusal' in read) {
+      // A link read from a QR code holds the citizen's token: it does not stay on a shared screen.
+      setTypedCode('');
+      setCodeError(read.refusal);
+      return;
+    }
+    const parsed = reservationCodeSchema.safeParse(read.code);
     if (!parsed.success) {
+      setTypedCode(read.code);
       setCodeError(parsed.error.issues[0]?.message);
       return;
     }
     setCodeError(undefined);
+    setTypedCode(formatReservationCode(parsed.data));
     if (await checkIn(parsed.data)) setTypedCode('');
+  };
+
+  const checkInTyped = (event: FormEvent) => {
+    event.preventDefault();
+    void checkInRead(typedCode);
+  };
+
+  /** The camera stops at the first booking code in view; anything else in view is passed over. */
+  const checkInFromCamera = (texts: string[]) => {
+    const found = texts.find((text) => {
+      const read = codeFromScan(text, 'counter');
+      return 'code' in read && reservationCodeSchema.safeParse(read.code).success;
+    });
+    if (found === undefined) return false;
+    setCameraOpen(false);
+    void checkInRead(found);
+    return true;
   };
 
   const startCancel = (booking: CounterDeskBooking) => {
@@ -107,7 +136,9 @@ export function CounterDeskPage(props: StaffScreenProps) {
       reasonField.current?.focus();
       return;
     }
-    if (await run('POST', `/counter/bookings/${cancelling.code}/cancel`, { reason }, `${formatReservationCode(cancelling.code)} を取り消しました。`))
+    if (
+      await run(staffContracts.cancel, { params: { code: cancelling.code }, body: { reason } }, `${formatReservationCode(cancelling.code)} を取り消しました。`)
+    )
       setCancelling(null);
   };
 
@@ -129,7 +160,20 @@ export function CounterDeskPage(props: StaffScreenProps) {
         <Button type="submit" disabled={busy}>
           来庁済みにする
         </Button>
+        {!cameraOpen && (
+          <Button type="button" variant="secondary" onClick={() => setCameraOpen(true)}>
+            カメラで読む
+          </Button>
+        )}
       </form>
+      {cameraOpen && (
+        <CameraScanner
+          guidance="予約のQRコード（予約の画面か、印刷した控えにあります）を枠の中に写してください。"
+          otherWays="予約番号を入力して受け付けることもできます。"
+          onCodes={checkInFromCamera}
+          onClose={() => setCameraOpen(false)}
+        />
+      )}
       <ActionMessage message={message} />
       {phoneFailure && (
         <p className={styles.error} role="alert">

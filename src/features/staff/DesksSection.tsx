@@ -8,6 +8,7 @@ import { TextField } from '../../ui/Fields.tsx';
 import { StaffTable, Unbroken } from './StaffTable.tsx';
 import { dayDesksQuery } from './staff-api.ts';
 import { type StaffScreenProps, useSignedOutOnFailure, type useStaffAction } from './use-staff-action.ts';
+import { staffContracts } from '../../domain/staff-contracts.ts';
 
 type Run = ReturnType<typeof useStaffAction>['run'];
 
@@ -33,7 +34,13 @@ export function DesksSection({ run, busy, onSignedOut }: { run: Run; busy: boole
       return;
     }
     setErrors({});
-    if (await run('POST', '/counter/desks', parsed.data, `${formatJapaneseDate(parsed.data.date)}の1枠の受付数を${String(parsed.data.desks)}にしました。`))
+    if (
+      await run(
+        staffContracts.setDayDesks,
+        { body: parsed.data },
+        `${formatJapaneseDate(parsed.data.date)}の1枠の受付数を${String(parsed.data.desks)}にしました。`,
+      )
+    )
       setDesks('');
   };
 
@@ -80,9 +87,8 @@ export function DesksSection({ run, busy, onSignedOut }: { run: Run; busy: boole
               aria-label={`${formatJapaneseDate(day.date)}の受付数をふだんの${String(listing.data.defaultDesks)}件に戻す`}
               onClick={() =>
                 void run(
-                  'DELETE',
-                  `/counter/desks/${day.date}`,
-                  undefined,
+                  staffContracts.resetDayDesks,
+                  { params: { date: day.date } },
                   `${formatJapaneseDate(day.date)}の受付数をふだんの${String(listing.data.defaultDesks)}件に戻しました。`,
                 )
               }

@@ -10,6 +10,7 @@ import { Code, Instant, StaffTable, Unbroken } from './StaffTable.tsx';
 import { provisionalQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
+import { staffContracts } from '../../domain/staff-contracts.ts';
 
 /** 12月1日（火）、12月8日（火）: lines break between the dates, never inside one. */
 function DateList({ dates }: { dates: readonly string[] }) {
@@ -65,7 +66,11 @@ export function FacilityDeskPage(props: StaffScreenProps) {
               disabled={busy}
               aria-label={`${formatReservationCode(booking.code)} を本予約にする`}
               onClick={() =>
-                void run('POST', `/facilities/bookings/${booking.code}/confirm`, undefined, `${formatReservationCode(booking.code)} を本予約にしました。`)
+                void run(
+                  staffContracts.confirmFacilityBooking,
+                  { params: { code: booking.code } },
+                  `${formatReservationCode(booking.code)} を本予約にしました。`,
+                )
               }
             >
               本予約にする

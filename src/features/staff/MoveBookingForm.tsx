@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/Fields.tsx';
 import styles from './staff.module.css';
 import type { useStaffAction } from './use-staff-action.ts';
+import { staffContracts } from '../../domain/staff-contracts.ts';
 
 const STARTS = slotStarts(counter).map(timeKey);
 const timeLabel = (time: string) => formatTime(parseTime(time) ?? 0);
@@ -47,7 +48,13 @@ export function MoveBookingForm({
     }
     setDateError(undefined);
     const when = `${formatJapaneseDate(newDate)} ${timeLabel(newTime)}`;
-    if (await run('POST', `/counter/bookings/${booking.code}/move`, { slot: { date: newDate, time: newTime } }, `${code} を ${when}からに移しました。`))
+    if (
+      await run(
+        staffContracts.move,
+        { params: { code: booking.code }, body: { slot: { date: newDate, time: newTime } } },
+        `${code} を ${when}からに移しました。`,
+      )
+    )
       onDone();
   };
 

@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { staffContracts } from '../../domain/staff-contracts.ts';
 import { passkeyNameSchema } from '../../domain/staff-passkeys.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
 import { Instant, StaffTable } from './StaffTable.tsx';
-import { passkeysQuery, registerPasskey } from './passkeys.ts';
+import { registerPasskey } from './passkeys.ts';
+import { passkeysQuery } from './staff-api.ts';
 import { type StaffScreenProps, useSignedOutOnFailure, useStaffAction } from './use-staff-action.ts';
 import styles from './staff.module.css';
 
@@ -57,7 +59,7 @@ export function PasskeysSection(props: StaffScreenProps) {
               variant="secondary"
               disabled={busy}
               aria-label={`パスキー「${passkey.name}」を削除する`}
-              onClick={() => void run('DELETE', `/passkeys/${String(passkey.id)}`, undefined, `パスキー「${passkey.name}」を削除しました。`)}
+              onClick={() => void run(staffContracts.removePasskey, { params: { id: String(passkey.id) } }, `パスキー「${passkey.name}」を削除しました。`)}
             >
               削除する
             </Button>

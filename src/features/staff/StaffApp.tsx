@@ -13,6 +13,7 @@ import { SignInForm } from './SignInForm.tsx';
 import { staffChange, staffSessionKey, staffSessionQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { failureMessage } from './words.ts';
+import { staffContracts } from '../../domain/staff-contracts.ts';
 
 const IDLE_NOTICE = 'しばらく操作がなかったため、ログアウトしました。続けるときは、もう一度ログインしてください。';
 
@@ -78,7 +79,7 @@ export function StaffApp() {
   const { account, csrfToken } = session.data;
   const signOut = async () => {
     try {
-      await staffChange(csrfToken, 'DELETE', '/session');
+      await staffChange(csrfToken, staffContracts.signOut);
       forget('ログアウトしました。');
     } catch (failure) {
       setSignOutError(failureMessage(failure));

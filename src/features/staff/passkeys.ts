@@ -1,8 +1,7 @@
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import { queryOptions } from '@tanstack/react-query';
-import { requestJson } from '../../client/api-client.ts';
+import { callEndpoint } from '../../client/api-client.ts';
 import type { StaffSessionAnswer } from '../../domain/staff-api.ts';
-import type { StaffPasskeyListing } from '../../domain/staff-passkeys.ts';
+import { staffContracts as api } from '../../domain/staff-contracts.ts';
 import { staffChange } from './staff-api.ts';
 
 /**
@@ -30,18 +29,15 @@ async function ceremony<T>(step: () => Promise<T>, registering: boolean): Promis
 }
 
 export async function signInWithPasskey(): Promise<StaffSessionAnswer> {
-  const options = await requestJson<PublicKeyCredentialRequestOptionsJSON>('/api/v1/staff/passkey-session/options', { method: 'POST' });
+  const options = await callEndpoint<PublicKeyCredentialRequestOptionsJSON>(api.passkeySignInOptions);
   const { startAuthentication } = await webAuthn();
   const response = await ceremony(() => startAuthentication({ optionsJSON: options }), false);
-  return requestJson<StaffSessionAnswer>('/api/v1/staff/passkey-session', { method: 'POST', body: JSON.stringify({ response }) });
+  return callEndpoint<StaffSessionAnswer>(api.passkeySignIn, { body: { response } });
 }
 
 export async function registerPasskey(csrfToken: string, name: string): Promise<void> {
-  const options = (await staffChange(csrfToken, 'POST', '/passkeys/options')) as PublicKeyCredentialCreationOptionsJSON;
+  const options = (await staffChange(csrfToken, api.passkeyRegistrationOptions)) as PublicKeyCredentialCreationOptionsJSON;
   const { startRegistration } = await webAuthn();
   const response = await ceremony(() => startRegistration({ optionsJSON: options }), true);
-  await staffChange(csrfToken, 'POST', '/passkeys', { name, response });
+  await staffChange(csrfToken, api.registerPasskey, { body: { name, response } });
 }
-
-export const passkeysQuery = () =>
-  queryOptions({ queryKey: ['staff', 'passkeys'], queryFn: () => requestJson<{ passkeys: StaffPasskeyListing[] }>('/api/v1/staff/passkeys'), retry: false });

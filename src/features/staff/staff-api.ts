@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ApiRequestError, requestJson } from '../../client/api-client.ts';
+import { ApiRequestError, callEndpoint } from '../../client/api-client.ts';
+import { type ApiContract, callPath } from '../../domain/api-contract.ts';
 import type {
   AuditEntry,
   CounterClosure,
@@ -10,12 +11,15 @@ import type {
   StaffSessionAnswer,
   StaffSessionListing,
 } from '../../domain/staff-api.ts';
+import { staffContracts as api } from '../../domain/staff-contracts.ts';
 import type { StaffFigures } from '../../domain/staff-figures.ts';
+import type { StaffPasskeyListing } from '../../domain/staff-passkeys.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
 
 /**
- * The staff screens' calls. The session lives in an HttpOnly cookie the page cannot read; every
- * change also sends the session's CSRF token in a header, which another site cannot know.
+ * The staff screens' calls, each through its contract (src/domain/staff-contracts.ts). The session
+ * lives in an HttpOnly cookie the page cannot read; every change also sends the session's CSRF
+ * token in a header, which another site cannot know.
  */
 export const staffSessionKey = ['staff', 'session'] as const;
 
@@ -24,7 +28,7 @@ export const staffSessionQuery = () =>
     queryKey: staffSessionKey,
     queryFn: async (): Promise<StaffSessionAnswer | null> => {
       try {
-        return await requestJson<StaffSessionAnswer>('/api/v1/staff/session');
+        return await callEndpoint<StaffSessionAnswer>(api.session);
       } catch (error) {
         if (error instanceof ApiRequestError && error.status === 401) return null;
         throw error;
@@ -35,55 +39,43 @@ export const staffSessionQuery = () =>
   });
 
 export function signIn(loginName: string, password: string): Promise<StaffSessionAnswer> {
-  return requestJson<StaffSessionAnswer>('/api/v1/staff/session', { method: 'POST', body: JSON.stringify({ loginName, password }) });
+  return callEndpoint<StaffSessionAnswer>(api.signIn, { body: { loginName, password } });
+}
+
+/** What a change sends besides the CSRF token: its path parameters and body. */
+export interface StaffCall {
+  params?: Record<string, string>;
+  body?: unknown;
 }
 
 /** A change made as the signed-in clerk. */
-export function staffChange(csrfToken: string, method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
-  return requestJson(`/api/v1/staff${path}`, {
-    method,
-    headers: { 'X-CSRF-Token': csrfToken },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+export function staffChange(csrfToken: string, contract: ApiContract, call: StaffCall = {}): Promise<unknown> {
+  return callEndpoint(contract, { ...call, csrfToken });
 }
 
-export const counterDayQuery = (date: string) =>
-  queryOptions({
-    queryKey: ['staff', 'counter', date],
-    queryFn: () => requestJson<{ bookings: CounterDeskBooking[] }>(`/api/v1/staff/counter/bookings?date=${date}`),
-    retry: false,
-  });
+/** A list a staff screen shows: fetched again after each change (use-staff-action.ts), never retried on failure. */
+const staffList = <T>(key: readonly string[], contract: ApiContract, query?: Record<string, string>) =>
+  queryOptions({ queryKey: ['staff', ...key], queryFn: () => callEndpoint<T>(contract, { query }), retry: false });
 
-export const figuresQuery = (month: string) =>
-  queryOptions({
-    queryKey: ['staff', 'figures', month],
-    queryFn: () => requestJson<StaffFigures>(`/api/v1/staff/figures?month=${month}`),
-    retry: false,
-  });
+export const counterDayQuery = (date: string) => staffList<{ bookings: CounterDeskBooking[] }>(['counter', date], api.counterDay, { date });
+
+export const figuresQuery = (month: string) => staffList<StaffFigures>(['figures', month], api.figures, { month });
 
 /** The same figures as a file: a plain link, which sends the session cookie like any page of this site. */
-export const figuresCsvHref = (month: string) => `/api/v1/staff/figures.csv?month=${month}`;
+export const figuresCsvHref = (month: string) => callPath(api.figuresCsv, {}, { month });
 
-export const closuresQuery = () =>
-  queryOptions({ queryKey: ['staff', 'closures'], queryFn: () => requestJson<{ closures: CounterClosure[] }>('/api/v1/staff/counter/closures'), retry: false });
+export const closuresQuery = () => staffList<{ closures: CounterClosure[] }>(['closures'], api.closures);
 
-export const dayDesksQuery = () =>
-  queryOptions({ queryKey: ['staff', 'desks'], queryFn: () => requestJson<DayDesksListing>('/api/v1/staff/counter/desks'), retry: false });
+export const dayDesksQuery = () => staffList<DayDesksListing>(['desks'], api.dayDesks);
 
-export const provisionalQuery = () =>
-  queryOptions({
-    queryKey: ['staff', 'provisional'],
-    queryFn: () => requestJson<{ bookings: ProvisionalFacilityBooking[] }>('/api/v1/staff/facilities/provisional'),
-    retry: false,
-  });
+export const provisionalQuery = () => staffList<{ bookings: ProvisionalFacilityBooking[] }>(['provisional'], api.provisional);
 
-export const accountsQuery = () =>
-  queryOptions({ queryKey: ['staff', 'accounts'], queryFn: () => requestJson<{ accounts: StaffAccountListing[] }>('/api/v1/staff/accounts'), retry: false });
+export const accountsQuery = () => staffList<{ accounts: StaffAccountListing[] }>(['accounts'], api.accounts);
 
-export const sessionsQuery = () =>
-  queryOptions({ queryKey: ['staff', 'sessions'], queryFn: () => requestJson<{ sessions: StaffSessionListing[] }>('/api/v1/staff/sessions'), retry: false });
+export const sessionsQuery = () => staffList<{ sessions: StaffSessionListing[] }>(['sessions'], api.sessions);
 
-export const auditQuery = () =>
-  queryOptions({ queryKey: ['staff', 'audit'], queryFn: () => requestJson<{ entries: AuditEntry[] }>('/api/v1/staff/audit'), retry: false });
+export const passkeysQuery = () => staffList<{ passkeys: StaffPasskeyListing[] }>(['passkeys'], api.passkeys);
+
+export const auditQuery = () => staffList<{ entries: AuditEntry[] }>(['audit'], api.audit);
 
 export type NewAccount = { loginName: string; displayName: string; role: StaffRole; password: string };

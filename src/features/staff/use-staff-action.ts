@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiRequestError } from '../../client/api-client.ts';
-import { staffChange } from './staff-api.ts';
+import type { ApiContract } from '../../domain/api-contract.ts';
+import { type StaffCall, staffChange } from './staff-api.ts';
 import { failureMessage } from './words.ts';
 
 export interface StaffScreenProps {
@@ -38,7 +39,7 @@ export function useStaffAction({ csrfToken, onSignedOut }: StaffScreenProps) {
     }
   }
 
-  const run = (method: 'POST' | 'DELETE', path: string, body: unknown, done: string) => perform(() => staffChange(csrfToken, method, path, body), done);
+  const run = (contract: ApiContract, call: StaffCall, done: string) => perform(() => staffChange(csrfToken, contract, call), done);
 
   return { run, perform, message, busy };
 }

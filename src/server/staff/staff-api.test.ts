@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CounterReservationCreated } from '../../domain/counter-reservation.ts';
+import { COUNTER_MESSAGES, type CounterDay, type CounterReservationCreated } from '../../domain/counter-reservation.ts';
 import type { FacilityBookingCreated } from '../../domain/facility-booking.ts';
 import type {
   AuditEntry,
@@ -19,6 +19,8 @@ import { startTestServer, type TestServer } from '../testing/test-server.ts';
 const START = new Date('2026-11-24T01:00:00Z');
 let clock = START;
 const PASSWORD = 'kuju-kuri-hama-2026';
+/** The Japanese message of a refusal. */
+const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
 
 for (const engine of TEST_DATABASE_ENGINES) {
   describe(`on ${engine.name}`, () => {
@@ -268,7 +270,6 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       const { reservation, token } = await bookCounter('14:00');
       const move = (code: string, date: string, time: string, client = clerk) =>
         client.send('POST', `/staff/counter/bookings/${code}/move`, { slot: { date, time } });
-      const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
 
       // A full slot is refused and nothing changes.
       const fullDay = '2026-12-08';
@@ -365,6 +366,19 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       ]);
     });
 
+    it('keeps a visit the desk recorded: the citizen can no longer change or cancel it (the store checks in the same transaction)', async () => {
+      const { reservation, token } = await bookCounter('15:30');
+      expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(200);
+      const url = `${server.baseUrl}/api/v1/counter/reservations/${reservation.code}`;
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const cancel = await fetch(url, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+      const change = await fetch(url, { method: 'PATCH', headers, body: JSON.stringify({ slot: { date: '2026-12-02', time: '10:00' } }) });
+      for (const refused of [cancel, change]) {
+        expect([refused.status, await message(refused)]).toEqual([409, COUNTER_MESSAGES.visitRecorded]);
+      }
+      expect((await counterDay(clerk)).find((row) => row.code === reservation.code)?.status).toBe('checked-in');
+    });
+
     it('books again the seat a clerk’s cancel freed, though the slot was seen full', async () => {
       const { reservation } = await bookCounter('11:30');
       await bookCounter('11:30');
@@ -391,12 +405,17 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
     });
   });
 
+  /** The citizens' availability of one day, as their calendar gets it. */
+  async function availableDay(date: string): Promise<CounterDay | undefined> {
+    const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=${date}&to=${date}`);
+    return ((await response.json()) as { days: CounterDay[] }).days[0];
+  }
+
+  async function seats(date: string): Promise<Record<string, number>> {
+    return Object.fromEntries(((await availableDay(date))?.slots ?? []).map((slot) => [slot.time, slot.seatsLeft]));
+  }
+
   describe('closing the counter', () => {
-    async function seats(date: string): Promise<Record<string, number>> {
-      const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=${date}&to=${date}`);
-      const { days } = (await response.json()) as { days: { slots: { time: string; seatsLeft: number }[] }[] };
-      return Object.fromEntries((days[0]?.slots ?? []).map((slot) => [slot.time, slot.seatsLeft]));
-    }
     const close = (client: StaffClient, body: unknown) => client.send('POST', '/staff/counter/closures', body);
 
     it('closes some hours: those slots are no longer offered or booked, and a restart does not reopen them', async () => {
@@ -436,7 +455,8 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
 
     it('closes a whole day and reopens it', async () => {
       expect((await close(admin, { date: '2026-12-03', startTime: '00:00', endTime: '24:00', reason: '庁舎の停電' })).status).toBe(201);
-      expect(Object.values(await seats('2026-12-03')).every((left) => left === 0)).toBe(true);
+      // The citizen's calendar shows the day closed, with the city's reason.
+      expect(await availableDay('2026-12-03')).toEqual({ date: '2026-12-03', availability: 'closed', closedReason: '庁舎の停電', slots: [] });
       const closure = ((await (await admin.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures.find(
         (candidate) => candidate.date === '2026-12-03',
       );
@@ -458,11 +478,6 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
   });
 
   describe('the desks of a day', () => {
-    async function seats(date: string): Promise<Record<string, number>> {
-      const response = await fetch(`${server.baseUrl}/api/v1/counter/availability?from=${date}&to=${date}`);
-      const { days } = (await response.json()) as { days: { slots: { time: string; seatsLeft: number }[] }[] };
-      return Object.fromEntries((days[0]?.slots ?? []).map((slot) => [slot.time, slot.seatsLeft]));
-    }
     const book = (date: string, time: string) =>
       fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
         method: 'POST',
@@ -470,7 +485,6 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
         body: JSON.stringify({ kindId: 'card-pickup', slot: { date, time }, nameKana: 'まどぐち', phone: '0475-50-1210', people: 1, proxy: false }),
       });
     const setDesks = (date: string, desks: number) => admin.send('POST', '/staff/counter/desks', { date, desks });
-    const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
 
     it('raises a day’s desks: more seats in every slot, kept in the database across a restart, audited with before and after', async () => {
       const day = '2026-12-14';

@@ -31,8 +31,11 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
     LEFT JOIN counter_staff_cancellations x ON x.code = r.code
     LEFT JOIN counter_staff_moves m ON m.code = r.code AND m.to_slot = r.slot WHERE r.code = ?`);
   const insertFirstLink = db.prepare("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES (?, ?, ?, 'booking', ?)");
-  const seats = db.prepare(`SELECT s.slot, s.booked, s.capacity, d.desks AS day_desks FROM counter_slots s
-    LEFT JOIN counter_day_desks d ON d.date = substr(s.slot, 1, 10) WHERE s.slot >= ? AND s.slot < ?`);
+  // A closed slot holds 0: only then is its closure looked up (the first, where two overlap).
+  const seats = db.prepare(`SELECT s.slot, s.booked, s.capacity, d.desks AS day_desks,
+      CASE WHEN s.capacity = 0 THEN (SELECT c.reason FROM counter_closures c WHERE c.date = substr(s.slot, 1, 10)
+        AND c.start_time <= substr(s.slot, 12) AND substr(s.slot, 12) < c.end_time ORDER BY c.id LIMIT 1) END AS closed_for
+    FROM counter_slots s LEFT JOIN counter_day_desks d ON d.date = substr(s.slot, 1, 10) WHERE s.slot >= ? AND s.slot < ?`);
   const insertMessage = db.prepare(`INSERT INTO outbox (key, kind, booking_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
     VALUES (@key, @kind, @code, @recipient, @subject, @body, @dueAt, 'queued', @dueAt, @now)`);
   // A reminder a worker is sending at this very moment still goes out; its row is simply gone when the worker marks it.
@@ -77,9 +80,12 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
   const recordCityMove = db.prepare(`INSERT INTO counter_staff_moves (code, from_slot, to_slot, moved_at, account_id) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (code) DO UPDATE SET from_slot = excluded.from_slot, to_slot = excluded.to_slot, moved_at = excluded.moved_at, account_id = excluded.account_id`);
   const forgetCityMove = db.prepare('DELETE FROM counter_staff_moves WHERE code = ?');
+  // Read inside the move's or cancel's transaction, so a check-in cannot slip in between.
+  const visitRecorded = db.prepare('SELECT 1 FROM counter_check_ins WHERE code = ? UNION ALL SELECT 1 FROM counter_no_shows WHERE code = ?');
   const move = db.transaction((code: string, slot: string, capacity: number, now: string, reminder: NewOutboxMessage | null, byCity?: CityMove) => {
     const row = select.get(code) as ReservationRow | undefined;
     if (!row || row.status !== 'booked') return 'not-booked' as const;
+    if (visitRecorded.get(code, code)) return 'visit-recorded' as const;
     if (row.slot === slot) return 'moved' as const;
     if (!takeSeatIn(slot, capacity)) return 'full' as const;
     freeSeat.run(row.slot);
@@ -96,6 +102,7 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
   const cancel = db.transaction((code: string, now: string, notice: NewOutboxMessage | null) => {
     const row = select.get(code) as ReservationRow | undefined;
     if (!row || row.status !== 'booked') return 'not-booked' as const;
+    if (visitRecorded.get(code, code)) return 'visit-recorded' as const;
     freeSeat.run(row.slot);
     db.prepare("UPDATE counter_reservations SET status = 'cancelled', updated_at = ? WHERE code = ?").run(now, code);
     removeUnsentReminder.run(code);
@@ -123,7 +130,13 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
 
   return {
     bookedSeats(fromDate, toDate) {
-      const rows = seats.all(fromDate, `${toDate}~`) as { slot: string; booked: number; capacity: number; day_desks: number | null }[];
+      const rows = seats.all(fromDate, `${toDate}~`) as {
+        slot: string;
+        booked: number;
+        capacity: number;
+        day_desks: number | null;
+        closed_for: string | null;
+      }[];
       return Promise.resolve(new Map(rows.map((row) => [row.slot, slotSeats(row)])));
     },
     book: (booking, idempotency, answer) => Promise.resolve(book.immediate(booking, idempotency, answer)),

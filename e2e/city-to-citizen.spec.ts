@@ -1,0 +1,122 @@
+import { expect, test } from '@playwright/test';
+import { formatJapaneseDate } from '../src/domain/japan-time.ts';
+import { axeViolations } from './support/accessibility.ts';
+import { type OwnServer, ownServerPort, startOwnServer } from './support/own-server.ts';
+import { addAccount, signIn } from './support/staff.ts';
+
+/**
+ * What the city does at its desks, the citizen sees on their phone: a clerk's cancel with its
+ * reason, a day closed at the counter, a 仮予約 confirmed. On a server of its own, so that closing
+ * a whole day cannot take a seat another test is about to book.
+ */
+let server: OwnServer;
+
+test.beforeEach(async () => {
+  server = await startOwnServer(ownServerPort(500, test.info().workerIndex));
+});
+
+test.afterEach(async () => {
+  await server.stop();
+});
+
+interface CounterDays {
+  days: { date: string; slots: { time: string; bookable: boolean }[] }[];
+}
+
+test('the citizen’s phone shows what the city did: a cancel with its reason, a closed day with its reason, a 仮予約 confirmed', async ({ page, browser }) => {
+  // Two sign-ins (scrypt) and a server of its own on a busy two-core machine.
+  test.setTimeout(120_000);
+  const api = (path: string) => `${server.baseUrl}/api/v1${path}`;
+  addAccount('madoguchi', '窓口', server.dataDir);
+  addAccount('shisetsu', '施設', server.dataDir);
+
+  // A citizen books the counter, and holds a room (a 仮予約), on their phone through the API.
+  const { days } = (await (await page.request.get(api('/counter/availability'))).json()) as CounterDays;
+  const open = days.filter((day) => day.slots.some((slot) => slot.bookable));
+  const [bookedDay, closedDay] = [open[0], open.at(-1)];
+  const time = bookedDay?.slots.find((slot) => slot.bookable)?.time;
+  if (!bookedDay || !closedDay || !time || bookedDay === closedDay) throw new Error('no two open days');
+  const booked = await page.request.post(api('/counter/reservations'), {
+    data: {
+      kindId: 'card-pickup',
+      slot: { date: bookedDay.date, time },
+      nameKana: 'トウガネ イチロウ',
+      phone: '0475-50-1210',
+      email: '',
+      people: 1,
+      proxy: false,
+    },
+  });
+  expect(booked.status()).toBe(201);
+  const counter = (await booked.json()) as { reservation: { code: string }; token: string };
+  const counterCode = `${counter.reservation.code.slice(0, 4)}-${counter.reservation.code.slice(4)}`;
+
+  const room = api('/facilities/bunka-kaikan/rooms/meeting-2');
+  const roomDays = (
+    (await (await page.request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] }
+  ).days;
+  const block = roomDays.flatMap((day) => day.blocks.filter((b) => b.bookable && b.id !== 'all-day').map((b) => ({ date: day.date, blockId: b.id })))[0];
+  if (!block) throw new Error('no free block');
+  const held = await page.request.post(api('/facilities/bookings'), {
+    data: {
+      facilityId: 'bunka-kaikan',
+      roomId: 'meeting-2',
+      dates: [block.date],
+      blockIds: [block.blockId],
+      residency: 'resident',
+      group: 'general',
+      purpose: '自治会の会議',
+      headCount: 8,
+      groupName: '東金二丁目自治会',
+      nameKana: 'トウガネ ハナコ',
+      phone: '0475-50-1210',
+      email: '',
+    },
+  });
+  expect(held.status()).toBe(201);
+  const facility = (await held.json()) as { booking: { code: string }; token: string };
+  const heldCode = `${facility.booking.code.slice(0, 4)}-${facility.booking.code.slice(4)}`;
+
+  // At the city hall, on a desktop: the clerk cancels the booking with a reason, and closes a day.
+  const desk = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  const staff = await desk.newPage();
+  await signIn(staff, 'madoguchi');
+  await staff.getByLabel('日にち', { exact: true }).fill(bookedDay.date);
+  await staff.getByRole('button', { name: `${counterCode} を取り消す` }).click();
+  await staff.getByLabel('取り消しの理由').fill('窓口の機器が故障したため');
+  await staff.getByRole('button', { name: '取り消しを確定する' }).click();
+  await expect(staff.getByRole('status').filter({ hasText: `${counterCode} を取り消しました。` })).toBeVisible();
+
+  await staff.getByLabel('休みにする日').fill(closedDay.date);
+  await staff.getByLabel('理由').fill('庁舎の電気設備の点検のため');
+  await staff.getByRole('button', { name: '休みにする', exact: true }).click();
+  await expect(staff.getByRole('status').filter({ hasText: 'を休みにしました。' })).toBeVisible();
+  await staff.getByRole('button', { name: 'ログアウトする' }).click();
+
+  // The facility manager confirms the 仮予約.
+  await signIn(staff, 'shisetsu');
+  await staff.getByRole('button', { name: `${heldCode} を本予約にする` }).click();
+  await expect(staff.getByRole('status').filter({ hasText: `${heldCode} を本予約にしました。` })).toBeVisible();
+  await desk.close();
+
+  // On the citizen's phone.
+  await page.goto(`${server.baseUrl}/mynumber/reservations/${counter.reservation.code}#token=${counter.token}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('取り消した予約');
+  await expect(page.getByRole('definition').filter({ hasText: '市役所が取り消しました' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: '窓口の機器が故障したため' })).toBeVisible();
+  expect(await axeViolations(page, '市役所が取り消した予約')).toEqual([]);
+
+  await page.goto(`${server.baseUrl}/mynumber/book/card-pickup`);
+  await page.getByRole('button', { name: '日にちを選ぶ' }).click();
+  // Where the calendar fits, the day is a × with its reason; at 360 px in large text, a list item.
+  const closedLabel = `${formatJapaneseDate(closedDay.date)} 受付なし（庁舎の電気設備の点検のため）`;
+  await expect(
+    page
+      .getByRole('img', { name: closedLabel })
+      .or(page.getByRole('listitem').filter({ hasText: closedLabel }))
+      .first(),
+  ).toBeVisible();
+
+  await page.goto(`${server.baseUrl}/facilities/bookings/${facility.booking.code}#token=${facility.token}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約の内容');
+});
