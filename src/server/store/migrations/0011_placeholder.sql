@@ -1,1 +1,0 @@
--- placeholder for another engineer's 0011 (not committed)

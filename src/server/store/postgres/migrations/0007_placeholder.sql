@@ -1,1 +1,0 @@
--- placeholder for another engineer's 0007 (not committed)
