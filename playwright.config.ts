@@ -61,6 +61,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // The kiosk staff PIN of e2e (KIOSK_TEST_PIN); the server is given only its hash.
       KIOSK_PIN_HASH: KIOSK_TEST_PIN_HASH,
+      // Staff passkeys on the page's own origin: WebAuthn takes localhost (not 127.0.0.1) as a secure origin and rp id.
+      STAFF_PASSKEY_ORIGIN: `http://localhost:${String(port)}`,
     },
   },
 });

@@ -96,8 +96,8 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
   await expect(page.getByRole('heading', { level: 1, name: '窓口の予約一覧' })).toBeVisible();
   await page.getByLabel('日にち', { exact: true }).fill(slot.date);
   await expect(page.getByRole('row').filter({ hasText: shownCode })).toBeVisible();
-  // The day, the closures, and the month's two figure tables: every table drawn before the fit is checked.
-  await expect(page.getByRole('table')).toHaveCount(4);
+  // The day, the closures, the month's two figure tables and the clerk's passkeys: every table drawn before the fit is checked.
+  await expect(page.getByRole('table')).toHaveCount(5);
   // On a card the value's label is hidden from screen readers: they say the column header instead, once.
   await expect(page.getByRole('cell', { name: shownCode, exact: true })).toBeVisible();
   await expectFits('窓口の予約一覧');
@@ -128,8 +128,8 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
 
   await signIn(page, admin);
   await expect(page.getByRole('heading', { level: 1, name: '管理' })).toBeVisible();
-  // Accounts, sessions, closures, the days' desks, the audit log and the two figure tables.
-  await expect(page.getByRole('table')).toHaveCount(7);
+  // Accounts, sessions, closures, the days' desks, the audit log, the two figure tables and the passkeys.
+  await expect(page.getByRole('table')).toHaveCount(8);
   await expect(page.getByRole('table', { name: '新しい順（最大500件）' }).getByRole('row').filter({ hasText: manager }).first()).toBeVisible();
   await expectFits('管理');
 });

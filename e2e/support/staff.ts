@@ -18,5 +18,5 @@ export async function signIn(page: Page, loginName: string, password = PASSWORD)
   await expect(page.getByRole('heading', { level: 1, name: '職員のログイン' })).toBeVisible();
   await page.getByLabel('ログイン名').fill(loginName);
   await page.getByLabel('パスワード').fill(password);
-  await page.getByRole('button', { name: 'ログインする' }).click();
+  await page.getByRole('button', { name: 'ログインする', exact: true }).click();
 }

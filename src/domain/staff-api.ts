@@ -94,6 +94,8 @@ export const staffSessionAnswerSchema = z.strictObject({
   /** Sent back in the X-CSRF-Token header with every change. */
   csrfToken: z.string(),
   idleMinutes: z.number(),
+  /** Whether the server is configured for passkeys (STAFF_PASSKEY_ORIGIN): the screens offer them only then. */
+  passkeys: z.boolean(),
 });
 export type StaffSessionAnswer = z.infer<typeof staffSessionAnswerSchema>;
 
@@ -151,10 +153,17 @@ export type BookedFacilityBooking = z.infer<typeof bookedFacilityBookingSchema>;
 
 export const staffAccountListingSchema = staffAccountViewSchema.extend({
   disabled: z.boolean(),
+  /** How many passkeys the account has registered. */
+  passkeys: z.number().int(),
   lockedUntil: z.string().nullable(),
   createdAt: z.string(),
 });
 export type StaffAccountListing = z.infer<typeof staffAccountListingSchema>;
+
+export const SIGN_IN_METHODS = ['password', 'passkey'] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
+export const SIGN_IN_METHOD_NAMES: Record<SignInMethod, string> = { password: 'パスワード', passkey: 'パスキー' };
 
 export const staffSessionListingSchema = z.strictObject({
   id: z.number().int(),
@@ -165,6 +174,7 @@ export const staffSessionListingSchema = z.strictObject({
   lastSeenAt: z.string(),
   expiresAt: z.string(),
   current: z.boolean(),
+  signInMethod: z.enum(SIGN_IN_METHODS),
 });
 export type StaffSessionListing = z.infer<typeof staffSessionListingSchema>;
 
@@ -188,6 +198,8 @@ export const AUDIT_ACTIONS = [
   'facility-fee-paid',
   'counter-closed',
   'counter-reopened',
+  'passkey-registered',
+  'passkey-removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -211,6 +223,8 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'facility-fee-paid': '施設の使用料を支払い済みにした',
   'counter-closed': '窓口を休みにした',
   'counter-reopened': '窓口の休みを取り消した',
+  'passkey-registered': 'パスキーの登録',
+  'passkey-removed': 'パスキーの削除',
 };
 
 export const auditEntrySchema = z.strictObject({

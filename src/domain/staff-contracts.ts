@@ -26,6 +26,7 @@ import {
 import { undeliveredMailSchema } from './undelivered-mail.ts';
 import { figuresQuerySchema, staffFiguresSchema } from './staff-figures.ts';
 import { feePaymentSchema } from './facility-fee.ts';
+import { passkeyRegistrationSchema, passkeySignInSchema, staffPasskeyListingSchema } from './staff-passkeys.ts';
 
 /**
  * The staff endpoints, one contract each: the staff screens call them through `callEndpoint`
@@ -54,6 +55,10 @@ const BOOKING_NOT_FOUND = '予約が見つからない';
 const ACCOUNT_NOT_FOUND = 'アカウントが見つからない';
 /** The answer of a change that has nothing more to say. */
 const DONE = { status: 200, description: 'できました', schema: z.strictObject({ done: z.literal(true) }) } as const;
+const PASSKEYS_OFF = 'このサーバーではパスキーが設定されていない（STAFF_PASSKEY_ORIGIN）';
+const PASSKEYS_BUSY = '受け付け中の challenge が上限に達した';
+/** WebAuthn's options, built by @simplewebauthn/server: their shape is the standard's; the challenge is what matters here. */
+const webAuthnOptions = z.looseObject({ challenge: z.string() });
 
 /** The clerk's work on one counter booking, from the day list. */
 const counterBookingAction = (action: string, summary: string, refusals: { 409?: string; 422?: string }, answer: ApiContract['answer'] = DONE) =>
@@ -317,5 +322,79 @@ export const staffContracts = {
     staffSession: 'administration',
     answer: { status: 200, description: '操作の記録', schema: z.strictObject({ entries: z.array(auditEntrySchema) }) },
     refusals: {},
+  },
+  // Passkeys (src/server/staff/staff-passkeys.ts). Each 404s when the server has no passkey origin configured.
+  // The options are POSTs: each holds a fresh single-use challenge, which no cache may keep.
+  passkeySignInOptions: {
+    method: 'POST',
+    path: '/api/v1/staff/passkey-session/options',
+    summary: 'パスキーでログインするための challenge（1回限り、3分で失効。ログイン名は要らない）',
+    answer: { status: 200, description: 'WebAuthn の PublicKeyCredentialRequestOptionsJSON', schema: webAuthnOptions },
+    refusals: { 403: 'この画面の外からの操作（Origin が違う）', 404: PASSKEYS_OFF, 429: PASSKEYS_BUSY },
+  },
+  passkeySignIn: {
+    method: 'POST',
+    path: '/api/v1/staff/passkey-session',
+    summary: 'パスキーでログインする（パスワードと同じセッションの Cookie を設定）',
+    body: passkeySignInSchema,
+    answer: { status: 200, description: 'アカウントと CSRF トークン。セッションの Cookie を設定', schema: staffSessionAnswerSchema },
+    refusals: {
+      400: INPUT,
+      401: '確かめられなかった（challenge の再使用・失効、別の Origin、登録のないパスキー、停止中のアカウント）',
+      403: 'この画面の外からの操作（Origin が違う）',
+      404: PASSKEYS_OFF,
+    },
+  },
+  passkeys: {
+    method: 'GET',
+    path: '/api/v1/staff/passkeys',
+    summary: '自分のパスキーの一覧',
+    staffSession: 'any',
+    answer: {
+      status: 200,
+      description: 'パスキーの一覧（名前・登録日時・最後に使った日時）',
+      schema: z.strictObject({ passkeys: z.array(staffPasskeyListingSchema) }),
+    },
+    refusals: { 404: PASSKEYS_OFF },
+  },
+  passkeyRegistrationOptions: {
+    method: 'POST',
+    path: '/api/v1/staff/passkeys/options',
+    summary: '自分のアカウントにパスキーを登録するための challenge（1回限り、3分で失効）',
+    staffSession: 'any',
+    answer: { status: 200, description: 'WebAuthn の PublicKeyCredentialCreationOptionsJSON', schema: webAuthnOptions },
+    refusals: { 404: PASSKEYS_OFF, 429: PASSKEYS_BUSY },
+  },
+  registerPasskey: {
+    method: 'POST',
+    path: '/api/v1/staff/passkeys',
+    summary: '自分のアカウントにパスキーを登録する（名前をつけて）',
+    body: passkeyRegistrationSchema,
+    staffSession: 'any',
+    answer: { status: 201, description: '登録しました', schema: DONE.schema },
+    refusals: {
+      400: INPUT,
+      404: PASSKEYS_OFF,
+      409: '1人10個まで、またはもう登録されている',
+      422: '確かめられなかった（challenge の再使用・失効、別の Origin）',
+    },
+  },
+  removePasskey: {
+    method: 'DELETE',
+    path: '/api/v1/staff/passkeys/{id}',
+    summary: '自分のパスキーを削除する',
+    params: idParams,
+    staffSession: 'any',
+    answer: DONE,
+    refusals: { 400: INPUT, 404: '自分のパスキーにない、またはパスキーが設定されていない' },
+  },
+  removeAccountPasskeys: {
+    method: 'DELETE',
+    path: '/api/v1/staff/accounts/{loginName}/passkeys',
+    summary: '管理者：アカウントのパスキーをすべて削除する（なくしたパソコンや鍵）',
+    params: loginNameParams,
+    staffSession: 'administration',
+    answer: DONE,
+    refusals: { 400: INPUT, 404: `${ACCOUNT_NOT_FOUND}、またはパスキーが設定されていない` },
   },
 } as const satisfies Record<string, ApiContract>;

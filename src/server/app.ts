@@ -22,6 +22,7 @@ import { installSecurityHeaders } from './security.ts';
 import { staffAccounts } from './staff/staff-accounts.ts';
 import { staffAuth } from './staff/staff-auth.ts';
 import { staffDesk } from './staff/staff-desk.ts';
+import { staffPasskeys } from './staff/staff-passkeys.ts';
 import { staffRoutes } from './staff/staff-routes.ts';
 import { installStaticFiles } from './static-files.ts';
 import type { Store } from './store/store.ts';
@@ -130,12 +131,14 @@ export async function buildApp({
         seesEveryChange,
       });
       bookingRoutes(api, bookingEndpoints(counter, facilities));
+      const auth = staffAuth(store.staff, config.staff, now);
       staffRoutes(api, {
-        auth: staffAuth(store.staff, config.staff, now),
+        auth,
         accounts: staffAccounts(store.staff, now),
         desk: staffDesk({ store, counter: content.counter, facilities: content.facilities, counterService: counter, facilityService: facilities, mail, now }),
         store: store.staff,
         idleMinutes: config.staff.idleMs / 60_000,
+        passkeys: config.staffPasskeys && staffPasskeys(store.staff, auth, config.staffPasskeys, now),
         now,
       });
       kioskRoutes(api, config.kioskPinHash, limits);

@@ -52,6 +52,16 @@ const environmentSchema = z
       .min(1)
       .max(24 * 60)
       .default(30),
+    /**
+     * Where staff open the portal (`https://…`, `http://localhost:…` for tests) for passkeys; unset, it is
+     * PUBLIC_URL's origin, and with neither, passkey sign-in is off (passwords still work).
+     */
+    STAFF_PASSKEY_ORIGIN: z.url({ protocol: /^https?$/, error: 'https://… の形の、職員が開くポータルのアドレスにしてください。' }).optional(),
+    /** The passkeys' relying-party id: the origin's host name (the default) or a domain it is under. */
+    STAFF_PASSKEY_RP_ID: z
+      .string()
+      .regex(/^[a-z0-9.-]+$/, 'ドメイン名（例：city.togane.chiba.jp）にしてください。')
+      .optional(),
     /** The scrypt hash of the staff PIN for キオスクモード (`npm run kiosk:pin-hash`); unset, kiosk setup is refused. */
     /** `true` only for a demonstration: facilities marked as samples in the content then take bookings. */
     SAMPLE_FACILITIES_BOOKABLE: z.enum(['true', 'false'], 'true か false にしてください。').default('false'),
@@ -73,6 +83,13 @@ const environmentSchema = z
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'https://… の形の、市民が開くアドレスにしてください。' }).optional(),
   })
   .superRefine((env, context) => {
+    const passkeyHost = passkeyOrigin(env.STAFF_PASSKEY_ORIGIN, env.PUBLIC_URL)?.hostname;
+    if (env.STAFF_PASSKEY_RP_ID !== undefined && !(passkeyHost === env.STAFF_PASSKEY_RP_ID || passkeyHost?.endsWith(`.${env.STAFF_PASSKEY_RP_ID}`)))
+      context.addIssue({
+        code: 'custom',
+        path: ['STAFF_PASSKEY_RP_ID'],
+        message: 'STAFF_PASSKEY_ORIGIN（なければ PUBLIC_URL）のホスト名か、それを含むドメインにしてください。',
+      });
     if (env.SMTP_URL === undefined) return;
     // A mail needs a sender and a link that works; better to stop now than to queue mails that cannot be right.
     if (env.MAIL_FROM === undefined)
@@ -84,6 +101,19 @@ const environmentSchema = z
         message: 'SMTP_URL を設定したときは、メールに書くポータルのアドレス（https://…）も設定してください。',
       });
   });
+
+/** The origin passkeys are used from: STAFF_PASSKEY_ORIGIN, else PUBLIC_URL's. */
+function passkeyOrigin(staffOrigin: string | undefined, publicUrl: string | undefined): URL | null {
+  const address = staffOrigin ?? publicUrl;
+  return address === undefined ? null : new URL(new URL(address).origin);
+}
+
+export interface PasskeyConfig {
+  /** The relying-party id the passkeys are bound to: a host name, never an IP address. */
+  rpId: string;
+  /** The page origin the browser must report, e.g. 'https://portal.city.togane.chiba.jp'. */
+  origin: string;
+}
 
 export interface ServerConfig {
   port: number;
@@ -101,6 +131,8 @@ export interface ServerConfig {
   personalDataRetentionDays: number;
   trustProxy: boolean;
   staff: { idleMs: number; lifetimeMs: number; lockMs: number };
+  /** Staff passkeys; null when no origin is configured (then only passwords sign in). */
+  staffPasskeys: PasskeyConfig | null;
   kioskPinHash: string | null;
   sampleFacilitiesBookable: boolean;
   /** E-mail to citizens; null when SMTP_URL is unset (then no address is asked for). */
@@ -151,8 +183,13 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
       lifetimeMs: env.STAFF_SESSION_HOURS * 3_600_000,
       lockMs: env.STAFF_LOCKOUT_MINUTES * 60_000,
     },
+    staffPasskeys: passkeyConfig(passkeyOrigin(env.STAFF_PASSKEY_ORIGIN, env.PUBLIC_URL), env.STAFF_PASSKEY_RP_ID),
     kioskPinHash: env.KIOSK_PIN_HASH ?? null,
     sampleFacilitiesBookable: env.SAMPLE_FACILITIES_BOOKABLE === 'true',
     mail: env.SMTP_URL && env.MAIL_FROM && env.PUBLIC_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL } : null,
   };
+}
+
+function passkeyConfig(origin: URL | null, rpId: string | undefined): PasskeyConfig | null {
+  return origin ? { rpId: rpId ?? origin.hostname, origin: origin.origin } : null;
 }

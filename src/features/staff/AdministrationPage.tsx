@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { passwordShapeProblem } from '../../domain/staff-password.ts';
-import { AUDIT_ACTION_NAMES, type StaffAccountListing } from '../../domain/staff-api.ts';
+import { AUDIT_ACTION_NAMES, SIGN_IN_METHOD_NAMES, type StaffAccountListing } from '../../domain/staff-api.ts';
 import { STAFF_ROLE_NAMES, STAFF_ROLES, type StaffRole } from '../../domain/staff-roles.ts';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/Fields.tsx';
@@ -150,6 +150,7 @@ export function AdministrationPage(props: StaffScreenProps) {
             { header: '名前', cell: (account) => account.displayName },
             { header: '役割', cell: (account) => STAFF_ROLE_NAMES[account.role] },
             { header: '状態', cell: (account) => <AccountState account={account} /> },
+            { header: 'パスキー', cell: (account) => `${String(account.passkeys)}個` },
           ]}
           actions={(account) => (
             <>
@@ -171,6 +172,22 @@ export function AdministrationPage(props: StaffScreenProps) {
                   停止する
                 </Button>
               )}
+              {account.passkeys > 0 && (
+                <Button
+                  variant="secondary"
+                  disabled={busy}
+                  aria-label={`${account.loginName} のパスキーをすべて削除する`}
+                  onClick={() =>
+                    void run(
+                      staffContracts.removeAccountPasskeys,
+                      { params: { loginName: account.loginName } },
+                      `${account.loginName} のパスキーをすべて削除しました。`,
+                    )
+                  }
+                >
+                  パスキーを削除する
+                </Button>
+              )}
             </>
           )}
         />
@@ -188,6 +205,7 @@ export function AdministrationPage(props: StaffScreenProps) {
             { header: 'ログイン名', cell: (session) => <Identifier>{session.loginName}</Identifier> },
             { header: '役割', cell: (session) => STAFF_ROLE_NAMES[session.role] },
             { header: 'ログインした時刻', cell: (session) => <Instant iso={session.startedAt} /> },
+            { header: '方法', cell: (session) => SIGN_IN_METHOD_NAMES[session.signInMethod] },
             { header: '最後の操作', cell: (session) => <Instant iso={session.lastSeenAt} /> },
           ]}
           actions={(session) =>

@@ -3,6 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { signInWithPasskey } from './passkeys.ts';
 import { signIn, staffSessionKey } from './staff-api.ts';
 import styles from './staff.module.css';
 import { failureMessage } from './words.ts';
@@ -16,6 +17,9 @@ export function SignInForm({ notice }: { notice: string | null }) {
   const [sending, setSending] = useState(false);
   const passwordField = useRef<HTMLInputElement>(null);
 
+  // Only where the browser has WebAuthn at all; whether this server has passkeys set up, it says when asked.
+  const [passkeysInBrowser] = useState(() => typeof window !== 'undefined' && 'PublicKeyCredential' in window);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSending(true);
@@ -26,6 +30,17 @@ export function SignInForm({ notice }: { notice: string | null }) {
       setPassword('');
       setSending(false);
       passwordField.current?.focus();
+    }
+  };
+
+  const withPasskey = async () => {
+    setSending(true);
+    setError(null);
+    try {
+      queryClient.setQueryData(staffSessionKey, await signInWithPasskey());
+    } catch (failure) {
+      setError(failureMessage(failure));
+      setSending(false);
     }
   };
 
@@ -65,6 +80,15 @@ export function SignInForm({ notice }: { notice: string | null }) {
           {sending ? 'ログインしています…' : 'ログインする'}
         </Button>
       </form>
+      {passkeysInBrowser && (
+        <section aria-labelledby="passkey-sign-in-heading">
+          <h2 id="passkey-sign-in-heading">パスキーでログイン</h2>
+          <p>パスキーを登録した方は、ログイン名もパスワードも入力せずに、このパソコンの指紋・顔・PIN（または登録した鍵）でログインできます。</p>
+          <Button variant="secondary" disabled={sending} onClick={() => void withPasskey()}>
+            パスキーでログインする
+          </Button>
+        </section>
+      )}
     </Page>
   );
 }

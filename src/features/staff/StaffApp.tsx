@@ -8,6 +8,7 @@ import { AdministrationPage } from './AdministrationPage.tsx';
 import { CounterDeskPage } from './CounterDeskPage.tsx';
 import { FacilityDeskPage } from './FacilityDeskPage.tsx';
 import { FiguresSection } from './FiguresSection.tsx';
+import { PasskeysSection } from './PasskeysSection.tsx';
 import { SignInForm } from './SignInForm.tsx';
 import { staffChange, staffSessionKey, staffSessionQuery } from './staff-api.ts';
 import styles from './staff.module.css';
@@ -47,7 +48,10 @@ export function StaffApp() {
   const [signOutError, setSignOutError] = useState<string | null>(null);
 
   const forget = (message: string) => {
-    queryClient.removeQueries({ queryKey: ['staff'] });
+    // The session's own query is kept and set to null, not removed: the screen observes that query, and a
+    // removed one would go on showing the old session until something else re-rendered (a second
+    // sign-out in one visit, whose notice is the same text, did not).
+    queryClient.removeQueries({ queryKey: ['staff'], predicate: (query) => query.queryKey[1] !== 'session' });
     queryClient.setQueryData(staffSessionKey, null);
     setNotice(message);
   };
@@ -103,6 +107,7 @@ export function StaffApp() {
       {account.role === 'facility' && <FacilityDeskPage csrfToken={csrfToken} onSignedOut={onSignedOut} />}
       {account.role === 'admin' && <AdministrationPage csrfToken={csrfToken} onSignedOut={onSignedOut} />}
       <FiguresSection onSignedOut={onSignedOut} />
+      {session.data.passkeys && <PasskeysSection csrfToken={csrfToken} onSignedOut={onSignedOut} />}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import type {
 } from '../../domain/staff-api.ts';
 import { staffContracts as api } from '../../domain/staff-contracts.ts';
 import type { StaffFigures } from '../../domain/staff-figures.ts';
+import type { StaffPasskeyListing } from '../../domain/staff-passkeys.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
 import type { UndeliveredMail } from '../../domain/undelivered-mail.ts';
 
@@ -78,6 +79,7 @@ export const accountsQuery = () => staffList<{ accounts: StaffAccountListing[] }
 export const sessionsQuery = () => staffList<{ sessions: StaffSessionListing[] }>(['sessions'], api.sessions);
 
 export const undeliveredMailQuery = () => staffList<{ mails: UndeliveredMail[] }>(['undelivered-mail'], api.undeliveredMail);
+export const passkeysQuery = () => staffList<{ passkeys: StaffPasskeyListing[] }>(['passkeys'], api.passkeys);
 
 export const auditQuery = () => staffList<{ entries: AuditEntry[] }>(['audit'], api.audit);
 

@@ -22,10 +22,11 @@ export function useStaffAction({ csrfToken, onSignedOut }: StaffScreenProps) {
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function run(contract: ApiContract, call: StaffCall, done: string): Promise<boolean> {
+  /** Any change, in more than one call (a passkey's registration asks the browser between two). */
+  async function perform(change: () => Promise<unknown>, done: string): Promise<boolean> {
     setBusy(true);
     try {
-      await staffChange(csrfToken, contract, call);
+      await change();
       setMessage({ text: done, failed: false });
       return true;
     } catch (error) {
@@ -38,7 +39,9 @@ export function useStaffAction({ csrfToken, onSignedOut }: StaffScreenProps) {
     }
   }
 
-  return { run, message, busy };
+  const run = (contract: ApiContract, call: StaffCall, done: string) => perform(() => staffChange(csrfToken, contract, call), done);
+
+  return { run, perform, message, busy };
 }
 
 /** Sends a list's 401 back to the sign-in too. */

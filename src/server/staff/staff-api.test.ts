@@ -1,8 +1,3 @@
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTER_MESSAGES, type CounterDay, type CounterReservationCreated } from '../../domain/counter-reservation.ts';
 import type { FacilityBookingCreated } from '../../domain/facility-booking.ts';
@@ -17,9 +12,7 @@ import type {
 } from '../../domain/staff-api.ts';
 import type { StaffFigures } from '../../domain/staff-figures.ts';
 import { applyContentToStore, loadContentPack } from '../content.ts';
-import type { ServerConfig } from '../config.ts';
-import { DATABASE_FILE_NAME } from '../store/sqlite-store.ts';
-import { createTestDatabase } from '../testing/postgres-test-database.ts';
+import { TEST_DATABASE_ENGINES, type TestDatabase } from '../testing/test-databases.ts';
 import { addStaffAccount, signIn, signInRequest, type StaffClient } from '../testing/staff-client.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { checkContractAnswers } from '../testing/contract-answers.ts';
@@ -32,64 +25,8 @@ let clock = START;
 const PASSWORD = 'kuju-kuri-hama-2026';
 /** The Japanese message of a refusal. */
 const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
-/** A database for test servers, on one engine or the other. */
-interface TestDatabase {
-  /** What points a test server at it; servers given the same one share its data, as after a restart. */
-  config: Partial<ServerConfig>;
-  /** Runs SQL on it directly, past the server, as anyone holding the database could. */
-  run(sql: string): Promise<void>;
-  remove(): void;
-}
 
-/**
- * The same tests run on both stores: what the staff side relies on (the lock-out under a burst,
- * sessions, the append-only audit log, closures, check-in, desk cancel) must hold on either.
- */
-const engines: { name: string; newDatabase(): Promise<TestDatabase> }[] = [
-  {
-    name: 'SQLite',
-    newDatabase() {
-      const dataDir = mkdtempSync(join(tmpdir(), 'togane-staff-'));
-      return Promise.resolve({
-        config: { dataDir },
-        // In a promise's executor, so a refused statement is a rejection like PostgreSQL's.
-        run: (sql) =>
-          new Promise<void>((resolve) => {
-            const db = new Database(join(dataDir, DATABASE_FILE_NAME));
-            try {
-              db.prepare(sql).run();
-            } finally {
-              db.close();
-            }
-            resolve();
-          }),
-        remove: () => rmSync(dataDir, { recursive: true, force: true }),
-      });
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    async newDatabase() {
-      const databaseUrl = await createTestDatabase();
-      return {
-        config: { databaseUrl },
-        async run(sql) {
-          const client = new pg.Client(databaseUrl);
-          await client.connect();
-          try {
-            await client.query(sql);
-          } finally {
-            await client.end();
-          }
-        },
-        // The whole throw-away cluster is deleted after the run.
-        remove: () => undefined,
-      };
-    },
-  },
-];
-
-for (const engine of engines) {
+for (const engine of TEST_DATABASE_ENGINES) {
   describe(`on ${engine.name}`, () => {
     staffApiTests(() => engine.newDatabase());
   });

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { SIGN_IN_METHOD_NAMES } from '../../domain/staff-api.ts';
 import { sessionState } from '../../domain/staff-session.ts';
 import { hashWithScrypt, matchesScryptHash } from '../scrypt-hash.ts';
 import { hashSecret } from '../../booking/secrets.ts';
-import type { SignInTryRules, StaffAccountRecord, StaffSessionRecord, StaffStore } from '../store/staff-store.ts';
+import type { SignInMethod, SignInTryRules, StaffAccountRecord, StaffSessionRecord, StaffStore } from '../store/staff-store.ts';
 import { recordAudit } from './audit.ts';
 
 export interface StaffSessionRules {
@@ -26,6 +27,26 @@ export function staffAuth(store: StaffStore, rules: StaffSessionRules, now: () =
   // An unknown or stopped account still costs one scrypt check, so the answer's timing does not
   // tell which login names exist.
   let decoyHash: Promise<string> | null = null;
+  /** The session either sign-in opens: the same cookie, lifetime, idle timeout and CSRF token. */
+  async function startSession(
+    account: StaffAccountRecord,
+    method: SignInMethod,
+  ): Promise<{ token: string; session: StaffSessionRecord; account: StaffAccountRecord }> {
+    const token = randomBytes(32).toString('base64url');
+    const nowMs = now().getTime();
+    const id = await store.createSession({
+      tokenHash: await hashSecret(token),
+      csrfToken: randomBytes(32).toString('base64url'),
+      accountId: account.id,
+      nowMs,
+      expiresAt: nowMs + rules.lifetimeMs,
+      signInMethod: method,
+    });
+    await recordAudit(store, now, account.loginName, 'sign-in', `ログイン #${String(id)}`, { before: null, after: `${SIGN_IN_METHOD_NAMES[method]}で` });
+    const session = await store.findSession(await hashSecret(token));
+    if (!session) throw new Error('the session just created cannot be read back');
+    return { token, session, account };
+  }
   const tryRules = (): SignInTryRules => ({ maxWrongTries: MAX_WRONG_PASSWORDS, lockMs: rules.lockMs, nowMs: now().getTime() });
 
   return {
@@ -47,20 +68,10 @@ export function staffAuth(store: StaffStore, rules: StaffSessionRules, now: () =
         await recordAudit(store, now, account.loginName, 'account-locked', account.loginName);
         return { kind: 'locked', until: now().getTime() + rules.lockMs };
       }
-      const token = randomBytes(32).toString('base64url');
-      const nowMs = now().getTime();
-      const id = await store.createSession({
-        tokenHash: await hashSecret(token),
-        csrfToken: randomBytes(32).toString('base64url'),
-        accountId: account.id,
-        nowMs,
-        expiresAt: nowMs + rules.lifetimeMs,
-      });
-      await recordAudit(store, now, account.loginName, 'sign-in', `ログイン #${String(id)}`);
-      const session = await store.findSession(await hashSecret(token));
-      if (!session) throw new Error('the session just created cannot be read back');
-      return { kind: 'signed-in', token, session, account };
+      return { kind: 'signed-in', ...(await startSession(account, 'password')) };
     },
+
+    startSession,
 
     /** The session a cookie's token opens, if it is still active; using it keeps it alive. */
     async current(token: string): Promise<SignedIn | null> {

@@ -1,6 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ApiContract } from '../../domain/api-contract.ts';
-import { contractRoute, type ContractRequest } from '../route-helpers.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { contractRoute } from '../route-helpers.ts';
 import { type StaffAccountListing, type StaffSessionAnswer, type StaffSessionListing } from '../../domain/staff-api.ts';
 import { staffContracts as c } from '../../domain/staff-contracts.ts';
 import { figuresCsv } from '../../domain/staff-figures.ts';
@@ -12,6 +11,9 @@ import type { StaffStore } from '../store/staff-store.ts';
 import type { AccountOutcome, StaffAccounts } from './staff-accounts.ts';
 import type { SignedIn, StaffAuth } from './staff-auth.ts';
 import type { StaffDesk } from './staff-desk.ts';
+import { passkeyRoutes } from './passkey-routes.ts';
+import type { StaffPasskeys } from './staff-passkeys.ts';
+import type { StaffRoute } from './staff-route.ts';
 
 /**
  * The session cookie. `__Host-` makes the browser refuse it unless it is Secure, for this host
@@ -73,6 +75,8 @@ export interface StaffRouteDependencies {
   auth: StaffAuth;
   accounts: StaffAccounts;
   desk: StaffDesk;
+  /** Null when no passkey origin is configured: the passkey routes then answer 404. */
+  passkeys: StaffPasskeys | null;
   store: StaffStore;
   idleMinutes: number;
   now: () => Date;
@@ -82,7 +86,7 @@ export interface StaffRouteDependencies {
  * The staff API, each route registered from its contract in src/domain/staff-contracts.ts (path,
  * method, schemas, the area whose roles may use it).
  */
-export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store, idleMinutes, now }: StaffRouteDependencies): void {
+export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, passkeys, store, idleMinutes, now }: StaffRouteDependencies): void {
   /**
    * Every staff route starts here: a live session (401), the role of the area (403), and for a
    * change the page's Origin and the session's CSRF token (403).
@@ -101,20 +105,23 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
   }
 
   /** A route for a signed-in member of staff: session, role, Origin and CSRF token are checked before anything is read. */
-  function staffRoute<Contract extends ApiContract & { staffSession: StaffArea | 'any' }>(
-    contract: Contract,
-    handle: (input: ContractRequest<Contract, { who: SignedIn }>) => unknown,
-  ): void {
+  const staffRoute: StaffRoute = (contract, handle) =>
     contractRoute(api, contract, async (request) => ({ who: await signedIn(request, contract.staffSession) }), handle);
-  }
 
   const sessionAnswer = ({ account, session }: SignedIn): StaffSessionAnswer => ({
     account: { loginName: account.loginName, displayName: account.displayName, role: account.role },
     csrfToken: session.csrfToken,
     idleMinutes,
+    passkeys: passkeys !== null,
   });
 
-  // The one staff route without a session: it makes one. It still takes changes only from this site's pages.
+  /** A session just opened, by password or passkey: its cookie, and the answer the screen starts from. */
+  const opened = (reply: FastifyReply, outcome: SignedIn & { token: string }): StaffSessionAnswer => {
+    reply.header('Set-Cookie', `${STAFF_COOKIE}=${outcome.token}; ${COOKIE_ATTRIBUTES}`);
+    return sessionAnswer(outcome);
+  };
+
+  // The routes without a session make one. They still take changes only from this site's pages.
   const fromThisSite = (request: FastifyRequest) => {
     requireSameOrigin(request);
     return {};
@@ -130,8 +137,7 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
         `パスワードを続けて間違えたため、このアカウントは${formatTime(until.minutes)}までロックされています。急ぐときは管理者に連絡してください。`,
       );
     }
-    reply.header('Set-Cookie', `${STAFF_COOKIE}=${outcome.token}; ${COOKIE_ATTRIBUTES}`);
-    return sessionAnswer(outcome);
+    return opened(reply, outcome);
   });
 
   staffRoute(c.session, ({ who }) => sessionAnswer(who));
@@ -215,11 +221,13 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
   });
 
   staffRoute(c.accounts, async () => {
+    const passkeyCounts = new Map((await store.countPasskeys()).map(({ accountId, count }) => [accountId, count]));
     const listing = (await store.listAccounts()).map((account): StaffAccountListing => ({
       loginName: account.loginName,
       displayName: account.displayName,
       role: account.role,
       disabled: account.disabled,
+      passkeys: passkeyCounts.get(account.id) ?? 0,
       lockedUntil: account.lockedUntil !== null && account.lockedUntil > now().getTime() ? new Date(account.lockedUntil).toISOString() : null,
       createdAt: account.createdAt,
     }));
@@ -244,6 +252,7 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
       lastSeenAt: new Date(session.lastSeenAt).toISOString(),
       expiresAt: new Date(session.expiresAt).toISOString(),
       current: session.id === who.session.id,
+      signInMethod: session.signInMethod,
     }));
     return { sessions };
   });
@@ -263,4 +272,6 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, store,
   staffRoute(c.undeliveredMail, async ({ who }) => ({ mails: await desk.undeliveredMail(who) }));
 
   staffRoute(c.audit, async () => ({ entries: await store.listAudit(500) }));
+
+  passkeyRoutes(api, { passkeys, store, staffRoute, requireSameOrigin, opened });
 }

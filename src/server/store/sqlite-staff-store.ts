@@ -11,14 +11,16 @@ import type {
   FacilityDecline,
   FeePaymentRecord,
   NewCounterClosure,
+  NewPasskeyChallenge,
   ProvisionalFacilityRow,
   RoomFigureRow,
+  SignInMethod,
   SignInTry,
   SignInTryRules,
   StaffSessionRecord,
   StaffStore,
 } from './staff-store.ts';
-import { type AccountRow, toAccount } from './store-rows.ts';
+import { type AccountRow, type PasskeyRow, toAccount, toPasskey } from './store-rows.ts';
 import { feePaymentRefusal, type FeePaymentMethod } from '../../domain/facility-fee.ts';
 
 interface SessionRow {
@@ -29,6 +31,7 @@ interface SessionRow {
   last_seen_at: number;
   expires_at: number;
   ended_at: number | null;
+  sign_in_method: SignInMethod;
 }
 
 function toSession(row: SessionRow): StaffSessionRecord {
@@ -40,6 +43,7 @@ function toSession(row: SessionRow): StaffSessionRecord {
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
     endedAt: row.ended_at,
+    signInMethod: row.sign_in_method,
   };
 }
 
@@ -198,6 +202,38 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     return { set: true, before };
   });
 
+  const forgetExpiredChallenges = db.prepare('DELETE FROM staff_passkey_challenges WHERE expires_at <= ?');
+  const countLiveChallenges = db.prepare('SELECT COUNT(*) FROM staff_passkey_challenges WHERE purpose = ? AND account_id IS ?').pluck();
+  const addChallenge = db.transaction((challenge: NewPasskeyChallenge, maxLive: number) => {
+    forgetExpiredChallenges.run(challenge.nowMs);
+    if ((countLiveChallenges.get(challenge.purpose, challenge.accountId) as number) >= maxLive) return false;
+    db.prepare('INSERT INTO staff_passkey_challenges (challenge, purpose, account_id, expires_at) VALUES (?, ?, ?, ?)').run(
+      challenge.challenge,
+      challenge.purpose,
+      challenge.accountId,
+      challenge.expiresAt,
+    );
+    return true;
+  });
+  const takeChallenge = db.prepare('DELETE FROM staff_passkey_challenges WHERE challenge = ? AND purpose = ? AND account_id IS ? RETURNING expires_at').pluck();
+  const countAccountPasskeys = db.prepare('SELECT COUNT(*) FROM staff_passkeys WHERE account_id = ?').pluck();
+  const addPasskey = db.transaction((passkey: Parameters<StaffStore['addPasskey']>[0], maxPerAccount: number) => {
+    if ((countAccountPasskeys.get(passkey.accountId) as number) >= maxPerAccount) return 'too-many' as const;
+    const inserted = db
+      .prepare(
+        `INSERT INTO staff_passkeys (account_id, credential_id, public_key, sign_count, transports, name, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (credential_id) DO NOTHING`,
+      )
+      .run(passkey.accountId, passkey.credentialId, passkey.publicKey, passkey.signCount, passkey.transports.join(','), passkey.name, passkey.createdAt);
+    return inserted.changes === 1 ? ('added' as const) : ('already-registered' as const);
+  });
+  const removePasskey = db.transaction((accountId: number, id: number) => {
+    const row = db.prepare('SELECT * FROM staff_passkeys WHERE id = ? AND account_id = ?').get(id, accountId) as PasskeyRow | undefined;
+    if (!row) return null;
+    db.prepare('DELETE FROM staff_passkeys WHERE id = ?').run(id);
+    return toPasskey(row);
+  });
+
   const provisional = db.prepare(`SELECT code, facility_id, room_id, dates_json, head_count, fee, group_name, provisional_until
     FROM facility_bookings WHERE status = 'provisional' AND provisional_until > ? ORDER BY provisional_until, code`);
 
@@ -265,10 +301,12 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     reserveSignInTry: (accountId, rules) => Promise.resolve(reserveTry.immediate(accountId, rules)),
     settleSignInTry: (id, outcome, rules) => Promise.resolve(settleTry.immediate(id, outcome, rules)),
 
-    createSession({ tokenHash, csrfToken, accountId, nowMs, expiresAt }) {
+    createSession({ tokenHash, csrfToken, accountId, nowMs, expiresAt, signInMethod }) {
       const inserted = db
-        .prepare('INSERT INTO staff_sessions (token_hash, csrf_token, account_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(tokenHash, csrfToken, accountId, nowMs, nowMs, expiresAt);
+        .prepare(
+          'INSERT INTO staff_sessions (token_hash, csrf_token, account_id, created_at, last_seen_at, expires_at, sign_in_method) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(tokenHash, csrfToken, accountId, nowMs, nowMs, expiresAt, signInMethod);
       return Promise.resolve(Number(inserted.lastInsertRowid));
     },
     findSession(tokenHash) {
@@ -286,6 +324,31 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     listOpenSessions(seenSince, nowMs) {
       const rows = openSessions.all(seenSince, nowMs) as (SessionRow & { login_name: string; display_name: string; role: StaffRole })[];
       return Promise.resolve(rows.map((row) => ({ ...toSession(row), loginName: row.login_name, displayName: row.display_name, role: row.role })));
+    },
+
+    addPasskeyChallenge: (challenge, maxLive) => Promise.resolve(addChallenge.immediate(challenge, maxLive)),
+    takePasskeyChallenge(challenge, purpose, accountId, nowMs) {
+      const expiresAt = takeChallenge.get(challenge, purpose, accountId) as number | undefined;
+      return Promise.resolve(expiresAt !== undefined && expiresAt > nowMs);
+    },
+    addPasskey: (passkey, maxPerAccount) => Promise.resolve(addPasskey.immediate(passkey, maxPerAccount)),
+    listPasskeys(accountId) {
+      const rows = db.prepare('SELECT * FROM staff_passkeys WHERE account_id = ? ORDER BY id').all(accountId) as PasskeyRow[];
+      return Promise.resolve(rows.map(toPasskey));
+    },
+    findPasskey(credentialId) {
+      const row = db.prepare('SELECT * FROM staff_passkeys WHERE credential_id = ?').get(credentialId) as PasskeyRow | undefined;
+      return Promise.resolve(row ? toPasskey(row) : null);
+    },
+    usePasskey(id, signCount, now) {
+      db.prepare('UPDATE staff_passkeys SET sign_count = ?, last_used_at = ? WHERE id = ?').run(signCount, now, id);
+      return Promise.resolve();
+    },
+    removePasskey: (accountId, id) => Promise.resolve(removePasskey.immediate(accountId, id)),
+    countPasskeys() {
+      return Promise.resolve(
+        db.prepare('SELECT account_id AS accountId, COUNT(*) AS count FROM staff_passkeys GROUP BY account_id').all() as { accountId: number; count: number }[],
+      );
     },
 
     appendAudit({ at, actor, action, target, before, after }) {

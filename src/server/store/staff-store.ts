@@ -1,7 +1,9 @@
 import type { StaffRole } from '../../domain/staff-roles.ts';
-import type { AuditAction, AuditEntry } from '../../domain/staff-api.ts';
+import type { AuditAction, AuditEntry, SignInMethod } from '../../domain/staff-api.ts';
 import type { NewOutboxMessage } from '../../booking/outbox.ts';
 import type { FeePaymentMethod } from '../../domain/facility-fee.ts';
+
+export type { SignInMethod };
 
 /**
  * What the staff side keeps: accounts, sign-in tries, sessions and the audit log, plus what the
@@ -27,6 +29,33 @@ export interface StaffSessionRecord {
   lastSeenAt: number;
   expiresAt: number;
   endedAt: number | null;
+  signInMethod: SignInMethod;
+}
+
+/** A passkey an account registered: its public key and the authenticator's counter, never a secret. */
+export interface StaffPasskeyRecord {
+  id: number;
+  accountId: number;
+  /** base64url, as the browser names the credential. */
+  credentialId: string;
+  /** base64url of the COSE public key. */
+  publicKey: string;
+  signCount: number;
+  transports: string[];
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export type PasskeyChallengePurpose = 'register' | 'sign-in';
+
+export interface NewPasskeyChallenge {
+  challenge: string;
+  purpose: PasskeyChallengePurpose;
+  /** The signed-in account, for 'register'; null for 'sign-in', which names nobody yet. */
+  accountId: number | null;
+  nowMs: number;
+  expiresAt: number;
 }
 
 export type SignInTry = { granted: true; id: number } | { granted: false; lockedUntil: number };
@@ -164,7 +193,14 @@ export interface StaffStore {
   /** A right password forgets the account's tries; the wrong try that reaches the limit locks it. */
   settleSignInTry(id: number, outcome: 'right' | 'wrong', rules: SignInTryRules): Promise<{ locked: boolean }>;
 
-  createSession(session: { tokenHash: string; csrfToken: string; accountId: number; nowMs: number; expiresAt: number }): Promise<number>;
+  createSession(session: {
+    tokenHash: string;
+    csrfToken: string;
+    accountId: number;
+    nowMs: number;
+    expiresAt: number;
+    signInMethod: SignInMethod;
+  }): Promise<number>;
   findSession(tokenHash: string): Promise<StaffSessionRecord | null>;
   /** Marks the session as used now, if it has not ended meanwhile; false when it has. */
   touchSession(id: number, nowMs: number): Promise<boolean>;
@@ -172,6 +208,24 @@ export interface StaffStore {
   endSession(id: number, reason: 'signed-out' | 'revoked', nowMs: number): Promise<boolean>;
   /** Sessions not ended, last used after `seenSince`, and not past their lifetime at `nowMs`. */
   listOpenSessions(seenSince: number, nowMs: number): Promise<(StaffSessionRecord & { loginName: string; displayName: string; role: StaffRole })[]>;
+
+  /**
+   * Keeps a new challenge, first forgetting expired ones; refused (false) while `maxLive` of the same
+   * purpose (and, for 'register', the same account) are still live, so the table stays bounded.
+   */
+  addPasskeyChallenge(challenge: NewPasskeyChallenge, maxLive: number): Promise<boolean>;
+  /** Takes (deletes) the challenge if it is live and is for this purpose and account: one use only. */
+  takePasskeyChallenge(challenge: string, purpose: PasskeyChallengePurpose, accountId: number | null, nowMs: number): Promise<boolean>;
+  /** Adds a passkey, unless the account has `maxPerAccount` already or the credential is registered. */
+  addPasskey(passkey: Omit<StaffPasskeyRecord, 'id' | 'lastUsedAt'>, maxPerAccount: number): Promise<'added' | 'too-many' | 'already-registered'>;
+  listPasskeys(accountId: number): Promise<StaffPasskeyRecord[]>;
+  findPasskey(credentialId: string): Promise<StaffPasskeyRecord | null>;
+  /** Records a sign-in with the passkey: the authenticator's new counter, and when. */
+  usePasskey(id: number, signCount: number, now: string): Promise<void>;
+  /** Removes one of the account's passkeys; null when the account has no such passkey. */
+  removePasskey(accountId: number, id: number): Promise<StaffPasskeyRecord | null>;
+  /** How many passkeys each account has (accounts with none are left out). */
+  countPasskeys(): Promise<{ accountId: number; count: number }[]>;
 
   appendAudit(entry: { at: string; actor: string; action: AuditAction; target: string | null; before: string | null; after: string | null }): Promise<void>;
   /** The newest entries first. */

@@ -1,7 +1,7 @@
 import type { StoredCounterReservation } from '../../booking/counter-store.ts';
 import type { StoredFacilityBooking } from '../../booking/facility-store.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
-import type { StaffAccountRecord } from './staff-store.ts';
+import type { StaffAccountRecord, StaffPasskeyRecord } from './staff-store.ts';
 
 /**
  * The rows both stores read, as their columns are named in both schemas, and how each becomes a
@@ -107,5 +107,32 @@ export function toAccount(row: AccountRow): StaffAccountRecord {
     lockedUntil: row.locked_until,
     disabled: row.disabled_at !== null,
     createdAt: row.created_at,
+  };
+}
+
+export interface PasskeyRow {
+  id: number;
+  account_id: number;
+  credential_id: string;
+  public_key: string;
+  sign_count: number;
+  /** Comma-separated. */
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export function toPasskey(row: PasskeyRow): StaffPasskeyRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    credentialId: row.credential_id,
+    publicKey: row.public_key,
+    signCount: row.sign_count,
+    transports: row.transports === '' ? [] : row.transports.split(','),
+    name: row.name,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
   };
 }

@@ -12,12 +12,13 @@ import type {
   NewCounterClosure,
   ProvisionalFacilityRow,
   RoomFigureRow,
+  SignInMethod,
   SignInTry,
   StaffSessionRecord,
   StaffStore,
 } from '../staff-store.ts';
 import { inTransaction, orRefused } from './transaction.ts';
-import { ACCOUNT_COLUMNS, type AccountRow, toAccount } from '../store-rows.ts';
+import { ACCOUNT_COLUMNS, type AccountRow, type PasskeyRow, toAccount, toPasskey } from '../store-rows.ts';
 import { feePaymentRefusal, type FeePaymentMethod } from '../../../domain/facility-fee.ts';
 
 interface SessionRow {
@@ -28,9 +29,10 @@ interface SessionRow {
   last_seen_at: number;
   expires_at: number;
   ended_at: number | null;
+  sign_in_method: SignInMethod;
 }
 
-const SESSION_COLUMNS = 's.id, s.account_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.ended_at';
+const SESSION_COLUMNS = 's.id, s.account_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.ended_at, s.sign_in_method';
 
 function toSession(row: SessionRow): StaffSessionRecord {
   return {
@@ -41,8 +43,11 @@ function toSession(row: SessionRow): StaffSessionRecord {
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
     endedAt: row.ended_at,
+    signInMethod: row.sign_in_method,
   };
 }
+
+const PASSKEY_COLUMNS = 'id, account_id, credential_id, public_key, sign_count, transports, name, created_at, last_used_at';
 
 const CLOSURE_COLUMNS = 'id, date, start_time AS "startTime", end_time AS "endTime", reason';
 
@@ -164,10 +169,11 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         return { locked: true };
       }),
 
-    async createSession({ tokenHash, csrfToken, accountId, nowMs, expiresAt }) {
+    async createSession({ tokenHash, csrfToken, accountId, nowMs, expiresAt, signInMethod }) {
       const { rows } = await pool.query<{ id: number }>(
-        'INSERT INTO staff_sessions (token_hash, csrf_token, account_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5) RETURNING id',
-        [tokenHash, csrfToken, accountId, nowMs, expiresAt],
+        `INSERT INTO staff_sessions (token_hash, csrf_token, account_id, created_at, last_seen_at, expires_at, sign_in_method)
+         VALUES ($1, $2, $3, $4, $4, $5, $6) RETURNING id`,
+        [tokenHash, csrfToken, accountId, nowMs, expiresAt, signInMethod],
       );
       const id = rows[0]?.id;
       if (id === undefined) throw new Error('staff_sessions returned no id');
@@ -192,6 +198,69 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         [seenSince, nowMs],
       );
       return rows.map((row) => ({ ...toSession(row), loginName: row.login_name, displayName: row.display_name, role: row.role }));
+    },
+
+    addPasskeyChallenge: (challenge, maxLive) =>
+      inTransaction(pool, async (client) => {
+        // One count at a time over every instance: a transaction-scoped lock on the purpose (and account).
+        await client.query("SELECT pg_advisory_xact_lock(hashtext('staff_passkey_challenges'), $1)", [challenge.accountId ?? 0]);
+        await client.query('DELETE FROM staff_passkey_challenges WHERE expires_at <= $1', [challenge.nowMs]);
+        const { rows } = await client.query<{ live: number }>(
+          'SELECT count(*) AS live FROM staff_passkey_challenges WHERE purpose = $1 AND account_id IS NOT DISTINCT FROM $2',
+          [challenge.purpose, challenge.accountId],
+        );
+        if ((rows[0]?.live ?? 0) >= maxLive) return false;
+        await client.query('INSERT INTO staff_passkey_challenges (challenge, purpose, account_id, expires_at) VALUES ($1, $2, $3, $4)', [
+          challenge.challenge,
+          challenge.purpose,
+          challenge.accountId,
+          challenge.expiresAt,
+        ]);
+        return true;
+      }),
+    async takePasskeyChallenge(challenge, purpose, accountId, nowMs) {
+      const { rows } = await pool.query<{ expires_at: number }>(
+        'DELETE FROM staff_passkey_challenges WHERE challenge = $1 AND purpose = $2 AND account_id IS NOT DISTINCT FROM $3 RETURNING expires_at',
+        [challenge, purpose, accountId],
+      );
+      return rows[0] !== undefined && rows[0].expires_at > nowMs;
+    },
+    addPasskey: (passkey, maxPerAccount) =>
+      inTransaction(pool, async (client) => {
+        // Under the account row's lock: two registrations at once cannot pass the count together.
+        await lockAccount(client, passkey.accountId);
+        const { rows } = await client.query<{ count: number }>('SELECT count(*) AS count FROM staff_passkeys WHERE account_id = $1', [passkey.accountId]);
+        if ((rows[0]?.count ?? 0) >= maxPerAccount) return 'too-many' as const;
+        const inserted = await client.query(
+          `INSERT INTO staff_passkeys (account_id, credential_id, public_key, sign_count, transports, name, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (credential_id) DO NOTHING`,
+          [passkey.accountId, passkey.credentialId, passkey.publicKey, passkey.signCount, passkey.transports.join(','), passkey.name, passkey.createdAt],
+        );
+        return inserted.rowCount === 1 ? ('added' as const) : ('already-registered' as const);
+      }),
+    async listPasskeys(accountId) {
+      const { rows } = await pool.query<PasskeyRow>(`SELECT ${PASSKEY_COLUMNS} FROM staff_passkeys WHERE account_id = $1 ORDER BY id`, [accountId]);
+      return rows.map(toPasskey);
+    },
+    async findPasskey(credentialId) {
+      const { rows } = await pool.query<PasskeyRow>(`SELECT ${PASSKEY_COLUMNS} FROM staff_passkeys WHERE credential_id = $1`, [credentialId]);
+      return rows[0] ? toPasskey(rows[0]) : null;
+    },
+    async usePasskey(id, signCount, now) {
+      await pool.query('UPDATE staff_passkeys SET sign_count = $1, last_used_at = $2 WHERE id = $3', [signCount, now, id]);
+    },
+    async removePasskey(accountId, id) {
+      const { rows } = await pool.query<PasskeyRow>(`DELETE FROM staff_passkeys WHERE id = $1 AND account_id = $2 RETURNING ${PASSKEY_COLUMNS}`, [
+        id,
+        accountId,
+      ]);
+      return rows[0] ? toPasskey(rows[0]) : null;
+    },
+    async countPasskeys() {
+      const { rows } = await pool.query<{ accountId: number; count: number }>(
+        'SELECT account_id AS "accountId", count(*) AS count FROM staff_passkeys GROUP BY account_id',
+      );
+      return rows;
     },
 
     async appendAudit({ at, actor, action, target, before, after }) {
