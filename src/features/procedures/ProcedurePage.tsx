@@ -1,5 +1,5 @@
-import { Navigate, useParams } from 'react-router';
-import { city, mainPhone, portalContact } from '../../content/city.ts';
+import { Navigate, useParams, type Params } from 'react-router';
+import { city, findDepartment, mainPhone, portalContact } from '../../content/city.ts';
 import { formatJapaneseDate } from '../../domain/japan-time.ts';
 import type { Department } from '../../domain/city.ts';
 import type { Procedure, ProcedureChannel } from '../../domain/procedures.ts';
@@ -9,7 +9,7 @@ import { ExternalLink } from '../../ui/ExternalLink.tsx';
 import { HandoffLink } from '../../ui/HandoffLink.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { PhoneLink } from '../../ui/PhoneLink.tsx';
-import { departmentOf, findProcedure, proceduresOf } from './catalogue.ts';
+import { loadProcedure, useProcedure } from './procedure-details.ts';
 import { ProcedureCards } from './ProcedureCards.tsx';
 import { ProcedureNotFound } from './ProcedureNotFound.tsx';
 import styles from './procedures.module.css';
@@ -139,15 +139,20 @@ function Sources({ procedure }: { procedure: Procedure }) {
   );
 }
 
+/** The procedure's own page, fetched before the app draws it (src/app/router.tsx) so a prerendered page is taken over as it stands. */
+export function loadData(params: Params): Promise<unknown> {
+  return params.id === undefined ? Promise.resolve() : loadProcedure(params.id);
+}
+
 /** One procedure: what, who, where and when, what to bring, fee, deadline, the online route, who to ask. */
 export function ProcedurePage() {
   const id = useParams().id;
-  const procedure = findProcedure(id);
-  if (!procedure) return <ProcedureNotFound />;
+  const detail = useProcedure(id);
+  if (!detail) return <ProcedureNotFound />;
+  const { procedure, related } = detail;
   // A merged procedure's old id (a shared link, a saved checklist) opens the one it was merged into.
   if (procedure.id !== id) return <Navigate to={`/procedures/${procedure.id}`} replace />;
-  const department = departmentOf(procedure);
-  const related = proceduresOf(procedure.related);
+  const department = findDepartment(procedure.departmentId);
   const attachments = procedure.attachments.filter((attachment) => attachment !== 'なし' && attachment !== 'その他');
   return (
     <Page heading={procedure.title}>
