@@ -14,8 +14,9 @@ const OPTIONAL_ASSETS = ['**/zxing_reader-*.wasm', '**/zxing-decoder-*.js', '**/
 
 /**
  * Each procedure's own page (scripts/procedure-catalogue-plugin.ts): 500 files of 1–4 KB. Precached they
- * would cost every first visit 360 KB as brotli (small files compress badly one by one: the whole
- * catalogue as one file is 80 KB), so a page is kept from its first opening instead, in a cache of its own.
+ * would cost every first visit 360 KB as brotli (small files compress badly one by one), so the precache
+ * holds one copy of every page in one file instead (≈ 80 KB), which a page reads only when its own chunk
+ * cannot be fetched; a page's own chunk is kept once fetched.
  */
 const PROCEDURE_PAGES = '**/procedure-page-*.js';
 
@@ -106,8 +107,7 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
           globIgnores: [...OPTIONAL_ASSETS, PROCEDURE_PAGES, 'prerendered/**'],
           runtimeCaching: [
             {
-              // A procedure's page, once opened, opens offline: more room than the catalogue has pages,
-              // so none is dropped; a changed page has a new name, and the oldest names go first.
+              // A procedure's page, once opened, opens from here; more room than the catalogue has pages.
               urlPattern: ({ url }) => url.pathname.startsWith('/assets/procedure-page-'),
               handler: 'CacheFirst',
               options: { cacheName: 'procedure-pages', expiration: { maxEntries: 2000 } },

@@ -13,6 +13,7 @@ const SEARCH_INDEX = 'virtual:procedure-search-index';
 const SUMMARIES = 'virtual:procedure-summaries';
 const LIFE_EVENT_GUIDES = 'virtual:life-event-guides';
 const DETAILS = 'virtual:procedure-details';
+const OFFLINE_COPY = 'virtual:procedure-details-offline';
 /** `virtual:procedure-detail/<id>`: one procedure's page. Its chunk is named `procedure-page-<id>-<hash>.js`. */
 const DETAIL_PREFIX = 'virtual:procedure-detail/';
 const RESOLVED_DETAIL_PREFIX = '\0procedure-detail/procedure-page-';
@@ -35,8 +36,10 @@ function jsonModule(value: unknown): string {
  *   parses JSON and never tokenises the catalogue itself;
  * - `virtual:procedure-summaries`: every procedure's card (title, department, online, life events…);
  * - `virtual:life-event-guides`: the life events' steps;
- * - `virtual:procedure-details`: a loader per id (merged ids too), each `import()`ing
- *   `virtual:procedure-detail/<id>`, that one procedure's page: its own chunk of a few KB.
+ * - `virtual:procedure-details`: a loader per procedure, each `import()`ing `virtual:procedure-detail/<id>`,
+ *   that one procedure's page: its own chunk of a few KB; and the merged ids with the id each now is;
+ * - `virtual:procedure-details-offline`: every procedure's page in one file, for the precache (one
+ *   file compresses to a fifth of 500 small ones), read only when a page's own chunk cannot be fetched.
  * The prerender (a Node build with the same plugin) loads the same modules, so the HTML and the
  * hydrated page come from the same data.
  */
@@ -53,7 +56,7 @@ export function procedureCataloguePlugin(): Plugin {
   return {
     name: 'togane-procedure-catalogue',
     resolveId(id) {
-      if (id === SEARCH_INDEX || id === SUMMARIES || id === LIFE_EVENT_GUIDES || id === DETAILS) return `\0${id}`;
+      if ([SEARCH_INDEX, SUMMARIES, LIFE_EVENT_GUIDES, DETAILS, OFFLINE_COPY].includes(id)) return `\0${id}`;
       if (id.startsWith(DETAIL_PREFIX)) return `${RESOLVED_DETAIL_PREFIX}${id.slice(DETAIL_PREFIX.length)}`;
       return null;
     },
@@ -72,12 +75,12 @@ export function procedureCataloguePlugin(): Plugin {
         case `\0${LIFE_EVENT_GUIDES}`:
           return jsonModule(lifeEventGuides(content));
         case `\0${DETAILS}`: {
-          const loaders = [...details.entries()].map(([id, detail]) => {
-            // A merged id loads the page of the procedure it now is: one chunk per procedure.
-            return `${JSON.stringify(id)}: () => import(${JSON.stringify(`${DETAIL_PREFIX}${detail.procedure.id}`)})`;
-          });
-          return `export default {\n${loaders.join(',\n')}\n};`;
+          const loaders = content.procedures.map(({ id }) => `${JSON.stringify(id)}: () => import(${JSON.stringify(`${DETAIL_PREFIX}${id}`)})`);
+          const merged = Object.fromEntries(content.redirects.map((redirect) => [redirect.from, redirect.to]));
+          return `export const merged = ${JSON.stringify(merged)};\nexport default {\n${loaders.join(',\n')}\n};`;
         }
+        case `\0${OFFLINE_COPY}`:
+          return jsonModule(Object.fromEntries(content.procedures.map(({ id }) => [id, details.get(id)])));
         default: {
           if (!id.startsWith(RESOLVED_DETAIL_PREFIX)) return null;
           const detail = details.get(id.slice(RESOLVED_DETAIL_PREFIX.length));

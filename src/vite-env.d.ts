@@ -25,9 +25,18 @@ declare module 'virtual:life-event-guides' {
   export default guides;
 }
 
-/** A loader per procedure id (merged ids too) for that procedure's own page, a chunk of its own (scripts/procedure-catalogue-plugin.ts). */
+/** A loader per procedure id for that procedure's own page, a chunk of its own, and the merged ids (scripts/procedure-catalogue-plugin.ts). */
 declare module 'virtual:procedure-details' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-imports
   const loaders: Record<string, () => Promise<{ default: import('./domain/procedure-catalogue.ts').ProcedureDetail }>>;
+  /** A merged id → the id of the procedure it was merged into. */
+  export const merged: Record<string, string>;
   export default loaders;
+}
+
+/** Every procedure's page in one file, precached for offline (scripts/procedure-catalogue-plugin.ts). */
+declare module 'virtual:procedure-details-offline' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
+  const pages: Record<string, import('./domain/procedure-catalogue.ts').ProcedureDetail>;
+  export default pages;
 }
