@@ -21,10 +21,22 @@ export interface ProcedureSummary {
   sample: boolean;
 }
 
+/** What only the search reads (it is in the search index), or what the page shows as cards instead (related). */
+const NOT_ON_THE_PAGE = ['reading', 'type', 'identityCheck', 'lifeEvents', 'areas', 'keywords', 'related'] as const;
+
+/** A procedure as its page shows it. */
+export type ProcedurePageContent = Omit<Procedure, (typeof NOT_ON_THE_PAGE)[number]>;
+
 /** One procedure's page: the procedure and the summaries of its related procedures, for their cards. */
 export interface ProcedureDetail {
-  procedure: Procedure;
+  procedure: ProcedurePageContent;
   related: ProcedureSummary[];
+}
+
+function pageContent(procedure: Procedure): ProcedurePageContent {
+  const content: Partial<Procedure> = { ...procedure };
+  for (const field of NOT_ON_THE_PAGE) delete content[field];
+  return content as ProcedurePageContent;
 }
 
 export function summariseProcedure(procedure: Procedure): ProcedureSummary {
@@ -47,7 +59,7 @@ export function procedureDetails(content: ProceduresContent): Map<string, Proced
   const details = new Map<string, ProcedureDetail>();
   for (const procedure of content.procedures) {
     const related = procedure.related.map((id) => byId.get(id)).filter((other) => other !== undefined);
-    details.set(procedure.id, { procedure, related: related.map(summariseProcedure) });
+    details.set(procedure.id, { procedure: pageContent(procedure), related: related.map(summariseProcedure) });
   }
   for (const redirect of content.redirects) {
     const detail = details.get(redirect.to);

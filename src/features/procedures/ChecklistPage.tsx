@@ -6,7 +6,7 @@ import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { Choice } from '../../ui/ChoiceList.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { findDepartment } from '../../content/city.ts';
-import type { Procedure } from '../../domain/procedures.ts';
+import type { ProcedurePageContent } from '../../domain/procedure-catalogue.ts';
 import { DIRECTION_WORDS, PHASE_WORDS } from './moving-words.ts';
 import { useProcedures } from './procedure-details.ts';
 import styles from './procedures.module.css';
@@ -31,7 +31,7 @@ function Item({
   today,
 }: {
   item: ChecklistItem;
-  procedure: Procedure;
+  procedure: ProcedurePageContent;
   answers: MovingAnswers;
   done: boolean;
   onToggle: (done: boolean) => void;

@@ -2,7 +2,8 @@ import { Navigate, useParams, type Params } from 'react-router';
 import { city, findDepartment, mainPhone, portalContact } from '../../content/city.ts';
 import { formatJapaneseDate } from '../../domain/japan-time.ts';
 import type { Department } from '../../domain/city.ts';
-import type { Procedure, ProcedureChannel } from '../../domain/procedures.ts';
+import type { ProcedurePageContent } from '../../domain/procedure-catalogue.ts';
+import type { ProcedureChannel } from '../../domain/procedures.ts';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { DepartmentContact } from '../../ui/DepartmentContact.tsx';
 import { ExternalLink } from '../../ui/ExternalLink.tsx';
@@ -17,7 +18,7 @@ import { applicantWords, contentStatusWords, mapSearchUrl } from './words.ts';
 
 type Channel<Kind extends ProcedureChannel['kind']> = Extract<ProcedureChannel, { kind: Kind }>;
 
-function channelsOf<Kind extends ProcedureChannel['kind']>(procedure: Procedure, kind: Kind): Channel<Kind>[] {
+function channelsOf<Kind extends ProcedureChannel['kind']>(procedure: ProcedurePageContent, kind: Kind): Channel<Kind>[] {
   return procedure.channels.filter((channel): channel is Channel<Kind> => channel.kind === kind);
 }
 
@@ -31,7 +32,7 @@ function whereOnMap(place: string): string {
   return atCityHall(place) ? `${city.cityHall.address} ${city.cityName}役所` : place.replace(/（.*?）/g, '');
 }
 
-function Online({ procedure }: { procedure: Procedure }) {
+function Online({ procedure }: { procedure: ProcedurePageContent }) {
   const [online] = channelsOf(procedure, 'online');
   if (online) {
     return (
@@ -53,7 +54,7 @@ function Online({ procedure }: { procedure: Procedure }) {
   );
 }
 
-function Counter({ procedure }: { procedure: Procedure }) {
+function Counter({ procedure }: { procedure: ProcedurePageContent }) {
   const counters = channelsOf(procedure, 'counter');
   return (
     <>
@@ -102,7 +103,7 @@ function numberToCall(department: Department | undefined): { name: string; phone
 }
 
 /** What the sample or unconfirmed content means for the citizen, and the number to call; calm, not alarming. */
-function StatusNotice({ procedure, department }: { procedure: Procedure; department: Department | undefined }) {
+function StatusNotice({ procedure, department }: { procedure: ProcedurePageContent; department: Department | undefined }) {
   if (procedure.verified) return null;
   const call = numberToCall(department);
   return (
@@ -116,7 +117,7 @@ function StatusNotice({ procedure, department }: { procedure: Procedure; departm
 }
 
 /** Where the content comes from: each source with what it confirms, and the last-verified date. */
-function Sources({ procedure }: { procedure: Procedure }) {
+function Sources({ procedure }: { procedure: ProcedurePageContent }) {
   return (
     <section aria-labelledby="procedure-sources" className={styles.sources}>
       <h2 id="procedure-sources">出典と最終確認日</h2>
