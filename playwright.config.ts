@@ -44,7 +44,7 @@ export default defineConfig({
       // is the same at any size and would run twice for nothing: the kiosk sets its own 1080×1920 screen,
       // the server's durability, restarts and the service worker do not depend on the screen, and the
       // accessibility walk measures every screen at 360 px and at 1080 px wide itself.
-      testMatch: /(staff|mynumber|facilities|procedures|keyboard|shell)\.spec\.ts$/,
+      testMatch: /(staff|staff-qr|mynumber|facilities|procedures|keyboard|shell)\.spec\.ts$/,
       // A desktop outside Japan: dates and times must still be Japan time.
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/London', launchOptions: chromiumLaunchOptions },
     },

@@ -93,7 +93,7 @@ test('without a camera, the message and the buttons agree: a photo or the number
   });
   await page.goto('/payments');
   await page.getByRole('button', { name: 'カメラで読み取る' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/この端末ではカメラが見つかりませんでした。写真を選ぶか、番号を入力して進んでください。/);
+  await expect(page.getByRole('alert')).toHaveText(/この端末ではカメラが見つかりませんでした。写真を選ぶか、番号を入力して進むこともできます。/);
   await expect(page.getByText('写真から読み取る')).toBeVisible();
   await expect(page.getByRole('link', { name: '番号を入力する' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('no-camera-large.png'), fullPage: true });

@@ -114,6 +114,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
     if (outcome === 'moved') seatsFreed();
     if (outcome === 'full') throw fullError();
     if (outcome === 'not-booked') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.cancelled);
+    if (outcome === 'visit-recorded') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.visitRecorded);
     return publicView((await store.counter.find(stored.code)) ?? stored);
   }
 
@@ -321,7 +322,8 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
       if (checkSlot(stored.slot.slice(0, 10), start, clock, content) === 'too-late') {
         throw new ApiHttpError(422, 'unprocessable', COUNTER_MESSAGES.tooLateToCancel(formatTime(start)));
       }
-      await store.counter.cancel(code, now().toISOString(), null);
+      const outcome = await store.counter.cancel(code, now().toISOString(), null);
+      if (outcome === 'visit-recorded') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.visitRecorded);
       seatsFreed();
       return publicView((await store.counter.find(code)) ?? stored);
     },

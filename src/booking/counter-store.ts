@@ -59,6 +59,12 @@ export interface CityMove {
 
 export type BookOutcome = 'booked' | 'full' | 'code-taken';
 
+/**
+ * Why a move or a cancel left the booking as it was: it is no longer booked, or the desk has
+ * recorded the visit (来庁済み or 来なかった), which happened (or not) at its time and stays there.
+ */
+export type UnchangedBooking = 'not-booked' | 'visit-recorded';
+
 export interface CounterStore {
   /**
    * Bookings held per slot between two days (inclusive), keyed by slot; `dayDesks` where the
@@ -87,9 +93,9 @@ export interface CounterStore {
     now: string,
     reminder: NewOutboxMessage | null,
     byCity?: CityMove,
-  ): Promise<'moved' | 'full' | 'not-booked'>;
+  ): Promise<'moved' | 'full' | UnchangedBooking>;
   /** Cancels and frees the seat; the unsent reminder is removed, and `notice` (the city's cancellation) written. */
-  cancel(code: string, now: string, notice: NewOutboxMessage | null): Promise<'cancelled' | 'not-booked'>;
+  cancel(code: string, now: string, notice: NewOutboxMessage | null): Promise<'cancelled' | UnchangedBooking>;
   /**
    * Gives every slot from `fromSlot` on the content's capacity, but for the days whose desks the
    * administrator set (they keep theirs). Refused (nothing changes) when a slot

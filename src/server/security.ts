@@ -23,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-/** The camera is for scanning payment slips on our own pages; nothing else is ever needed. */
+/** The camera reads QR codes on our own pages (a payment slip, a booking at the counter); nothing else is ever needed. */
 export const PERMISSIONS_POLICY = 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()';
 
 /**

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { managementLinkUrl } from '../../domain/management-links.ts';
 import { useState } from 'react';
 import { portalContact } from '../../content/city.ts';
 import { findFacility, findRoom } from '../../content/facilities.ts';
@@ -74,7 +75,7 @@ export function BookingPage() {
   const active = current.status === 'booked' || current.status === 'provisional';
   const justBooked = justMade && active;
   const heading = justBooked ? bookedHeading : HEADINGS[current.status];
-  const managementLink = `${window.location.origin}/facilities/bookings/${current.code}#token=${token}`;
+  const managementLink = managementLinkUrl(window.location.origin, 'facility', current.code, token);
   const blocks = facility?.blocks.filter((block) => current.blockIds.includes(block.id)).map(blockText) ?? current.blockIds;
 
   const settle = (updated: FacilityBooking) => {

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { managementLinkUrl } from '../../domain/management-links.ts';
 import { useEffect, useRef, useState } from 'react';
 import { portalContact } from '../../content/city.ts';
 import { counter, findVisitKind } from '../../content/counter.ts';
@@ -121,7 +122,7 @@ export function ReservationPage() {
   const kind = findVisitKind(current.kindId);
   const kindName = kind?.name ?? '窓口の予約';
   const justBooked = justMade && current.status === 'booked';
-  const managementLink = `${window.location.origin}/mynumber/reservations/${current.code}#token=${token}`;
+  const managementLink = managementLinkUrl(window.location.origin, 'counter', current.code, token);
 
   return (
     <Page heading={justBooked ? bookedHeading : current.status === 'cancelled' ? '取り消した予約' : '予約の内容'} section={SECTION}>

@@ -6,9 +6,9 @@ import { isPracticeSlip } from '../../domain/el-qr-practice.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { FileButton } from '../../ui/FileButton.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { CameraScanner } from './CameraScanner.tsx';
+import { CameraScanner } from '../../ui/qr/CameraScanner.tsx';
 import { rememberSlip } from './current-slip.ts';
-import { imageDataFromFile, loadQrDecoder } from './decoder.ts';
+import { imageDataFromFile, loadQrDecoder } from '../../ui/qr/decoder.ts';
 import { scanProblemMessage } from './messages.ts';
 import styles from './payments.module.css';
 import { SafetyNotice } from './SafetyNotice.tsx';
@@ -68,7 +68,14 @@ export function ScanPage() {
       <p>読み取った内容は、この端末の中だけで使います。どこにも送りません。</p>
 
       {/* The photo stays on offer while the camera is open: the camera's messages point to it. */}
-      {cameraOpen && <CameraScanner onCodes={handleCodes} onClose={() => setCameraOpen(false)} />}
+      {cameraOpen && (
+        <CameraScanner
+          guidance="納付書のQRコード（地方税統一QRコード）を枠の中に写してください。明るい場所で、15cmほど離すと読み取りやすくなります。"
+          otherWays="写真を選ぶか、番号を入力して進むこともできます。"
+          onCodes={handleCodes}
+          onClose={() => setCameraOpen(false)}
+        />
+      )}
       <div className={styles.actions}>
         {!cameraOpen && (
           <Button

@@ -3,11 +3,13 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ApiRequestError } from '../../client/api-client.ts';
 import { formatPhoneNumber, formatReservationCode, reservationCodeSchema } from '../../domain/citizen-fields.ts';
 import { formatJapaneseDate, isIsoDate, japanClock } from '../../domain/japan-time.ts';
+import { codeFromScan } from '../../domain/management-links.ts';
 import { mayMarkNoShow } from '../../domain/no-show.ts';
 import type { CounterDeskBooking, CounterDeskPhone, CounterDeskStatus } from '../../domain/staff-api.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { CameraScanner } from '../../ui/qr/CameraScanner.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
 import { ClosuresSection } from './ClosuresSection.tsx';
 import { MoveBookingForm } from './MoveBookingForm.tsx';
@@ -64,6 +66,7 @@ export function CounterDeskPage(props: StaffScreenProps) {
   const [search, setSearch] = useState('');
   const [typedCode, setTypedCode] = useState('');
   const [codeError, setCodeError] = useState<string | undefined>();
+  const [cameraOpen, setCameraOpen] = useState(false);
   const [cancelling, setCancelling] = useState<CounterDeskBooking | null>(null);
   const [moving, setMoving] = useState<CounterDeskBooking | null>(null);
   const [reason, setReason] = useState('');
@@ -79,15 +82,41 @@ export function CounterDeskPage(props: StaffScreenProps) {
   const markNoShow = (code: string) =>
     run('POST', `/counter/bookings/${code}/no-show`, undefined, `${formatReservationCode(code)} を「来なかった」にしました。`);
 
-  const checkInTyped = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = reservationCodeSchema.safeParse(typedCode);
+  /** Checks in what the reader typed or the clerk keyed: a code, or a booking's QR code (its link). */
+  const checkInRead = async (text: string) => {
+    const read = codeFromScan(text, 'counter');
+    if ('refusal' in read) {
+      // A link read from a QR code holds the citizen's token: it does not stay on a shared screen.
+      setTypedCode('');
+      setCodeError(read.refusal);
+      return;
+    }
+    const parsed = reservationCodeSchema.safeParse(read.code);
     if (!parsed.success) {
+      setTypedCode(read.code);
       setCodeError(parsed.error.issues[0]?.message);
       return;
     }
     setCodeError(undefined);
+    setTypedCode(formatReservationCode(parsed.data));
     if (await checkIn(parsed.data)) setTypedCode('');
+  };
+
+  const checkInTyped = (event: FormEvent) => {
+    event.preventDefault();
+    void checkInRead(typedCode);
+  };
+
+  /** The camera stops at the first booking code in view; anything else in view is passed over. */
+  const checkInFromCamera = (texts: string[]) => {
+    const found = texts.find((text) => {
+      const read = codeFromScan(text, 'counter');
+      return 'code' in read && reservationCodeSchema.safeParse(read.code).success;
+    });
+    if (found === undefined) return false;
+    setCameraOpen(false);
+    void checkInRead(found);
+    return true;
   };
 
   const startCancel = (booking: CounterDeskBooking) => {
@@ -129,7 +158,20 @@ export function CounterDeskPage(props: StaffScreenProps) {
         <Button type="submit" disabled={busy}>
           来庁済みにする
         </Button>
+        {!cameraOpen && (
+          <Button type="button" variant="secondary" onClick={() => setCameraOpen(true)}>
+            カメラで読む
+          </Button>
+        )}
       </form>
+      {cameraOpen && (
+        <CameraScanner
+          guidance="予約のQRコード（予約の画面か、印刷した控えにあります）を枠の中に写してください。"
+          otherWays="予約番号を入力して受け付けることもできます。"
+          onCodes={checkInFromCamera}
+          onClose={() => setCameraOpen(false)}
+        />
+      )}
       <ActionMessage message={message} />
       {phoneFailure && (
         <p className={styles.error} role="alert">

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CounterReservationCreated } from '../../domain/counter-reservation.ts';
+import { COUNTER_MESSAGES, type CounterReservationCreated } from '../../domain/counter-reservation.ts';
 import type { FacilityBookingCreated } from '../../domain/facility-booking.ts';
 import type {
   AuditEntry,
@@ -26,6 +26,8 @@ import { startTestServer, type TestServer } from '../testing/test-server.ts';
 const START = new Date('2026-11-24T01:00:00Z');
 let clock = START;
 const PASSWORD = 'kuju-kuri-hama-2026';
+/** The Japanese message of a refusal. */
+const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
 /** A database for test servers, on one engine or the other. */
 interface TestDatabase {
   /** What points a test server at it; servers given the same one share its data, as after a restart. */
@@ -331,7 +333,6 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       const { reservation, token } = await bookCounter('14:00');
       const move = (code: string, date: string, time: string, client = clerk) =>
         client.send('POST', `/staff/counter/bookings/${code}/move`, { slot: { date, time } });
-      const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
 
       // A full slot is refused and nothing changes.
       const fullDay = '2026-12-08';
@@ -426,6 +427,19 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
         'counter-check-in',
         'counter-no-show',
       ]);
+    });
+
+    it('keeps a visit the desk recorded: the citizen can no longer change or cancel it (the store checks in the same transaction)', async () => {
+      const { reservation, token } = await bookCounter('15:30');
+      expect((await clerk.send('POST', `/staff/counter/bookings/${reservation.code}/check-in`)).status).toBe(200);
+      const url = `${server.baseUrl}/api/v1/counter/reservations/${reservation.code}`;
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const cancel = await fetch(url, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+      const change = await fetch(url, { method: 'PATCH', headers, body: JSON.stringify({ slot: { date: '2026-12-02', time: '10:00' } }) });
+      for (const refused of [cancel, change]) {
+        expect([refused.status, await message(refused)]).toEqual([409, COUNTER_MESSAGES.visitRecorded]);
+      }
+      expect((await counterDay(clerk)).find((row) => row.code === reservation.code)?.status).toBe('checked-in');
     });
 
     it('books again the seat a clerk’s cancel freed, though the slot was seen full', async () => {
@@ -533,7 +547,6 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
         body: JSON.stringify({ kindId: 'card-pickup', slot: { date, time }, nameKana: 'まどぐち', phone: '0475-50-1210', people: 1, proxy: false }),
       });
     const setDesks = (date: string, desks: number) => admin.send('POST', '/staff/counter/desks', { date, desks });
-    const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
 
     it('raises a day’s desks: more seats in every slot, kept in the database across a restart, audited with before and after', async () => {
       const day = '2026-12-14';

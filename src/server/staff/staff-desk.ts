@@ -13,6 +13,7 @@ import type { CounterService } from '../../booking/counter-service.ts';
 import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from '../../booking/outbox.ts';
 import { cancelledByCityMail } from '../../domain/counter-mail.ts';
 import { ApiHttpError } from '../../domain/api-refusal.ts';
+import { COUNTER_MESSAGES } from '../../domain/counter-reservation.ts';
 import type { Store } from '../store/store.ts';
 import { recordAudit } from './audit.ts';
 import type { SignedIn } from './staff-auth.ts';
@@ -97,9 +98,11 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
       if (booking.status !== 'booked') throw new ApiHttpError(409, 'conflict', 'この予約はもう取り消されています。');
       await store.staff.recordCancelReason(code, reason, who.account.id, now().toISOString());
       // The notice is written in the cancel's own transaction: no cancel without it, no notice without the cancel.
-      if ((await store.counter.cancel(code, now().toISOString(), cancellationNotice(booking, reason))) !== 'cancelled') {
+      // The store checks the visit again there, so a check-in at another desk a moment ago is not undone.
+      const outcome = await store.counter.cancel(code, now().toISOString(), cancellationNotice(booking, reason));
+      if (outcome !== 'cancelled') {
         await store.staff.forgetCancelReason(code);
-        throw new ApiHttpError(409, 'conflict', 'この予約はもう取り消されています。');
+        throw new ApiHttpError(409, 'conflict', outcome === 'visit-recorded' ? COUNTER_MESSAGES.visitRecorded : 'この予約はもう取り消されています。');
       }
       counterService.counterChangedByStaff();
       await recordAudit(store.staff, now, who.account.loginName, 'counter-cancel', code);

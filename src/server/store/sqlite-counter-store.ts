@@ -77,9 +77,12 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
   const recordCityMove = db.prepare(`INSERT INTO counter_staff_moves (code, from_slot, to_slot, moved_at, account_id) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (code) DO UPDATE SET from_slot = excluded.from_slot, to_slot = excluded.to_slot, moved_at = excluded.moved_at, account_id = excluded.account_id`);
   const forgetCityMove = db.prepare('DELETE FROM counter_staff_moves WHERE code = ?');
+  // Read inside the move's or cancel's transaction, so a check-in cannot slip in between.
+  const visitRecorded = db.prepare('SELECT 1 FROM counter_check_ins WHERE code = ? UNION ALL SELECT 1 FROM counter_no_shows WHERE code = ?');
   const move = db.transaction((code: string, slot: string, capacity: number, now: string, reminder: NewOutboxMessage | null, byCity?: CityMove) => {
     const row = select.get(code) as ReservationRow | undefined;
     if (!row || row.status !== 'booked') return 'not-booked' as const;
+    if (visitRecorded.get(code, code)) return 'visit-recorded' as const;
     if (row.slot === slot) return 'moved' as const;
     if (!takeSeatIn(slot, capacity)) return 'full' as const;
     freeSeat.run(row.slot);
@@ -96,6 +99,7 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
   const cancel = db.transaction((code: string, now: string, notice: NewOutboxMessage | null) => {
     const row = select.get(code) as ReservationRow | undefined;
     if (!row || row.status !== 'booked') return 'not-booked' as const;
+    if (visitRecorded.get(code, code)) return 'visit-recorded' as const;
     freeSeat.run(row.slot);
     db.prepare("UPDATE counter_reservations SET status = 'cancelled', updated_at = ? WHERE code = ?").run(now, code);
     removeUnsentReminder.run(code);

@@ -41,6 +41,15 @@ async function enqueue(client: PoolClient, code: string, message: NewOutboxMessa
 }
 
 /** A reminder a worker is sending at this very moment still goes out; its row is simply gone when the worker marks it. */
+/**
+ * Whether the desk recorded the visit (来庁済み or 来なかった). Asked after the booking's row lock is
+ * held: a check-in takes the same lock, so it either committed before (and this sees it) or waits.
+ */
+async function visitRecorded(client: PoolClient, code: string): Promise<boolean> {
+  const { rowCount } = await client.query('SELECT 1 FROM counter_check_ins WHERE code = $1 UNION ALL SELECT 1 FROM counter_no_shows WHERE code = $1', [code]);
+  return (rowCount ?? 0) > 0;
+}
+
 async function removeUnsentReminder(client: PoolClient, code: string): Promise<void> {
   await client.query("DELETE FROM outbox WHERE booking_code = $1 AND kind = 'reminder' AND status = 'queued'", [code]);
 }
@@ -107,6 +116,7 @@ export function postgresCounterStore(pool: Pool): CounterStore {
         ]);
         const row = rows[0];
         if (!row || row.status !== 'booked') return 'not-booked';
+        if (await visitRecorded(client, code)) return 'visit-recorded';
         if (row.slot === slot) return 'moved';
         // The new seat first: if it cannot be had, nothing changes and the old seat is kept.
         if (!(await takeSeat(client, slot, capacity))) return 'full';
@@ -127,12 +137,14 @@ export function postgresCounterStore(pool: Pool): CounterStore {
 
     cancel: (code, now, notice) =>
       inTransaction(pool, async (client) => {
-        const { rows } = await client.query<{ slot: string }>(
-          "UPDATE counter_reservations SET status = 'cancelled', updated_at = $2 WHERE code = $1 AND status = 'booked' RETURNING slot",
-          [code, now],
-        );
-        if (!rows[0]) return 'not-booked';
-        await freeSeat(client, rows[0].slot);
+        const { rows } = await client.query<{ slot: string; status: string }>('SELECT slot, status FROM counter_reservations WHERE code = $1 FOR UPDATE', [
+          code,
+        ]);
+        const row = rows[0];
+        if (!row || row.status !== 'booked') return 'not-booked';
+        if (await visitRecorded(client, code)) return 'visit-recorded';
+        await client.query("UPDATE counter_reservations SET status = 'cancelled', updated_at = $2 WHERE code = $1", [code, now]);
+        await freeSeat(client, row.slot);
         await removeUnsentReminder(client, code);
         await enqueue(client, code, notice, now);
         return 'cancelled';

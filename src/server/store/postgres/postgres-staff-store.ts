@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { AuditAction, AuditEntry } from '../../../domain/staff-api.ts';
+import type { AuditEntry } from '../../../domain/staff-api.ts';
 import type { StaffRole } from '../../../domain/staff-roles.ts';
 import type {
   CounterClosureRow,
@@ -201,16 +201,12 @@ export function postgresStaffStore(pool: Pool): StaffStore {
       ]);
     },
     async listAudit(limit) {
-      const { rows } = await pool.query<{
-        id: number;
-        at: string;
-        actor: string;
-        action: AuditAction;
-        target: string | null;
-        before: string | null;
-        after: string | null;
-      }>('SELECT id, at, actor, action, target, before_value AS before, after_value AS after FROM staff_audit_log ORDER BY id DESC LIMIT $1', [limit]);
-      return rows satisfies AuditEntry[];
+      // The columns are aliased to the answer's names, so the row is the AuditEntry itself.
+      const { rows } = await pool.query<AuditEntry>(
+        'SELECT id, at, actor, action, target, before_value AS before, after_value AS after FROM staff_audit_log ORDER BY id DESC LIMIT $1',
+        [limit],
+      );
+      return rows;
     },
 
     async counterDay(date) {

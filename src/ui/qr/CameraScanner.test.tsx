@@ -9,7 +9,12 @@ function setMediaDevices(value: Partial<MediaDevices> | undefined) {
 afterEach(() => setMediaDevices(undefined));
 
 describe('CameraScanner', () => {
-  const props = { onCodes: () => false, onClose: () => undefined };
+  const props = {
+    guidance: '納付書のQRコードを枠の中に写してください。',
+    otherWays: '写真を選ぶか、番号を入力して進むこともできます。',
+    onCodes: () => false,
+    onClose: () => undefined,
+  };
 
   it('guides the citizen while the camera starts', () => {
     setMediaDevices({ getUserMedia: () => new Promise<MediaStream>(() => undefined) });

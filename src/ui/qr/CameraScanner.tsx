@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button } from '../../ui/Button.tsx';
+import { Button } from '../Button.tsx';
 import styles from './CameraScanner.module.css';
 import { imageDataFromVideo, loadQrDecoder } from './decoder.ts';
 
@@ -14,22 +14,27 @@ function cameraStateFromError(error: unknown): CameraState {
 }
 
 const PROBLEM_TEXT: Record<Exclude<CameraState, 'starting' | 'scanning'>, string> = {
-  denied: 'カメラを使う許可がありません。ブラウザーの設定で、このサイトのカメラを「許可」にしてください。写真を選ぶか、番号を入力して進むこともできます。',
-  'no-camera': 'この端末ではカメラが見つかりませんでした。写真を選ぶか、番号を入力して進んでください。',
-  failed: 'カメラを起動できませんでした。ほかのアプリがカメラを使っていないか確かめてください。写真を選ぶか、番号を入力して進むこともできます。',
+  denied: 'カメラを使う許可がありません。ブラウザーの設定で、このサイトのカメラを「許可」にしてください。',
+  'no-camera': 'この端末ではカメラが見つかりませんでした。',
+  failed: 'カメラを起動できませんでした。ほかのアプリがカメラを使っていないか確かめてください。',
 };
 
 interface CameraScannerProps {
-  /** Receives the texts of the codes in view; returns true when one was the slip, to stop the camera. */
+  /** What to hold up to the camera, and how: shown while it reads. */
+  guidance: string;
+  /** The other ways forward when there is no camera to use (a photo, typing the number…). */
+  otherWays: string;
+  /** Receives the texts of the codes in view; returns true when one was the code sought, to stop the camera. */
   onCodes: (texts: string[]) => boolean;
   onClose: () => void;
 }
 
 /**
- * The phone camera, read a few times a second until an eL-QR is in view. The camera is released
- * as soon as the slip is read, the citizen closes it, or the screen is left.
+ * The device's camera, read a few times a second until the code sought is in view (a citizen's
+ * eL-QR slip, or a booking's QR at the counter). The camera is released as soon as it is read,
+ * the user closes it, or the screen is left.
  */
-export function CameraScanner({ onCodes, onClose }: CameraScannerProps) {
+export function CameraScanner({ guidance, otherWays, onCodes, onClose }: CameraScannerProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const trackRef = useRef<MediaStreamTrack | null>(null);
   const onCodesRef = useRef(onCodes);
@@ -113,7 +118,10 @@ export function CameraScanner({ onCodes, onClose }: CameraScannerProps) {
   if (state === 'denied' || state === 'no-camera' || state === 'failed') {
     return (
       <div className={styles.problem} role="alert">
-        <p>{PROBLEM_TEXT[state]}</p>
+        <p>
+          {PROBLEM_TEXT[state]}
+          {otherWays}
+        </p>
         <Button variant="secondary" onClick={onClose}>
           カメラを閉じる
         </Button>
@@ -128,9 +136,7 @@ export function CameraScanner({ onCodes, onClose }: CameraScannerProps) {
         <div className={styles.frame} aria-hidden="true" />
       </div>
       <p role="status" className={styles.guidance}>
-        {state === 'starting'
-          ? 'カメラを準備しています…'
-          : '納付書のQRコード（地方税統一QRコード）を枠の中に写してください。明るい場所で、15cmほど離すと読み取りやすくなります。'}
+        {state === 'starting' ? 'カメラを準備しています…' : guidance}
       </p>
       <div className={styles.actions}>
         {hasTorch && (
