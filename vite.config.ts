@@ -15,7 +15,7 @@ const OPTIONAL_ASSETS = ['**/zxing_reader-*.wasm', '**/zxing-decoder-*.js', '**/
 /**
  * Each procedure's own page (scripts/procedure-catalogue-plugin.ts): 500 files of 1–4 KB. Precached they
  * would cost every first visit 360 KB as brotli (small files compress badly one by one), so the precache
- * holds one copy of every page in one file instead (≈ 80 KB), which a page reads only when its own chunk
+ * holds one copy of every page in one file instead (≈ 70 KB), which a page reads only when its own chunk
  * cannot be fetched; a page's own chunk is kept once fetched.
  */
 const PROCEDURE_PAGES = '**/procedure-page-*.js';
