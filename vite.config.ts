@@ -6,11 +6,19 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './scripts/content-plugin.ts';
-import { searchIndexPlugin } from './scripts/search-index-plugin.ts';
+import { procedureCataloguePlugin } from './scripts/procedure-catalogue-plugin.ts';
 import { webAppManifest } from './scripts/web-app-manifest.ts';
 
 /** Chunks left out of the precache: fetched, then cached, when a visitor first needs them. */
 const OPTIONAL_ASSETS = ['**/zxing_reader-*.wasm', '**/zxing-decoder-*.js', '**/practice-*.js'];
+
+/**
+ * Each procedure's own page (scripts/procedure-catalogue-plugin.ts): 500 files of 1–4 KB. Precached they
+ * would cost every first visit 360 KB as brotli (small files compress badly one by one), so the precache
+ * holds one copy of every page in one file instead (≈ 70 KB), which a page reads only when its own chunk
+ * cannot be fetched; a page's own chunk is kept once fetched.
+ */
+const PROCEDURE_PAGES = '**/procedure-page-*.js';
 
 function appVersion(): string {
   const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as {
@@ -53,7 +61,7 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
     return {
       define,
       // The PWA plugin off: no service worker on the server, but its virtual modules resolve (as in dev:mock).
-      plugins: [contentPlugin(), searchIndexPlugin(), react(), VitePWA({ disable: true })],
+      plugins: [contentPlugin(), procedureCataloguePlugin(), react(), VitePWA({ disable: true })],
       build: { outDir: 'dist/prerender', target: 'node20', emptyOutDir: true, rollupOptions: { input: { prerender: 'src/app/prerender.tsx' } } },
     };
   }
@@ -78,7 +86,7 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
     define,
     plugins: [
       contentPlugin(),
-      searchIndexPlugin(),
+      procedureCataloguePlugin(),
       react(),
       ...(mockMode ? [serveMockServiceWorker()] : []),
       VitePWA({
@@ -96,8 +104,14 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
           // visit. The barcode decoder (only phones without a native reader, and only when they scan)
           // and the practice mode (only the スマホ講座) are cached on first use instead.
           // The prerendered pages are for a first visit's first paint; offline, the shell draws every screen.
-          globIgnores: [...OPTIONAL_ASSETS, 'prerendered/**'],
+          globIgnores: [...OPTIONAL_ASSETS, PROCEDURE_PAGES, 'prerendered/**'],
           runtimeCaching: [
+            {
+              // A procedure's page, once opened, opens from here; more room than the catalogue has pages.
+              urlPattern: ({ url }) => url.pathname.startsWith('/assets/procedure-page-'),
+              handler: 'CacheFirst',
+              options: { cacheName: 'procedure-pages', expiration: { maxEntries: 2000 } },
+            },
             {
               // Hashed file names never change: once fetched, the cached copy is right for good.
               urlPattern: ({ url }) => url.pathname.startsWith('/assets/'),

@@ -18,7 +18,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium.ts';
 import { precompressFile } from './precompress-files.ts';
 
 const FLOOR = '/lighthouse-floor.html';
-const PAGES = [FLOOR, '/', '/procedures', '/procedures/tennyu', '/facilities', '/payments', '/certificates', '/mynumber', '/settings', '/accessibility'];
+const ALL_PAGES = ['/', '/procedures', '/procedures/tennyu', '/facilities', '/payments', '/certificates', '/mynumber', '/settings', '/accessibility'];
+/** `npm run lighthouse -- / /procedures` measures only those pages (and the floor); without addresses, all of them. */
+const chosen = process.argv.slice(2).filter((argument) => argument.startsWith('/'));
+const PAGES = [FLOOR, ...(chosen.length > 0 ? chosen : ALL_PAGES)];
 const METRICS = { lcp: 'largest-contentful-paint', tbt: 'total-blocking-time', cls: 'cumulative-layout-shift' } as const;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const SUMMARY_FILE = 'test-results/lighthouse-summary.json';

@@ -4,7 +4,7 @@ import { matchRoutes, StaticRouter } from 'react-router';
 import { facilitiesContent } from '../content/facilities.ts';
 import { lifeEventSlug } from '../domain/life-events.ts';
 import { LIFE_EVENTS } from '../domain/procedures.ts';
-import { procedures } from '../features/procedures/catalogue.ts';
+import { procedureSummaries } from '../features/procedures/catalogue.ts';
 import { findEntry } from './portal-entries.ts';
 import { loadScreensOf, PortalRoutes, routes, type ScreenHandle } from './router.tsx';
 
@@ -30,7 +30,7 @@ export function prerenderedPaths(): string[] {
     `${procedurePath}/life-events`,
     ...LIFE_EVENTS.map((event) => `${procedurePath}/life-events/${lifeEventSlug(event)}`),
     `${procedurePath}/moving`,
-    ...procedures.map((procedure) => `${procedurePath}/${encodeURIComponent(procedure.id)}`),
+    ...procedureSummaries.map((procedure) => `${procedurePath}/${encodeURIComponent(procedure.id)}`),
     facilityPath,
     ...facilitiesContent.facilities.map((facility) => `${facilityPath}/${encodeURIComponent(facility.id)}`),
     paymentPath,

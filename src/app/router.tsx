@@ -1,5 +1,5 @@
 import { type ComponentType, createElement, use } from 'react';
-import { matchRoutes, type RouteObject, useRoutes } from 'react-router';
+import { matchRoutes, type Params, type RouteObject, useRoutes } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { findEntry } from './portal-entries.ts';
@@ -11,7 +11,7 @@ import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
  * phones). A glob rather than one import() per route, so a route can name its screen's module: the
  * build's prerender (src/app/prerender.tsx) preloads that chunk and its CSS in the route's HTML.
  */
-const screenModules = import.meta.glob<Record<string, ComponentType>>([
+const screenModules = import.meta.glob<Record<string, ComponentType | LoadData>>([
   './HomePage.tsx',
   '../features/*/*Page.tsx',
   '../features/staff/StaffApp.tsx',
@@ -20,10 +20,17 @@ const screenModules = import.meta.glob<Record<string, ComponentType>>([
   '!../features/staff/AdministrationPage.tsx',
 ]);
 
-/** What a route's screen is called in the build manifest (`src/features/…/XPage.tsx`), and its code. */
+/**
+ * What a screen reads before it draws, by the address's parameters (a procedure's own page): its module
+ * exports it as `loadData`, and the app waits for it as for the screen's code before its first render.
+ */
+type LoadData = (params: Params) => Promise<unknown>;
+
+/** What a route's screen is called in the build manifest (`src/features/…/XPage.tsx`), its code, and its data. */
 export interface ScreenHandle {
   screen: string;
   component: Preloadable<ComponentType>;
+  loadData: LoadData;
 }
 
 /** Draws a screen whose code has arrived, or waits for it (the layout's Suspense keeps the last screen meanwhile). */
@@ -44,9 +51,11 @@ function screen(module: string, { asksServer = true } = {}): Pick<RouteObject, '
     .at(-1)
     ?.replace(/\.tsx$/, '');
   if (!load || !name) throw new Error(`${module} is not a screen module`);
+  const exports = preloadable(load);
   const component = preloadable(async (): Promise<ComponentType> => {
-    const [exports, answers] = await Promise.all([load(), asksServer ? import('./QueryRoot.tsx') : null]);
-    const Screen = exports[name];
+    const [screenExports, answers] = await Promise.all([exports.load(), asksServer ? import('./QueryRoot.tsx') : null]);
+    // The export named as the file is the screen's component (loadData, the only other export, is not).
+    const Screen = screenExports[name] as ComponentType | undefined;
     if (!Screen) throw new Error(`${module} does not export ${name}`);
     if (!answers) return Screen;
     const { QueryRoot } = answers;
@@ -58,7 +67,12 @@ function screen(module: string, { asksServer = true } = {}): Pick<RouteObject, '
       );
     };
   });
-  const handle: ScreenHandle = { screen: new URL(module, 'file:///src/app/').pathname.slice(1), component };
+  const loadData: LoadData = async (params) => {
+    const { loadData: loadScreenData } = await exports.load();
+    // Only loadData is called so; a screen without it reads nothing first.
+    await (loadScreenData as LoadData | undefined)?.(params);
+  };
+  const handle: ScreenHandle = { screen: new URL(module, 'file:///src/app/').pathname.slice(1), component, loadData };
   return { handle, element: <LazyScreen component={component} /> };
 }
 
@@ -161,15 +175,17 @@ export const staffRoutes: RouteObject[] = [
 const portalRoutes = [...staffRoutes, ...routes];
 
 /**
- * Loads the screen of this address before the app's first render, so it draws the screen whole: a
- * prerendered page is taken over as it stands, and the shell never shows an empty frame first. If a
- * chunk cannot be fetched (offline before it was cached), the screen shows the error screen when drawn.
+ * Loads the screen of this address and what it reads first (a procedure's own page) before the app's
+ * first render, so it draws the screen whole: a prerendered page is taken over as it stands, and the
+ * shell never shows an empty frame first. If a chunk cannot be fetched (offline before it was cached),
+ * the screen shows the error screen when drawn.
  */
 export async function loadScreensOf(pathname: string): Promise<void> {
   const matches = matchRoutes(portalRoutes, pathname) ?? [];
   await Promise.all(
-    matches.map(async ({ route }) => {
-      await (route.handle as ScreenHandle | undefined)?.component.load().catch(() => undefined);
+    matches.flatMap(({ route, params }) => {
+      const handle = route.handle as ScreenHandle | undefined;
+      return handle ? [handle.component.load(), handle.loadData(params)].map((loading) => loading.catch(() => undefined)) : [];
     }),
   );
 }

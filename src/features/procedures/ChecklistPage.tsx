@@ -5,8 +5,10 @@ import { decodeAnswers, encodeAnswers, movingChecklist, PHASES, type ChecklistIt
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { Choice } from '../../ui/ChoiceList.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { departmentOf, findProcedure } from './catalogue.ts';
+import { findDepartment } from '../../content/city.ts';
+import type { ProcedurePageContent } from '../../domain/procedure-catalogue.ts';
 import { DIRECTION_WORDS, PHASE_WORDS } from './moving-words.ts';
+import { useProcedures } from './procedure-details.ts';
 import styles from './procedures.module.css';
 import { saveChecklist, useSavedChecklist } from './saved-checklist.ts';
 import { SampleNotice } from './SampleNotice.tsx';
@@ -22,19 +24,19 @@ function whenText(item: ChecklistItem, deadline: string | undefined): string | n
 
 function Item({
   item,
+  procedure,
   answers,
   done,
   onToggle,
   today,
 }: {
   item: ChecklistItem;
+  procedure: ProcedurePageContent;
   answers: MovingAnswers;
   done: boolean;
   onToggle: (done: boolean) => void;
   today: string;
 }) {
-  const procedure = findProcedure(item.procedureId);
-  if (!procedure) return null;
   const counter = procedure.channels.find((channel) => channel.kind === 'counter');
   const when = whenText(item, procedure.deadline);
   const late = !done && item.by !== null && item.by < today;
@@ -53,7 +55,7 @@ function Item({
       {when && <p className={styles.when}>{when}</p>}
       {late && <p className={styles.when}>期限を過ぎています。早めに担当の課にご相談ください。</p>}
       <p>
-        担当：{departmentOf(procedure)?.name ?? '確認中'}
+        担当：{findDepartment(procedure.departmentId)?.name ?? '確認中'}
         {counter && (
           <>
             <br />
@@ -119,6 +121,9 @@ export function ChecklistPage() {
   const saved = useSavedChecklist();
   const linked = params.get('a');
   const answers = linked !== null ? decodeAnswers(linked) : saved ? decodeAnswers(saved.answers) : null;
+  // Each item's own page (what to bring, the counter), fetched together; a merged id gives the procedure it now is.
+  const checklist = answers ? movingChecklist(answers) : [];
+  const details = useProcedures(checklist.map((item) => item.procedureId));
 
   if (linked !== null && !answers) {
     return (
@@ -144,7 +149,10 @@ export function ChecklistPage() {
 
   const encoded = encodeAnswers(answers);
   const done = saved?.answers === encoded ? saved.done : [];
-  const items = movingChecklist(answers).filter((item) => findProcedure(item.procedureId));
+  const items = checklist.flatMap((item) => {
+    const procedure = details.get(item.procedureId)?.procedure;
+    return procedure ? [{ ...item, procedure }] : [];
+  });
   const today = japanClock(new Date()).date;
   const toggle = (procedureId: string, isDone: boolean) => saveChecklist(encoded, isDone ? [...done, procedureId] : done.filter((id) => id !== procedureId));
   const doneCount = items.filter((item) => done.includes(item.procedureId)).length;
@@ -177,6 +185,7 @@ export function ChecklistPage() {
                 <Item
                   key={item.procedureId}
                   item={item}
+                  procedure={item.procedure}
                   answers={answers}
                   done={done.includes(item.procedureId)}
                   onToggle={(isDone) => toggle(item.procedureId, isDone)}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { lifeEventLabel, lifeEventSlug } from '../../domain/life-events.ts';
 import { LIFE_EVENTS } from '../../domain/procedures.ts';
-import { lifeEventGuide } from './catalogue.ts';
+import { lifeEventGuide } from './life-event-guides.ts';
 import styles from './procedures.module.css';
 
 /** The 14 life events of the national inventory, each leading to its steps. */

@@ -2,7 +2,9 @@ import { Link, useParams } from 'react-router';
 import { lifeEventFromSlug, lifeEventLabel } from '../../domain/life-events.ts';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { departmentOf, lifeEventGuide, proceduresOf } from './catalogue.ts';
+import { findDepartment } from '../../content/city.ts';
+import { proceduresOf } from './catalogue.ts';
+import { lifeEventGuide } from './life-event-guides.ts';
 import { LifeEventLinks } from './LifeEventLinks.tsx';
 import styles from './procedures.module.css';
 import { SampleNotice } from './SampleNotice.tsx';
@@ -31,7 +33,6 @@ export function LifeEventPage() {
                 <h2>{step.title}</h2>
                 <ul className={styles.checklist}>
                   {proceduresOf(step.procedureIds).map((procedure) => {
-                    const counter = procedure.channels.find((channel) => channel.kind === 'counter');
                     return (
                       <li key={procedure.id} className={styles.item}>
                         <h3>
@@ -40,11 +41,11 @@ export function LifeEventPage() {
                           </Link>
                         </h3>
                         <p>
-                          担当：{departmentOf(procedure)?.name ?? '確認中'}
-                          {counter && (
+                          担当：{findDepartment(procedure.departmentId)?.name ?? '確認中'}
+                          {procedure.counter && (
                             <>
                               <br />
-                              窓口：{counter.place}
+                              窓口：{procedure.counter}
                             </>
                           )}
                           {procedure.deadline && (

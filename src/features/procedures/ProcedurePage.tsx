@@ -1,15 +1,16 @@
-import { Navigate, useParams } from 'react-router';
-import { city, mainPhone, portalContact } from '../../content/city.ts';
+import { Navigate, useParams, type Params } from 'react-router';
+import { city, findDepartment, mainPhone, portalContact } from '../../content/city.ts';
 import { formatJapaneseDate } from '../../domain/japan-time.ts';
 import type { Department } from '../../domain/city.ts';
-import type { Procedure, ProcedureChannel } from '../../domain/procedures.ts';
+import type { ProcedurePageContent } from '../../domain/procedure-catalogue.ts';
+import type { ProcedureChannel } from '../../domain/procedures.ts';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { DepartmentContact } from '../../ui/DepartmentContact.tsx';
 import { ExternalLink } from '../../ui/ExternalLink.tsx';
 import { HandoffLink } from '../../ui/HandoffLink.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { PhoneLink } from '../../ui/PhoneLink.tsx';
-import { departmentOf, findProcedure, proceduresOf } from './catalogue.ts';
+import { loadProcedure, useProcedure } from './procedure-details.ts';
 import { ProcedureCards } from './ProcedureCards.tsx';
 import { ProcedureNotFound } from './ProcedureNotFound.tsx';
 import styles from './procedures.module.css';
@@ -17,7 +18,7 @@ import { applicantWords, contentStatusWords, mapSearchUrl } from './words.ts';
 
 type Channel<Kind extends ProcedureChannel['kind']> = Extract<ProcedureChannel, { kind: Kind }>;
 
-function channelsOf<Kind extends ProcedureChannel['kind']>(procedure: Procedure, kind: Kind): Channel<Kind>[] {
+function channelsOf<Kind extends ProcedureChannel['kind']>(procedure: ProcedurePageContent, kind: Kind): Channel<Kind>[] {
   return procedure.channels.filter((channel): channel is Channel<Kind> => channel.kind === kind);
 }
 
@@ -31,7 +32,7 @@ function whereOnMap(place: string): string {
   return atCityHall(place) ? `${city.cityHall.address} ${city.cityName}役所` : place.replace(/（.*?）/g, '');
 }
 
-function Online({ procedure }: { procedure: Procedure }) {
+function Online({ procedure }: { procedure: ProcedurePageContent }) {
   const [online] = channelsOf(procedure, 'online');
   if (online) {
     return (
@@ -53,7 +54,7 @@ function Online({ procedure }: { procedure: Procedure }) {
   );
 }
 
-function Counter({ procedure }: { procedure: Procedure }) {
+function Counter({ procedure }: { procedure: ProcedurePageContent }) {
   const counters = channelsOf(procedure, 'counter');
   return (
     <>
@@ -102,7 +103,7 @@ function numberToCall(department: Department | undefined): { name: string; phone
 }
 
 /** What the sample or unconfirmed content means for the citizen, and the number to call; calm, not alarming. */
-function StatusNotice({ procedure, department }: { procedure: Procedure; department: Department | undefined }) {
+function StatusNotice({ procedure, department }: { procedure: ProcedurePageContent; department: Department | undefined }) {
   if (procedure.verified) return null;
   const call = numberToCall(department);
   return (
@@ -116,7 +117,7 @@ function StatusNotice({ procedure, department }: { procedure: Procedure; departm
 }
 
 /** Where the content comes from: each source with what it confirms, and the last-verified date. */
-function Sources({ procedure }: { procedure: Procedure }) {
+function Sources({ procedure }: { procedure: ProcedurePageContent }) {
   return (
     <section aria-labelledby="procedure-sources" className={styles.sources}>
       <h2 id="procedure-sources">出典と最終確認日</h2>
@@ -139,15 +140,20 @@ function Sources({ procedure }: { procedure: Procedure }) {
   );
 }
 
+/** The procedure's own page, fetched before the app draws it (src/app/router.tsx) so a prerendered page is taken over as it stands. */
+export function loadData(params: Params): Promise<unknown> {
+  return params.id === undefined ? Promise.resolve() : loadProcedure(params.id);
+}
+
 /** One procedure: what, who, where and when, what to bring, fee, deadline, the online route, who to ask. */
 export function ProcedurePage() {
   const id = useParams().id;
-  const procedure = findProcedure(id);
-  if (!procedure) return <ProcedureNotFound />;
+  const detail = useProcedure(id);
+  if (!detail) return <ProcedureNotFound />;
+  const { procedure, related } = detail;
   // A merged procedure's old id (a shared link, a saved checklist) opens the one it was merged into.
   if (procedure.id !== id) return <Navigate to={`/procedures/${procedure.id}`} replace />;
-  const department = departmentOf(procedure);
-  const related = proceduresOf(procedure.related);
+  const department = findDepartment(procedure.departmentId);
   const attachments = procedure.attachments.filter((attachment) => attachment !== 'なし' && attachment !== 'その他');
   return (
     <Page heading={procedure.title}>

@@ -1,9 +1,7 @@
 import { portalContact } from '../../content/city.ts';
 import { PhoneLink } from '../../ui/PhoneLink.tsx';
-import { procedures } from './catalogue.ts';
+import { hasSamples } from './catalogue.ts';
 import styles from './procedures.module.css';
-
-const hasSamples = procedures.some((procedure) => procedure.sample);
 
 /** Says plainly, on every list, that the catalogue still holds sample content. */
 export function SampleNotice() {

@@ -2,13 +2,15 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent 
 import { NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { portalContact } from '../../content/city.ts';
 import { lifeEventFromSlug, lifeEventLabel, lifeEventSlug } from '../../domain/life-events.ts';
-import { LIFE_EVENTS, type Procedure } from '../../domain/procedures.ts';
+import type { ProcedureSummary } from '../../domain/procedure-catalogue.ts';
+import { LIFE_EVENTS } from '../../domain/procedures.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { Choice } from '../../ui/ChoiceList.tsx';
 import { SelectField, TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { PhoneLink } from '../../ui/PhoneLink.tsx';
-import { catalogueDepartments, hasOnlineRoute, popularProcedures, procedures, searchCatalogue } from './catalogue.ts';
+import { catalogueDepartments, popularProcedures, procedureSummaries } from './catalogue.ts';
+import { searchCatalogue } from './catalogue-search.ts';
 import { LifeEventLinks } from './LifeEventLinks.tsx';
 import { ProcedureCards } from './ProcedureCards.tsx';
 import styles from './procedures.module.css';
@@ -39,11 +41,11 @@ function filtersOf(fields: Fields): Filters {
   };
 }
 
-function applyFilters(list: readonly Procedure[], filters: Filters): Procedure[] {
+function applyFilters(list: readonly ProcedureSummary[], filters: Filters): ProcedureSummary[] {
   const event = lifeEventFromSlug(filters.event);
   return list.filter(
     (procedure) =>
-      (!filters.onlineOnly || hasOnlineRoute(procedure)) &&
+      (!filters.onlineOnly || procedure.online) &&
       (!event || procedure.lifeEvents.includes(event)) &&
       (filters.departmentId === '' || procedure.departmentId === filters.departmentId),
   );
@@ -76,7 +78,7 @@ export function SearchPage() {
   const query = useDeferredValue(text).trim();
 
   const results = useMemo(() => {
-    if (query === '') return filtering ? applyFilters(procedures, filters) : null;
+    if (query === '') return filtering ? applyFilters(procedureSummaries, filters) : null;
     return applyFilters(searchCatalogue(query), filters);
     // filters is rebuilt each render from its three values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -86,7 +88,7 @@ export function SearchPage() {
   const onlineOnlyBox = useRef<HTMLInputElement>(null);
   // The count is read out once typing pauses, and only for the results on the screen: until then the
   // live region is empty, never the count of the search before.
-  const [announced, setAnnounced] = useState<{ results: readonly Procedure[] | null; text: string } | null>(null);
+  const [announced, setAnnounced] = useState<{ results: readonly ProcedureSummary[] | null; text: string } | null>(null);
   const announcement = announced !== null && announced.results === results ? announced.text : '';
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

@@ -1,63 +1,35 @@
-import searchIndex from 'virtual:procedure-search-index';
+import summaries from 'virtual:procedure-summaries';
 import { findDepartment } from '../../content/city.ts';
-import data from '../../content/procedures.json';
 import type { Department } from '../../domain/city.ts';
-import { searchProcedures } from '../../domain/procedure-search.ts';
-import type { LifeEvent, LifeEventGuide, Procedure, ProceduresContent } from '../../domain/procedures.ts';
+import type { ProcedureSummary } from '../../domain/procedure-catalogue.ts';
 
 /**
- * The one door to the procedure catalogue for the screens. The build checks procedures.json against
- * proceduresContentSchema (scripts/content-plugin.ts), so the cast keeps zod out; the search index
- * is built from the same pack at build time (scripts/search-index-plugin.ts), so a phone only loads
- * JSON and searches offline, with no server.
+ * The procedure catalogue's lists for the screens: every procedure's card, cut from the content pack
+ * at build time (scripts/procedure-catalogue-plugin.ts; the build checks the pack against its schema,
+ * so no zod here). A procedure's own page reads procedure-details.ts instead, and the search its index
+ * (catalogue-search.ts), so a screen loads only what it shows.
  */
-const content = data as ProceduresContent;
+export const procedureSummaries: readonly ProcedureSummary[] = summaries;
+const byId = new Map(summaries.map((summary) => [summary.id, summary]));
 
-export const procedures: readonly Procedure[] = content.procedures;
-const byId = new Map(procedures.map((procedure) => [procedure.id, procedure]));
-const redirects = new Map(content.redirects.map((redirect) => [redirect.from, redirect.to]));
-
-/** The procedure with this id, or the one a merged id now points to (the content check keeps both sound). */
-export function findProcedure(id: string | undefined): Procedure | undefined {
-  return id === undefined ? undefined : byId.get(redirects.get(id) ?? id);
+/** The card of the procedure with this id (merged ids are not here: only a procedure's page follows them). */
+export function findSummary(id: string): ProcedureSummary | undefined {
+  return byId.get(id);
 }
 
-/** Procedures matching the query, best first; none for an empty query. */
-export function searchCatalogue(query: string, limit = 100): Procedure[] {
-  return searchProcedures(searchIndex, query, limit)
-    .map((hit) => byId.get(hit.id))
-    .filter((procedure) => procedure !== undefined);
-}
-
-export function departmentOf(procedure: Procedure): Department | undefined {
-  return findDepartment(procedure.departmentId);
-}
-
-export function hasOnlineRoute(procedure: Procedure): boolean {
-  return procedure.channels.some((channel) => channel.kind === 'online');
+export function proceduresOf(ids: readonly string[]): ProcedureSummary[] {
+  return ids.map((id) => byId.get(id)).filter((summary) => summary !== undefined);
 }
 
 /** A hand-picked list of what most households need (not from the city's statistics, which we do not have); unknown ids drop out. */
 const POPULAR_IDS = ['tennyu', 'tenshutsu', 'juminhyo', 'inkan-shomei', 'kokuho-dattai', 'jido-teate-nintei', 'inu-toroku'];
 
-export const popularProcedures: readonly Procedure[] = POPULAR_IDS.map((id) => byId.get(id)).filter((procedure) => procedure !== undefined);
+export const popularProcedures: readonly ProcedureSummary[] = proceduresOf(POPULAR_IDS);
 
 /** The departments that own at least one procedure, in the order of city.json. */
-export const catalogueDepartments: readonly Department[] = [...new Set(procedures.map((procedure) => procedure.departmentId))]
+export const catalogueDepartments: readonly Department[] = [...new Set(summaries.map((summary) => summary.departmentId))]
   .map((id) => findDepartment(id))
   .filter((department) => department !== undefined);
 
-/**
- * A life event as steps in order: the content's own guide when it has one, otherwise one step with
- * every procedure tagged with the event.
- */
-export function lifeEventGuide(event: LifeEvent): LifeEventGuide | undefined {
-  const guide = content.lifeEvents.find((candidate) => candidate.event === event);
-  if (guide) return guide;
-  const ids = procedures.filter((procedure) => procedure.lifeEvents.includes(event)).map((procedure) => procedure.id);
-  return ids.length === 0 ? undefined : { event, lead: 'この出来事にかかわる手続きです。', steps: [{ title: 'この出来事の手続き', procedureIds: ids }] };
-}
-
-export function proceduresOf(ids: readonly string[]): Procedure[] {
-  return ids.map((id) => byId.get(id)).filter((procedure) => procedure !== undefined);
-}
+/** The catalogue still holds sample content (the lists say so). */
+export const hasSamples = summaries.some((summary) => summary.sample);

@@ -1,10 +1,13 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Suspense } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { decodeAnswers, movingChecklist } from '../../domain/moving-guide.ts';
 import { ChecklistPage } from './ChecklistPage.tsx';
 import { MovingPage } from './MovingPage.tsx';
-import { ProcedurePage } from './ProcedurePage.tsx';
+import { loadProcedure } from './procedure-details.ts';
+import { loadData, ProcedurePage } from './ProcedurePage.tsx';
 import { SAVED_CHECKLIST_KEY } from './saved-checklist.ts';
 import { SearchPage } from './SearchPage.tsx';
 
@@ -18,8 +21,25 @@ function renderAt(path: string) {
     ],
     { initialEntries: [path] },
   );
-  render(<RouterProvider router={router} />);
+  // As in the app's layout: a screen that waits for its data (a procedure's own chunk) suspends here.
+  render(
+    <Suspense>
+      <RouterProvider router={router} />
+    </Suspense>,
+  );
   return router;
+}
+
+/** A procedure's page, with its own chunk fetched first, as the app does before it draws the page (src/app/router.tsx). */
+async function openedAt(path: string) {
+  await loadData({ id: path.split('/').at(-1) });
+  return renderAt(path);
+}
+
+/** Every procedure the moving checklist can list, fetched as the checklist does when it opens (procedure-details.ts). */
+function loadMovingProcedures(answers: string) {
+  const decoded = decodeAnswers(answers);
+  return Promise.all((decoded ? movingChecklist(decoded) : []).map((item) => loadProcedure(item.procedureId)));
 }
 
 describe('SearchPage', () => {
@@ -58,8 +78,8 @@ describe('SearchPage', () => {
 });
 
 describe('ProcedurePage', () => {
-  it('says calmly what a 見本 means and which number to call, with the last check and the source', () => {
-    renderAt('/procedures/kaigo-jukyu-shikaku-shomei');
+  it('says calmly what a 見本 means and which number to call, with the last check and the source', async () => {
+    await openedAt('/procedures/kaigo-jukyu-shikaku-shomei');
     expect(screen.getByRole('heading', { level: 1, name: '介護保険受給資格証明書の交付（市外へ引っ越す人）' })).toBeInTheDocument();
     expect(screen.getByText(/手続きの流れを知っていただくための見本です/)).toBeInTheDocument();
     expect(screen.getByText(/手続きの前に、お電話でご確認ください。市役所の代表電話/)).toHaveTextContent('「介護福祉課」とお伝えください。');
@@ -68,8 +88,8 @@ describe('ProcedurePage', () => {
     expect(screen.getByText(/^出典：/)).toBeInTheDocument();
   });
 
-  it('shows each source with its page ID and what it confirms, and says field by field what is still unconfirmed', () => {
-    renderAt('/procedures/kokuho-kanyu');
+  it('shows each source with its page ID and what it confirms, and says field by field what is still unconfirmed', async () => {
+    await openedAt('/procedures/kokuho-kanyu');
     expect(
       screen.getByText(
         /「担当課」「期限」「持っていくもの」は市などの案内で確かめました。「内容・対象となる人」「申し込みの方法と窓口」「申し込める人」「手数料」は、まだ確かめていません。/,
@@ -82,24 +102,24 @@ describe('ProcedurePage', () => {
     expect(screen.queryByText(/見本/)).not.toBeInTheDocument();
   });
 
-  it('opens the procedure a merged id now points to', () => {
-    renderAt('/procedures/kokuho-genmen');
+  it('opens the procedure a merged id now points to', async () => {
+    await openedAt('/procedures/kokuho-genmen');
     expect(screen.getByRole('heading', { level: 1, name: '国民健康保険税の減免の申請' })).toBeInTheDocument();
   });
 
-  it('shows where an online route leads before leaving', () => {
-    renderAt('/procedures/kaigo-2go');
+  it('shows where an online route leads before leaving', async () => {
+    await openedAt('/procedures/kaigo-2go');
     expect(screen.getByText(/行き先：/)).toHaveTextContent('行き先：app.oss.myna.go.jp');
   });
 
-  it('does not call a procedure the city published a 見本', () => {
-    renderAt('/procedures/kokuho-dattai');
+  it('does not call a procedure the city published a 見本', async () => {
+    await openedAt('/procedures/kokuho-dattai');
     expect(screen.getByRole('heading', { level: 1, name: '国民健康保険をやめる（脱退の届け出）' })).toBeInTheDocument();
     expect(screen.queryByText(/見本/)).not.toBeInTheDocument();
   });
 
-  it('an unknown id is a not-found page with a search', () => {
-    renderAt('/procedures/no-such-thing');
+  it('an unknown id is a not-found page with a search', async () => {
+    await openedAt('/procedures/no-such-thing');
     expect(screen.getByRole('heading', { level: 1, name: '手続きが見つかりません' })).toBeInTheDocument();
     expect(screen.getByRole('searchbox', { name: '手続きを検索' })).toBeInTheDocument();
   });
@@ -107,6 +127,8 @@ describe('ProcedurePage', () => {
 
 describe('引っ越しガイド', () => {
   it('asks again when a question is left out, then accepts 「わからない」 everywhere', async () => {
+    // In a test React retries a screen that waited only inside an awaited act, which a click is not.
+    await loadMovingProcedures('1.u.u.u.u.u.u.u.u.u');
     const user = userEvent.setup({ delay: null });
     const router = renderAt('/procedures/moving');
     await user.click(screen.getByRole('button', { name: 'チェックリストを作る' }));
@@ -114,13 +136,14 @@ describe('引っ越しガイド', () => {
     for (const group of screen.getAllByRole('group')) await user.click(within(group).getByRole('radio', { name: /^わからない/ }));
     await user.selectOptions(screen.getByLabelText('3. 引っ越す人は何人ですか'), 'わからない');
     await user.click(screen.getByRole('button', { name: 'チェックリストを作る' }));
-    await screen.findByRole('heading', { level: 1, name: '引っ越しのチェックリスト' });
+    await screen.findByRole('heading', { level: 1, name: '引っ越しのチェックリスト' }, { timeout: 10_000 });
     expect(router.state.location.search).toBe('?a=1.u.u.u.u.u.u.u.u.u');
     expect(screen.getAllByText('該当する場合').length).toBeGreaterThan(5);
     expect(JSON.parse(window.localStorage.getItem(SAVED_CHECKLIST_KEY) ?? 'null')).toEqual({ version: 1, answers: '1.u.u.u.u.u.u.u.u.u', done: [] });
   }, 20_000);
 
   it('keeps ticks on the device under one versioned key', async () => {
+    await loadMovingProcedures('1.w.20261201.2.n.n.n.n.n.n');
     renderAt('/procedures/moving/checklist?a=1.w.20261201.2.n.n.n.n.n.n');
     await userEvent.click(screen.getByRole('checkbox', { name: /済んだ\s*：転居届/ }));
     expect(JSON.parse(window.localStorage.getItem(SAVED_CHECKLIST_KEY) ?? 'null')).toEqual({

@@ -1,7 +1,8 @@
-import { confirmedFacts, type Procedure, PROCEDURE_FACTS, unconfirmedFacts } from '../../domain/procedures.ts';
+import type { ProcedurePageContent } from '../../domain/procedure-catalogue.ts';
+import { confirmedFacts, PROCEDURE_FACTS, unconfirmedFacts } from '../../domain/procedures.ts';
 
 /** The portal's words for the catalogue's codes (one term per thing). */
-export function applicantWords(procedure: Procedure): string[] {
+export function applicantWords(procedure: ProcedurePageContent): string[] {
   return procedure.applicants.map((applicant) => {
     if (applicant === '本人') return '本人';
     if (applicant === '同一世帯') return '同じ世帯の家族';
@@ -10,7 +11,7 @@ export function applicantWords(procedure: Procedure): string[] {
 }
 
 /** What the content's status means for the citizen, in one or two calm sentences (the page adds who to call). */
-export function contentStatusWords(procedure: Procedure): string {
+export function contentStatusWords(procedure: ProcedurePageContent): string {
   if (procedure.sample) return 'この説明は、手続きの流れを知っていただくための見本です。東金市での実際の決まりとは違うことがあります。';
   if (procedure.sources.length === 0) return 'この説明は、まだ市の案内と照らし合わせていません。';
   const confirmed = confirmedFacts(procedure).map((fact) => PROCEDURE_FACTS[fact]);
