@@ -96,8 +96,8 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
   await expect(page.getByRole('heading', { level: 1, name: '窓口の予約一覧' })).toBeVisible();
   await page.getByLabel('日にち', { exact: true }).fill(slot.date);
   await expect(page.getByRole('row').filter({ hasText: shownCode })).toBeVisible();
-  // The day, the closures, the month's two figure tables and the clerk's passkeys: every table drawn before the fit is checked.
-  await expect(page.getByRole('table')).toHaveCount(5);
+  // The day, the undelivered mails, the closures, the month's two figure tables and the clerk's passkeys: every table drawn before the fit is checked.
+  await expect(page.getByRole('table')).toHaveCount(6);
   // On a card the value's label is hidden from screen readers: they say the column header instead, once.
   await expect(page.getByRole('cell', { name: shownCode, exact: true })).toBeVisible();
   await expectFits('窓口の予約一覧');
@@ -112,6 +112,8 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
   await signIn(page, manager);
   await expect(page.getByRole('heading', { level: 1, name: '仮予約の一覧' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: '東金二丁目自治会' }).first()).toBeVisible();
+  // The 仮予約, the booked rooms with their fees, the undelivered mails, the month's two figure tables and the passkeys.
+  await expect(page.getByRole('table')).toHaveCount(6);
   await expectFits('仮予約の一覧');
   // The forms of the facility desk: 断る (left without sending) and, once confirmed, 支払い済みにする.
   const { booking: heldBooking } = (await held.json()) as { booking: { code: string } };
