@@ -21,6 +21,7 @@ describe('readConfig', () => {
       personalDataRetentionDays: 30,
       trustProxy: false,
       staff: { idleMs: 15 * 60_000, lifetimeMs: 10 * 3_600_000, lockMs: 30 * 60_000 },
+      staffPasskeys: null,
       kioskPinHash: null,
       sampleFacilitiesBookable: false,
       mail: null,

@@ -105,7 +105,10 @@ const environmentSchema = z
 /** The origin passkeys are used from: STAFF_PASSKEY_ORIGIN, else PUBLIC_URL's. */
 function passkeyOrigin(staffOrigin: string | undefined, publicUrl: string | undefined): URL | null {
   const address = staffOrigin ?? publicUrl;
-  return address === undefined ? null : new URL(new URL(address).origin);
+  // The refinement runs even when the address failed its own field's check (which says so in Japanese): no origin then.
+  if (address === undefined || !URL.canParse(address)) return null;
+  const { origin } = new URL(address);
+  return origin === 'null' ? null : new URL(origin);
 }
 
 export interface PasskeyConfig {
