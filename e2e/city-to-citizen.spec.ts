@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { formatReservationCode } from '../src/domain/citizen-fields.ts';
 import { formatJapaneseDate } from '../src/domain/japan-time.ts';
 import { axeViolations } from './support/accessibility.ts';
 import { type OwnServer, ownServerPort, startOwnServer } from './support/own-server.ts';
-import { addAccount, signIn } from './support/staff.ts';
+import { addAccount, holdMeetingRoom, signIn } from './support/staff.ts';
 
 /**
  * What the city does at its desks, the citizen sees on their phone: a clerk's cancel with its
@@ -49,33 +50,11 @@ test('the citizen’s phone shows what the city did: a cancel with its reason, a
   });
   expect(booked.status()).toBe(201);
   const counter = (await booked.json()) as { reservation: { code: string }; token: string };
-  const counterCode = `${counter.reservation.code.slice(0, 4)}-${counter.reservation.code.slice(4)}`;
+  const counterCode = formatReservationCode(counter.reservation.code);
 
-  const room = api('/facilities/bunka-kaikan/rooms/meeting-2');
-  const roomDays = (
-    (await (await page.request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] }
-  ).days;
-  const block = roomDays.flatMap((day) => day.blocks.filter((b) => b.bookable && b.id !== 'all-day').map((b) => ({ date: day.date, blockId: b.id })))[0];
-  if (!block) throw new Error('no free block');
-  const held = await page.request.post(api('/facilities/bookings'), {
-    data: {
-      facilityId: 'bunka-kaikan',
-      roomId: 'meeting-2',
-      dates: [block.date],
-      blockIds: [block.blockId],
-      residency: 'resident',
-      group: 'general',
-      purpose: '自治会の会議',
-      headCount: 8,
-      groupName: '東金二丁目自治会',
-      nameKana: 'トウガネ ハナコ',
-      phone: '0475-50-1210',
-      email: '',
-    },
-  });
-  expect(held.status()).toBe(201);
-  const facility = (await held.json()) as { booking: { code: string }; token: string };
-  const heldCode = `${facility.booking.code.slice(0, 4)}-${facility.booking.code.slice(4)}`;
+  const [facility] = await holdMeetingRoom(page.request, 1, server.baseUrl);
+  if (!facility) throw new Error('no 仮予約');
+  const heldCode = facility.shownCode;
 
   // At the city hall, on a desktop: the clerk cancels the booking with a reason, and closes a day.
   const desk = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });

@@ -3,7 +3,7 @@ import { axeViolations, sidewaysOverflow, smallTargets } from './support/accessi
 import { layoutProblems } from './support/layout.ts';
 import { MODES } from './support/modes.ts';
 import { switchTextSize, useSavedTextSize } from './support/portal.ts';
-import { addAccount, signIn } from './support/staff.ts';
+import { addAccount, holdMeetingRoom, signIn } from './support/staff.ts';
 
 /**
  * The staff screens on a phone (360 px) in large and extra-large text. A narrow screen is the phone
@@ -48,30 +48,8 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
   expect(booked.status()).toBe(201);
   const { reservation } = (await booked.json()) as { reservation: { code: string } };
   const shownCode = `${reservation.code.slice(0, 4)}-${reservation.code.slice(4)}`;
-  const room = '/api/v1/facilities/bunka-kaikan/rooms/meeting-2';
-  const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
-  const blocks = days.flatMap((day) =>
-    day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id })),
-  );
-  const choice = blocks[Math.floor(Math.random() * blocks.length)];
-  if (!choice) throw new Error('no free block');
-  const held = await request.post('/api/v1/facilities/bookings', {
-    data: {
-      facilityId: 'bunka-kaikan',
-      roomId: 'meeting-2',
-      dates: [choice.date],
-      blockIds: [choice.blockId],
-      residency: 'resident',
-      group: 'general',
-      purpose: '自治会の会議',
-      headCount: 8,
-      groupName: '東金二丁目自治会',
-      nameKana: 'トウガネ ハナコ',
-      phone: '0475-50-1210',
-      email: '',
-    },
-  });
-  expect(held.status()).toBe(201);
+  const [held] = await holdMeetingRoom(request, 1);
+  if (!held) throw new Error('no 仮予約');
 
   /** The screen as it is now, in large and then extra-large text (switched in place: no reload). */
   const expectFits = async (screen: string) => {
@@ -116,8 +94,7 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
   await expect(page.getByRole('table')).toHaveCount(6);
   await expectFits('仮予約の一覧');
   // The forms of the facility desk: 断る (left without sending) and, once confirmed, 支払い済みにする.
-  const { booking: heldBooking } = (await held.json()) as { booking: { code: string } };
-  const heldCode = `${heldBooking.code.slice(0, 4)}-${heldBooking.code.slice(4)}`;
+  const heldCode = held.shownCode;
   await page.getByRole('button', { name: `${heldCode} を断る` }).click();
   await expect(page.getByLabel('断る理由')).toBeFocused();
   await expectFits('仮予約を断る');

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { chromiumLaunchOptions } from '../playwright.config.ts';
+import { formatReservationCode } from '../src/domain/citizen-fields.ts';
 import { managementLinkUrl } from '../src/domain/management-links.ts';
 import { axeViolations } from './support/accessibility.ts';
 import { writeQrVideo } from './support/el-qr-fixtures.ts';
@@ -47,7 +48,7 @@ async function bookTwo(request: APIRequestContext): Promise<{ date: string; book
     });
     expect(response.status()).toBe(201);
     const { reservation, token } = (await response.json()) as { reservation: { code: string }; token: string };
-    bookings.push({ code: reservation.code, token, shown: `${reservation.code.slice(0, 4)}-${reservation.code.slice(4)}` });
+    bookings.push({ code: reservation.code, token, shown: formatReservationCode(reservation.code) });
   }
   return { date: day.date, bookings };
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { devices, expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './support/accessibility.ts';
-import { addAccount, signIn } from './support/staff.ts';
+import { addAccount, holdMeetingRoom, signIn } from './support/staff.ts';
 
 /**
  * The staff side with the real server: accounts made by the server's command, a citizen's
@@ -129,39 +129,11 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   await expect(page.getByRole('status').filter({ hasText: 'ログアウトしました。' })).toBeVisible();
   expect((await page.request.get('/api/v1/staff/session')).status()).toBe(401);
 
-  // A citizen holds a room of the 文化会館 (a 仮予約 until the application at its counter).
-  const room = '/api/v1/facilities/bunka-kaikan/rooms/meeting-2';
-  const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
-  const blocks = days.flatMap((day) =>
-    day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id })),
-  );
-  // Two 仮予約 of different blocks: one to confirm, one to decline.
-  const picked = blocks.sort(() => Math.random() - 0.5).slice(0, 2);
-  const hold = async (choice: { date: string; blockId: string } | undefined) => {
-    if (!choice) throw new Error('no free block');
-    const held = await request.post('/api/v1/facilities/bookings', {
-      data: {
-        facilityId: 'bunka-kaikan',
-        roomId: 'meeting-2',
-        dates: [choice.date],
-        blockIds: [choice.blockId],
-        residency: 'resident',
-        group: 'general',
-        purpose: '自治会の会議',
-        headCount: 8,
-        groupName: '東金二丁目自治会',
-        nameKana: 'トウガネ ハナコ',
-        phone: '0475-50-1210',
-        email: '',
-      },
-    });
-    expect(held.status()).toBe(201);
-    const answer = (await held.json()) as { booking: { code: string; status: string }; token: string };
-    expect(answer.booking.status).toBe('provisional');
-    return { ...answer, shownCode: `${answer.booking.code.slice(0, 4)}-${answer.booking.code.slice(4)}` };
-  };
-  const { booking, token, shownCode: heldCode } = await hold(picked[0]);
-  const declined = await hold(picked[1]);
+  // A citizen holds a room of the 文化会館 twice (仮予約 until the application at its counter): one to confirm, one to decline.
+  const [held, declined] = await holdMeetingRoom(request, 2);
+  if (!held || !declined) throw new Error('no 仮予約');
+  const { booking, token, shownCode: heldCode } = held;
+  expect([booking.status, declined.booking.status]).toEqual(['provisional', 'provisional']);
 
   await signIn(page, manager);
   await expect(page.getByRole('heading', { level: 1, name: '仮予約の一覧' })).toBeVisible();

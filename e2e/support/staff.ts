@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { formatReservationCode } from '../../src/domain/citizen-fields.ts';
 
 /** Staff accounts for e2e, made by the server's own command, and signing in on the staff screen. */
 export const PASSWORD = 'kuju-kuri-hama-2026';
@@ -19,4 +20,48 @@ export async function signIn(page: Page, loginName: string, password = PASSWORD)
   await page.getByLabel('ログイン名').fill(loginName);
   await page.getByLabel('パスワード').fill(password);
   await page.getByRole('button', { name: 'ログインする', exact: true }).click();
+}
+
+export interface HeldRoom {
+  booking: { code: string; status: string };
+  token: string;
+  /** The code as the screens show it: ABCD-2345. */
+  shownCode: string;
+}
+
+/**
+ * 仮予約 of the 文化会館's 会議室2, made by a citizen through the API: `count` different free blocks
+ * picked at random. `origin` is a test's own server, or '' for the shared one.
+ */
+export async function holdMeetingRoom(request: APIRequestContext, count: number, origin = ''): Promise<HeldRoom[]> {
+  const room = `${origin}/api/v1/facilities/bunka-kaikan/rooms/meeting-2`;
+  const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
+  const blocks = days.flatMap((day) =>
+    day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id })),
+  );
+  const picked = blocks.sort(() => Math.random() - 0.5).slice(0, count);
+  if (picked.length < count) throw new Error('not enough free blocks');
+  const held: HeldRoom[] = [];
+  for (const choice of picked) {
+    const response = await request.post(`${origin}/api/v1/facilities/bookings`, {
+      data: {
+        facilityId: 'bunka-kaikan',
+        roomId: 'meeting-2',
+        dates: [choice.date],
+        blockIds: [choice.blockId],
+        residency: 'resident',
+        group: 'general',
+        purpose: '自治会の会議',
+        headCount: 8,
+        groupName: '東金二丁目自治会',
+        nameKana: 'トウガネ ハナコ',
+        phone: '0475-50-1210',
+        email: '',
+      },
+    });
+    expect(response.status()).toBe(201);
+    const answer = (await response.json()) as { booking: { code: string; status: string }; token: string };
+    held.push({ ...answer, shownCode: formatReservationCode(answer.booking.code) });
+  }
+  return held;
 }
