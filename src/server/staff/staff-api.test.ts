@@ -453,6 +453,9 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
     it('closes some hours: those slots are no longer offered or booked, and a restart does not reopen them', async () => {
       expect((await close(admin, { date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' })).status).toBe(201);
       expect(await seats('2026-12-02')).toMatchObject({ '09:30': 2, '10:00': 0, '10:30': 0, '11:00': 2 });
+      // The citizen's list of times says which the city closed, and why.
+      const closedFor = Object.fromEntries(((await availableDay('2026-12-02'))?.slots ?? []).map((slot) => [slot.time, slot.closedReason]));
+      expect(closedFor).toMatchObject({ '09:30': null, '10:00': 'システムの点検', '10:30': 'システムの点検', '11:00': null });
       const refused = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -893,6 +896,11 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       // Two 仮予約 of one block each.
       expect([roomAfter.provisional - roomBefore.provisional, roomAfter.blocks - roomBefore.blocks]).toEqual([2, 2]);
       expect(after.rooms.find((row) => row.roomId === 'meeting-1')?.name).toMatch(/^東金文化会館 /);
+      // Occupancy: each 午後 (13:00–17:00) holds 4 of the day's 12 bookable hours (9:00–21:00).
+      const occupancy = (answer: StaffFigures) => answer.occupancy.find((row) => row.facilityId === 'bunka-kaikan' && row.roomId === 'meeting-1');
+      const day23 = (answer: StaffFigures) => occupancy(answer)?.days.find((row) => row.date === '2026-12-23');
+      expect([(day23(after)?.bookedMinutes ?? 0) - (day23(before)?.bookedMinutes ?? 0), day23(after)?.bookableMinutes]).toEqual([240, 720]);
+      expect((occupancy(after)?.bookedMinutes ?? 0) - (occupancy(before)?.bookedMinutes ?? 0)).toBe(480);
 
       const csv = await admin.send('GET', '/staff/figures.csv?month=2026-12');
       expect(csv.status).toBe(200);
@@ -902,6 +910,8 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder().decode(bytes);
       expect(text).toContain(`\r\n2026-12-01,カードの受け取り,${String(counterAfter.booked)},${String(counterAfter.checkedIn)},`);
+      expect(text).toContain('\r\n日付,施設・部屋,予約した時間,予約できる時間,利用率\r\n');
+      expect(text).toMatch(/\r\n2026-12-23,東金文化会館 [^,]+,\d+(\.\d+)?,12,\d+\.\d%\r\n/);
       expect(text).not.toMatch(new RegExp(`${reservation.code}|カソウ|0475`));
 
       expect((await clerk.send('GET', '/staff/figures?month=2026-13')).status).toBe(400);
