@@ -75,13 +75,13 @@ test('the citizen’s phone shows what the city did: a cancel with its reason, a
 
   await signIn(staff, 'kanri');
   await staff.getByLabel('休みにする日').fill(closedDay.date);
-  await staff.getByLabel('理由', { exact: true }).fill('庁舎の電気設備の点検のため');
+  await staff.getByLabel('休みにする理由').fill('庁舎の電気設備の点検のため');
   await staff.getByRole('button', { name: '休みにする', exact: true }).click();
   await expect(staff.getByRole('status').filter({ hasText: 'を休みにしました。' })).toBeVisible();
   await staff.getByLabel('休みにする日').fill(partDay.date);
   await staff.getByRole('radio', { name: '時間を区切る' }).check();
   await staff.getByLabel('始まり').selectOption(lastHour.time);
-  await staff.getByLabel('理由', { exact: true }).fill('庁舎の清掃のため');
+  await staff.getByLabel('休みにする理由').fill('庁舎の清掃のため');
   await staff.getByRole('button', { name: '休みにする', exact: true }).click();
   await expect(staff.getByRole('status').filter({ hasText: `${formatJapaneseDate(partDay.date)} ` })).toContainText('を休みにしました。');
   await staff.getByRole('button', { name: 'ログアウトする' }).click();

@@ -219,7 +219,7 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   await page.getByLabel('休みにする日').fill(lastDay.date);
   await page.getByRole('radio', { name: '時間を区切る' }).check();
   await page.getByLabel('始まり').selectOption(lastSlot.time);
-  await page.getByLabel('理由', { exact: true }).fill('システムの点検のため');
+  await page.getByLabel('休みにする理由').fill('システムの点検のため');
   await page.getByRole('button', { name: '休みにする', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'を休みにしました。' })).toBeVisible();
   await expect.poll(offered).toBe(false);
@@ -278,7 +278,7 @@ test('a facility manager blocks a room for the city: refused over a booking (nam
   await blocking.getByRole('button', { name: '部屋を止める' }).click();
   await expect(blocking.getByText('止める時間を1つ以上選んでください。')).toBeVisible();
   await blocking.getByRole('checkbox', { name: '全日（9:00～21:00）' }).check();
-  await blocking.getByLabel('理由').fill('空調設備の点検');
+  await blocking.getByLabel('止める理由').fill('空調設備の点検');
   await blocking.getByRole('button', { name: '部屋を止める' }).click();
   // Refused over the citizen's 仮予約, which is named for a phone call; nothing is blocked.
   const refusal = page.getByRole('status').filter({ hasText: 'この時間には予約が1件あります' });

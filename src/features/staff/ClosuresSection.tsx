@@ -143,7 +143,7 @@ function CloseCounterForm({ run, busy }: ClosureChanges) {
         </div>
       )}
       <TextField
-        label="理由"
+        label="休みにする理由"
         hint="例：システムの点検のため"
         value={reason}
         error={errors.reason}

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatJapaneseDate, japanClock } from '../../domain/japan-time.ts';
+import { formatShortJapaneseDate, japanClock } from '../../domain/japan-time.ts';
 import { counterTotals, hoursText, occupancyShare, reportMonths } from '../../domain/staff-figures.ts';
 import { SelectField } from '../../ui/Fields.tsx';
 import { StaffTable, Unbroken } from './StaffTable.tsx';
@@ -89,7 +89,8 @@ export function FiguresSection({ onSignedOut }: { onSignedOut: () => void }) {
             rowKey={(row) => row.key}
             empty="この月に予約のあった日はありません。"
             columns={[
-              { header: '日にち', cell: (row) => <Unbroken>{formatJapaneseDate(row.date)}</Unbroken> },
+              // The year is in the caption: the short date fits a phone's card in the largest text.
+              { header: '日にち', cell: (row) => <Unbroken>{formatShortJapaneseDate(row.date)}</Unbroken> },
               { header: '施設・部屋', cell: (row) => row.name },
               { header: '予約した時間', cell: (row) => <Unbroken>{hoursText(row.bookedMinutes)}時間</Unbroken> },
               { header: '予約できる時間', cell: (row) => <Unbroken>{hoursText(row.bookableMinutes)}時間</Unbroken> },
