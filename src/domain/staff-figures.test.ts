@@ -10,6 +10,7 @@ import {
   hoursText,
   monthRange,
   occupancyShare,
+  reportMonths,
   roomOccupancy,
   type StaffFigures,
 } from './staff-figures.ts';
@@ -73,6 +74,18 @@ describe('the staff figures', () => {
     expect(csv).toContain('\r\n2026-12-03,文化会館 会議室,0,0,－\r\n合計,文化会館 会議室,3,24,12.5%\r\n');
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('the months the figures offer', () => {
+  it('are next month, this month and the twelve before, newest first, across the turn of the year', () => {
+    const { months, thisMonth } = reportMonths('2026-12-28');
+    expect(thisMonth).toBe('2026-12');
+    expect(months.slice(0, 3)).toEqual(['2027-01', '2026-12', '2026-11']);
+    expect(months.at(-1)).toBe('2025-12');
+    expect(months).toHaveLength(14);
+    expect(reportMonths('2027-01-05').months.slice(0, 3)).toEqual(['2027-02', '2027-01', '2026-12']);
+    for (const month of months) expect(figuresQuerySchema.shape.month.safeParse(month).success).toBe(true);
   });
 });
 
