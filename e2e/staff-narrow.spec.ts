@@ -74,8 +74,8 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
   await expect(page.getByRole('heading', { level: 1, name: '窓口の予約一覧' })).toBeVisible();
   await page.getByLabel('日にち', { exact: true }).fill(slot.date);
   await expect(page.getByRole('row').filter({ hasText: shownCode })).toBeVisible();
-  // The day, the undelivered mails, the closures, the month's two figure tables and the clerk's passkeys: every table drawn before the fit is checked.
-  await expect(page.getByRole('table')).toHaveCount(6);
+  // The day, the undelivered mails, the closures, the month's four figure tables and the clerk's passkeys: every table drawn before the fit is checked.
+  await expect(page.getByRole('table')).toHaveCount(8);
   // On a card the value's label is hidden from screen readers: they say the column header instead, once.
   await expect(page.getByRole('cell', { name: shownCode, exact: true })).toBeVisible();
   await expectFits('窓口の予約一覧');
@@ -90,8 +90,8 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
   await signIn(page, manager);
   await expect(page.getByRole('heading', { level: 1, name: '仮予約の一覧' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: '東金二丁目自治会' }).first()).toBeVisible();
-  // The 仮予約, the booked rooms with their fees, the undelivered mails, the month's two figure tables and the passkeys.
-  await expect(page.getByRole('table')).toHaveCount(6);
+  // The 仮予約, the booked rooms with their fees, the undelivered mails, the month's four figure tables and the passkeys.
+  await expect(page.getByRole('table')).toHaveCount(8);
   await expectFits('仮予約の一覧');
   // The forms of the facility desk: 断る (left without sending) and, once confirmed, 支払い済みにする.
   const heldCode = held.shownCode;
@@ -107,8 +107,8 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
 
   await signIn(page, admin);
   await expect(page.getByRole('heading', { level: 1, name: '管理' })).toBeVisible();
-  // Accounts, sessions, closures, the days' desks, the audit log, the two figure tables and the passkeys.
-  await expect(page.getByRole('table')).toHaveCount(8);
+  // Accounts, sessions, closures, the days' desks, the audit log, the four figure tables and the passkeys.
+  await expect(page.getByRole('table')).toHaveCount(10);
   await expect(page.getByRole('table', { name: '新しい順（最大500件）' }).getByRole('row').filter({ hasText: manager }).first()).toBeVisible();
   await expectFits('管理');
 });
