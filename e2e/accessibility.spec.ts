@@ -4,6 +4,7 @@ import { WALK_ATTACHMENT, type WalkRecord } from './support/accessibility-result
 import { layoutProblems, MIN_SELECTION_MARK } from './support/layout.ts';
 import { MODES, type Mode, PHONE } from './support/modes.ts';
 import { type Screen, SCREENS, screenAddress, screenTitle, switchTextSize } from './support/portal.ts';
+import { addAccount, signIn } from './support/staff.ts';
 
 /**
  * The accessibility walk: every screen of SCREENS in every mode of MODES, each screen and mode walked
@@ -190,6 +191,48 @@ for (const modes of GROUPS) {
       }
     });
   }
+}
+
+/**
+ * The staff screens (/staff), each signed in with the role that works it: sign-in, the 窓口's day list
+ * (with the closures and the figures), the 施設 desk, and the administrator's screen (accounts,
+ * sessions, closures, desks, the audit log, figures). Walked like the citizens' screens in the text
+ * sizes, in one page load and one sign-in per screen (a role per screen); not in the kiosk mode, which
+ * is the citizens' terminal. Their records are not attached: the published report covers the
+ * citizens' portal (SCREENS × MODES, checked by scripts/accessibility-report.test.ts).
+ */
+const STAFF_SCREENS: readonly (Screen & { role: '窓口' | '施設' | '管理者' | null })[] = [
+  { path: '/staff', heading: '職員のログイン', role: null },
+  { path: '/staff', heading: '窓口の予約一覧', title: '窓口の予約一覧（職員）｜つながる東金', role: '窓口' },
+  { path: '/staff', heading: '仮予約の一覧', title: '仮予約の一覧（職員）｜つながる東金', role: '施設' },
+  { path: '/staff', heading: '管理', title: '管理（職員）｜つながる東金', role: '管理者' },
+];
+
+for (const screen of STAFF_SCREENS) {
+  test(`staff: ${screen.heading} in ${SIZE_MODES.map((mode) => mode.id).join(', ')}: axe-core, targets, layout, reflow at 320 px and 200%, title, motion, forced colours`, async ({
+    page,
+    browser,
+  }, testInfo) => {
+    test.slow();
+    const [first, ...rest] = SIZE_MODES;
+    if (!first) throw new Error('no text size mode');
+    await first.prepare(page);
+    await page.setViewportSize(first.viewports[0] ?? PHONE);
+    if (screen.role) {
+      const loginName = `a11y-${String(testInfo.workerIndex)}-${String(Date.now() % 1_000_000)}`;
+      addAccount(loginName, screen.role);
+      await signIn(page, loginName);
+    } else {
+      await page.goto(screen.path);
+    }
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
+    // Every table drawn (the lists come after the heading) before the first check.
+    await expect(page.getByText('読み込んでいます…')).toHaveCount(0);
+    for (const mode of [first, ...rest]) {
+      if (mode !== first && mode.textSize) await switchTextSize(page, mode.textSize);
+      expectClean(await checkMode(page, browser, screen, mode, ''), screen, mode);
+    }
+  });
 }
 
 test('every screen has its own tab title', () => {

@@ -19,6 +19,7 @@ describe('readConfig', () => {
       bodyLimitBytes: 65536,
       maxEventLoopDelayMs: 1000,
       personalDataRetentionDays: 30,
+      auditRetentionDays: 1825,
       trustProxy: false,
       staff: { idleMs: 15 * 60_000, lifetimeMs: 10 * 3_600_000, lockMs: 30 * 60_000 },
       staffPasskeys: null,
@@ -49,6 +50,17 @@ describe('readConfig', () => {
       lockMs: 3_600_000,
     });
     expect(() => readConfig({ STAFF_IDLE_MINUTES: '0' }, null)).toThrow(/STAFF_IDLE_MINUTES/);
+  });
+
+  it('keeps the audit log for its own number of days, apart from the citizens’ data, never under a year and a day', () => {
+    const config = readConfig({ AUDIT_RETENTION_DAYS: '3650', PERSONAL_DATA_RETENTION_DAYS: '7' }, null);
+    expect([config.auditRetentionDays, config.personalDataRetentionDays]).toEqual([3650, 7]);
+    expect(readConfig({ AUDIT_RETENTION_DAYS: '366' }, null).auditRetentionDays).toBe(366);
+    expect(() => readConfig({ AUDIT_RETENTION_DAYS: '365' }, null)).toThrow(
+      /AUDIT_RETENTION_DAYS: 366日以上にしてください（1年より新しい操作の記録は、データベースが消させません）。/,
+    );
+    expect(() => readConfig({ AUDIT_RETENTION_DAYS: '3651' }, null)).toThrow(/AUDIT_RETENTION_DAYS: 3650日（10年）以下にしてください。/);
+    for (const value of ['5年', '1825.5', '-1']) expect(() => readConfig({ AUDIT_RETENTION_DAYS: value }, null)).toThrow(/AUDIT_RETENTION_DAYS/);
   });
 
   it('starts several workers only on PostgreSQL', () => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import '../domain/validation.ts';
+import { AUDIT_RETENTION_MIN_DAYS } from './retention.ts';
 import { isScryptHash } from './scrypt-hash.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -39,6 +40,17 @@ const environmentSchema = z
     MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
     /** Names, phones and e-mails of a booking are deleted this many days after the visit. */
     PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+    /**
+     * The staff audit log is kept this many days, then the hourly job deletes it: 5 years by default
+     * (the span over which a citizen or an auditor may still ask who did what to a booking), never
+     * less than a day over the year the database itself protects (AUDIT_RETENTION_MIN_DAYS), at most 10 years.
+     */
+    AUDIT_RETENTION_DAYS: z.coerce
+      .number()
+      .int()
+      .min(AUDIT_RETENTION_MIN_DAYS, `${String(AUDIT_RETENTION_MIN_DAYS)}日以上にしてください（1年より新しい操作の記録は、データベースが消させません）。`)
+      .max(3650, '3650日（10年）以下にしてください。')
+      .default(5 * 365),
     /** Set to `true` when a reverse proxy sets X-Forwarded-For (so rate limits see the citizen's address). */
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     /** A staff session left alone this long ends (a counter PC is shared). */
@@ -132,6 +144,7 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   maxEventLoopDelayMs: number;
   personalDataRetentionDays: number;
+  auditRetentionDays: number;
   trustProxy: boolean;
   staff: { idleMs: number; lifetimeMs: number; lockMs: number };
   /** Staff passkeys; null when no origin is configured (then only passwords sign in). */
@@ -180,6 +193,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     maxEventLoopDelayMs: env.MAX_EVENT_LOOP_DELAY_MS,
     personalDataRetentionDays: env.PERSONAL_DATA_RETENTION_DAYS,
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     trustProxy: env.TRUST_PROXY === 'true',
     staff: {
       idleMs: env.STAFF_IDLE_MINUTES * 60_000,

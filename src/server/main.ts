@@ -25,7 +25,13 @@ async function main(): Promise<void> {
   await applyContentToStore(store, content, new Date());
   await store.recordContentFingerprint(content.fingerprint);
   const app = await buildApp({ config, store, content, version: __APP_VERSION__, instance });
-  const stopRetentionJob = startRetentionJob(store, config.personalDataRetentionDays, () => new Date(), app.log, `${hostname()}:${String(process.pid)}`);
+  const stopRetentionJob = startRetentionJob(
+    store,
+    { personalDataDays: config.personalDataRetentionDays, auditDays: config.auditRetentionDays },
+    () => new Date(),
+    app.log,
+    `${hostname()}:${String(process.pid)}`,
+  );
   // Every instance runs a mail worker; the outbox's leases keep them from sending one message twice at once.
   const mailWorker = config.mail
     ? createMailWorker({ outbox: store.outbox, smtpUrl: config.mail.smtpUrl, from: config.mail.from, now: () => new Date(), log: app.log })

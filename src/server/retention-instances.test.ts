@@ -81,12 +81,15 @@ describe('the retention job with two instances on one database', () => {
     await bookProvisional(one, 'PROV0001', 'hall', '2026-11-20T08:00:00.000Z');
 
     const now = new Date('2026-11-24T01:00:00Z');
-    const results = await Promise.all([runRetentionJobOnce(one, now, 30, 'one'), runRetentionJobOnce(two, now, 30, 'two')]);
+    const results = await Promise.all([
+      runRetentionJobOnce(one, now, { personalDataDays: 30, auditDays: 1825 }, 'one'),
+      runRetentionJobOnce(two, now, { personalDataDays: 30, auditDays: 1825 }, 'two'),
+    ]);
     expect(results.filter((result) => result === null)).toHaveLength(1);
     expect(results.find((result) => result !== null)).toMatchObject({ reservations: 2, releasedProvisional: 1 });
     expect((await two.counter.find('VISIT002'))?.phone).toBeNull();
 
-    const nextHour = await runRetentionJobOnce(two, new Date('2026-11-24T02:00:00Z'), 30, 'two');
+    const nextHour = await runRetentionJobOnce(two, new Date('2026-11-24T02:00:00Z'), { personalDataDays: 30, auditDays: 1825 }, 'two');
     expect(nextHour).toMatchObject({ reservations: 0, releasedProvisional: 0 });
   });
 
@@ -124,13 +127,13 @@ describe('the record of which instance ran each job', () => {
         for (let hour = 0; hour < 240; hour++) {
           expect(await store.claimJobRun('retention', new Date(first + hour * 3_600_000).toISOString().slice(0, 13), 'one')).toBe(true);
         }
-        const ran = await runRetentionJobOnce(store, new Date('2026-11-24T01:00:00Z'), 30, 'one');
+        const ran = await runRetentionJobOnce(store, new Date('2026-11-24T01:00:00Z'), { personalDataDays: 30, auditDays: 1825 }, 'one');
         // Claims before 2026-11-17T01 go: the three days from 11-14T01 to 11-17T00.
         expect(ran?.jobRuns).toBe(72);
         // What is kept still guards its hour: the same hour cannot be claimed again.
         expect(await store.claimJobRun('retention', '2026-11-17T01', 'two')).toBe(false);
         expect(await store.claimJobRun('retention', '2026-11-24T01', 'two')).toBe(false);
-        expect((await runRetentionJobOnce(store, new Date('2026-11-24T02:00:00Z'), 30, 'one'))?.jobRuns).toBe(1);
+        expect((await runRetentionJobOnce(store, new Date('2026-11-24T02:00:00Z'), { personalDataDays: 30, auditDays: 1825 }, 'one'))?.jobRuns).toBe(1);
       } finally {
         await store.close();
         remove();

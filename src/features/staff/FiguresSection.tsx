@@ -28,7 +28,7 @@ export function FiguresSection({ onSignedOut }: { onSignedOut: () => void }) {
         ))}
       </SelectField>
       <p>
-        <a href={figuresCsvHref(month)} download>
+        <a className={styles.download} href={figuresCsvHref(month)} download>
           {monthName(month)}の集計を CSV でダウンロード（Excel 用、日ごとの内訳つき）
         </a>
       </p>

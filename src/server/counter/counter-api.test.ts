@@ -315,9 +315,9 @@ describe('guessing and retention', () => {
     const created = (await (
       await post('/counter/reservations', { ...booking, slot: { date: '2026-12-10', time: '11:00' }, email: 'a@example.jp' })
     ).json()) as CounterReservationCreated;
-    await deleteExpiredPersonalData(server.store, new Date('2027-01-09T01:00:00Z'), 30);
+    await deleteExpiredPersonalData(server.store, new Date('2027-01-09T01:00:00Z'), { personalDataDays: 30, auditDays: 1825 });
     expect(await server.store.counter.find(created.reservation.code)).toMatchObject({ nameKana: 'トウガネ タロウ' });
-    await deleteExpiredPersonalData(server.store, new Date('2027-01-10T01:00:00Z'), 30);
+    await deleteExpiredPersonalData(server.store, new Date('2027-01-10T01:00:00Z'), { personalDataDays: 30, auditDays: 1825 });
     expect(await server.store.counter.find(created.reservation.code)).toMatchObject({
       nameKana: null,
       phone: null,

@@ -209,9 +209,9 @@ describe('provisional bookings, change and cancel', () => {
 
   it('deletes personal fields after the retention period and keeps the booking', async () => {
     const created = await book({ ...booking, dates: ['2026-12-16'], email: 'a@example.jp' });
-    await deleteExpiredPersonalData(server.store, new Date('2027-01-15T01:00:00Z'), 30);
+    await deleteExpiredPersonalData(server.store, new Date('2027-01-15T01:00:00Z'), { personalDataDays: 30, auditDays: 1825 });
     expect(await server.store.facilities.find(created.body.booking.code)).toMatchObject({ nameKana: 'トウガネ ハナコ', groupName: '東金一丁目自治会' });
-    await deleteExpiredPersonalData(server.store, new Date('2027-01-16T01:00:00Z'), 30);
+    await deleteExpiredPersonalData(server.store, new Date('2027-01-16T01:00:00Z'), { personalDataDays: 30, auditDays: 1825 });
     expect(await server.store.facilities.find(created.body.booking.code)).toMatchObject({
       nameKana: null,
       phone: null,

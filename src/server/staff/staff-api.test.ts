@@ -15,6 +15,7 @@ import { formatReservationCode } from '../../domain/citizen-fields.ts';
 import { formatJapaneseDate } from '../../domain/japan-time.ts';
 import type { DaySheet, RoomBlock } from '../../domain/room-blocks.ts';
 import { applyContentToStore, loadContentPack } from '../content.ts';
+import { deleteExpiredPersonalData } from '../retention.ts';
 import { TEST_DATABASE_ENGINES, type TestDatabase } from '../testing/test-databases.ts';
 import { addStaffAccount, signIn, signInRequest, type StaffClient } from '../testing/staff-client.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -979,8 +980,31 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
 
     it('keeps the audit log append-only, in the database itself', async () => {
       await expect(database.run("UPDATE staff_audit_log SET actor = 'someone'")).rejects.toThrow(/append-only/);
-      await expect(database.run('DELETE FROM staff_audit_log')).rejects.toThrow(/append-only/);
+      await expect(database.run('DELETE FROM staff_audit_log')).rejects.toThrow(/keeps every entry for 365 days/);
       expect((await audit()).length).toBeGreaterThan(0);
+    });
+
+    it('deletes audit entries past AUDIT_RETENTION_DAYS in the hourly job, and the database refuses any younger than a year', async () => {
+      const old = (at: string, actor: string) =>
+        database.run(`INSERT INTO staff_audit_log (at, actor, action, target) VALUES ('${at}', '${actor}', 'sign-in', NULL)`);
+      await old('2019-06-01T00:00:00.000Z', 'gonen-mae');
+      await old('2024-06-01T00:00:00.000Z', 'ninen-mae');
+      const count = (await audit()).length;
+      // Even an old row is never changed.
+      await expect(database.run("UPDATE staff_audit_log SET actor = 'someone' WHERE actor = 'gonen-mae'")).rejects.toThrow(/append-only/);
+      // Young rows cannot be deleted by any SQL: the statement is refused whole, nothing goes.
+      await expect(database.run("DELETE FROM staff_audit_log WHERE actor IN ('kanri', 'gonen-mae')")).rejects.toThrow(/365 days/);
+      expect((await audit()).length).toBe(count);
+      // The job with 5 years deletes the entry of 2019 only.
+      const periods = { personalDataDays: 30, auditDays: 5 * 365 };
+      expect((await deleteExpiredPersonalData(server.store, START, periods)).auditEntries).toBe(1);
+      const actors = (await audit()).map((entry) => entry.actor);
+      expect([actors.includes('gonen-mae'), actors.includes('ninen-mae'), actors.includes('kanri')]).toEqual([false, true, true]);
+      expect(actors.length).toBe(count - 1);
+      // Told a retention under a year (which the configuration refuses), the job still keeps the last year.
+      expect((await deleteExpiredPersonalData(server.store, START, { personalDataDays: 30, auditDays: 30 })).auditEntries).toBe(1);
+      expect((await audit()).map((entry) => entry.actor)).not.toContain('ninen-mae');
+      expect((await audit()).length).toBe(count - 2);
     });
   });
 

@@ -354,6 +354,7 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
       );
     },
 
+    deleteAuditBefore: (before) => Promise.resolve(db.prepare('DELETE FROM staff_audit_log WHERE at < ?').run(before).changes),
     appendAudit({ at, actor, action, target, before, after }) {
       db.prepare('INSERT INTO staff_audit_log (at, actor, action, target, before_value, after_value) VALUES (?, ?, ?, ?, ?, ?)').run(
         at,

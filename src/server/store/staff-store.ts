@@ -270,6 +270,11 @@ export interface StaffStore {
   appendAudit(entry: { at: string; actor: string; action: AuditAction; target: string | null; before: string | null; after: string | null }): Promise<void>;
   /** The newest entries first. */
   listAudit(limit: number): Promise<AuditEntry[]>;
+  /**
+   * Deletes the audit entries older than `before` (ISO instant), for the retention job; the count. The
+   * database refuses (throws) when any of them is younger than its floor (see AUDIT_RETENTION_FLOOR_DAYS).
+   */
+  deleteAuditBefore(before: string): Promise<number>;
 
   counterDay(date: string): Promise<CounterDeskRow[]>;
   /** The figures of the days from `first` to `last`, by day and visit kind / by room. */

@@ -265,6 +265,9 @@ export function postgresStaffStore(pool: Pool): StaffStore {
       return rows;
     },
 
+    async deleteAuditBefore(before) {
+      return (await pool.query('DELETE FROM staff_audit_log WHERE at < $1', [before])).rowCount ?? 0;
+    },
     async appendAudit({ at, actor, action, target, before, after }) {
       await pool.query('INSERT INTO staff_audit_log (at, actor, action, target, before_value, after_value) VALUES ($1, $2, $3, $4, $5, $6)', [
         at,
