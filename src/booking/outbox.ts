@@ -1,13 +1,13 @@
 import type { CounterContent } from '../domain/counter.ts';
 import type { CounterMail, CounterMailFacts } from '../domain/counter-mail.ts';
 import type { CounterPushFacts, PushMessage } from '../domain/push-notification.ts';
-import type { MailKind } from '../domain/undelivered-mail.ts';
+import { MESSAGE_CHANNELS, type MailKind } from '../domain/undelivered-mail.ts';
 
 /** What a message in the outbox is about. */
 export type OutboxMessageKind = MailKind;
 
 /** How a message reaches the citizen: a mail to their address, or a push to the phone they booked on. */
-export const OUTBOX_CHANNELS = ['email', 'push'] as const;
+export const OUTBOX_CHANNELS = MESSAGE_CHANNELS;
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
 
 /**

@@ -149,6 +149,7 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
         .map((mail) => ({
           bookingCode: mail.bookingCode,
           kind: mail.kind,
+          channel: mail.channel,
           dueAt: mail.dueAt,
           failedAt: mail.failedAt,
           attempts: mail.attempts,
