@@ -28,7 +28,7 @@ const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
  * when it is not canonical base64url: a stray character, an impossible length, or unused bits set
  * (so each byte string has exactly one spelling, and the lengths below are exact).
  */
-export function base64UrlBytes(text: string): Uint8Array | null {
+export function base64UrlBytes(text: string): Uint8Array<ArrayBuffer> | null {
   if (text.length % 4 === 1) return null;
   const bytes = new Uint8Array(Math.floor((text.length * 6) / 8));
   let buffer = 0;
