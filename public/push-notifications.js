@@ -54,8 +54,8 @@ self.addEventListener('notificationclick', (event) => {
       // A portal tab this worker controls is brought forward and taken to the booking.
       const portal = windows.find((client) => new URL(client.url).origin === self.location.origin && 'navigate' in client);
       if (portal) {
-        const focused = await portal.focus();
-        return focused.navigate(target);
+        const navigated = await portal.navigate(target);
+        return (navigated ?? portal).focus();
       }
       return self.clients.openWindow(target);
     })(),
