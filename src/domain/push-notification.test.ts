@@ -16,7 +16,11 @@ const kind = counterContent.visitKinds[0]!;
 const facts: CounterPushFacts = { code: 'ABCD2345', slot: '2026-12-01T10:30', kind, proxy: true, counter: counterContent };
 
 /** How browsers write a subscription's keys: base64url without padding (written here with btoa, independently of the reader). */
-const base64Url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64Url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const point = () => base64Url(new Uint8Array([4, ...Array.from({ length: 64 }, (_unused, index) => index)]));
 const secret = () => base64Url(new Uint8Array(16).fill(7));
 const subscription = (change: Record<string, unknown> = {}, keys: Record<string, unknown> = {}) => ({
