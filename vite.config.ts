@@ -138,6 +138,8 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
               options: { cacheName: 'on-first-use', expiration: { maxEntries: 32 } },
             },
           ],
+          // Shows the city's pushes and opens the booking on a tap (plain JavaScript in public/).
+          importScripts: ['/push-notifications.js'],
           navigateFallback: '/index.html',
           navigateFallbackDenylist: [/^\/api\//],
           cleanupOutdatedCaches: true,

@@ -55,7 +55,8 @@ try {
         nameKana: 'トウガネ',
         phone: '0475501210',
         email: `citizen${String(index)}@example.jp`,
-        reminder: outboxMessage('reminder', mail, `citizen${String(index)}@example.jp`, filled),
+        pushSubscription: null,
+        reminders: [outboxMessage('reminder', mail, `citizen${String(index)}@example.jp`, filled)],
         now: filled.toISOString(),
       },
       null,
@@ -70,8 +71,7 @@ try {
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const worker = createMailWorker({
     outbox: sqliteOutboxStore(db),
-    smtpUrl: sink.url,
-    from: '東金市役所 <no-reply@example.jp>',
+    smtp: { url: sink.url, from: '東金市役所 <no-reply@example.jp>' },
     now: () => new Date(),
     log: quiet,
     batchSize: 50,

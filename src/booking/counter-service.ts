@@ -12,7 +12,8 @@ import {
 } from '../domain/counter-reservation.ts';
 import type { ManagementLink } from '../domain/management-links.ts';
 import { addDays, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../domain/japan-time.ts';
-import { movedByCityMail, reminderDueAt, reminderMail } from '../domain/counter-mail.ts';
+import { type CounterMailFacts, movedByCityMail, reminderDueAt, reminderMail } from '../domain/counter-mail.ts';
+import { type CounterPushFacts, movedByCityPush, PUSH_SUBSCRIPTION_REFUSED, type PushSubscriptionJson, reminderPush } from '../domain/push-notification.ts';
 import { STAFF_MOVE_MESSAGES, staffMoveRefusal } from '../domain/staff-move.ts';
 import { createAnswerCache } from './answer-cache.ts';
 import { createHoldKnowledge } from './hold-knowledge.ts';
@@ -20,7 +21,7 @@ import { type BookingRefusal, bookingRefusal } from './refusal.ts';
 import type { AttemptGuard, AttemptLimit } from './attempt-guard.ts';
 import { bookingLinks } from './booking-links.ts';
 import type { CityMove, SlotSeats, StoredCounterReservation } from './counter-store.ts';
-import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
+import { type BookingContact, counterNotices, type NewOutboxMessage, type NotificationSettings } from './outbox.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretsEqual } from './secrets.ts';
 import { SerialisedJson } from './serialised-json.ts';
 import type { BookingStore } from './store.ts';
@@ -34,8 +35,11 @@ export interface CounterServiceDependencies {
   store: BookingStore;
   /** Limits the look-up by code + phone (see LOOKUP_LIMITS). */
   lookupGuard: AttemptGuard;
-  /** Null where no mail is sent: no mail server configured, or the practice mode (which sends nothing). */
-  mail: MailSettings | null;
+  /**
+   * How the city tells citizens about their bookings: by mail, by push, each null where it is not
+   * configured; both null in the practice mode, which sends nothing.
+   */
+  notifications: NotificationSettings;
   now: () => Date;
   /**
    * Whether every change of the bookings goes through this process (SQLite; the practice mode), so
@@ -57,7 +61,8 @@ export const LOOKUP_LIMITS = {
  * The rules of booking the MyNumber counter, over the booking engine's port: the server's routes and
  * the practice mode's transport both answer with it.
  */
-export function createCounterService({ content, store, lookupGuard, mail, now, seesEveryChange = false }: CounterServiceDependencies) {
+export function createCounterService({ content, store, lookupGuard, notifications, now, seesEveryChange = false }: CounterServiceDependencies) {
+  const { mail, push } = notifications;
   const links = bookingLinks(store.links, 'counter', now);
   const capacity = content.desksPerSlot;
 
@@ -96,12 +101,29 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
     return { ...stored, linkId };
   }
 
-  /** The day-before reminder of a booking at `slot`, or null: no address, no mail server, or booked after its time. */
-  function reminderFor(email: string | null, booking: { code: string; slot: string; kindId: string; proxy: boolean }, bookedAt: Date): NewOutboxMessage | null {
-    if (!mail || !email) return null;
+  /**
+   * The day-before reminders of a booking at `slot`, one per channel the citizen chose: none when
+   * they chose none, the city sends none that way, or it was booked after the reminder's time.
+   */
+  function remindersFor(booking: { code: string; slot: string; kindId: string; proxy: boolean } & BookingContact, bookedAt: Date): NewOutboxMessage[] {
     const due = reminderDueAt(booking.slot, content.reminderTime, bookedAt);
-    const facts = counterMailFacts(content, mail, booking);
-    return due && facts ? outboxMessage('reminder', reminderMail(facts), email, due) : null;
+    return due ? counterNotices(content, notifications, booking, 'reminder', { mail: reminderMail, push: reminderPush }, due) : [];
+  }
+
+  /**
+   * The subscription as stored with the booking (JSON), or null when none was given or push is not
+   * offered (then it is not kept: contact data is kept only to be used). The schema checked its
+   * shape; the key must also be a point of the curve, or no message could ever be encrypted to it.
+   */
+  async function pushContact(subscription: PushSubscriptionJson | undefined): Promise<string | null> {
+    if (!subscription || !push) return null;
+    try {
+      const point = Uint8Array.from(atob(subscription.keys.p256dh.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
+      await crypto.subtle.importKey('raw', point, { name: 'ECDH', namedCurve: 'P-256' }, false, []);
+    } catch {
+      throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'pushSubscription', message: PUSH_SUBSCRIPTION_REFUSED }]);
+    }
+    return JSON.stringify(subscription);
   }
 
   /**
@@ -110,8 +132,8 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
    */
   async function moveTo(stored: StoredCounterReservation, target: string, byCity: (instant: Date) => CityMove | undefined): Promise<CounterReservation> {
     const instant = now();
-    const reminder = reminderFor(stored.email, { ...stored, slot: target }, instant);
-    const outcome = await store.counter.move(stored.code, target, capacity, instant.toISOString(), reminder, byCity(instant));
+    const reminders = remindersFor({ ...stored, slot: target }, instant);
+    const outcome = await store.counter.move(stored.code, target, capacity, instant.toISOString(), reminders, byCity(instant));
     // The old slot's seat is free now.
     if (outcome === 'moved') seatsFreed();
     if (outcome === 'full') throw fullError();
@@ -143,7 +165,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
     /** Whether bookings get e-mail: the form offers the address field only then. */
     sendsMail: mail !== null,
 
-    /** The availability answer (`{ days, emailReminders }`), written out once per cached answer. */
+    /** The availability answer (`{ days, emailReminders, pushPublicKey }`), written out once per cached answer. */
     async availability(from: IsoDate | undefined, to: IsoDate | undefined): Promise<SerialisedJson> {
       const instant = now();
       const clock = japanClock(instant);
@@ -162,7 +184,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
         clock.date,
       );
       const days: CounterDay[] = counterDays(first, last, clock, content, seats);
-      const answer = SerialisedJson.of({ days, emailReminders: mail !== null });
+      const answer = SerialisedJson.of({ days, emailReminders: mail !== null, pushPublicKey: push?.publicKey ?? null });
       availabilityCache.set(cacheKey, answer, instant.getTime());
       return answer;
     },
@@ -191,6 +213,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
         (idempotencyKey === null || !(await store.hasIdempotentAnswer(CREATE_SCOPE, idempotencyKey)));
       if (await knownFull()) return FULL;
       const idempotency = idempotencyKey ? { scope: CREATE_SCOPE, key: idempotencyKey, requestHash: await hashRequest(request) } : null;
+      const pushSubscription = await pushContact(request.pushSubscription);
 
       for (let attempt = 0; attempt < 5; attempt++) {
         const token = newManagementToken();
@@ -213,7 +236,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
             cityMovedFrom: null,
           },
         };
-        const reminder = reminderFor(created.reservation.email, { code, slot, kindId: kind.id, proxy: request.proxy }, instant);
+        const reminders = remindersFor({ code, slot, kindId: kind.id, proxy: request.proxy, email: created.reservation.email, pushSubscription }, instant);
         const tokenHash = await hashSecret(token);
         // Again after the awaits: meanwhile another request may have found the slot full.
         if (await knownFull()) return FULL;
@@ -230,7 +253,8 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
             nameKana: request.nameKana,
             phone: request.phone,
             email: created.reservation.email,
-            reminder,
+            pushSubscription,
+            reminders,
             now: stamp,
           },
           idempotency,
@@ -315,9 +339,11 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
       const target = `${slot.date}T${timeKey(start)}`;
       if (target === stored.slot) throw new ApiHttpError(409, 'conflict', 'いまと同じ日時です。ほかの日時を選んでください。');
       await moveTo(stored, target, (instant) => {
-        const facts = mail && stored.email ? counterMailFacts(content, mail, { ...stored, slot: target }) : null;
-        const notice = facts && stored.email ? outboxMessage('city-move', movedByCityMail(facts, stored.slot), stored.email, instant) : null;
-        return { accountId, notice };
+        const texts = {
+          mail: (facts: CounterMailFacts) => movedByCityMail(facts, stored.slot),
+          push: (facts: CounterPushFacts) => movedByCityPush(facts, stored.slot),
+        };
+        return { accountId, notices: counterNotices(content, notifications, { ...stored, slot: target }, 'city-move', texts, instant) };
       });
       return { from: stored.slot, to: target };
     },
@@ -330,7 +356,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
       if (checkSlot(stored.slot.slice(0, 10), start, clock, content) === 'too-late') {
         throw new ApiHttpError(422, 'unprocessable', COUNTER_MESSAGES.tooLateToCancel(formatTime(start)));
       }
-      const outcome = await store.counter.cancel(code, now().toISOString(), null);
+      const outcome = await store.counter.cancel(code, now().toISOString(), []);
       if (outcome === 'visit-recorded') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.visitRecorded);
       seatsFreed();
       return publicView((await store.counter.find(code)) ?? stored);

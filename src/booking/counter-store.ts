@@ -13,6 +13,8 @@ export interface StoredCounterReservation {
   nameKana: string | null;
   phone: string | null;
   email: string | null;
+  /** The push subscription (JSON) of the phone it was booked on, when the citizen asked for pushes; never shown to staff. */
+  pushSubscription: string | null;
   /** Why the city cancelled it (a clerk at the desk, who must give a reason), or null. */
   cityCancellationReason: string | null;
   /**
@@ -34,8 +36,9 @@ export interface NewCounterBooking {
   nameKana: string;
   phone: string;
   email: string | null;
-  /** The reminder mail, written with the booking; null when none is due (no address, booked too late). */
-  reminder: NewOutboxMessage | null;
+  pushSubscription: string | null;
+  /** The reminders (a mail, a push), written with the booking; none when none is due (no contact given, booked too late). */
+  reminders: NewOutboxMessage[];
   now: string;
 }
 
@@ -64,7 +67,8 @@ export function slotSeats(row: { booked: number; capacity: number; day_desks: nu
 /** A clerk's move of a booking (see CounterStore.move). */
 export interface CityMove {
   accountId: number;
-  notice: NewOutboxMessage | null;
+  /** The city's notices of the move, one per channel the citizen chose. */
+  notices: NewOutboxMessage[];
 }
 
 export type BookOutcome = 'booked' | 'full' | 'code-taken';
@@ -91,9 +95,9 @@ export interface CounterStore {
   /**
    * Moves a booking to another slot atomically: the new seat is taken before the old one is freed.
    * `capacity` is the content's desks, for a day whose desks the administrator did not set (as in `book`).
-   * The unsent reminder for the old time is removed and `reminder` (for the new time) written instead.
-   * `byCity` when a clerk moved it: the move is recorded for the citizen's page and `notice` (the
-   * city's mail about it) written, in the same transaction; without it, a record of an earlier
+   * The unsent reminders for the old time are removed and `reminders` (for the new time) written instead.
+   * `byCity` when a clerk moved it: the move is recorded for the citizen's page and its `notices` (the
+   * city's messages about it) written, in the same transaction; without it, a record of an earlier
    * move by the city goes (the citizen changed the booking themselves).
    */
   move(
@@ -101,11 +105,11 @@ export interface CounterStore {
     slot: string,
     capacity: number,
     now: string,
-    reminder: NewOutboxMessage | null,
+    reminders: NewOutboxMessage[],
     byCity?: CityMove,
   ): Promise<'moved' | 'full' | UnchangedBooking>;
-  /** Cancels and frees the seat; the unsent reminder is removed, and `notice` (the city's cancellation) written. */
-  cancel(code: string, now: string, notice: NewOutboxMessage | null): Promise<'cancelled' | UnchangedBooking>;
+  /** Cancels and frees the seat; the unsent reminders are removed, and `notices` (the city's cancellation) written. */
+  cancel(code: string, now: string, notices: NewOutboxMessage[]): Promise<'cancelled' | UnchangedBooking>;
   /**
    * Gives every slot from `fromSlot` on the content's capacity, but for the days whose desks the
    * administrator set (they keep theirs). Refused (nothing changes) when a slot
@@ -113,8 +117,8 @@ export interface CounterStore {
    */
   applyCapacity(fromSlot: string, capacity: number): Promise<{ slot: string; booked: number }[]>;
   /**
-   * Deletes names, phones and e-mails of visits on or before the date, and their messages in the
-   * outbox (which hold the address); returns how many bookings.
+   * Deletes names, phones, e-mails and push subscriptions of visits on or before the date, and
+   * their messages in the outbox (which hold the address or the subscription); returns how many bookings.
    */
   deletePersonalDataUpTo(visitDate: string, now: string): Promise<number>;
 }

@@ -50,7 +50,14 @@ describe('the fast refusal of a slot seen full', () => {
   it('refuses without a transaction once the store said full, and not where another process may free seats', async () => {
     for (const seesEveryChange of [true, false]) {
       const { store, transactions } = countingStore();
-      const counter = createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now, seesEveryChange });
+      const counter = createCounterService({
+        content: counterContent,
+        store,
+        lookupGuard: everyTry,
+        notifications: { mail: null, push: null },
+        now,
+        seesEveryChange,
+      });
       await counter.create(visitor, null);
       await counter.create(visitor, null);
       expect(await counter.create(visitor, null)).toHaveProperty('refused.status', 409);
@@ -62,7 +69,14 @@ describe('the fast refusal of a slot seen full', () => {
 
   it('refuses a request with an Idempotency-Key so too, unless its key holds a booking: that is replayed', async () => {
     const { store, transactions } = countingStore();
-    const counter = createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now, seesEveryChange: true });
+    const counter = createCounterService({
+      content: counterContent,
+      store,
+      lookupGuard: everyTry,
+      notifications: { mail: null, push: null },
+      now,
+      seesEveryChange: true,
+    });
     await counter.create(visitor, 'key-first');
     const last = await counter.create(visitor, 'key-last');
     expect(await counter.create(visitor, 'key-late')).toHaveProperty('refused.status', 409);
@@ -79,7 +93,14 @@ describe('the fast refusal of a slot seen full', () => {
 
   it('learns full slots from the availability it reads, and forgets them when a cancel frees a seat', async () => {
     const { store, transactions } = countingStore();
-    const counter = createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now, seesEveryChange: true });
+    const counter = createCounterService({
+      content: counterContent,
+      store,
+      lookupGuard: everyTry,
+      notifications: { mail: null, push: null },
+      now,
+      seesEveryChange: true,
+    });
     const first = await counter.create(visitor, null);
     await counter.create(visitor, null);
     await counter.availability('2026-12-01', '2026-12-01');

@@ -1,22 +1,33 @@
 import type { CounterContent } from '../domain/counter.ts';
 import type { CounterMail, CounterMailFacts } from '../domain/counter-mail.ts';
-import type { MailKind } from '../domain/undelivered-mail.ts';
+import type { CounterPushFacts, PushMessage } from '../domain/push-notification.ts';
+import { MESSAGE_CHANNELS, type MailKind } from '../domain/undelivered-mail.ts';
 
 /** What a message in the outbox is about. */
 export type OutboxMessageKind = MailKind;
 
+/** How a message reaches the citizen: a mail to their address, or a push to the phone they booked on. */
+export const OUTBOX_CHANNELS = MESSAGE_CHANNELS;
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+
 /**
- * A mail written into the outbox in the same transaction as the booking change that causes it, so
- * a booking never exists without its reminder, nor a reminder without its booking. The server's
- * mail worker sends it later.
+ * A message written into the outbox in the same transaction as the booking change that causes it,
+ * so a booking never exists without its reminder, nor a reminder without its booking. The server's
+ * worker sends it later.
  */
 export interface NewOutboxMessage {
-  /** Unique; the mail's Message-ID is made from it, so every retry carries the same Message-ID. */
+  /** Unique; a mail's Message-ID is made from it, so every retry carries the same Message-ID. */
   key: string;
   kind: OutboxMessageKind;
-  /** The e-mail address the citizen gave: the only personal thing in the outbox. */
+  channel: OutboxChannel;
+  /**
+   * The e-mail address the citizen gave, or the push subscription (JSON) their phone gave: the only
+   * personal thing in the outbox.
+   */
   recipient: string;
+  /** A mail's subject; a push's title. */
   subject: string;
+  /** A mail's text; a push's whole message as the service worker receives it (JSON of PushMessage). */
   body: string;
   /** ISO instant: not sent before it. */
   dueAt: string;
@@ -28,9 +39,39 @@ export interface MailSettings {
   bookingsUrl: string;
 }
 
+/** Web Push is offered; null where it is not (no VAPID keys configured, the practice mode). */
+export interface PushSettings {
+  /** The server's VAPID public key, which the phone subscribes to (base64url). */
+  publicKey: string;
+}
+
+/** The ways the city may tell citizens about their bookings, as configured. */
+export interface NotificationSettings {
+  mail: MailSettings | null;
+  push: PushSettings | null;
+}
+
+/** Where the citizen asked to be told: the address and the phone's subscription (JSON) given at booking. */
+export interface BookingContact {
+  email: string | null;
+  pushSubscription: string | null;
+}
+
 export function outboxMessage(kind: OutboxMessageKind, mail: CounterMail, recipient: string, dueAt: Date): NewOutboxMessage {
   // Web Crypto's random UUID: unguessable and unique without asking the database.
-  return { key: crypto.randomUUID(), kind, recipient, subject: mail.subject, body: mail.body, dueAt: dueAt.toISOString() };
+  return { key: crypto.randomUUID(), kind, channel: 'email', recipient, subject: mail.subject, body: mail.body, dueAt: dueAt.toISOString() };
+}
+
+export function pushOutboxMessage(kind: OutboxMessageKind, push: PushMessage, subscription: string, dueAt: Date): NewOutboxMessage {
+  return {
+    key: crypto.randomUUID(),
+    kind,
+    channel: 'push',
+    recipient: subscription,
+    subject: push.title,
+    body: JSON.stringify(push),
+    dueAt: dueAt.toISOString(),
+  };
 }
 
 /** What a mail about a counter booking says; null when the booking's kind has left the content (no mail then). */
@@ -41,4 +82,32 @@ export function counterMailFacts(
 ): CounterMailFacts | null {
   const kind = counter.visitKinds.find((candidate) => candidate.id === booking.kindId);
   return kind ? { code: booking.code, slot: booking.slot, kind, proxy: booking.proxy, counter, bookingsUrl: mail.bookingsUrl } : null;
+}
+
+/** The texts of one event about a counter booking, for each channel. */
+export interface CounterNoticeTexts {
+  mail: (facts: CounterMailFacts) => CounterMail;
+  push: (facts: CounterPushFacts) => PushMessage;
+}
+
+/**
+ * One message per channel the citizen chose at booking and the city offers, all due at `dueAt`:
+ * none when they chose none, or when the booking's kind has left the content.
+ */
+export function counterNotices(
+  counter: CounterContent,
+  settings: NotificationSettings,
+  booking: { code: string; slot: string; kindId: string; proxy: boolean } & BookingContact,
+  kind: OutboxMessageKind,
+  texts: CounterNoticeTexts,
+  dueAt: Date,
+): NewOutboxMessage[] {
+  const visitKind = counter.visitKinds.find((candidate) => candidate.id === booking.kindId);
+  if (!visitKind) return [];
+  const facts: CounterPushFacts = { code: booking.code, slot: booking.slot, kind: visitKind, proxy: booking.proxy, counter };
+  const messages: NewOutboxMessage[] = [];
+  if (settings.mail && booking.email)
+    messages.push(outboxMessage(kind, texts.mail({ ...facts, bookingsUrl: settings.mail.bookingsUrl }), booking.email, dueAt));
+  if (settings.push && booking.pushSubscription) messages.push(pushOutboxMessage(kind, texts.push(facts), booking.pushSubscription, dueAt));
+  return messages;
 }

@@ -12,6 +12,8 @@ export interface StoreUnderTest {
 
 const NOW = '2026-11-24T01:00:00.000Z';
 const LATER = '2026-11-25T01:00:00.000Z';
+/** A phone's push subscription as stored with a booking (JSON): contact data, deleted with the name and phone. */
+const PUSH_SUBSCRIPTION = JSON.stringify({ endpoint: 'https://push.example.jp/send/abc', keys: { p256dh: 'BPoint', auth: 'secret' } });
 
 let serial = 0;
 /** Booking codes and token hashes unique within a run, so one database can serve every test. */
@@ -33,7 +35,8 @@ export function counterBooking(slot: string, capacity: number, extra: Partial<Ne
     nameKana: 'トウガネ タロウ',
     phone: '0475-50-1210',
     email: 'taro@example.jp',
-    reminder: null,
+    pushSubscription: PUSH_SUBSCRIPTION,
+    reminders: [],
     now: NOW,
     ...extra,
   };
@@ -125,8 +128,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const first = counterBooking(slot, 1);
         await store.counter.book(first, null, answer);
         expect(await store.counter.book(counterBooking(slot, 1), null, answer)).toEqual({ replayed: false, value: 'full' });
-        expect(await store.counter.cancel(first.code, LATER, null)).toBe('cancelled');
-        expect(await store.counter.cancel(first.code, LATER, null)).toBe('not-booked');
+        expect(await store.counter.cancel(first.code, LATER, [])).toBe('cancelled');
+        expect(await store.counter.cancel(first.code, LATER, [])).toBe('not-booked');
         expect((await store.counter.find(first.code))?.status).toBe('cancelled');
         expect(await store.counter.book(counterBooking(slot, 1), null, answer)).toEqual({ replayed: false, value: 'booked' });
       });
@@ -137,15 +140,15 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.counter.book(mine, null, answer);
         await store.counter.book(counterBooking(full, 1), null, answer);
 
-        expect(await store.counter.move(mine.code, full, 1, LATER, null)).toBe('full');
+        expect(await store.counter.move(mine.code, full, 1, LATER, [])).toBe('full');
         expect((await store.counter.find(mine.code))?.slot).toBe(from);
         expect(await store.counter.book(counterBooking(from, 1), null, answer)).toEqual({ replayed: false, value: 'full' });
 
-        expect(await store.counter.move(mine.code, free, 1, LATER, null)).toBe('moved');
+        expect(await store.counter.move(mine.code, free, 1, LATER, [])).toBe('moved');
         expect((await store.counter.find(mine.code))?.slot).toBe(free);
         const seats = await store.counter.bookedSeats('2026-12-10', '2026-12-10');
         expect([seats.get(from)?.booked, seats.get(full)?.booked, seats.get(free)?.booked]).toEqual([0, 1, 1]);
-        expect(await store.counter.move('NOSUCH00', free, 1, LATER, null)).toBe('not-booked');
+        expect(await store.counter.move('NOSUCH00', free, 1, LATER, [])).toBe('not-booked');
       });
 
       it('lets 20 moves at once into one free seat: exactly one moves, the others keep their own seat', async () => {
@@ -157,7 +160,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
             return booking;
           }),
         );
-        const outcomes = await Promise.all(mine.map((booking) => store.counter.move(booking.code, target, 1, LATER, null)));
+        const outcomes = await Promise.all(mine.map((booking) => store.counter.move(booking.code, target, 1, LATER, [])));
         expect(outcomes.filter((outcome) => outcome === 'moved')).toHaveLength(1);
         const slots = await Promise.all(mine.map(async (booking) => (await store.counter.find(booking.code))?.slot));
         expect(slots.filter((slot) => slot === target)).toHaveLength(1);
@@ -339,11 +342,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.facilities.deletePersonalDataUpTo('2025-01-10', LATER)).toBe(1);
 
         const [gone, alsoGone, kept] = await Promise.all(counter.map((code) => store.counter.find(code)));
-        expect([gone, alsoGone].map((row) => [row?.nameKana, row?.phone, row?.email])).toEqual([
-          [null, null, null],
-          [null, null, null],
+        expect([gone, alsoGone].map((row) => [row?.nameKana, row?.phone, row?.email, row?.pushSubscription])).toEqual([
+          [null, null, null, null],
+          [null, null, null, null],
         ]);
-        expect(kept).toMatchObject({ nameKana: 'トウガネ タロウ', phone: '0475-50-1210', email: 'taro@example.jp' });
+        expect(kept).toMatchObject({ nameKana: 'トウガネ タロウ', phone: '0475-50-1210', email: 'taro@example.jp', pushSubscription: PUSH_SUBSCRIPTION });
         expect(gone).toMatchObject({ status: 'booked', people: 1, kindId: 'new-card' });
 
         const [ended, continuing] = await Promise.all(facility.map((code) => store.facilities.find(code)));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, nameKanaSchema, phoneSchema, reservationCodeSchema } from './citizen-fields.ts';
 import { DAY_AVAILABILITIES } from './day-availability.ts';
+import { pushSubscriptionSchema } from './push-notification.ts';
 import { isIsoDate, parseTime } from './japan-time.ts';
 import './validation.ts';
 
@@ -19,6 +20,8 @@ export const newCounterReservationSchema = z.strictObject({
   nameKana: nameKanaSchema,
   phone: phoneSchema,
   email: emailSchema.optional(),
+  /** 「この携帯電話にお知らせを表示する」: the phone's push subscription, where the city offers push. */
+  pushSubscription: pushSubscriptionSchema.optional(),
   people: z.number({ error: '人数を選んでください。' }).int().min(1, '人数を選んでください。').max(10),
   proxy: z.boolean({ error: '代理人が来るかどうかを選んでください。' }),
 });
@@ -82,6 +85,8 @@ export const counterAvailabilitySchema = z.strictObject({
   days: z.array(counterDaySchema),
   /** The city sends e-mail (a mail server is configured): only then does the form ask for an address. */
   emailReminders: z.boolean(),
+  /** The city sends Web Push (VAPID keys are configured): the key a phone subscribes to, or null. */
+  pushPublicKey: z.string().nullable(),
 });
 export type CounterAvailability = z.infer<typeof counterAvailabilitySchema>;
 

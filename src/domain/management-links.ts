@@ -37,7 +37,12 @@ export type BookingPlace = keyof typeof MANAGEMENT_PAGES;
  * to a server. The booking's QR code carries it, so another phone can open the booking.
  */
 export function managementLinkUrl(origin: string, place: BookingPlace, code: string, token: string): string {
-  return `${origin}${MANAGEMENT_PAGES[place]}${code}#token=${token}`;
+  return `${origin}${bookingPagePath(place, code)}#token=${token}`;
+}
+
+/** A booking's page without its token: it opens on a device that holds the booking (a push notification's tap). */
+export function bookingPagePath(place: BookingPlace, code: string): string {
+  return `${MANAGEMENT_PAGES[place]}${code}`;
 }
 
 /**

@@ -21,10 +21,15 @@ export const MAIL_DESKS: Record<MailKind, StaffArea> = {
   'facility-declined': 'facility-desk',
 };
 
-/** A mail the worker gave up on, as the staff see it: no address and no text, only what to do. */
+/** How a message went: by e-mail, or as a push to the phone the citizen booked on. */
+export const MESSAGE_CHANNELS = ['email', 'push'] as const;
+export const MESSAGE_CHANNEL_NAMES: Record<(typeof MESSAGE_CHANNELS)[number], string> = { email: 'メール', push: '携帯電話へのお知らせ' };
+
+/** A message the worker gave up on, as the staff see it: no address or subscription and no text, only what to do. */
 export const undeliveredMailSchema = z.strictObject({
   bookingCode: z.string(),
   kind: z.enum(MAIL_KINDS),
+  channel: z.enum(MESSAGE_CHANNELS),
   /** ISO instants. */
   dueAt: z.string(),
   failedAt: z.string(),

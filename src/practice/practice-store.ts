@@ -189,7 +189,7 @@ export function createPracticeStore(storage: KeyValueStorage, key: string): Book
     deletePersonalDataUpTo: (visitDate) =>
       change((data) => {
         const due = data.counter.filter((stored) => !stored.personalDataDeleted && stored.slot.slice(0, 10) <= visitDate);
-        for (const stored of due) Object.assign(stored, { nameKana: null, phone: null, email: null, personalDataDeleted: true });
+        for (const stored of due) Object.assign(stored, { nameKana: null, phone: null, email: null, pushSubscription: null, personalDataDeleted: true });
         return due.length;
       }),
   };

@@ -74,7 +74,7 @@ async function answerWith(endpoint: BookingEndpoint, params: Record<string, stri
 export function createPracticeTransport({ store, now = () => new Date(), sampleFacilitiesBookable = true }: PracticeEngineOptions): Transport {
   const endpoints = bookingEndpoints(
     // The practice store is this tab's own: every change passes through these services.
-    createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now, seesEveryChange: true }),
+    createCounterService({ content: counterContent, store, lookupGuard: everyTry, notifications: { mail: null, push: null }, now, seesEveryChange: true }),
     createFacilityService({ content: facilitiesContent, store, now, sampleFacilitiesBookable, seesEveryChange: true }),
   );
   return async (request) => {

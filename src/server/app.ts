@@ -121,11 +121,14 @@ export async function buildApp({
         errorResponseBuilder: () => new ApiHttpError(429, 'too_many_requests'),
       });
       healthRoutes(api, store, content, { version, instance }, () => app.memoryUsage());
-      const mail = config.mail ? { bookingsUrl: new URL('/mynumber/reservations', config.mail.publicUrl).href } : null;
+      const notifications = {
+        mail: config.mail ? { bookingsUrl: new URL('/mynumber/reservations', config.mail.publicUrl).href } : null,
+        push: config.push ? { publicKey: config.push.publicKey } : null,
+      };
       // SQLite is served by this one process (WORKERS > 1 is refused on it): every change of a booking
       // passes here, so slots seen full can be refused without a transaction. Not so with PostgreSQL.
       const seesEveryChange = store.engine === 'sqlite';
-      const counter = createCounterService({ content: content.counter, store, lookupGuard: limits, mail, now, seesEveryChange });
+      const counter = createCounterService({ content: content.counter, store, lookupGuard: limits, notifications, now, seesEveryChange });
       const facilities = createFacilityService({
         content: content.facilities,
         store,
@@ -138,7 +141,15 @@ export async function buildApp({
       staffRoutes(api, {
         auth,
         accounts: staffAccounts(store.staff, now),
-        desk: staffDesk({ store, counter: content.counter, facilities: content.facilities, counterService: counter, facilityService: facilities, mail, now }),
+        desk: staffDesk({
+          store,
+          counter: content.counter,
+          facilities: content.facilities,
+          counterService: counter,
+          facilityService: facilities,
+          notifications,
+          now,
+        }),
         store: store.staff,
         idleMinutes: config.staff.idleMs / 60_000,
         passkeys: config.staffPasskeys && staffPasskeys(store.staff, auth, config.staffPasskeys, now),

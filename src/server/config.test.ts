@@ -26,7 +26,31 @@ describe('readConfig', () => {
       kioskPinHash: null,
       sampleFacilitiesBookable: false,
       mail: null,
+      push: null,
     });
+  });
+
+  it('offers push only with the whole VAPID key pair and a subject, each checked', () => {
+    // Made by `npm run push:keys` (web-push's generateVAPIDKeys).
+    const push = {
+      VAPID_PUBLIC_KEY: 'BJQ_8_UwsmkMu7pxmaLD-0zzAI_I0a-3UUNM5HXtzofpMa6xprwAEPY6iSgCe7tL9oJgKqH4w7Rfk6JDxgKI3RE',
+      VAPID_PRIVATE_KEY: 'bl4soX8az4pPBoDyqETTT6d3a7xdRypdk8-PzPavthY',
+      VAPID_SUBJECT: 'mailto:joho@city.togane.chiba.jp',
+    };
+    expect(readConfig(push, null).push).toEqual({ publicKey: push.VAPID_PUBLIC_KEY, privateKey: push.VAPID_PRIVATE_KEY, subject: push.VAPID_SUBJECT });
+    expect(readConfig({ ...push, VAPID_SUBJECT: 'https://city.togane.chiba.jp/' }, null).push?.subject).toBe('https://city.togane.chiba.jp/');
+    expect(() => readConfig({ ...push, VAPID_PRIVATE_KEY: '' }, null)).toThrow(
+      /VAPID_PRIVATE_KEY: プッシュ通知には VAPID_PUBLIC_KEY、VAPID_PRIVATE_KEY、VAPID_SUBJECT の3つ/,
+    );
+    expect(() => readConfig({ VAPID_SUBJECT: push.VAPID_SUBJECT }, null)).toThrow(
+      /VAPID_PUBLIC_KEY: プッシュ通知には[\s\S]*VAPID_PRIVATE_KEY: プッシュ通知には/,
+    );
+    // The keys swapped, cut short, or with the standard alphabet's characters.
+    expect(() => readConfig({ ...push, VAPID_PUBLIC_KEY: push.VAPID_PRIVATE_KEY }, null)).toThrow(/VAPID_PUBLIC_KEY: npm run push:keys で作った/);
+    expect(() => readConfig({ ...push, VAPID_PRIVATE_KEY: push.VAPID_PUBLIC_KEY }, null)).toThrow(/VAPID_PRIVATE_KEY: npm run push:keys で作った/);
+    expect(() => readConfig({ ...push, VAPID_PRIVATE_KEY: push.VAPID_PRIVATE_KEY.replace('-', '+') }, null)).toThrow(/VAPID_PRIVATE_KEY/);
+    expect(() => readConfig({ ...push, VAPID_SUBJECT: 'joho@city.togane.chiba.jp' }, null)).toThrow(/VAPID_SUBJECT: mailto:/);
+    expect(() => readConfig({ ...push, VAPID_SUBJECT: 'http://city.togane.chiba.jp' }, null)).toThrow(/VAPID_SUBJECT: mailto:/);
   });
 
   it('sends e-mail only with a mail server, a sender and the portal’s address', () => {

@@ -2,7 +2,15 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import '../domain/validation.ts';
 import { AUDIT_RETENTION_MIN_DAYS } from './retention.ts';
+import { base64UrlBytes } from '../domain/push-notification.ts';
 import { isScryptHash } from './scrypt-hash.ts';
+
+/** A VAPID key as `npm run push:keys` prints it: base64url of the bytes, no padding. */
+const vapidKey = (bytes: number, first: number | null, message: string) =>
+  z.string().refine((text) => {
+    const decoded = base64UrlBytes(text);
+    return decoded !== null && decoded.length === bytes && (first === null || decoded[0] === first);
+  }, message);
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -93,6 +101,14 @@ const environmentSchema = z
       .optional(),
     /** The portal's address as citizens open it (`https://…`), for the links in the mails. */
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'https://… の形の、市民が開くアドレスにしてください。' }).optional(),
+    /** The server's VAPID key pair for Web Push (`npm run push:keys`); unset, push is not offered. */
+    VAPID_PUBLIC_KEY: vapidKey(65, 0x04, 'npm run push:keys で作った VAPID_PUBLIC_KEY の値を、そのまま入れてください。').optional(),
+    VAPID_PRIVATE_KEY: vapidKey(32, null, 'npm run push:keys で作った VAPID_PRIVATE_KEY の値を、そのまま入れてください。').optional(),
+    /** Who the push services may contact about the city's pushes: `mailto:…` or `https://…`. */
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:[^\s@]+@[^\s@]+\.[^\s@]+|https:\/\/[^\s/]+\.[^\s]+)$/, 'mailto:（市の連絡先のメールアドレス）か https://… の形にしてください。')
+      .optional(),
   })
   .superRefine((env, context) => {
     const passkeyHost = passkeyOrigin(env.STAFF_PASSKEY_ORIGIN, env.PUBLIC_URL)?.hostname;
@@ -102,6 +118,16 @@ const environmentSchema = z
         path: ['STAFF_PASSKEY_RP_ID'],
         message: 'STAFF_PASSKEY_ORIGIN（なければ PUBLIC_URL）のホスト名か、それを含むドメインにしてください。',
       });
+    const push = [env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY, env.VAPID_SUBJECT];
+    // Half a configuration would offer push and never send it (or send with a key the phones do not know).
+    if (push.some((value) => value !== undefined) && push.some((value) => value === undefined))
+      for (const name of ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const)
+        if (env[name] === undefined)
+          context.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'プッシュ通知には VAPID_PUBLIC_KEY、VAPID_PRIVATE_KEY、VAPID_SUBJECT の3つをそろえて設定してください。',
+          });
     if (env.SMTP_URL === undefined) return;
     // A mail needs a sender and a link that works; better to stop now than to queue mails that cannot be right.
     if (env.MAIL_FROM === undefined)
@@ -153,6 +179,14 @@ export interface ServerConfig {
   sampleFacilitiesBookable: boolean;
   /** E-mail to citizens; null when SMTP_URL is unset (then no address is asked for). */
   mail: MailConfig | null;
+  /** Web Push to citizens' phones; null when the VAPID keys are unset (then it is not offered). */
+  push: PushConfig | null;
+}
+
+export interface PushConfig {
+  publicKey: string;
+  privateKey: string;
+  subject: string;
 }
 
 export interface MailConfig {
@@ -204,6 +238,10 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     kioskPinHash: env.KIOSK_PIN_HASH ?? null,
     sampleFacilitiesBookable: env.SAMPLE_FACILITIES_BOOKABLE === 'true',
     mail: env.SMTP_URL && env.MAIL_FROM && env.PUBLIC_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL } : null,
+    push:
+      env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY && env.VAPID_SUBJECT
+        ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT }
+        : null,
   };
 }
 

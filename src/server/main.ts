@@ -9,6 +9,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { applyContentToStore, loadContentPack } from './content.ts';
 import { createMailWorker } from './notify/mail-worker.ts';
+import { createPushSender } from './notify/push-sender.ts';
 import { startRetentionJob } from './retention.ts';
 import { openStore } from './store/open-store.ts';
 import { superviseWorkers } from './workers.ts';
@@ -32,10 +33,17 @@ async function main(): Promise<void> {
     app.log,
     `${hostname()}:${String(process.pid)}`,
   );
-  // Every instance runs a mail worker; the outbox's leases keep them from sending one message twice at once.
-  const mailWorker = config.mail
-    ? createMailWorker({ outbox: store.outbox, smtpUrl: config.mail.smtpUrl, from: config.mail.from, now: () => new Date(), log: app.log })
-    : null;
+  // Every instance runs a worker for the outbox's mails and pushes; the leases keep them from sending one message twice at once.
+  const mailWorker =
+    config.mail || config.push
+      ? createMailWorker({
+          outbox: store.outbox,
+          ...(config.mail ? { smtp: { url: config.mail.smtpUrl, from: config.mail.from } } : {}),
+          ...(config.push ? { push: createPushSender({ vapid: config.push }) } : {}),
+          now: () => new Date(),
+          log: app.log,
+        })
+      : null;
   mailWorker?.start();
 
   let stopping = false;

@@ -106,6 +106,7 @@ export function BookingPage() {
             kindId={kind.id}
             slot={{ date, time }}
             emailReminders={availability.data?.emailReminders === true}
+            pushPublicKey={availability.data?.pushPublicKey ?? null}
             onChange={updateDraft}
             onValid={() => go('confirm')}
           />
@@ -135,6 +136,12 @@ export function BookingPage() {
               <>
                 <dt>メール</dt>
                 <dd>{booking.email}</dd>
+              </>
+            )}
+            {booking.pushSubscription && (
+              <>
+                <dt>お知らせ</dt>
+                <dd>この携帯電話に表示します</dd>
               </>
             )}
             <dt>人数</dt>

@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useKioskMode } from '../../client/kiosk-mode.ts';
+import { usePracticeMode } from '../../client/practice-mode.ts';
+import { pushSupported, subscribeThisPhone } from '../../client/push-subscription.ts';
 import { counter } from '../../content/counter.ts';
 import { Button } from '../../ui/Button.tsx';
-import { ChoiceGroup } from '../../ui/ChoiceList.tsx';
+import { Choice, ChoiceFieldset, ChoiceGroup } from '../../ui/ChoiceList.tsx';
 import { SelectField, TextField } from '../../ui/Fields.tsx';
 import { firstMessagePerField } from '../../domain/validation.ts';
 import { type BookingDraft, checkDraft } from './booking-draft.ts';
@@ -15,20 +17,45 @@ interface DetailsFormProps {
   slot: { date: string; time: string };
   /** The city sends e-mail (the server says so): only then is an address asked for. */
   emailReminders: boolean;
+  /** The city sends Web Push (the server gives its key): only then, and where the browser can, is it offered. */
+  pushPublicKey: string | null;
   onChange: (draft: BookingDraft) => void;
   /** Called once every field passes the check. */
   onValid: () => void;
 }
 
-type Errors = Partial<Record<'nameKana' | 'phone' | 'email' | 'people' | 'proxy', string>>;
+type Errors = Partial<Record<'nameKana' | 'phone' | 'email' | 'pushSubscription' | 'people' | 'proxy', string>>;
+
+const PUSH_PROBLEMS = {
+  denied: 'この携帯電話では、お知らせの表示が許可されていません。お知らせなしで予約できます。',
+  failed: 'この携帯電話にお知らせを登録できませんでした。お知らせなしで予約できます。',
+} as const;
 
 /** Checks with the same schema as the server, so the messages are the ones the server would give. */
-export function DetailsForm({ draft, kindId, slot, emailReminders, onChange, onValid }: DetailsFormProps) {
+export function DetailsForm({ draft, kindId, slot, emailReminders, pushPublicKey, onChange, onValid }: DetailsFormProps) {
   const kiosk = useKioskMode();
   // A shared kiosk keeps no address, whatever the server offers.
   const offerEmail = emailReminders && !kiosk;
+  // Push goes to the phone in hand: never a shared kiosk, and never in practice, which sends nothing.
+  const practice = usePracticeMode();
+  const offerPush = pushPublicKey !== null && !kiosk && !practice && pushSupported();
   const [errors, setErrors] = useState<Errors>({});
+  const [subscribing, setSubscribing] = useState(false);
   const update = (change: Partial<BookingDraft>) => onChange({ ...draft, ...change });
+
+  /** Ticked: the browser asks the citizen, then the phone subscribes; unticked: the booking goes without it. */
+  const choosePush = async (wanted: boolean) => {
+    setErrors((shown) => ({ ...shown, pushSubscription: undefined }));
+    if (!wanted || !pushPublicKey) {
+      update({ pushSubscription: null });
+      return;
+    }
+    setSubscribing(true);
+    const subscription = await subscribeThisPhone(pushPublicKey);
+    setSubscribing(false);
+    if (typeof subscription === 'string') setErrors((shown) => ({ ...shown, pushSubscription: PUSH_PROBLEMS[subscription] }));
+    else update({ pushSubscription: subscription });
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -74,6 +101,19 @@ export function DetailsForm({ draft, kindId, slot, emailReminders, onChange, onV
           onChange={(event) => update({ email: event.target.value })}
           error={errors.email}
         />
+      )}
+      {offerPush && (
+        <ChoiceFieldset legend="携帯電話へのお知らせ（なくてもかまいません）" error={errors.pushSubscription}>
+          <Choice
+            type="checkbox"
+            checked={draft.pushSubscription !== null}
+            disabled={subscribing}
+            onChange={(event) => void choosePush(event.target.checked)}
+            hint="予約の前の日の夕方と、市役所が予約を取り消したり日時を変えたりしたときに、この携帯電話の画面に出します。"
+          >
+            この携帯電話にお知らせを表示する
+          </Choice>
+        </ChoiceFieldset>
       )}
       <SelectField
         label="来る人数"

@@ -1,4 +1,5 @@
 import { newCounterReservationSchema } from '../../domain/counter-reservation.ts';
+import type { PushSubscriptionJson } from '../../domain/push-notification.ts';
 
 /**
  * What the citizen has typed so far, kept in this tab's sessionStorage: a reload, a dropped network
@@ -9,6 +10,8 @@ export interface BookingDraft {
   nameKana: string;
   phone: string;
   email: string;
+  /** 「この携帯電話にお知らせを表示する」: the subscription this phone gave, or null. */
+  pushSubscription: PushSubscriptionJson | null;
   people: string;
   proxy: 'self' | 'proxy' | null;
   idempotencyKey: string;
@@ -21,7 +24,7 @@ function newIdempotencyKey(): string {
 }
 
 export function emptyDraft(): BookingDraft {
-  return { nameKana: '', phone: '', email: '', people: '1', proxy: null, idempotencyKey: newIdempotencyKey() };
+  return { nameKana: '', phone: '', email: '', pushSubscription: null, people: '1', proxy: null, idempotencyKey: newIdempotencyKey() };
 }
 
 export function loadDraft(): BookingDraft {
@@ -58,6 +61,7 @@ export function checkDraft(draft: BookingDraft, kindId: string, slot: { date: st
     nameKana: draft.nameKana,
     phone: draft.phone,
     email: draft.email,
+    pushSubscription: draft.pushSubscription ?? undefined,
     people: Number(draft.people),
     proxy: draft.proxy === null ? undefined : draft.proxy === 'proxy',
   });

@@ -69,7 +69,7 @@ async function worker(
   extra: Partial<MailWorkerSettings> = {},
 ): Promise<MailWorker> {
   sink ??= await startSmtpSink(answer);
-  const created = createMailWorker({ outbox: server.store.outbox, smtpUrl: sink.url, from: FROM, now: () => clock, log: quiet, ...extra });
+  const created = createMailWorker({ outbox: server.store.outbox, smtp: { url: sink.url, from: FROM }, now: () => clock, log: quiet, ...extra });
   workers.push(created);
   return created;
 }
@@ -321,7 +321,7 @@ describe('stopping and dying mid-send', () => {
     sink = await startSmtpSink();
     // The process "dies" between the server's 250 and the mark: the mark never reaches the database.
     const dying: OutboxStore = { ...server.store.outbox, markSent: () => Promise.reject(new Error('killed')) };
-    const first = createMailWorker({ outbox: dying, smtpUrl: sink.url, from: FROM, now: () => clock, log: quiet });
+    const first = createMailWorker({ outbox: dying, smtp: { url: sink.url, from: FROM }, now: () => clock, log: quiet });
     workers.push(first);
     clock = REMINDER_DUE;
     await expect(first.sendDue()).rejects.toThrow('killed');

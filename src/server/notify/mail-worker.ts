@@ -1,6 +1,8 @@
 import nodemailer from 'nodemailer';
+import type { OutboxChannel } from '../../booking/outbox.ts';
 import { nextAttemptAt, RETRY_DELAYS_MS } from '../../domain/counter-mail.ts';
 import type { ClaimedMessage, OutboxStore } from '../store/outbox-store.ts';
+import { PushNotDelivered, type PushSender } from './push-sender.ts';
 
 /** How long to wait for the mail server; also what the lease must outlast. */
 export interface SmtpTimeouts {
@@ -13,9 +15,10 @@ const PRODUCTION_TIMEOUTS: SmtpTimeouts = { connectionMs: 30_000, greetingMs: 30
 
 export interface MailWorkerSettings {
   outbox: OutboxStore;
-  smtpUrl: string;
-  /** The sender, `東金市役所 <no-reply@…>`; its domain also ends every Message-ID. */
-  from: string;
+  /** The mail server and the sender (`東金市役所 <no-reply@…>`, whose domain also ends every Message-ID); without them no mail is claimed. */
+  smtp?: { url: string; from: string };
+  /** Sends the outbox's pushes; without it no push is claimed. */
+  push?: PushSender;
   now: () => Date;
   log: { info(object: object, message: string): void; warn(object: object, message: string): void; error(object: object, message: string): void };
   /** How often to look for due messages when the outbox had none. */
@@ -59,41 +62,56 @@ function describeFailure(error: unknown): string {
  * claimed again (by this instance after a restart, or by another) and sent with the same Message-ID.
  */
 export function createMailWorker(settings: MailWorkerSettings): MailWorker {
-  const { outbox, from, now, log } = settings;
+  const { outbox, smtp, push, now, log } = settings;
+  const channels: OutboxChannel[] = [...(smtp ? (['email'] as const) : []), ...(push ? (['push'] as const) : [])];
   const batchSize = settings.batchSize ?? 20;
   const timeouts = settings.timeouts ?? PRODUCTION_TIMEOUTS;
   const retryDelays = settings.retryDelays ?? RETRY_DELAYS_MS;
   // Connect, greet, then at worst a socket wait per step of the transaction: twice their sum is ample.
   const leaseMs = 2 * (timeouts.connectionMs + timeouts.greetingMs + 4 * timeouts.socketMs);
-  const transport = nodemailer.createTransport({
-    url: settings.smtpUrl,
-    pool: true,
-    maxConnections: Math.min(batchSize, 5),
-    connectionTimeout: timeouts.connectionMs,
-    greetingTimeout: timeouts.greetingMs,
-    socketTimeout: timeouts.socketMs,
-  });
+  const transport =
+    smtp &&
+    nodemailer.createTransport({
+      url: smtp.url,
+      pool: true,
+      maxConnections: Math.min(batchSize, 5),
+      connectionTimeout: timeouts.connectionMs,
+      greetingTimeout: timeouts.greetingMs,
+      socketTimeout: timeouts.socketMs,
+    });
+
+  /** Hands the message to the mail server or the push service; throws when it was not taken. */
+  async function deliver(message: ClaimedMessage): Promise<void> {
+    if (message.channel === 'push') {
+      // Only push rows are claimed when a push sender is given, and the other way round.
+      await push?.send(message.recipient, message.body);
+      return;
+    }
+    await transport?.sendMail({
+      from: smtp?.from,
+      to: message.recipient,
+      subject: message.subject,
+      text: message.body,
+      messageId: messageIdFor(message.key, smtp?.from ?? ''),
+      // RFC 3834: an automatic mail, so out-of-office replies are not sent back to the city.
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    });
+  }
 
   async function send(message: ClaimedMessage): Promise<void> {
     try {
-      await transport.sendMail({
-        from,
-        to: message.recipient,
-        subject: message.subject,
-        text: message.body,
-        messageId: messageIdFor(message.key, from),
-        // RFC 3834: an automatic mail, so out-of-office replies are not sent back to the city.
-        headers: { 'Auto-Submitted': 'auto-generated' },
-      });
+      await deliver(message);
     } catch (error) {
       const failure = describeFailure(error);
-      const retryAt = nextAttemptAt(message.attempts, now(), retryDelays);
+      // A push subscription its push service says is gone never comes back: failed now, no retries.
+      const gone = error instanceof PushNotDelivered && error.gone;
+      const retryAt = gone ? null : nextAttemptAt(message.attempts, now(), retryDelays);
       if (retryAt) {
         await outbox.markRetry(message.id, retryAt.toISOString(), failure);
         log.warn({ key: message.key, attempts: message.attempts, error: failure }, 'mail not sent; will retry');
       } else {
         await outbox.markFailed(message.id, now().toISOString(), failure);
-        log.error({ key: message.key, attempts: message.attempts, error: failure }, 'mail failed after its last attempt');
+        log.error({ key: message.key, attempts: message.attempts, error: failure }, gone ? 'push subscription gone' : 'mail failed after its last attempt');
       }
       return;
     }
@@ -102,7 +120,7 @@ export function createMailWorker(settings: MailWorkerSettings): MailWorker {
 
   async function sendDue(): Promise<number> {
     const instant = now();
-    const claimed = await outbox.claimDue(instant.toISOString(), new Date(instant.getTime() + leaseMs).toISOString(), batchSize);
+    const claimed = await outbox.claimDue(instant.toISOString(), new Date(instant.getTime() + leaseMs).toISOString(), batchSize, channels);
     await Promise.all(claimed.map(send));
     return claimed.length;
   }
@@ -130,7 +148,7 @@ export function createMailWorker(settings: MailWorkerSettings): MailWorker {
       stopped = true;
       clearTimeout(timer);
       await running;
-      transport.close();
+      transport?.close();
     },
   };
 }

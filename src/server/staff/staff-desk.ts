@@ -18,8 +18,9 @@ import { closureHours, closureSlots, WHOLE_DAY } from '../../domain/staff-closur
 import type { FacilityService } from '../../booking/facility-service.ts';
 import type { StoredCounterReservation } from '../../booking/counter-store.ts';
 import type { CounterService } from '../../booking/counter-service.ts';
-import { counterMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from '../../booking/outbox.ts';
+import { counterNotices, type NewOutboxMessage, type NotificationSettings, outboxMessage } from '../../booking/outbox.ts';
 import { cancelledByCityMail } from '../../domain/counter-mail.ts';
+import { cancelledByCityPush } from '../../domain/push-notification.ts';
 import { facilityDeclinedMail } from '../../domain/facility-mail.ts';
 import type { StoredFacilityBooking } from '../../booking/facility-store.ts';
 import { ApiHttpError } from '../../domain/api-refusal.ts';
@@ -42,22 +43,22 @@ export interface StaffDeskDependencies {
    * dropped; and the booking engine's own move, which the desk's move reuses.
    */
   counterService: Pick<CounterService, 'counterChangedByStaff' | 'moveByCity'>;
-  /** Null when no mail server is configured: then a cancelled citizen is only phoned. */
-  mail: MailSettings | null;
+  /** How citizens are told (mail, push; each null where not configured): with neither, a cancelled citizen is only phoned. */
+  notifications: NotificationSettings;
   now: () => Date;
 }
 
 const NOT_FOUND = new ApiHttpError(404, 'not_found', 'その予約番号の予約は見つかりませんでした。');
 
 /** What the desks do to a citizen's booking; each action leaves an audit row. */
-export function staffDesk({ store, counter, facilities, facilityService, counterService, mail, now }: StaffDeskDependencies) {
+export function staffDesk({ store, counter, facilities, facilityService, counterService, notifications, now }: StaffDeskDependencies) {
+  const { mail } = notifications;
   const kindName = (kindId: string) => counter.visitKinds.find((kind) => kind.id === kindId)?.name ?? kindId;
 
-  /** The mail telling the citizen the city cancelled, when they gave an address and mail is configured. */
-  function cancellationNotice(booking: StoredCounterReservation, reason: string): NewOutboxMessage | null {
-    if (!mail || !booking.email) return null;
-    const facts = counterMailFacts(counter, mail, booking);
-    return facts && outboxMessage('city-cancellation', cancelledByCityMail(facts, reason), booking.email, now());
+  /** The messages telling the citizen the city cancelled: by each way they chose and the city offers. */
+  function cancellationNotices(booking: StoredCounterReservation, reason: string): NewOutboxMessage[] {
+    const texts = { mail: (facts: Parameters<typeof cancelledByCityMail>[0]) => cancelledByCityMail(facts, reason), push: cancelledByCityPush };
+    return counterNotices(counter, notifications, booking, 'city-cancellation', texts, now());
   }
 
   /** The mail telling the citizen the facility desk declined their 仮予約, when they gave an address and mail is configured. */
@@ -130,7 +131,7 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
       await store.staff.recordCancelReason(code, reason, who.account.id, now().toISOString());
       // The notice is written in the cancel's own transaction: no cancel without it, no notice without the cancel.
       // The store checks the visit again there, so a check-in at another desk a moment ago is not undone.
-      const outcome = await store.counter.cancel(code, now().toISOString(), cancellationNotice(booking, reason));
+      const outcome = await store.counter.cancel(code, now().toISOString(), cancellationNotices(booking, reason));
       if (outcome !== 'cancelled') {
         await store.staff.forgetCancelReason(code);
         throw new ApiHttpError(409, 'conflict', outcome === 'visit-recorded' ? COUNTER_MESSAGES.visitRecorded : 'この予約はもう取り消されています。');
@@ -151,6 +152,7 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
         .map((mail) => ({
           bookingCode: mail.bookingCode,
           kind: mail.kind,
+          channel: mail.channel,
           dueAt: mail.dueAt,
           failedAt: mail.failedAt,
           attempts: mail.attempts,

@@ -15,7 +15,13 @@ const AFTER_DUE = '2026-12-09T08:00:01.000Z';
 const LEASE = (from: string, seconds: number) => new Date(Date.parse(from) + seconds * 1000).toISOString();
 
 function message(kind: OutboxMessageKind = 'reminder', dueAt = DUE): NewOutboxMessage {
-  return { key: crypto.randomUUID(), kind, recipient: 'taro@example.jp', subject: '【東金市】お知らせ', body: '本文', dueAt };
+  return { key: crypto.randomUUID(), kind, channel: 'email', recipient: 'taro@example.jp', subject: '【東金市】お知らせ', body: '本文', dueAt };
+}
+
+const SUBSCRIPTION = JSON.stringify({ endpoint: 'https://push.example.jp/send/abc', keys: { p256dh: 'B', auth: 'A' } });
+
+function pushMessage(kind: OutboxMessageKind = 'reminder', dueAt = DUE): NewOutboxMessage {
+  return { key: crypto.randomUUID(), kind, channel: 'push', recipient: SUBSCRIPTION, subject: 'あしたは予約です', body: '{"title":"あしたは予約です"}', dueAt };
 }
 
 /**
@@ -43,11 +49,11 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<Se
       const slot = freshSlot();
       const reminder = message();
       const idempotency = { scope: 'counter.create', key: crypto.randomUUID(), requestHash: 'hash' };
-      expect(await store.counter.book(counterBooking(slot, 1, { reminder }), idempotency, answer)).toEqual({ replayed: false, value: 'booked' });
+      expect(await store.counter.book(counterBooking(slot, 1, { reminders: [reminder] }), idempotency, answer)).toEqual({ replayed: false, value: 'booked' });
       const replay = message();
-      expect((await store.counter.book(counterBooking(slot, 1, { reminder: replay }), idempotency, answer)).replayed).toBe(true);
+      expect((await store.counter.book(counterBooking(slot, 1, { reminders: [replay] }), idempotency, answer)).replayed).toBe(true);
       const refused = message();
-      expect(await store.counter.book(counterBooking(slot, 1, { reminder: refused }), null, answer)).toEqual({ replayed: false, value: 'full' });
+      expect(await store.counter.book(counterBooking(slot, 1, { reminders: [refused] }), null, answer)).toEqual({ replayed: false, value: 'full' });
 
       const keys = [reminder.key, replay.key, refused.key];
       expect(await claimMine(keys, BEFORE_DUE)).toEqual([]);
@@ -65,7 +71,7 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<Se
 
     it('leases a claimed message: nobody else gets it until the lease runs out, then it is claimed again', async () => {
       const reminder = message();
-      await store.counter.book(counterBooking(freshSlot(), 5, { reminder }), null, answer);
+      await store.counter.book(counterBooking(freshSlot(), 5, { reminders: [reminder] }), null, answer);
       expect(await claimMine([reminder.key], AFTER_DUE, 60)).toHaveLength(1);
       expect(await claimMine([reminder.key], LEASE(AFTER_DUE, 59))).toEqual([]);
       // The worker holding it died: after its lease the message is due again, the attempt counted.
@@ -74,7 +80,7 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<Se
 
     it('hands each message to one of many claims made at once', async () => {
       const reminders = Array.from({ length: 30 }, () => message());
-      await Promise.all(reminders.map((reminder) => store.counter.book(counterBooking(freshSlot(), 5, { reminder }), null, answer)));
+      await Promise.all(reminders.map((reminder) => store.counter.book(counterBooking(freshSlot(), 5, { reminders: [reminder] }), null, answer)));
       const keys = reminders.map((reminder) => reminder.key);
       const claims = await Promise.all(Array.from({ length: 6 }, () => store.outbox.claimDue(AFTER_DUE, LEASE(AFTER_DUE, 60), 7)));
       const mine = claims.flat().filter((claim) => keys.includes(claim.key));
@@ -85,9 +91,9 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<Se
 
     it('waits after a retry, never sends a sent message again, and lists a failed one without its address or text', async () => {
       const [retried, sent] = [message(), message()];
-      const retriedBooking = counterBooking(freshSlot(), 5, { reminder: retried });
+      const retriedBooking = counterBooking(freshSlot(), 5, { reminders: [retried] });
       await store.counter.book(retriedBooking, null, answer);
-      await store.counter.book(counterBooking(freshSlot(), 5, { reminder: sent }), null, answer);
+      await store.counter.book(counterBooking(freshSlot(), 5, { reminders: [sent] }), null, answer);
       const keys = [retried.key, sent.key];
       const first = await claimMine(keys, AFTER_DUE);
       const idOf = (key: string) => first.find((claim) => claim.key === key)?.id ?? -1;
@@ -103,27 +109,36 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<Se
 
       const failed = (await store.outbox.failedMessages(10)).filter((row) => row.key === retried.key);
       expect(failed).toEqual([
-        { key: retried.key, kind: 'reminder', bookingCode: retriedBooking.code, dueAt: DUE, attempts: 2, lastError: '550 no such user', failedAt: nextAttempt },
+        {
+          key: retried.key,
+          kind: 'reminder',
+          channel: 'email',
+          bookingCode: retriedBooking.code,
+          dueAt: DUE,
+          attempts: 2,
+          lastError: '550 no such user',
+          failedAt: nextAttempt,
+        },
       ]);
       expect(JSON.stringify(failed)).not.toContain('taro@example.jp');
     });
 
     it('a cancel removes the unsent reminder and writes the city’s notice; a move replaces the reminder', async () => {
       const [reminder, notice, late] = [message(), message('city-cancellation', BEFORE_DUE), message('city-cancellation', BEFORE_DUE)];
-      const booking = counterBooking(freshSlot(), 5, { reminder });
+      const booking = counterBooking(freshSlot(), 5, { reminders: [reminder] });
       await store.counter.book(booking, null, answer);
-      expect(await store.counter.cancel(booking.code, BEFORE_DUE, notice)).toBe('cancelled');
+      expect(await store.counter.cancel(booking.code, BEFORE_DUE, [notice])).toBe('cancelled');
       // A second cancel changes nothing, so writes no second notice.
-      expect(await store.counter.cancel(booking.code, BEFORE_DUE, late)).toBe('not-booked');
+      expect(await store.counter.cancel(booking.code, BEFORE_DUE, [late])).toBe('not-booked');
       expect(await claimMine([reminder.key, notice.key, late.key], AFTER_DUE)).toMatchObject([{ key: notice.key, kind: 'city-cancellation' }]);
 
       const [oldReminder, newReminder, refusedReminder] = [message(), message('reminder', LEASE(DUE, 86_400)), message()];
-      const moving = counterBooking(freshSlot(), 5, { reminder: oldReminder });
+      const moving = counterBooking(freshSlot(), 5, { reminders: [oldReminder] });
       await store.counter.book(moving, null, answer);
       const full = freshSlot();
       await store.counter.book(counterBooking(full, 1), null, answer);
-      expect(await store.counter.move(moving.code, full, 1, BEFORE_DUE, refusedReminder)).toBe('full');
-      expect(await store.counter.move(moving.code, freshSlot('2026-12-11'), 5, BEFORE_DUE, newReminder)).toBe('moved');
+      expect(await store.counter.move(moving.code, full, 1, BEFORE_DUE, [refusedReminder])).toBe('full');
+      expect(await store.counter.move(moving.code, freshSlot('2026-12-11'), 5, BEFORE_DUE, [newReminder])).toBe('moved');
       const keys = [oldReminder.key, newReminder.key, refusedReminder.key];
       expect(await claimMine(keys, AFTER_DUE)).toEqual([]);
       expect(await claimMine(keys, LEASE(DUE, 86_400))).toMatchObject([{ key: newReminder.key }]);
@@ -138,23 +153,49 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<Se
       const [notice, refusedNotice] = [message('city-move', BEFORE_DUE), message('city-move', BEFORE_DUE)];
       const full = freshSlot();
       await store.counter.book(counterBooking(full, 1), null, answer);
-      expect(await store.counter.move(booking.code, full, 1, BEFORE_DUE, null, { accountId, notice: refusedNotice })).toBe('full');
+      expect(await store.counter.move(booking.code, full, 1, BEFORE_DUE, [], { accountId, notices: [refusedNotice] })).toBe('full');
       expect((await store.counter.find(booking.code))?.cityMovedFrom).toBeNull();
 
       const target = freshSlot();
-      expect(await store.counter.move(booking.code, target, 5, BEFORE_DUE, null, { accountId, notice })).toBe('moved');
+      expect(await store.counter.move(booking.code, target, 5, BEFORE_DUE, [], { accountId, notices: [notice] })).toBe('moved');
       expect(await store.counter.find(booking.code)).toMatchObject({ slot: target, cityMovedFrom: booking.slot });
       expect(await claimMine([notice.key, refusedNotice.key], AFTER_DUE)).toMatchObject([{ key: notice.key, kind: 'city-move' }]);
 
-      expect(await store.counter.move(booking.code, freshSlot(), 5, BEFORE_DUE, null)).toBe('moved');
+      expect(await store.counter.move(booking.code, freshSlot(), 5, BEFORE_DUE, [])).toBe('moved');
       expect((await store.counter.find(booking.code))?.cityMovedFrom).toBeNull();
+    });
+
+    it('takes a push beside a mail: each claimed with its channel, a push failed for good listed without its subscription', async () => {
+      const [mail, push] = [message(), pushMessage()];
+      const booking = counterBooking(freshSlot(), 5, { reminders: [mail, push] });
+      await store.counter.book(booking, null, answer);
+      const claimed = await claimMine([mail.key, push.key], AFTER_DUE);
+      expect(claimed).toMatchObject([
+        { key: mail.key, channel: 'email', recipient: 'taro@example.jp' },
+        { key: push.key, channel: 'push', recipient: SUBSCRIPTION, subject: push.subject, body: push.body },
+      ]);
+      // The push service said the subscription is gone (410): failed at its first attempt, never claimed again.
+      await store.outbox.markFailed(claimed[1]?.id ?? -1, AFTER_DUE, 'プッシュ通知サービスの応答 410');
+      expect(await claimMine([push.key], LEASE(AFTER_DUE, 86_400))).toEqual([]);
+      const failed = (await store.outbox.failedMessages(10)).filter((row) => row.key === push.key);
+      expect(failed).toMatchObject([{ kind: 'reminder', channel: 'push', bookingCode: booking.code, attempts: 1 }]);
+      expect(JSON.stringify(failed)).not.toContain('push.example.jp');
+
+      // A cancel by the city removes every channel's unsent reminder and writes a notice for each.
+      const other = counterBooking(freshSlot(), 5, { reminders: [message(), pushMessage()] });
+      await store.counter.book(other, null, answer);
+      const notices = [message('city-cancellation', BEFORE_DUE), pushMessage('city-cancellation', BEFORE_DUE)];
+      expect(await store.counter.cancel(other.code, BEFORE_DUE, notices)).toBe('cancelled');
+      const afterCancel = await store.outbox.claimDue(AFTER_DUE, LEASE(AFTER_DUE, 60), 10_000);
+      expect(afterCancel.filter((claim) => claim.kind === 'reminder' && other.reminders.some((reminder) => reminder.key === claim.key))).toEqual([]);
+      expect(afterCancel.filter((claim) => notices.some((notice) => notice.key === claim.key)).map((claim) => claim.channel)).toEqual(['email', 'push']);
     });
 
     it('retention deletes the messages (and so the addresses) with the booking’s personal data', async () => {
       const [gone, kept] = [message(), message()];
-      const goneBooking = counterBooking(freshSlot('2024-03-01'), 5, { reminder: gone });
+      const goneBooking = counterBooking(freshSlot('2024-03-01'), 5, { reminders: [gone] });
       await store.counter.book(goneBooking, null, answer);
-      await store.counter.book(counterBooking(freshSlot('2024-03-02'), 5, { reminder: kept }), null, answer);
+      await store.counter.book(counterBooking(freshSlot('2024-03-02'), 5, { reminders: [kept] }), null, answer);
       expect(await store.counter.deletePersonalDataUpTo('2024-03-01', AFTER_DUE)).toBeGreaterThanOrEqual(1);
       expect((await claimMine([gone.key, kept.key], AFTER_DUE)).map((claim) => claim.key)).toEqual([kept.key]);
       // Leave nothing of 2024 behind for other tests sharing the database.

@@ -23,8 +23,8 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
   const freeSeat = db.prepare('UPDATE counter_slots SET booked = booked - 1 WHERE slot = ? AND booked > 0');
   const codeExists = db.prepare('SELECT 1 FROM counter_reservations WHERE code = ?').pluck();
   const insert = db.prepare(`INSERT INTO counter_reservations
-    (code, kind_id, slot, visit_date, people, proxy, status, name_kana, phone, email, created_at, updated_at)
-    VALUES (@code, @kindId, @slot, substr(@slot, 1, 10), @people, @proxy, 'booked', @nameKana, @phone, @email, @now, @now)`);
+    (code, kind_id, slot, visit_date, people, proxy, status, name_kana, phone, email, push_subscription, created_at, updated_at)
+    VALUES (@code, @kindId, @slot, substr(@slot, 1, 10), @people, @proxy, 'booked', @nameKana, @phone, @email, @pushSubscription, @now, @now)`);
   // A clerk's cancellation keeps its reason in the staff tables, and a clerk's move where it came
   // from (while the booking is still where the clerk put it); the citizen's page shows them.
   const select = db.prepare(`SELECT r.*, x.reason AS city_cancellation_reason, m.from_slot AS city_moved_from FROM counter_reservations r
@@ -36,12 +36,13 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
       CASE WHEN s.capacity = 0 THEN (SELECT c.reason FROM counter_closures c WHERE c.date = substr(s.slot, 1, 10)
         AND c.start_time <= substr(s.slot, 12) AND substr(s.slot, 12) < c.end_time ORDER BY c.id LIMIT 1) END AS closed_for
     FROM counter_slots s LEFT JOIN counter_day_desks d ON d.date = substr(s.slot, 1, 10) WHERE s.slot >= ? AND s.slot < ?`);
-  const insertMessage = db.prepare(`INSERT INTO outbox (key, kind, booking_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
-    VALUES (@key, @kind, @code, @recipient, @subject, @body, @dueAt, 'queued', @dueAt, @now)`);
+  const insertMessage = db.prepare(`INSERT INTO outbox (key, kind, channel, booking_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
+    VALUES (@key, @kind, @channel, @code, @recipient, @subject, @body, @dueAt, 'queued', @dueAt, @now)`);
   // A reminder a worker is sending at this very moment still goes out; its row is simply gone when the worker marks it.
+  // Every channel's reminder goes.
   const removeUnsentReminder = db.prepare("DELETE FROM outbox WHERE booking_code = ? AND kind = 'reminder' AND status = 'queued'");
-  const enqueue = (code: string, message: NewOutboxMessage | null, now: string) => {
-    if (message) insertMessage.run({ ...message, code, now });
+  const enqueue = (code: string, messages: readonly NewOutboxMessage[], now: string) => {
+    for (const message of messages) insertMessage.run({ ...message, code, now });
   };
 
   const takeSeatIn = (slot: string, capacity: number): boolean => {
@@ -66,10 +67,11 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
           nameKana: booking.nameKana,
           phone: booking.phone,
           email: booking.email,
+          pushSubscription: booking.pushSubscription,
           now: booking.now,
         });
         insertFirstLink.run('counter', booking.code, booking.tokenHash, booking.now);
-        enqueue(booking.code, booking.reminder, booking.now);
+        enqueue(booking.code, booking.reminders, booking.now);
         return 'booked';
       },
       (outcome) => outcome === 'booked',
@@ -82,7 +84,7 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
   const forgetCityMove = db.prepare('DELETE FROM counter_staff_moves WHERE code = ?');
   // Read inside the move's or cancel's transaction, so a check-in cannot slip in between.
   const visitRecorded = db.prepare('SELECT 1 FROM counter_check_ins WHERE code = ? UNION ALL SELECT 1 FROM counter_no_shows WHERE code = ?');
-  const move = db.transaction((code: string, slot: string, capacity: number, now: string, reminder: NewOutboxMessage | null, byCity?: CityMove) => {
+  const move = db.transaction((code: string, slot: string, capacity: number, now: string, reminders: NewOutboxMessage[], byCity?: CityMove) => {
     const row = select.get(code) as ReservationRow | undefined;
     if (!row || row.status !== 'booked') return 'not-booked' as const;
     if (visitRecorded.get(code, code)) return 'visit-recorded' as const;
@@ -91,22 +93,22 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
     freeSeat.run(row.slot);
     db.prepare('UPDATE counter_reservations SET slot = ?, visit_date = substr(?, 1, 10), updated_at = ? WHERE code = ?').run(slot, slot, now, code);
     removeUnsentReminder.run(code);
-    enqueue(code, reminder, now);
+    enqueue(code, reminders, now);
     if (byCity) {
       recordCityMove.run(code, row.slot, slot, now, byCity.accountId);
-      enqueue(code, byCity.notice, now);
+      enqueue(code, byCity.notices, now);
     } else forgetCityMove.run(code);
     return 'moved' as const;
   });
 
-  const cancel = db.transaction((code: string, now: string, notice: NewOutboxMessage | null) => {
+  const cancel = db.transaction((code: string, now: string, notices: NewOutboxMessage[]) => {
     const row = select.get(code) as ReservationRow | undefined;
     if (!row || row.status !== 'booked') return 'not-booked' as const;
     if (visitRecorded.get(code, code)) return 'visit-recorded' as const;
     freeSeat.run(row.slot);
     db.prepare("UPDATE counter_reservations SET status = 'cancelled', updated_at = ? WHERE code = ?").run(now, code);
     removeUnsentReminder.run(code);
-    enqueue(code, notice, now);
+    enqueue(code, notices, now);
     return 'cancelled' as const;
   });
 
@@ -120,7 +122,7 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
   });
 
   const deletePersonalData = db.prepare(`UPDATE counter_reservations
-    SET name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = ?
+    SET name_kana = NULL, phone = NULL, email = NULL, push_subscription = NULL, personal_data_deleted_at = ?
     WHERE visit_date <= ? AND personal_data_deleted_at IS NULL`);
   const deleteMessages = db.prepare('DELETE FROM outbox WHERE booking_code IN (SELECT code FROM counter_reservations WHERE visit_date <= ?)');
   const deletePersonalDataUpTo = db.transaction((visitDate: string, now: string) => {
@@ -144,8 +146,8 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
       const row = select.get(code) as ReservationRow | undefined;
       return Promise.resolve(row ? toReservation(row) : null);
     },
-    move: (code, slot, capacity, now, reminder, byCity) => Promise.resolve(move.immediate(code, slot, capacity, now, reminder, byCity)),
-    cancel: (code, now, notice) => Promise.resolve(cancel.immediate(code, now, notice)),
+    move: (code, slot, capacity, now, reminders, byCity) => Promise.resolve(move.immediate(code, slot, capacity, now, reminders, byCity)),
+    cancel: (code, now, notices) => Promise.resolve(cancel.immediate(code, now, notices)),
     applyCapacity: (fromSlot, capacity) => Promise.resolve(applyCapacity.immediate(fromSlot, capacity)),
     deletePersonalDataUpTo: (visitDate, now) => Promise.resolve(deletePersonalDataUpTo.immediate(visitDate, now)),
   };

@@ -19,6 +19,7 @@ export interface ReservationRow {
   name_kana: string | null;
   phone: string | null;
   email: string | null;
+  push_subscription: string | null;
   city_cancellation_reason: string | null;
   city_moved_from: string | null;
 }
@@ -34,6 +35,7 @@ export function toReservation(row: ReservationRow): StoredCounterReservation {
     nameKana: row.name_kana,
     phone: row.phone,
     email: row.email,
+    pushSubscription: row.push_subscription,
     cityCancellationReason: row.city_cancellation_reason,
     cityMovedFrom: row.city_moved_from,
   };

@@ -10,4 +10,4 @@ const [databaseFile = '', smtpUrl = '', from = '', now = ''] = process.argv.slic
 const db = new Database(databaseFile);
 db.pragma('busy_timeout = 5000');
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-await createMailWorker({ outbox: sqliteOutboxStore(db), smtpUrl, from, now: () => new Date(now), log: quiet }).sendDue();
+await createMailWorker({ outbox: sqliteOutboxStore(db), smtp: { url: smtpUrl, from }, now: () => new Date(now), log: quiet }).sendDue();

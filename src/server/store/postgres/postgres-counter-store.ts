@@ -30,14 +30,14 @@ async function freeSeat(client: PoolClient, slot: string): Promise<void> {
   await client.query('UPDATE counter_slots SET booked = booked - 1 WHERE slot = $1 AND booked > 0', [slot]);
 }
 
-/** Writes a mail into the outbox, in the caller's transaction. */
-async function enqueue(client: PoolClient, code: string, message: NewOutboxMessage | null, now: string): Promise<void> {
-  if (!message) return;
-  await client.query(
-    `INSERT INTO outbox (key, kind, booking_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $7, $8)`,
-    [message.key, message.kind, code, message.recipient, message.subject, message.body, message.dueAt, now],
-  );
+/** Writes messages (a mail, a push) into the outbox, in the caller's transaction. */
+async function enqueue(client: PoolClient, code: string, messages: readonly NewOutboxMessage[], now: string): Promise<void> {
+  for (const message of messages)
+    await client.query(
+      `INSERT INTO outbox (key, kind, channel, booking_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', $8, $9)`,
+      [message.key, message.kind, message.channel, code, message.recipient, message.subject, message.body, message.dueAt, now],
+    );
 }
 
 /** A reminder a worker is sending at this very moment still goes out; its row is simply gone when the worker marks it. */
@@ -81,16 +81,27 @@ export function postgresCounterStore(pool: Pool): CounterStore {
             if (!(await takeSeat(client, booking.slot, booking.capacity))) return 'full';
             await client.query(
               `INSERT INTO counter_reservations
-                 (code, kind_id, slot, visit_date, people, proxy, status, name_kana, phone, email, created_at, updated_at)
-               VALUES ($1, $2, $3, left($3, 10)::date, $4, $5, 'booked', $6, $7, $8, $9, $9)`,
-              [booking.code, booking.kindId, booking.slot, booking.people, booking.proxy, booking.nameKana, booking.phone, booking.email, booking.now],
+                 (code, kind_id, slot, visit_date, people, proxy, status, name_kana, phone, email, push_subscription, created_at, updated_at)
+               VALUES ($1, $2, $3, left($3, 10)::date, $4, $5, 'booked', $6, $7, $8, $9, $10, $10)`,
+              [
+                booking.code,
+                booking.kindId,
+                booking.slot,
+                booking.people,
+                booking.proxy,
+                booking.nameKana,
+                booking.phone,
+                booking.email,
+                booking.pushSubscription,
+                booking.now,
+              ],
             );
             await client.query("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES ('counter', $1, $2, 'booking', $3)", [
               booking.code,
               booking.tokenHash,
               booking.now,
             ]);
-            await enqueue(client, booking.code, booking.reminder, booking.now);
+            await enqueue(client, booking.code, booking.reminders, booking.now);
             return 'booked';
           },
           (outcome) => outcome === 'booked',
@@ -102,7 +113,7 @@ export function postgresCounterStore(pool: Pool): CounterStore {
       // A clerk's cancellation keeps its reason in the staff tables, and a clerk's move where it came
       // from (while the booking is still where the clerk put it); the citizen's page shows them.
       const { rows } = await pool.query<ReservationRow>(
-        `SELECT r.code, r.kind_id, r.slot, r.people, r.proxy, r.status, r.name_kana, r.phone, r.email,
+        `SELECT r.code, r.kind_id, r.slot, r.people, r.proxy, r.status, r.name_kana, r.phone, r.email, r.push_subscription,
              x.reason AS city_cancellation_reason, m.from_slot AS city_moved_from
            FROM counter_reservations r
            LEFT JOIN counter_staff_cancellations x ON x.code = r.code
@@ -112,7 +123,7 @@ export function postgresCounterStore(pool: Pool): CounterStore {
       return rows[0] ? toReservation(rows[0]) : null;
     },
 
-    move: (code, slot, capacity, now, reminder, byCity) =>
+    move: (code, slot, capacity, now, reminders, byCity) =>
       inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ slot: string; status: string }>('SELECT slot, status FROM counter_reservations WHERE code = $1 FOR UPDATE', [
           code,
@@ -126,19 +137,19 @@ export function postgresCounterStore(pool: Pool): CounterStore {
         await freeSeat(client, row.slot);
         await client.query('UPDATE counter_reservations SET slot = $1, visit_date = left($1, 10)::date, updated_at = $2 WHERE code = $3', [slot, now, code]);
         await removeUnsentReminder(client, code);
-        await enqueue(client, code, reminder, now);
+        await enqueue(client, code, reminders, now);
         if (byCity) {
           await client.query(
             `INSERT INTO counter_staff_moves (code, from_slot, to_slot, moved_at, account_id) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (code) DO UPDATE SET from_slot = excluded.from_slot, to_slot = excluded.to_slot, moved_at = excluded.moved_at, account_id = excluded.account_id`,
             [code, row.slot, slot, now, byCity.accountId],
           );
-          await enqueue(client, code, byCity.notice, now);
+          await enqueue(client, code, byCity.notices, now);
         } else await client.query('DELETE FROM counter_staff_moves WHERE code = $1', [code]);
         return 'moved';
       }),
 
-    cancel: (code, now, notice) =>
+    cancel: (code, now, notices) =>
       inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ slot: string; status: string }>('SELECT slot, status FROM counter_reservations WHERE code = $1 FOR UPDATE', [
           code,
@@ -149,7 +160,7 @@ export function postgresCounterStore(pool: Pool): CounterStore {
         await client.query("UPDATE counter_reservations SET status = 'cancelled', updated_at = $2 WHERE code = $1", [code, now]);
         await freeSeat(client, row.slot);
         await removeUnsentReminder(client, code);
-        await enqueue(client, code, notice, now);
+        await enqueue(client, code, notices, now);
         return 'cancelled';
       }),
 
@@ -171,7 +182,7 @@ export function postgresCounterStore(pool: Pool): CounterStore {
       inTransaction(pool, async (client) => {
         await client.query('DELETE FROM outbox WHERE booking_code IN (SELECT code FROM counter_reservations WHERE visit_date <= $1)', [visitDate]);
         const result = await client.query(
-          `UPDATE counter_reservations SET name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = $1
+          `UPDATE counter_reservations SET name_kana = NULL, phone = NULL, email = NULL, push_subscription = NULL, personal_data_deleted_at = $1
            WHERE visit_date <= $2 AND personal_data_deleted_at IS NULL`,
           [now, visitDate],
         );

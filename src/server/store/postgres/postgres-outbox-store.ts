@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { OUTBOX_CHANNELS } from '../../../booking/outbox.ts';
 import type { ClaimedMessage, FailedMessage, OutboxStore } from '../outbox-store.ts';
 
 /**
@@ -9,16 +10,16 @@ import type { ClaimedMessage, FailedMessage, OutboxStore } from '../outbox-store
  */
 export function postgresOutboxStore(pool: Pool): OutboxStore {
   return {
-    async claimDue(now, leaseUntil, limit) {
+    async claimDue(now, leaseUntil, limit, channels = OUTBOX_CHANNELS) {
       const { rows } = await pool.query<ClaimedMessage>(
         `UPDATE outbox SET lease_until = $2, attempts = attempts + 1
          WHERE id IN (
            SELECT id FROM outbox
-           WHERE status = 'queued' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+           WHERE status = 'queued' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1) AND channel = ANY ($4)
            ORDER BY next_attempt_at, id LIMIT $3
            FOR UPDATE SKIP LOCKED)
-         RETURNING id, key, kind, recipient, subject, body, attempts`,
-        [now, leaseUntil, limit],
+         RETURNING id, key, kind, channel, recipient, subject, body, attempts`,
+        [now, leaseUntil, limit, channels],
       );
       return rows.sort((a, b) => a.id - b.id);
     },
@@ -41,7 +42,7 @@ export function postgresOutboxStore(pool: Pool): OutboxStore {
     },
     async failedMessages(limit) {
       const { rows } = await pool.query<FailedMessage>(
-        `SELECT key, kind, coalesce(booking_code, facility_code) AS "bookingCode", due_at AS "dueAt", attempts, last_error AS "lastError", finished_at AS "failedAt"
+        `SELECT key, kind, channel, coalesce(booking_code, facility_code) AS "bookingCode", due_at AS "dueAt", attempts, last_error AS "lastError", finished_at AS "failedAt"
          FROM outbox WHERE status = 'failed' ORDER BY finished_at DESC LIMIT $1`,
         [limit],
       );
