@@ -65,7 +65,15 @@ export const counterDaySchema = z.strictObject({
   availability: z.enum(DAY_AVAILABILITIES),
   /** Why the day is closed (土日, 祝日 …), for the text list. */
   closedReason: z.string().nullable(),
-  slots: z.array(z.strictObject({ time: z.string(), seatsLeft: z.number().int(), bookable: z.boolean() })),
+  slots: z.array(
+    z.strictObject({
+      time: z.string(),
+      seatsLeft: z.number().int(),
+      bookable: z.boolean(),
+      /** Full, and キャンセル待ち can be joined (only where the city sends mail). */
+      waitlist: z.boolean().optional(),
+    }),
+  ),
 });
 export type CounterDay = z.infer<typeof counterDaySchema>;
 

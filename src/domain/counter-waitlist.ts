@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { CounterContent } from './counter.ts';
+import { newCounterReservationSchema } from './counter-reservation.ts';
 import { formatJapaneseDate, formatShortJapaneseDate, formatTime, japanClock, japanInstant, parseTime } from './japan-time.ts';
 
 /**
@@ -148,3 +150,31 @@ export function waitlistOfferMail(facts: WaitlistOfferFacts): { subject: string;
     ].join('\n'),
   };
 }
+
+/**
+ * `POST /api/v1/counter/waitlist`: the same details as a booking, so accepting an offer is one tap;
+ * the e-mail address is required, as it is where the offer goes.
+ */
+export const newWaitlistEntrySchema = newCounterReservationSchema.extend({
+  email: newCounterReservationSchema.shape.email.unwrap().refine((value) => value !== '', WAITLIST_MESSAGES.emailRequired),
+});
+export type NewWaitlistRequest = z.infer<typeof newWaitlistEntrySchema>;
+
+/** The answer to joining: the slot, and how many are ahead (1 = the first in line). */
+export const waitlistJoinedSchema = z.strictObject({
+  slot: z.strictObject({ date: z.string(), time: z.string() }),
+  position: z.number().int().min(1),
+});
+export type WaitlistJoined = z.infer<typeof waitlistJoinedSchema>;
+
+/** An offer as the holder of its link sees it. Nothing personal: the link may have been forwarded. */
+export const waitlistOfferSchema = z.strictObject({
+  slot: z.strictObject({ date: z.string(), time: z.string() }),
+  kindId: z.string(),
+  people: z.number().int(),
+  proxy: z.boolean(),
+  state: z.enum(['offered', 'accepted', 'declined', 'expired']),
+  /** ISO instant: the seat is held until then. */
+  heldUntil: z.string(),
+});
+export type WaitlistOffer = z.infer<typeof waitlistOfferSchema>;

@@ -14,13 +14,14 @@ const hourOf = (instant: Date) => instant.toISOString().slice(0, 13);
 
 /**
  * Keep the least personal data for the least time: once an hour (and at start-up) delete the
- * names, phones and e-mails of counter visits and facility bookings (with group names and purposes)
+ * names, phones and e-mails of counter visits (and of キャンセル待ち for them) and facility bookings (with group names and purposes)
  * older than the retention period, expired provisional facility bookings, old idempotency answers,
  * counts of limits whose windows have passed, and the record of which instance ran a week-old job.
  * The booking itself (day, kind or room, counts, fee) stays for the city's statistics.
  */
 export interface RetentionCounts {
   reservations: number;
+  waitlistEntries: number;
   facilityBookings: number;
   releasedProvisional: number;
   idempotencyKeys: number;
@@ -31,6 +32,7 @@ export interface RetentionCounts {
 export async function deleteExpiredPersonalData(store: Store, now: Date, retentionDays: number): Promise<RetentionCounts> {
   const lastVisitDateToClear = addDays(japanClock(now).date, -retentionDays - 1);
   const reservations = await store.counter.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
+  const waitlistEntries = await store.counterWaitlist.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
   const facilityBookings = await store.facilities.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
   // Bookings also release expired 仮予約 themselves; this keeps the table tidy when nobody books.
   const releasedProvisional = await store.facilities.releaseExpired(now.toISOString());
@@ -38,7 +40,7 @@ export async function deleteExpiredPersonalData(store: Store, now: Date, retenti
   // No limit's window is longer than a day (see LOOKUP_LIMITS).
   const limitRows = await store.limits.deleteLimitsBefore(now.getTime() - LIMITS_KEEP_MS);
   const jobRuns = await store.deleteJobRunsBefore(hourOf(new Date(now.getTime() - JOB_RUNS_KEEP_MS)));
-  return { reservations, facilityBookings, releasedProvisional, idempotencyKeys, limitRows, jobRuns };
+  return { reservations, waitlistEntries, facilityBookings, releasedProvisional, idempotencyKeys, limitRows, jobRuns };
 }
 
 /**

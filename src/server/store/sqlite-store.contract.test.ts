@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeStoreContract } from '../../booking/store-contract.ts';
 import { describeOutboxContract } from './outbox-contract.ts';
+import { describeWaitlistContract } from './waitlist-contract.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
 function makeStore() {
@@ -19,3 +20,4 @@ function makeStore() {
 
 describeStoreContract('SQLite', makeStore);
 describeOutboxContract('SQLite', makeStore);
+describeWaitlistContract('SQLite', makeStore);

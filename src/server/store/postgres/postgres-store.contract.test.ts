@@ -2,6 +2,7 @@ import { beforeAll } from 'vitest';
 import { describeStoreContract } from '../../../booking/store-contract.ts';
 import { createTestDatabase } from '../../testing/postgres-test-database.ts';
 import { describeOutboxContract } from '../outbox-contract.ts';
+import { describeWaitlistContract } from '../waitlist-contract.ts';
 import { openPostgresStore } from './postgres-store.ts';
 
 let url: string;
@@ -16,3 +17,4 @@ async function makeStore() {
 
 describeStoreContract('PostgreSQL', makeStore);
 describeOutboxContract('PostgreSQL', makeStore);
+describeWaitlistContract('PostgreSQL', makeStore);
