@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { counter } from '../content/counter.ts';
 import {
   acceptRefusal,
+  formatHoldTime,
   joinRefusal,
   MIN_HOLD_MINUTES,
   offerHeldUntil,
@@ -235,5 +236,13 @@ describe('waitlistOfferMail', () => {
     expect(mail.body).toContain(counter.place);
     expect(mail.body).toContain('11:00まで');
     expect(mail.body).toContain('https://togane.example.jp/mynumber/waitlist#token=abc');
+  });
+});
+
+describe('formatHoldTime', () => {
+  it('says the hold as a citizen would', () => {
+    expect(formatHoldTime(120)).toBe('2時間');
+    expect(formatHoldTime(90)).toBe('1時間30分');
+    expect(formatHoldTime(45)).toBe('45分');
   });
 });

@@ -84,6 +84,13 @@ export function offerHeldUntil(now: Date, slot: string, counter: Pick<CounterCon
   return until - now.getTime() >= MIN_HOLD_MINUTES * 60_000 ? new Date(until) : null;
 }
 
+/** How long an offer is held, as a citizen says it: 「2時間」, 「1時間30分」, 「45分」. */
+export function formatHoldTime(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return `${hours > 0 ? `${String(hours)}時間` : ''}${rest > 0 || hours === 0 ? `${String(rest)}分` : ''}`;
+}
+
 export type AcceptRefusal = 'not-offered' | 'expired';
 
 /** Whether an offer can be accepted now. */

@@ -15,6 +15,8 @@ interface DetailsFormProps {
   slot: { date: string; time: string };
   /** The city sends e-mail (the server says so): only then is an address asked for. */
   emailReminders: boolean;
+  /** For キャンセル待ち: the address is required, as that is where the offer goes. */
+  waitlist?: boolean;
   onChange: (draft: BookingDraft) => void;
   /** Called once every field passes the check. */
   onValid: () => void;
@@ -23,7 +25,7 @@ interface DetailsFormProps {
 type Errors = Partial<Record<'nameKana' | 'phone' | 'email' | 'people' | 'proxy', string>>;
 
 /** Checks with the same schema as the server, so the messages are the ones the server would give. */
-export function DetailsForm({ draft, kindId, slot, emailReminders, onChange, onValid }: DetailsFormProps) {
+export function DetailsForm({ draft, kindId, slot, emailReminders, waitlist = false, onChange, onValid }: DetailsFormProps) {
   const kiosk = useKioskMode();
   // A shared kiosk keeps no address, whatever the server offers.
   const offerEmail = emailReminders && !kiosk;
@@ -32,7 +34,7 @@ export function DetailsForm({ draft, kindId, slot, emailReminders, onChange, onV
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = checkDraft(draft, kindId, slot);
+    const result = checkDraft(draft, kindId, slot, waitlist);
     if (result.success) {
       setErrors({});
       onValid();
@@ -66,8 +68,12 @@ export function DetailsForm({ draft, kindId, slot, emailReminders, onChange, onV
       {offerEmail && (
         <TextField
           label="メールアドレス"
-          optional
-          hint="入力すると、予約の前の日の夕方に、日時と持ち物をメールでお知らせします。"
+          optional={!waitlist}
+          hint={
+            waitlist
+              ? '空きが出たら、このメールアドレスにお知らせします。予約になったあとは、前の日の夕方にもお知らせします。'
+              : '入力すると、予約の前の日の夕方に、日時と持ち物をメールでお知らせします。'
+          }
           type="email"
           autoComplete="email"
           value={draft.email}
