@@ -34,14 +34,15 @@ export interface OwnServer {
 
 /**
  * A second real server for tests that change what is deployed, so they cannot disturb the shared
- * one: its own copy of dist/client, its own throw-away database, its own port.
+ * one: its own copy of dist/client, its own throw-away database, its own port; `env` adds settings
+ * (a mail server, say).
  */
-export async function startOwnServer(port: number, reuseRoot?: string): Promise<OwnServer> {
+export async function startOwnServer(port: number, reuseRoot?: string, env: Record<string, string> = {}): Promise<OwnServer> {
   const root = reuseRoot ?? mkdtempSync(join(tmpdir(), 'togane-e2e-own-'));
   const staticDir = join(root, 'client');
   if (!reuseRoot) cpSync('dist/client', staticDir, { recursive: true });
   const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: 'localhost', DATA_DIR: join(root, 'data'), STATIC_DIR: staticDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: 'localhost', DATA_DIR: join(root, 'data'), STATIC_DIR: staticDir, LOG_LEVEL: 'warn', ...env },
     stdio: 'inherit',
   });
   const baseUrl = `http://localhost:${String(port)}`;

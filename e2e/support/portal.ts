@@ -113,6 +113,8 @@ export const SCREENS: readonly Screen[] = [
   { path: '/mynumber/reservations', heading: '予約の確認・変更・取消' },
   { path: '/mynumber/reservations/:code', heading: '予約の内容', title: '予約の内容（マイナンバーカードの窓口）｜つながる東金', open: openCounterReservation },
   { path: '/mynumber/renewal', heading: '有効期限と更新の時期' },
+  // Without a mail's #token= the page says the offer was not found (the offer itself: e2e/waitlist.spec.ts).
+  { path: '/mynumber/waitlist', heading: '空きのお知らせが見つかりません', title: '空きのお知らせが見つかりません（マイナンバーカードの窓口）｜つながる東金' },
   { path: '/settings', heading: '文字の大きさ' },
   { path: '/practice', heading: 'スマホ講座の練習モード' },
   { path: '/practice/slip', heading: '練習用の納付書' },

@@ -138,6 +138,8 @@ export const routes: RouteObject[] = [
           { path: 'reservations', ...screen('../features/mynumber/ReservationsPage.tsx') },
           { path: 'reservations/:code', ...screen('../features/mynumber/ReservationPage.tsx') },
           { path: 'renewal', ...screen('../features/mynumber/RenewalPage.tsx') },
+          // キャンセル待ち: where an offer's mail links (the secret in the #token= fragment).
+          { path: 'waitlist', ...screen('../features/mynumber/WaitlistOfferPage.tsx') },
         ],
       },
       // For staff: switches this device into キオスクモード (not linked from the citizens' screens).

@@ -1,6 +1,7 @@
 import type { ApiContract } from '../domain/api-contract.ts';
 import { ApiHttpError, parseRequestParts, type RequestParts } from '../domain/api-refusal.ts';
 import { counterContracts, facilityContracts } from '../domain/booking-contracts.ts';
+import { WAITLIST_MESSAGES } from '../domain/counter-waitlist.ts';
 import { type HeaderReading, readIdempotencyKey, readManagementToken } from '../domain/request-headers.ts';
 import type { CounterService } from './counter-service.ts';
 import type { FacilityService } from './facility-service.ts';
@@ -85,6 +86,12 @@ function bookingEndpoint<Contract extends ApiContract>(
   };
 }
 
+/** キャンセル待ち where it is offered; elsewhere (no mail server, the practice mode) its endpoints say so. */
+function waitlistOf(counter: CounterService): NonNullable<CounterService['waitlist']> {
+  if (!counter.waitlist) throw new ApiHttpError(404, 'not_found', WAITLIST_MESSAGES.notOffered);
+  return counter.waitlist;
+}
+
 /** Every booking endpoint a citizen uses; the staff's desks are the server's own (src/server/staff/). */
 export function bookingEndpoints(counter: CounterService, facilities: FacilityService): BookingEndpoint[] {
   const c = counterContracts;
@@ -97,6 +104,10 @@ export function bookingEndpoints(counter: CounterService, facilities: FacilitySe
     endpoint(c.change, async ({ params, token, body }) => ({ reservation: await counter.change(params.code, token, body.slot) })),
     endpoint(c.cancel, async ({ params, token }) => ({ reservation: await counter.cancel(params.code, token) })),
     endpoint(c.closeOtherLinks, async ({ params, token }) => ({ links: await counter.closeOtherLinks(params.code, token) })),
+    endpoint(c.waitlistJoin, ({ body }) => waitlistOf(counter).join(body)),
+    endpoint(c.waitlistOffer, ({ token }) => waitlistOf(counter).offer(token)),
+    bookingEndpoint(c.waitlistAccept, ({ token, idempotencyKey }) => waitlistOf(counter).accept(token, idempotencyKey)),
+    endpoint(c.waitlistDecline, ({ token }) => waitlistOf(counter).decline(token)),
 
     endpoint(f.search, async ({ query }) => ({
       results: await facilities.search({ purpose: query.purpose, date: query.date, blockId: query.block, headCount: query.headCount }),

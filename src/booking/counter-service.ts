@@ -1,4 +1,4 @@
-import type { CounterContent } from '../domain/counter.ts';
+import type { CounterContent, VisitKind } from '../domain/counter.ts';
 import { IDEMPOTENCY_MISMATCH_MESSAGE } from '../domain/api-error.ts';
 import { ApiHttpError } from '../domain/api-refusal.ts';
 import { rangeProblem } from '../domain/date-range.ts';
@@ -16,6 +16,7 @@ import { type CounterMailFacts, movedByCityMail, reminderDueAt, reminderMail } f
 import { type CounterPushFacts, movedByCityPush, PUSH_SUBSCRIPTION_REFUSED, type PushSubscriptionJson, reminderPush } from '../domain/push-notification.ts';
 import { STAFF_MOVE_MESSAGES, staffMoveRefusal } from '../domain/staff-move.ts';
 import { createAnswerCache } from './answer-cache.ts';
+import { createCounterWaitlist } from './counter-waitlist.ts';
 import { createHoldKnowledge } from './hold-knowledge.ts';
 import { type BookingRefusal, bookingRefusal } from './refusal.ts';
 import type { AttemptGuard, AttemptLimit } from './attempt-guard.ts';
@@ -134,8 +135,11 @@ export function createCounterService({ content, store, lookupGuard, notification
     const instant = now();
     const reminders = remindersFor({ ...stored, slot: target }, instant);
     const outcome = await store.counter.move(stored.code, target, capacity, instant.toISOString(), reminders, byCity(instant));
-    // The old slot's seat is free now.
-    if (outcome === 'moved') seatsFreed();
+    // The old slot's seat is free now: the first waiting for it gets it.
+    if (outcome === 'moved') {
+      seatsFreed();
+      await offerFreedSeat(stored.slot);
+    }
     if (outcome === 'full') throw fullError();
     if (outcome === 'not-booked') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.cancelled);
     if (outcome === 'visit-recorded') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.visitRecorded);
@@ -152,7 +156,7 @@ export function createCounterService({ content, store, lookupGuard, notification
    * and a trigger keeps it at 0 while closed).
    */
   function storeRefuses(seats: SlotSeats): boolean {
-    return seats.booked >= (seats.dayDesks ?? capacity) || seats.capacity === 0;
+    return seats.booked + (seats.waiting ?? 0) >= (seats.dayDesks ?? capacity) || seats.capacity === 0;
   }
 
   /** Something may have freed a seat: kept answers and known full slots are out of date. */
@@ -161,9 +165,46 @@ export function createCounterService({ content, store, lookupGuard, notification
     fullSlots?.freed();
   }
 
+  /** The checks every booking request passes, whether it books or joins キャンセル待ち: the slot as the store keys it. */
+  function checkRequest(request: NewCounterReservation): { kind: VisitKind; slot: string } {
+    const kind = content.visitKinds.find((candidate) => candidate.id === request.kindId);
+    if (!kind) throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'kindId', message: COUNTER_MESSAGES.unknownKind }]);
+    if (request.people > content.maxPeople) {
+      throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'people', message: COUNTER_MESSAGES.tooManyPeople(content.maxPeople) }]);
+    }
+    return { kind, slot: requireBookableSlot(request.slot) };
+  }
+
+  // キャンセル待ち only where mail is sent (an offer must reach the citizen) and the store keeps a queue.
+  const waitlist =
+    mail && store.counterWaitlist
+      ? createCounterWaitlist({
+          content,
+          store: store.counterWaitlist,
+          mail,
+          now,
+          checkRequest,
+          // The queue's contact is the e-mail address only, so an accepted offer's booking has at most its mail reminder.
+          reminderFor: (email, booking, bookedAt) => remindersFor({ ...booking, email, pushSubscription: null }, bookedAt)[0] ?? null,
+          seatsChanged: seatsFreed,
+        })
+      : null;
+
+  /**
+   * A seat of `slot` was freed: it goes to the first in its queue. The change itself is committed
+   * already; if this fails, the minute's sweep (settleAll) offers the seat instead, and until then
+   * nobody else can take it (the queue keeps free seats from the public).
+   */
+  async function offerFreedSeat(slot: string): Promise<void> {
+    await waitlist?.settleSlot(slot).catch(() => undefined);
+  }
+
   return {
     /** Whether bookings get e-mail: the form offers the address field only then. */
     sendsMail: mail !== null,
+
+    /** キャンセル待ち, or null where it is not offered (no mail server; the practice mode). */
+    waitlist,
 
     /** The availability answer (`{ days, emailReminders, pushPublicKey }`), written out once per cached answer. */
     async availability(from: IsoDate | undefined, to: IsoDate | undefined): Promise<SerialisedJson> {
@@ -183,7 +224,7 @@ export function createCounterService({ content, store, lookupGuard, notification
         since,
         clock.date,
       );
-      const days: CounterDay[] = counterDays(first, last, clock, content, seats);
+      const days: CounterDay[] = counterDays(first, last, clock, content, seats, waitlist && { maxWaiting: content.waitlist.maxWaitingPerSlot });
       const answer = SerialisedJson.of({ days, emailReminders: mail !== null, pushPublicKey: push?.publicKey ?? null });
       availabilityCache.set(cacheKey, answer, instant.getTime());
       return answer;
@@ -201,12 +242,7 @@ export function createCounterService({ content, store, lookupGuard, notification
       request: NewCounterReservation,
       idempotencyKey: string | null,
     ): Promise<{ created: CounterReservationCreated; replayed: boolean } | BookingRefusal> {
-      const kind = content.visitKinds.find((candidate) => candidate.id === request.kindId);
-      if (!kind) throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'kindId', message: COUNTER_MESSAGES.unknownKind }]);
-      if (request.people > content.maxPeople) {
-        throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'people', message: COUNTER_MESSAGES.tooManyPeople(content.maxPeople) }]);
-      }
-      const slot = requireBookableSlot(request.slot);
+      const { kind, slot } = checkRequest(request);
       const knownFull = async () =>
         fullSlots !== null &&
         fullSlots.isHeld(slot, japanClock(now()).date) &&
@@ -359,6 +395,7 @@ export function createCounterService({ content, store, lookupGuard, notification
       const outcome = await store.counter.cancel(code, now().toISOString(), []);
       if (outcome === 'visit-recorded') throw new ApiHttpError(409, 'conflict', COUNTER_MESSAGES.visitRecorded);
       seatsFreed();
+      await offerFreedSeat(stored.slot);
       return publicView((await store.counter.find(code)) ?? stored);
     },
   };

@@ -49,16 +49,22 @@ export interface SlotSeats {
   dayDesks?: number;
   /** Why the city closed the slot (the closure's reason), for the citizen's calendar. */
   closedFor?: string;
+  /**
+   * People in the slot's キャンセル待ち not yet offered a seat: free seats are theirs, not the
+   * public's. (`booked` counts the seats held for offers.) Absent where there is no queue.
+   */
+  waiting?: number;
 }
 
 /**
  * A slot's row as the stores read it: with the day's desks (null where the content's apply) and the
  * reason of the closure that covers it (null where none does).
  */
-export function slotSeats(row: { booked: number; capacity: number; day_desks: number | null; closed_for: string | null }): SlotSeats {
+export function slotSeats(row: { booked: number; capacity: number; day_desks: number | null; closed_for: string | null; waiting?: number }): SlotSeats {
   return {
     booked: row.booked,
     capacity: row.capacity,
+    ...(row.waiting ? { waiting: row.waiting } : {}),
     ...(row.day_desks === null ? {} : { dayDesks: row.day_desks }),
     ...(row.closed_for === null ? {} : { closedFor: row.closed_for }),
   };

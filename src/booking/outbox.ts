@@ -37,6 +37,8 @@ export interface NewOutboxMessage {
 export interface MailSettings {
   /** The page where a citizen finds a booking by its code and phone number, as a full address. */
   bookingsUrl: string;
+  /** The page where a キャンセル待ち offer is accepted or declined, as a full address (its secret goes after #token=). */
+  waitlistOfferUrl: string;
 }
 
 /** Web Push is offered; null where it is not (no VAPID keys configured, the practice mode). */

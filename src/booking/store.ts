@@ -1,4 +1,5 @@
 import type { CounterStore } from './counter-store.ts';
+import type { CounterWaitlistStore } from './counter-waitlist-store.ts';
 import type { FacilityStore } from './facility-store.ts';
 import type { LinkStore } from './link-store.ts';
 
@@ -10,6 +11,8 @@ import type { LinkStore } from './link-store.ts';
  */
 export interface BookingStore {
   counter: CounterStore;
+  /** キャンセル待ち; absent where it is never offered (the practice mode, which sends no mail). */
+  counterWaitlist?: CounterWaitlistStore;
   facilities: FacilityStore;
   links: LinkStore;
   /** Forgets idempotency records older than the instant (their answers may hold tokens). */

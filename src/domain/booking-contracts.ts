@@ -9,6 +9,7 @@ import {
   lookupByPhoneSchema,
   newCounterReservationSchema,
 } from './counter-reservation.ts';
+import { newWaitlistEntrySchema, waitlistJoinedSchema, waitlistOfferSchema } from './counter-waitlist.ts';
 import { dateRangeQuerySchema } from './day-availability.ts';
 import {
   changeFacilityBookingSchema,
@@ -34,6 +35,8 @@ const roomParams = z.object({ facilityId: z.string().max(40), roomId: z.string()
 
 const INPUT = '入力の誤り（日本語のメッセージつき）';
 const NOT_FOUND = '予約が見つからない（予約番号か管理用トークンがちがう）';
+const WAITLIST_OFF = 'キャンセル待ちを受け付けていない（メールを送る設定がない）';
+const OFFER_NOT_FOUND = 'お知らせが見つからない（リンクの秘密がちがう）';
 
 /**
  * What the holder of a booking's code and management token can do with it, the same for the counter
@@ -124,6 +127,44 @@ export const counterContracts = {
     },
     { 409: '窓口で来庁の記録（来庁済み・来なかった）をつけた予約' },
   ),
+  waitlistJoin: {
+    method: 'POST',
+    path: '/api/v1/counter/waitlist',
+    summary: '満員の枠のキャンセル待ちに登録する（予約と同じ内容。空きが出たら、とっておく期限つきでメールで知らせる）',
+    body: newWaitlistEntrySchema,
+    answer: { status: 201, description: '登録した枠と、待っている順番', schema: waitlistJoinedSchema },
+    refusals: {
+      400: INPUT,
+      404: WAITLIST_OFF,
+      409: '空きがある（ふつうに予約できる）、同じメールアドレスで登録済み、キャンセル待ちがいっぱい、または窓口がお休み',
+      422: '受付できない枠',
+    },
+  },
+  waitlistOffer: {
+    method: 'GET',
+    path: '/api/v1/counter/waitlist/offer',
+    summary: 'キャンセル待ちの空きのお知らせを見る（メールのリンクの秘密を Authorization: Bearer で）',
+    managementToken: true,
+    answer: { status: 200, description: '空きの日時と、とっておく期限', schema: waitlistOfferSchema },
+    refusals: { 400: INPUT, 404: OFFER_NOT_FOUND },
+  },
+  waitlistAccept: {
+    method: 'POST',
+    path: '/api/v1/counter/waitlist/offer/accept',
+    summary: 'とっておいた空きで予約する（登録のときの内容で。予約番号と管理用トークンを返す）',
+    managementToken: true,
+    idempotencyKey: true,
+    answer: { status: 201, description: '予約番号と管理用トークン', schema: counterReservationCreatedSchema },
+    refusals: { 400: INPUT, 404: OFFER_NOT_FOUND, 409: '期限を過ぎた、お断りした、または予約にした空き', 422: '同じ操作番号でちがう内容' },
+  },
+  waitlistDecline: {
+    method: 'POST',
+    path: '/api/v1/counter/waitlist/offer/decline',
+    summary: 'とっておいた空きをお断りする（次に待っている方へ回す）',
+    managementToken: true,
+    answer: { status: 200, description: 'お断りした空き', schema: waitlistOfferSchema },
+    refusals: { 400: INPUT, 404: OFFER_NOT_FOUND, 409: '期限を過ぎた、お断りした、または予約にした空き' },
+  },
 } as const satisfies Record<string, ApiContract>;
 
 export const facilityContracts = {

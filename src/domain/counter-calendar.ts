@@ -100,7 +100,9 @@ export function counterDays(
   last: IsoDate,
   clock: JapanClock,
   calendar: CounterCalendar,
-  taken: ReadonlyMap<string, { booked: number; capacity?: number; dayDesks?: number; closedFor?: string }>,
+  taken: ReadonlyMap<string, { booked: number; capacity?: number; dayDesks?: number; closedFor?: string; waiting?: number }>,
+  /** Where キャンセル待ち is offered (mail is sent), how many may wait for one slot; null where it is not. */
+  waitlist: { maxWaiting: number } | null = null,
 ): CounterDay[] {
   const capacity = calendar.desksPerSlot;
   const days: CounterDay[] = [];
@@ -127,16 +129,26 @@ export function counterDays(
       if (row?.dayDesks !== undefined) dayCapacity = row.dayDesks;
       // The day's desks, whatever a slot was booked under; less only where the slot holds less (a
       // slot the counter closed holds 0).
-      const seatsLeft = Math.max(0, Math.min(desks, row?.capacity ?? desks) - (row?.booked ?? 0));
+      // Seats held for キャンセル待ち offers are in `booked`; free seats owed to those waiting are not the public's.
+      const waiting = row?.waiting ?? 0;
+      const seatsLeft = Math.max(0, Math.min(desks, row?.capacity ?? desks) - (row?.booked ?? 0) - waiting);
       const inWindow = earliest !== null && start >= earliest;
-      return { time: timeKey(start), seatsLeft, inWindow, bookable: inWindow && seatsLeft > 0, closedReason: row?.closedFor ?? null };
+      // A full slot (not a closed one) can be waited for while its queue has room.
+      const canWait = waitlist !== null && inWindow && seatsLeft === 0 && row?.capacity !== 0 && waiting < waitlist.maxWaiting;
+      return { time: timeKey(start), seatsLeft, inWindow, bookable: inWindow && seatsLeft > 0, canWait, closedReason: row?.closedFor ?? null };
     });
     const seats = slots.filter((slot) => slot.inWindow).map((slot) => slot.seatsLeft);
     days.push({
       date,
       availability: dayAvailability(seats, dayCapacity),
       closedReason: seats.length === 0 ? '受付期間の外です' : null,
-      slots: slots.map(({ time, seatsLeft, bookable, closedReason }) => ({ time, seatsLeft, bookable, closedReason })),
+      slots: slots.map(({ time, seatsLeft, bookable, canWait, closedReason }) => ({
+        time,
+        seatsLeft,
+        bookable,
+        closedReason,
+        ...(canWait ? { waitlist: true } : {}),
+      })),
     });
   }
   return days;

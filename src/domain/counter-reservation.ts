@@ -75,6 +75,8 @@ export const counterDaySchema = z.strictObject({
       bookable: z.boolean(),
       /** Why the city closed this time (its closure's reason), or null where it did not. */
       closedReason: z.string().nullable(),
+      /** Full, and キャンセル待ち can be joined (only where the city sends mail). */
+      waitlist: z.boolean().optional(),
     }),
   ),
 });

@@ -45,6 +45,19 @@ export const counterContentSchema = z
     maxPeople: z.number().int().min(1).max(10),
     /** E-mail reminders go out the day before the visit at this time, Japan time (after the working day). */
     reminderTime: timeOfDaySchema,
+    /**
+     * キャンセル待ち: a freed seat is held for the first person waiting this long (never past the
+     * slot's own booking cut-off), and at most this many may wait for one slot.
+     */
+    waitlist: z.object({
+      holdMinutes: z
+        .number()
+        .int()
+        .min(15)
+        .max(24 * 60),
+      maxWaitingPerSlot: z.number().int().min(1).max(50),
+      provenance: provenanceSchema,
+    }),
     /** Days the counter is closed beyond weekends, public holidays and 12/29–1/3. */
     closures: z.array(z.object({ date: isoDateSchema, reason: z.string().min(1) })),
     provenance: provenanceSchema,

@@ -27,6 +27,8 @@ import { staffRoutes } from './staff/staff-routes.ts';
 import { installStaticFiles } from './static-files.ts';
 import type { Store } from './store/store.ts';
 
+/** How often lapsed キャンセル待ち offers are passed down (an offer read or answered is settled at once). */
+const WAITLIST_SWEEP_MS = 60_000;
 export interface AppDependencies {
   config: ServerConfig;
   store: Store;
@@ -122,7 +124,12 @@ export async function buildApp({
       });
       healthRoutes(api, store, content, { version, instance }, () => app.memoryUsage());
       const notifications = {
-        mail: config.mail ? { bookingsUrl: new URL('/mynumber/reservations', config.mail.publicUrl).href } : null,
+        mail: config.mail
+          ? {
+              bookingsUrl: new URL('/mynumber/reservations', config.mail.publicUrl).href,
+              waitlistOfferUrl: new URL('/mynumber/waitlist', config.mail.publicUrl).href,
+            }
+          : null,
         push: config.push ? { publicKey: config.push.publicKey } : null,
       };
       // SQLite is served by this one process (WORKERS > 1 is refused on it): every change of a booking
@@ -137,6 +144,20 @@ export async function buildApp({
         seesEveryChange,
       });
       bookingRoutes(api, bookingEndpoints(counter, facilities));
+      const { waitlist } = counter;
+      if (waitlist) {
+        // キャンセル待ち: offers whose time is up pass down, and seats the desk freed (a clerk's
+        // cancel, more desks) go to those waiting. Every instance sweeps; each slot's queue is
+        // settled under its row's lock, so two sweeps never offer one seat twice.
+        const sweep = setInterval(() => {
+          waitlist.settleAll().catch((error: unknown) => api.log.error({ err: error }, 'waitlist sweep failed'));
+        }, WAITLIST_SWEEP_MS);
+        sweep.unref();
+        api.addHook('onClose', (_instance, done) => {
+          clearInterval(sweep);
+          done();
+        });
+      }
       const auth = staffAuth(store.staff, config.staff, now);
       staffRoutes(api, {
         auth,

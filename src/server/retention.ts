@@ -28,7 +28,7 @@ const hourOf = (instant: Date) => instant.toISOString().slice(0, 13);
 
 /**
  * Keep the least personal data for the least time: once an hour (and at start-up) delete the
- * names, phones and e-mails of counter visits and facility bookings (with group names and purposes)
+ * names, phones and e-mails of counter visits (and of キャンセル待ち for them) and facility bookings (with group names and purposes)
  * older than the retention period, expired provisional facility bookings, old idempotency answers,
  * counts of limits whose windows have passed, the record of which instance ran a week-old job, and
  * staff audit entries older than the audit's own retention (years, not days: see AUDIT_RETENTION_DAYS).
@@ -36,6 +36,7 @@ const hourOf = (instant: Date) => instant.toISOString().slice(0, 13);
  */
 export interface RetentionCounts {
   reservations: number;
+  waitlistEntries: number;
   facilityBookings: number;
   releasedProvisional: number;
   idempotencyKeys: number;
@@ -55,6 +56,7 @@ export interface RetentionPeriods {
 export async function deleteExpiredPersonalData(store: Store, now: Date, periods: RetentionPeriods): Promise<RetentionCounts> {
   const lastVisitDateToClear = addDays(japanClock(now).date, -periods.personalDataDays - 1);
   const reservations = await store.counter.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
+  const waitlistEntries = await store.counterWaitlist.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
   const facilityBookings = await store.facilities.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
   // Bookings also release expired 仮予約 themselves; this keeps the table tidy when nobody books.
   const releasedProvisional = await store.facilities.releaseExpired(now.toISOString());
@@ -64,7 +66,7 @@ export async function deleteExpiredPersonalData(store: Store, now: Date, periods
   const jobRuns = await store.deleteJobRunsBefore(hourOf(new Date(now.getTime() - JOB_RUNS_KEEP_MS)));
   const auditDays = Math.max(periods.auditDays, AUDIT_RETENTION_MIN_DAYS);
   const auditEntries = await store.staff.deleteAuditBefore(new Date(now.getTime() - auditDays * 24 * HOUR_MS).toISOString());
-  return { reservations, facilityBookings, releasedProvisional, idempotencyKeys, limitRows, jobRuns, auditEntries };
+  return { reservations, waitlistEntries, facilityBookings, releasedProvisional, idempotencyKeys, limitRows, jobRuns, auditEntries };
 }
 
 /**

@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { portalContact } from '../../content/city.ts';
 import { counter, findVisitKind } from '../../content/counter.ts';
 import { formatPhoneNumber } from '../../domain/citizen-fields.ts';
+import { formatHoldTime, type WaitlistJoined } from '../../domain/counter-waitlist.ts';
+import { useKioskMode } from '../../client/kiosk-mode.ts';
 import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { DayPicker } from '../../ui/DayPicker.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { checkDraft, clearDraft, loadDraft, saveDraft } from './booking-draft.ts';
-import { availabilityQuery, createReservation } from './counter-api.ts';
+import { availabilityQuery, createReservation, joinWaitlist } from './counter-api.ts';
 
 import { DetailsForm } from './DetailsForm.tsx';
 import styles from '../../ui/booking.module.css';
@@ -43,6 +45,14 @@ export function BookingPage() {
   const { step, go, params, headingRef } = useBookingSteps(STEPS);
   const date = params.get('date');
   const time = params.get('time');
+  // A full time chosen to wait for (キャンセル待ち): the same steps, and joining the queue at the end.
+  const waiting = params.get('wait') === '1';
+  const kiosk = useKioskMode();
+  const [joined, setJoined] = useState<WaitlistJoined | null>(null);
+  const joinedHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (joined) joinedHeading.current?.focus();
+  }, [joined]);
   const [draft, setDraft] = useState(loadDraft);
   const updateDraft = (next: typeof draft) => {
     setDraft(next);
@@ -55,13 +65,20 @@ export function BookingPage() {
 
   if (!kind) return <NotFoundKind />;
 
-  const checked = step === 'confirm' && date && time ? checkDraft(draft, kind.id, { date, time }) : null;
+  const checked = step === 'confirm' && date && time ? checkDraft(draft, kind.id, { date, time }, waiting) : null;
   const booking = checked?.success ? checked.data : null;
   const slotText =
     date && time ? `${formatJapaneseDate(date)} ${formatTime(parseTime(time) ?? 0)}～${formatTime((parseTime(time) ?? 0) + counter.slotMinutes)}` : '';
 
   const confirm = async () => {
     if (!booking) return;
+    if (waiting) {
+      await send(async () => {
+        setJoined(await joinWaitlist({ ...booking, email: booking.email ?? '' }));
+        clearDraft();
+      });
+      return;
+    }
     await send(async () => {
       const { reservation, token } = await createReservation(booking, draft.idempotencyKey);
       saveBooking({ code: reservation.code, token, date: reservation.slot.date, time: reservation.slot.time, kindId: reservation.kindId });
@@ -71,6 +88,27 @@ export function BookingPage() {
   };
 
   const selectedDay = availability.data?.days.find((day) => day.date === date);
+  if (joined) {
+    return (
+      <Page heading={`予約：${kind.name}`}>
+        <h2 ref={joinedHeading} tabIndex={-1}>
+          キャンセル待ちに登録しました
+        </h2>
+        <dl className={styles.summary}>
+          <dt>日時</dt>
+          <dd>{slotText}</dd>
+          <dt>待っている順番</dt>
+          <dd>{joined.position}番目</dd>
+        </dl>
+        <p>
+          空きが出たら、メールでお知らせします。お知らせから{formatHoldTime(counter.waitlist.holdMinutes)}
+          のあいだ（予約の受付が終わる時刻まで）、あなたのために席をとっておきます。
+        </p>
+        <p>メールのリンクを開いて「この時間で予約する」を押すと、予約になります。空きが出なかったときは、メールは届きません。</p>
+        <ButtonLink to="/mynumber">マイナンバーカードの窓口へ戻る</ButtonLink>
+      </Page>
+    );
+  }
   return (
     <Page heading={`予約：${kind.name}`}>
       <StepHeading steps={STEPS} step={step} titles={STEP_TITLES} headingRef={headingRef} />
@@ -92,7 +130,13 @@ export function BookingPage() {
         (selectedDay ? (
           <>
             <p>{formatJapaneseDate(selectedDay.date)}の空き状況です。</p>
-            <TimePicker day={selectedDay} slotMinutes={counter.slotMinutes} selected={time} onSelect={(chosen) => go('details', { time: chosen })} />
+            <TimePicker
+              day={selectedDay}
+              slotMinutes={counter.slotMinutes}
+              selected={time}
+              offerWaitlist={!kiosk}
+              onSelect={(chosen, wait) => go('details', { time: chosen, wait: wait ? '1' : '0' })}
+            />
           </>
         ) : (
           <Button onClick={() => go('date')}>日にちを選び直す</Button>
@@ -101,7 +145,14 @@ export function BookingPage() {
       {step === 'details' && date && time && (
         <>
           <p>予約の日時：{slotText}</p>
+          {waiting && (
+            <p className={styles.notice}>
+              この時間は満員です。キャンセル待ちに登録すると、空きが出たときにメールでお知らせします。順番が来たら、
+              {formatHoldTime(counter.waitlist.holdMinutes)}のあいだ席をとっておきます。
+            </p>
+          )}
           <DetailsForm
+            waitlist={waiting}
             draft={draft}
             kindId={kind.id}
             slot={{ date, time }}
@@ -150,8 +201,9 @@ export function BookingPage() {
             <dd>{booking.proxy ? '代理の方' : 'ご本人'}</dd>
           </dl>
           {booking.proxy && <p className={styles.notice}>{kind.proxy}</p>}
+          {waiting && <p className={styles.notice}>まだ予約ではありません。キャンセル待ちに登録します。</p>}
           <SendBookingActions
-            confirmLabel="この内容で予約する"
+            confirmLabel={waiting ? 'キャンセル待ちに登録する' : 'この内容で予約する'}
             onConfirm={() => void confirm()}
             sending={sending}
             failure={failure}

@@ -19,6 +19,8 @@ interface DetailsFormProps {
   emailReminders: boolean;
   /** The city sends Web Push (the server gives its key): only then, and where the browser can, is it offered. */
   pushPublicKey: string | null;
+  /** For キャンセル待ち: the address is required, as that is where the offer goes. */
+  waitlist?: boolean;
   onChange: (draft: BookingDraft) => void;
   /** Called once every field passes the check. */
   onValid: () => void;
@@ -32,7 +34,7 @@ const PUSH_PROBLEMS = {
 } as const;
 
 /** Checks with the same schema as the server, so the messages are the ones the server would give. */
-export function DetailsForm({ draft, kindId, slot, emailReminders, pushPublicKey, onChange, onValid }: DetailsFormProps) {
+export function DetailsForm({ draft, kindId, slot, emailReminders, pushPublicKey, waitlist = false, onChange, onValid }: DetailsFormProps) {
   const kiosk = useKioskMode();
   // A shared kiosk keeps no address, whatever the server offers.
   const offerEmail = emailReminders && !kiosk;
@@ -59,7 +61,7 @@ export function DetailsForm({ draft, kindId, slot, emailReminders, pushPublicKey
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = checkDraft(draft, kindId, slot);
+    const result = checkDraft(draft, kindId, slot, waitlist);
     if (result.success) {
       setErrors({});
       onValid();
@@ -93,8 +95,12 @@ export function DetailsForm({ draft, kindId, slot, emailReminders, pushPublicKey
       {offerEmail && (
         <TextField
           label="メールアドレス"
-          optional
-          hint="入力すると、予約の前の日の夕方に、日時と持ち物をメールでお知らせします。"
+          optional={!waitlist}
+          hint={
+            waitlist
+              ? '空きが出たら、このメールアドレスにお知らせします。予約になったあとは、前の日の夕方にもお知らせします。'
+              : '入力すると、予約の前の日の夕方に、日時と持ち物をメールでお知らせします。'
+          }
           type="email"
           autoComplete="email"
           value={draft.email}

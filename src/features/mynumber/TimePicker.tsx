@@ -7,14 +7,18 @@ interface TimePickerProps {
   day: CounterDay;
   slotMinutes: number;
   selected: string | null;
-  onSelect: (time: string) => void;
+  /** `waitlist` when the time is full and the citizen chose to wait for it (キャンセル待ち). */
+  onSelect: (time: string, waitlist: boolean) => void;
+  /** Full times that can be waited for are offered (never on the kiosk, which keeps no address). */
+  offerWaitlist?: boolean;
 }
 
 /**
- * The day's times, each with the seats left; a full or closed time is shown but cannot be chosen.
+ * The day's times, each with the seats left; a full or closed time is shown but cannot be chosen,
+ * except a full one that can be waited for (キャンセル待ち), where the server offers it.
  * Hours the city closed say 休み, and why below the list (a reason does not fit in a time's button).
  */
-export function TimePicker({ day, slotMinutes, selected, onSelect }: TimePickerProps) {
+export function TimePicker({ day, slotMinutes, selected, onSelect, offerWaitlist = false }: TimePickerProps) {
   const closedHours = cityClosedHours(day, slotMinutes);
   return (
     <>
@@ -22,10 +26,26 @@ export function TimePicker({ day, slotMinutes, selected, onSelect }: TimePickerP
         {day.slots.map((slot) => {
           const start = parseTime(slot.time) ?? 0;
           const range = `${formatTime(start)}～${formatTime(start + slotMinutes)}`;
-          const state = slot.closedReason !== null ? '休み' : slot.bookable ? `残り${String(slot.seatsLeft)}` : slot.seatsLeft === 0 ? '満員' : '受付終了';
+          const canWait = offerWaitlist && slot.waitlist === true;
+          const state =
+            slot.closedReason !== null
+              ? '休み'
+              : slot.bookable
+                ? `残り${String(slot.seatsLeft)}`
+                : canWait
+                  ? '満員・キャンセル待ち'
+                  : slot.seatsLeft === 0
+                    ? '満員'
+                    : '受付終了';
           return (
             <li key={slot.time}>
-              <button type="button" className={styles.time} disabled={!slot.bookable} aria-pressed={selected === slot.time} onClick={() => onSelect(slot.time)}>
+              <button
+                type="button"
+                className={styles.time}
+                disabled={!slot.bookable && !canWait}
+                aria-pressed={selected === slot.time}
+                onClick={() => onSelect(slot.time, !slot.bookable)}
+              >
                 {range}
                 <br />
                 {state}

@@ -1,4 +1,5 @@
 import { newCounterReservationSchema } from '../../domain/counter-reservation.ts';
+import { newWaitlistEntrySchema } from '../../domain/counter-waitlist.ts';
 import type { PushSubscriptionJson } from '../../domain/push-notification.ts';
 
 /**
@@ -53,9 +54,12 @@ export function clearDraft(): void {
   }
 }
 
-/** The draft as the API's booking, checked with the server's own schema (same messages). */
-export function checkDraft(draft: BookingDraft, kindId: string, slot: { date: string; time: string }) {
-  return newCounterReservationSchema.safeParse({
+/**
+ * The draft as the API's booking (or キャンセル待ち, `waitlist`, where the address is required),
+ * checked with the server's own schema (same messages).
+ */
+export function checkDraft(draft: BookingDraft, kindId: string, slot: { date: string; time: string }, waitlist = false) {
+  return (waitlist ? newWaitlistEntrySchema : newCounterReservationSchema).safeParse({
     kindId,
     slot,
     nameKana: draft.nameKana,

@@ -3,6 +3,7 @@ import { callEndpoint } from '../../client/api-client.ts';
 import { counterContracts } from '../../domain/booking-contracts.ts';
 import type { ManagementLink } from '../../domain/management-links.ts';
 import type { CounterAvailability, CounterReservation, CounterReservationCreated, NewCounterReservation } from '../../domain/counter-reservation.ts';
+import type { NewWaitlistRequest, WaitlistJoined, WaitlistOffer } from '../../domain/counter-waitlist.ts';
 
 const api = counterContracts;
 
@@ -43,4 +44,27 @@ export async function cancelReservation(code: string, token: string) {
 
 export function lookUpReservation(code: string, phone: string) {
   return callEndpoint<CounterReservationCreated>(api.lookUp, { body: { code, phone } });
+}
+
+/** Joins キャンセル待ち for a full slot, with the same details as a booking (the address required). */
+export function joinWaitlist(request: NewWaitlistRequest) {
+  return callEndpoint<WaitlistJoined>(api.waitlistJoin, { body: request });
+}
+
+/** The offer behind a mail's link (its secret from the link's #token=). */
+export function waitlistOfferQuery(token: string) {
+  return queryOptions({
+    queryKey: ['counter', 'waitlist-offer', token],
+    queryFn: () => callEndpoint<WaitlistOffer>(api.waitlistOffer, { token }),
+    retry: false,
+  });
+}
+
+/** One tap: the held seat becomes a booking; the same key for every retry, so a lost answer never books twice. */
+export function acceptWaitlistOffer(token: string, idempotencyKey: string) {
+  return callEndpoint<CounterReservationCreated>(api.waitlistAccept, { token, idempotencyKey });
+}
+
+export function declineWaitlistOffer(token: string) {
+  return callEndpoint<WaitlistOffer>(api.waitlistDecline, { token });
 }

@@ -33,7 +33,7 @@ const booking = {
   proxy: true,
 };
 const counter = loadContentPack().counter;
-const mailSettings = { bookingsUrl: `${PUBLIC_URL}/mynumber/reservations` };
+const mailSettings = { bookingsUrl: `${PUBLIC_URL}/mynumber/reservations`, waitlistOfferUrl: `${PUBLIC_URL}/mynumber/waitlist` };
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 

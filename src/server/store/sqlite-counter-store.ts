@@ -16,10 +16,11 @@ const toReservation = (row: ReservationRow) => fromRow({ ...row, proxy: row.prox
 export function sqliteCounterStore(db: Database.Database): CounterStore {
   const ensureSlot = db.prepare('INSERT INTO counter_slots (slot, capacity) VALUES (?, ?) ON CONFLICT (slot) DO NOTHING');
   // The capacity comes from the content each time, so a change of desksPerSlot reaches booked slots
-  // too; on a day whose desks the administrator set, from counter_day_desks.
+  // too; on a day whose desks the administrator set, from counter_day_desks. A free seat is not the
+  // public's while someone waits for it in キャンセル待ち (it is about to be offered to them).
   const takeSeat = db.prepare(`UPDATE counter_slots SET booked = booked + 1, capacity = seats.desks
     FROM (SELECT coalesce((SELECT desks FROM counter_day_desks WHERE date = substr(@slot, 1, 10)), @capacity) AS desks) AS seats
-    WHERE slot = @slot AND booked < seats.desks`);
+    WHERE slot = @slot AND booked + (SELECT count(*) FROM counter_waitlist WHERE slot = @slot AND state = 'waiting') < seats.desks`);
   const freeSeat = db.prepare('UPDATE counter_slots SET booked = booked - 1 WHERE slot = ? AND booked > 0');
   const codeExists = db.prepare('SELECT 1 FROM counter_reservations WHERE code = ?').pluck();
   const insert = db.prepare(`INSERT INTO counter_reservations
@@ -33,6 +34,7 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
   const insertFirstLink = db.prepare("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES (?, ?, ?, 'booking', ?)");
   // A closed slot holds 0: only then is its closure looked up (the first, where two overlap).
   const seats = db.prepare(`SELECT s.slot, s.booked, s.capacity, d.desks AS day_desks,
+      (SELECT count(*) FROM counter_waitlist w WHERE w.slot = s.slot AND w.state = 'waiting') AS waiting,
       CASE WHEN s.capacity = 0 THEN (SELECT c.reason FROM counter_closures c WHERE c.date = substr(s.slot, 1, 10)
         AND c.start_time <= substr(s.slot, 12) AND substr(s.slot, 12) < c.end_time ORDER BY c.id LIMIT 1) END AS closed_for
     FROM counter_slots s LEFT JOIN counter_day_desks d ON d.date = substr(s.slot, 1, 10) WHERE s.slot >= ? AND s.slot < ?`);
@@ -138,6 +140,7 @@ export function sqliteCounterStore(db: Database.Database): CounterStore {
         capacity: number;
         day_desks: number | null;
         closed_for: string | null;
+        waiting: number;
       }[];
       return Promise.resolve(new Map(rows.map((row) => [row.slot, slotSeats(row)])));
     },

@@ -24,9 +24,11 @@ export function sqliteOutboxStore(db: Database.Database): OutboxStore {
   const markSent = db.prepare("UPDATE outbox SET status = 'sent', lease_until = NULL, finished_at = ? WHERE id = ? AND status = 'queued'");
   const markRetry = db.prepare("UPDATE outbox SET lease_until = NULL, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'queued'");
   const markFailed = db.prepare("UPDATE outbox SET status = 'failed', lease_until = NULL, finished_at = ?, last_error = ? WHERE id = ? AND status = 'queued'");
+  // A キャンセル待ち offer that could not be delivered needs no call from the desk: its hold lapses
+  // and the seat passes to the next in line by itself.
   const failed =
     db.prepare(`SELECT key, kind, channel, coalesce(booking_code, facility_code) AS bookingCode, due_at AS dueAt, attempts, last_error AS lastError,
-    finished_at AS failedAt FROM outbox WHERE status = 'failed' ORDER BY finished_at DESC LIMIT ?`);
+    finished_at AS failedAt FROM outbox WHERE status = 'failed' AND waitlist_entry IS NULL ORDER BY finished_at DESC LIMIT ?`);
 
   return {
     claimDue: (now, leaseUntil, limit, channels = OUTBOX_CHANNELS) => Promise.resolve(claimDue.immediate(now, leaseUntil, limit, JSON.stringify(channels))),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describeStoreContract } from '../../booking/store-contract.ts';
 import { describeRoomBlockContract } from './room-block-contract.ts';
 import { describeOutboxContract } from './outbox-contract.ts';
+import { describeWaitlistContract } from './waitlist-contract.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
 function makeStore() {
@@ -21,3 +22,4 @@ function makeStore() {
 describeStoreContract('SQLite', makeStore);
 describeOutboxContract('SQLite', makeStore);
 describeRoomBlockContract('SQLite', makeStore);
+describeWaitlistContract('SQLite', makeStore);

@@ -9,6 +9,7 @@ import { sqliteLimitStore } from './sqlite-limit-store.ts';
 import { sqliteLinkStore } from './sqlite-link-store.ts';
 import { sqliteOutboxStore } from './sqlite-outbox-store.ts';
 import { sqliteStaffStore } from './sqlite-staff-store.ts';
+import { sqliteWaitlistStore } from './sqlite-waitlist-store.ts';
 import type { Store, StoreHealth } from './store.ts';
 
 export const DATABASE_FILE_NAME = 'togane.sqlite';
@@ -64,6 +65,7 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
       return Promise.resolve(deleteJobRuns.run(period).changes);
     },
     counter: sqliteCounterStore(db),
+    counterWaitlist: sqliteWaitlistStore(db),
     facilities: sqliteFacilityStore(db),
     limits: sqliteLimitStore(limitsDb),
     links: sqliteLinkStore(db),

@@ -1,4 +1,5 @@
 import type { StoredCounterReservation } from '../../booking/counter-store.ts';
+import type { StoredWaitlistEntry } from '../../booking/counter-waitlist-store.ts';
 import type { StoredFacilityBooking } from '../../booking/facility-store.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
 import type { StaffAccountRecord, StaffPasskeyRecord } from './staff-store.ts';
@@ -136,5 +137,35 @@ export function toPasskey(row: PasskeyRow): StaffPasskeyRecord {
     name: row.name,
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
+  };
+}
+
+export interface WaitlistRow {
+  id: number;
+  slot: string;
+  kind_id: string;
+  people: number;
+  proxy: boolean;
+  state: StoredWaitlistEntry['state'];
+  name_kana: string | null;
+  phone: string | null;
+  email: string | null;
+  held_until: string | null;
+  booking_code: string | null;
+}
+
+export function toWaitlistEntry(row: WaitlistRow): StoredWaitlistEntry {
+  return {
+    id: row.id,
+    slot: row.slot,
+    kindId: row.kind_id,
+    people: row.people,
+    proxy: row.proxy,
+    state: row.state,
+    heldUntil: row.held_until,
+    nameKana: row.name_kana,
+    phone: row.phone,
+    email: row.email,
+    bookingCode: row.booking_code,
   };
 }

@@ -1,3 +1,4 @@
+import type { CounterWaitlistStore } from '../../booking/counter-waitlist-store.ts';
 import type { BookingStore } from '../../booking/store.ts';
 import type { LimitStore } from './limit-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
@@ -18,6 +19,8 @@ export interface Store extends BookingStore {
   limits: LimitStore;
   /** Mails to citizens, for the mail worker (bookings write them; see CounterStore). */
   outbox: OutboxStore;
+  /** キャンセル待ち: every server store keeps it (it is offered only where mail is sent). */
+  counterWaitlist: CounterWaitlistStore;
   /** Staff accounts, sessions, the audit log and the desks' records. */
   staff: StaffStore;
   /**

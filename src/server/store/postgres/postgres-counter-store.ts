@@ -17,10 +17,13 @@ async function takeSeat(client: PoolClient, slot: string, capacity: number): Pro
   await client.query('INSERT INTO counter_slots (slot, capacity) VALUES ($1, $2) ON CONFLICT (slot) DO NOTHING', [slot, capacity]);
   // On a day whose desks the administrator set, they are the capacity (and the trigger
   // counter_slots_day_desks holds to them should they change while this waits for the row).
+  // A free seat is not the public's while someone waits for it in キャンセル待ち. The count of those
+  // waiting is read when the statement starts: a person joins only while the slot is full for the
+  // public, under this same row's lock, so one joining meanwhile never makes a seat look free here.
   const taken = await client.query(
     `UPDATE counter_slots SET booked = booked + 1, capacity = seats.desks
      FROM (SELECT coalesce((SELECT desks FROM counter_day_desks WHERE date = left($1, 10)::date), $2) AS desks) AS seats
-     WHERE slot = $1 AND booked + 1 <= seats.desks`,
+     WHERE slot = $1 AND booked + 1 + (SELECT count(*) FROM counter_waitlist WHERE slot = $1 AND state = 'waiting') <= seats.desks`,
     [slot, capacity],
   );
   return taken.rowCount === 1;
@@ -59,8 +62,16 @@ export function postgresCounterStore(pool: Pool): CounterStore {
   return {
     async bookedSeats(fromDate, toDate) {
       // A closed slot holds 0: only then is its closure looked up (the first, where two overlap).
-      const { rows } = await pool.query<{ slot: string; booked: number; capacity: number; day_desks: number | null; closed_for: string | null }>(
+      const { rows } = await pool.query<{
+        slot: string;
+        booked: number;
+        capacity: number;
+        day_desks: number | null;
+        closed_for: string | null;
+        waiting: number;
+      }>(
         `SELECT s.slot, s.booked, s.capacity, d.desks AS day_desks,
+           (SELECT count(*)::integer FROM counter_waitlist w WHERE w.slot = s.slot AND w.state = 'waiting') AS waiting,
            CASE WHEN s.capacity = 0 THEN (SELECT c.reason FROM counter_closures c WHERE c.date = left(s.slot, 10)::date
              AND c.start_time <= substr(s.slot, 12) AND substr(s.slot, 12) < c.end_time ORDER BY c.id LIMIT 1) END AS closed_for
          FROM counter_slots s LEFT JOIN counter_day_desks d ON d.date = left(s.slot, 10)::date WHERE s.slot >= $1 AND s.slot < $2`,

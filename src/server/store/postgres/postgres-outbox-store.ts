@@ -40,10 +40,12 @@ export function postgresOutboxStore(pool: Pool): OutboxStore {
         id,
       ]);
     },
+    // A キャンセル待ち offer that could not be delivered needs no call from the desk: its hold lapses
+    // and the seat passes to the next in line by itself.
     async failedMessages(limit) {
       const { rows } = await pool.query<FailedMessage>(
         `SELECT key, kind, channel, coalesce(booking_code, facility_code) AS "bookingCode", due_at AS "dueAt", attempts, last_error AS "lastError", finished_at AS "failedAt"
-         FROM outbox WHERE status = 'failed' ORDER BY finished_at DESC LIMIT $1`,
+         FROM outbox WHERE status = 'failed' AND waitlist_entry IS NULL ORDER BY finished_at DESC LIMIT $1`,
         [limit],
       );
       return rows;

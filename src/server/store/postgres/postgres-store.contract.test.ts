@@ -3,6 +3,7 @@ import { describeStoreContract } from '../../../booking/store-contract.ts';
 import { createTestDatabase } from '../../testing/postgres-test-database.ts';
 import { describeRoomBlockContract } from '../room-block-contract.ts';
 import { describeOutboxContract } from '../outbox-contract.ts';
+import { describeWaitlistContract } from '../waitlist-contract.ts';
 import { openPostgresStore } from './postgres-store.ts';
 
 let url: string;
@@ -18,3 +19,4 @@ async function makeStore() {
 describeStoreContract('PostgreSQL', makeStore);
 describeOutboxContract('PostgreSQL', makeStore);
 describeRoomBlockContract('PostgreSQL', makeStore);
+describeWaitlistContract('PostgreSQL', makeStore);

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Migration } from '../migrations.ts';
 import type { Store, StoreHealth } from '../store.ts';
 import { postgresCounterStore } from './postgres-counter-store.ts';
+import { postgresWaitlistStore } from './postgres-waitlist-store.ts';
 import { postgresFacilityStore } from './postgres-facility-store.ts';
 import { postgresLimitStore } from './postgres-limit-store.ts';
 import { postgresLinkStore } from './postgres-link-store.ts';
@@ -95,6 +96,7 @@ export async function openPostgresStore(settings: PostgresSettings, migrations: 
       return (await pool.query('DELETE FROM job_runs WHERE period < $1 COLLATE "C"', [period])).rowCount ?? 0;
     },
     counter: postgresCounterStore(pool),
+    counterWaitlist: postgresWaitlistStore(pool),
     facilities: postgresFacilityStore(pool),
     limits: postgresLimitStore(pool),
     links: postgresLinkStore(pool),

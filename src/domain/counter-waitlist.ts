@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import type { CounterContent } from './counter.ts';
+import { newCounterReservationSchema } from './counter-reservation.ts';
+import { formatJapaneseDate, formatShortJapaneseDate, formatTime, japanClock, japanInstant, parseTime } from './japan-time.ts';
+
+/**
+ * キャンセル待ち for a full slot of the MyNumber counter: the queue's rules, pure. Each store reads
+ * a slot's state inside its own transaction (the slot's row locked), asks these functions what to do
+ * and writes that, so SQLite and PostgreSQL follow one rule.
+ *
+ * A seat is either free, booked, or held for an offer: a held offer is counted in the slot's taken
+ * seats like a booking (so the store's capacity check and CHECK constraint cover it), and accepting
+ * it turns the held seat into the booking without taking another. People still waiting keep free
+ * seats from the public: a seat freed while someone waits is theirs, in the order they joined.
+ */
+
+/** An entry still in the queue: waiting, or holding an offer until `heldUntil` (ISO instant). */
+export interface ActiveWaitlistEntry {
+  id: number;
+  state: 'waiting' | 'offered';
+  heldUntil: string | null;
+}
+
+export interface WaitlistSlot {
+  /** The slot's seats now (the day's desks; 0 while the counter is closed there). */
+  seats: number;
+  /** Seats taken: bookings and held offers. */
+  taken: number;
+  /** The active entries, in the order they joined. */
+  entries: readonly ActiveWaitlistEntry[];
+}
+
+/** What a store does to a slot's queue now: offers that lapse (their seats come back), and who gets an offer. */
+export interface WaitlistSettlement {
+  expire: number[];
+  offer: number[];
+}
+
+/** An offer is never made for less than this: nobody can act on a mail in a few minutes. */
+export const MIN_HOLD_MINUTES = 15;
+
+const waiting = (slot: WaitlistSlot) => slot.entries.filter((entry) => entry.state === 'waiting');
+
+/** The seats the public may still book: the free ones that nobody in the queue is owed. */
+export function publicSeatsLeft(slot: WaitlistSlot): number {
+  return Math.max(0, slot.seats - slot.taken - waiting(slot).length);
+}
+
+/**
+ * Offers whose time is up lapse (their seats come back), then each free seat goes to the next person
+ * waiting, in the order they joined, at most `offersPossible` of them (0 when the slot is too close
+ * to hold a seat for anyone: then the seats stay free for whoever books first).
+ */
+export function settleWaitlist(slot: WaitlistSlot, now: Date, offersPossible: number): WaitlistSettlement {
+  const expire = slot.entries
+    .filter((entry) => entry.state === 'offered' && entry.heldUntil !== null && Date.parse(entry.heldUntil) <= now.getTime())
+    .map((entry) => entry.id);
+  const free = Math.max(0, slot.seats - (slot.taken - expire.length));
+  const offer = waiting(slot)
+    .slice(0, Math.min(free, Math.max(0, offersPossible)))
+    .map((entry) => entry.id);
+  return { expire, offer };
+}
+
+export type JoinRefusal = 'closed' | 'seats-free' | 'already-waiting' | 'queue-full';
+
+/** Whether one more person may join the queue; `alreadyWaiting` when this contact is in it already. */
+export function joinRefusal(slot: WaitlistSlot, alreadyWaiting: boolean, maxWaiting: number): JoinRefusal | null {
+  if (slot.seats === 0) return 'closed';
+  if (publicSeatsLeft(slot) > 0) return 'seats-free';
+  if (alreadyWaiting) return 'already-waiting';
+  if (slot.entries.length >= maxWaiting) return 'queue-full';
+  return null;
+}
+
+/**
+ * Until when a seat freed now is held for the person it is offered to: the content's hold time, but
+ * never past the slot's booking cut-off (a booking could not be made later either). Null when that
+ * leaves less than MIN_HOLD_MINUTES: then nobody is offered the seat.
+ */
+export function offerHeldUntil(now: Date, slot: string, counter: Pick<CounterContent, 'waitlist' | 'closesMinutesBefore'>): Date | null {
+  const cutOff = japanInstant(slot.slice(0, 10), (parseTime(slot.slice(11)) ?? 0) - counter.closesMinutesBefore).getTime();
+  const until = Math.min(now.getTime() + counter.waitlist.holdMinutes * 60_000, cutOff);
+  return until - now.getTime() >= MIN_HOLD_MINUTES * 60_000 ? new Date(until) : null;
+}
+
+/** How long an offer is held, as a citizen says it: 「2時間」, 「1時間30分」, 「45分」. */
+export function formatHoldTime(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return `${hours > 0 ? `${String(hours)}時間` : ''}${rest > 0 || hours === 0 ? `${String(rest)}分` : ''}`;
+}
+
+export type AcceptRefusal = 'not-offered' | 'expired';
+
+/** Whether an offer can be accepted now. */
+export function acceptRefusal(entry: { state: string; heldUntil: string | null }, now: Date): AcceptRefusal | null {
+  if (entry.state !== 'offered' || entry.heldUntil === null) return 'not-offered';
+  return Date.parse(entry.heldUntil) <= now.getTime() ? 'expired' : null;
+}
+
+/** What the citizen reads when the queue says no, alike from the server and any other transport. */
+export const WAITLIST_MESSAGES = {
+  notOffered: 'キャンセル待ちは、いまは受け付けていません。',
+  closed: 'この時間は、窓口がお休みです。ほかの時間を選んでください。',
+  'seats-free': 'この時間には空きがあります。キャンセル待ちではなく、ふつうに予約してください。',
+  'already-waiting': 'このメールアドレスで、この時間のキャンセル待ちに登録済みです。',
+  'queue-full': 'この時間のキャンセル待ちは、いっぱいです。ほかの時間を選んでください。',
+  emailRequired: 'キャンセル待ちには、メールアドレスが必要です。空きが出たことをメールでお知らせします。',
+  offerNotFound: 'このお知らせは見つかりません。メールのリンクをもう一度開いてください。',
+  'not-offered': 'この空きは、もうお受けできません（お断りされたか、予約になったか、期限が過ぎました）。',
+  expired: 'お受けできる時間を過ぎたため、この空きは次の方へお回ししました。',
+} as const;
+
+/** What a waitlist entry looks like to the person who holds its link. */
+export interface WaitlistOfferFacts {
+  slot: string;
+  kindName: string;
+  counter: Pick<CounterContent, 'place' | 'counterName'>;
+  heldUntil: Date;
+  /** The page where the offer is accepted, with its secret in the fragment. */
+  acceptUrl: string;
+}
+
+/** An instant as a citizen reads it: 「12月3日（木） 15:30」, Japan time. */
+export function formatJapanInstant(instant: Date): string {
+  const clock = japanClock(instant);
+  return `${formatShortJapaneseDate(clock.date)} ${formatTime(clock.minutes)}`;
+}
+
+/** 「あきが出ました」: a seat is held; tap the link by this time to take it. Nothing personal in it. */
+export function waitlistOfferMail(facts: WaitlistOfferFacts): { subject: string; body: string } {
+  const [date, time] = [facts.slot.slice(0, 10), facts.slot.slice(11)];
+  const until = formatJapanInstant(facts.heldUntil);
+  return {
+    subject: `【東金市】キャンセル待ちの ${formatShortJapaneseDate(date)} ${formatTime(parseTime(time) ?? 0)}に 空きが出ました`,
+    body: [
+      'キャンセル待ちをしていた時間に、空きが出ました。',
+      `${until}まで、あなたのために席をとっておきます。`,
+      '',
+      `日にち　${formatJapaneseDate(date)}`,
+      `時間　　${formatTime(parseTime(time) ?? 0)}から`,
+      `場所　　${facts.counter.place}`,
+      `　　　　${facts.counter.counterName}`,
+      `用件　　${facts.kindName}`,
+      '',
+      '予約するときは、次のページを開いて',
+      '「この時間で予約する」を押してください。',
+      facts.acceptUrl,
+      '',
+      `${until}を過ぎると、次に待っている方へお回しします。`,
+      '行けないときは、同じページの「お断りする」を押してください。',
+      '',
+      'このメールは、キャンセル待ちのときにメールアドレスを入力された方へ、',
+      '東金市役所がお送りしています。送信専用のため、返信はできません。',
+      'お心当たりのないときは、このメールを消してください。',
+    ].join('\n'),
+  };
+}
+
+/**
+ * `POST /api/v1/counter/waitlist`: the same details as a booking, so accepting an offer is one tap;
+ * the e-mail address is required, as it is where the offer goes.
+ */
+export const newWaitlistEntrySchema = newCounterReservationSchema.extend({
+  email: newCounterReservationSchema.shape.email.unwrap().refine((value) => value !== '', WAITLIST_MESSAGES.emailRequired),
+});
+export type NewWaitlistRequest = z.infer<typeof newWaitlistEntrySchema>;
+
+/** The answer to joining: the slot, and how many are ahead (1 = the first in line). */
+export const waitlistJoinedSchema = z.strictObject({
+  slot: z.strictObject({ date: z.string(), time: z.string() }),
+  position: z.number().int().min(1),
+});
+export type WaitlistJoined = z.infer<typeof waitlistJoinedSchema>;
+
+/** An offer as the holder of its link sees it. Nothing personal: the link may have been forwarded. */
+export const waitlistOfferSchema = z.strictObject({
+  slot: z.strictObject({ date: z.string(), time: z.string() }),
+  kindId: z.string(),
+  people: z.number().int(),
+  proxy: z.boolean(),
+  state: z.enum(['offered', 'accepted', 'declined', 'expired']),
+  /** ISO instant: the seat is held until then. */
+  heldUntil: z.string(),
+});
+export type WaitlistOffer = z.infer<typeof waitlistOfferSchema>;
