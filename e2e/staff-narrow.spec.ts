@@ -90,8 +90,8 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
   await signIn(page, manager);
   await expect(page.getByRole('heading', { level: 1, name: '仮予約の一覧' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: '東金二丁目自治会' }).first()).toBeVisible();
-  // The 仮予約, the booked rooms with their fees, the undelivered mails, the month's two figure tables and the passkeys.
-  await expect(page.getByRole('table')).toHaveCount(6);
+  // The 仮予約, the booked rooms with their fees, the rooms blocked for the city, the undelivered mails, the month's two figure tables and the passkeys.
+  await expect(page.getByRole('table')).toHaveCount(7);
   await expectFits('仮予約の一覧');
   // The forms of the facility desk: 断る (left without sending) and, once confirmed, 支払い済みにする.
   const heldCode = held.shownCode;
@@ -103,12 +103,22 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
   await page.getByRole('button', { name: `${heldCode} の使用料を支払い済みにする` }).click();
   await expect(page.getByLabel('支払いの方法')).toBeFocused();
   await expectFits('使用料を支払い済みにする');
+  // The day sheet of the room on the day of the booking.
+  const seen = await request.get(`/api/v1/facilities/bookings/${held.booking.code}`, { headers: { Authorization: `Bearer ${held.token}` } });
+  const [heldDay] = ((await seen.json()) as { booking: { dates: string[] } }).booking.dates;
+  const sheetForm = page.getByRole('region', { name: '部屋の予約表（印刷用）' });
+  await sheetForm.getByLabel('施設・部屋').selectOption({ label: '東金文化会館 会議室(2)' });
+  await sheetForm.getByLabel('日にち').fill(heldDay ?? '');
+  await sheetForm.getByRole('button', { name: '予約表を開く' }).click();
+  await expect(page.getByRole('row').filter({ hasText: heldCode })).toBeVisible();
+  await expectFits('部屋の予約表（1日）');
+  await page.getByRole('button', { name: '施設の画面に戻る' }).click();
   await page.getByRole('button', { name: 'ログアウトする' }).click();
 
   await signIn(page, admin);
   await expect(page.getByRole('heading', { level: 1, name: '管理' })).toBeVisible();
-  // Accounts, sessions, closures, the days' desks, the audit log, the two figure tables and the passkeys.
-  await expect(page.getByRole('table')).toHaveCount(8);
+  // Accounts, sessions, closures, the days' desks, the rooms blocked for the city, the audit log, the two figure tables and the passkeys.
+  await expect(page.getByRole('table')).toHaveCount(9);
   await expect(page.getByRole('table', { name: '新しい順（最大500件）' }).getByRole('row').filter({ hasText: manager }).first()).toBeVisible();
   await expectFits('管理');
 });
