@@ -99,30 +99,10 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   expect(csv.startsWith('\uFEFF窓口の予約,')).toBe(true);
   expect(csv).toMatch(new RegExp(`\\r\\n${slot.date},カードの受け取り,\\d+,[1-9]`));
 
-  // The clerk closes the last slot of the last bookable day (system maintenance): citizens are no
-  // longer offered it. Then reopens it, so the other project's run finds the day as it was.
-  const lastDay = availability.days.filter((day) => day.slots.some((s) => s.bookable)).at(-1);
-  const lastSlot = lastDay?.slots.at(-1);
-  if (!lastDay || !lastSlot?.bookable) throw new Error('no open last slot');
-  const offered = async () => {
-    const answer = (await (await request.get(`/api/v1/counter/availability?from=${lastDay.date}&to=${lastDay.date}`)).json()) as typeof availability;
-    return answer.days[0]?.slots.find((s) => s.time === lastSlot.time)?.bookable;
-  };
-  await page.getByLabel('休みにする日').fill(lastDay.date);
-  await page.getByRole('radio', { name: '時間を区切る' }).check();
-  await page.getByLabel('始まり').selectOption(lastSlot.time);
-  await page.getByLabel('理由').fill('システムの点検のため');
-  await page.getByRole('button', { name: '休みにする', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'を休みにしました。' })).toBeVisible();
-  await expect.poll(offered).toBe(false);
-  await expectAxeClean(page, '窓口の休み');
-  await page
-    .getByRole('row')
-    .filter({ hasText: 'システムの点検のため' })
-    .getByRole('button', { name: /の休みを取り消す$/ })
-    .click();
-  await expect(page.getByRole('status').filter({ hasText: 'の休みを取り消しました。' })).toBeVisible();
-  await expect.poll(offered).toBe(true);
+  // The clerk sees the counter's closures but does not change them: that is the administrator's.
+  await expect(page.getByRole('heading', { level: 2, name: '窓口の休み' })).toBeVisible();
+  await expect(page.getByText('休みにする・取り消すのは管理者です。')).toBeVisible();
+  await expect(page.getByLabel('休みにする日')).toHaveCount(0);
 
   // The 施設 API refuses a 窓口 account, with the browser's own session cookie.
   expect((await page.request.get('/api/v1/staff/facilities/provisional')).status()).toBe(403);
@@ -226,6 +206,31 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   ).toHaveCount(1);
   await expect(audit).not.toContainText('トウガネ');
   await expectAxeClean(page, '管理');
+
+  // The administrator closes the last slot of the last bookable day (system maintenance): citizens
+  // are no longer offered it. Then reopens it, so the other project's run finds the day as it was.
+  const lastDay = availability.days.filter((day) => day.slots.some((s) => s.bookable)).at(-1);
+  const lastSlot = lastDay?.slots.at(-1);
+  if (!lastDay || !lastSlot?.bookable) throw new Error('no open last slot');
+  const offered = async () => {
+    const answer = (await (await request.get(`/api/v1/counter/availability?from=${lastDay.date}&to=${lastDay.date}`)).json()) as typeof availability;
+    return answer.days[0]?.slots.find((s) => s.time === lastSlot.time)?.bookable;
+  };
+  await page.getByLabel('休みにする日').fill(lastDay.date);
+  await page.getByRole('radio', { name: '時間を区切る' }).check();
+  await page.getByLabel('始まり').selectOption(lastSlot.time);
+  await page.getByLabel('理由', { exact: true }).fill('システムの点検のため');
+  await page.getByRole('button', { name: '休みにする', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'を休みにしました。' })).toBeVisible();
+  await expect.poll(offered).toBe(false);
+  await expectAxeClean(page, '窓口の休み');
+  await page
+    .getByRole('row')
+    .filter({ hasText: 'システムの点検のため' })
+    .getByRole('button', { name: /の休みを取り消す$/ })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: 'の休みを取り消しました。' })).toBeVisible();
+  await expect.poll(offered).toBe(true);
 });
 
 test('a facility manager blocks a room for the city: refused over a booking (named), citizens see the time taken, the printable day sheet lists both, unblocking frees it', async ({

@@ -204,7 +204,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.counter.book(counterBooking(slot, 1), null, answer);
         const request: IdempotencyRequest = { scope: 'counter-book', key: `key-${nextCode()}`, requestHash: 'hash-a' };
         expect(await store.counter.book(counterBooking(slot, 1), request, answer)).toEqual({ replayed: false, value: 'full' });
+        expect(await store.hasIdempotentAnswer(request.scope, request.key)).toBe(false);
         expect(await store.counter.book(counterBooking(freshSlot(), 1), request, answer)).toEqual({ replayed: false, value: 'booked' });
+        expect(await store.hasIdempotentAnswer(request.scope, request.key)).toBe(true);
+        // The key belongs to its scope: the same key elsewhere holds nothing.
+        expect(await store.hasIdempotentAnswer('facility-book', request.key)).toBe(false);
       });
 
       it('forgets answers older than the instant', async () => {

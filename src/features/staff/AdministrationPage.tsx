@@ -226,7 +226,7 @@ export function AdministrationPage(props: StaffScreenProps) {
         />
       )}
 
-      <ClosuresSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
+      <ClosuresSection changes={{ run, busy }} onSignedOut={props.onSignedOut} />
 
       <DesksSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
 

@@ -1,28 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { japanClock } from '../../domain/japan-time.ts';
-import { counterTotals } from '../../domain/staff-figures.ts';
+import { formatJapaneseDate, japanClock } from '../../domain/japan-time.ts';
+import { counterTotals, hoursText, occupancyShare, reportMonths } from '../../domain/staff-figures.ts';
 import { SelectField } from '../../ui/Fields.tsx';
 import { StaffTable, Unbroken } from './StaffTable.tsx';
 import { figuresCsvHref, figuresQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { useSignedOutOnFailure } from './use-staff-action.ts';
 
-/** This month and the twelve before it, newest first (`2026-12`). */
-function recentMonths(today: string): string[] {
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  return Array.from({ length: 13 }, (_, back) => {
-    const index = year * 12 + (month - 1) - back;
-    return `${String(Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, '0')}`;
-  });
-}
-
 const monthName = (month: string) => `${month.slice(0, 4)}年${String(Number(month.slice(5)))}月`;
 
 /** 集計: the month's counts for the city's reports (every role sees them; they hold no personal data). */
 export function FiguresSection({ onSignedOut }: { onSignedOut: () => void }) {
-  const [months] = useState(() => recentMonths(japanClock(new Date()).date));
-  const [month, setMonth] = useState(months[0] ?? '');
+  const [{ months, thisMonth }] = useState(() => reportMonths(japanClock(new Date()).date));
+  const [month, setMonth] = useState(thisMonth);
   const figures = useQuery(figuresQuery(month));
   useSignedOutOnFailure(figures.error, onSignedOut);
 
@@ -74,6 +65,35 @@ export function FiguresSection({ onSignedOut }: { onSignedOut: () => void }) {
               { header: '仮予約', cell: (row) => <Unbroken>{row.provisional}件</Unbroken> },
               { header: '取り消し', cell: (row) => <Unbroken>{row.cancelled}件</Unbroken> },
               { header: '使う枠（日×区分）', cell: (row) => <Unbroken>{row.blocks}</Unbroken> },
+            ]}
+          />
+          <StaffTable
+            caption={`${monthName(month)}の部屋の利用率（予約した時間 ÷ 予約できる時間）`}
+            rows={figures.data.occupancy}
+            rowKey={(row) => `${row.facilityId}/${row.roomId}`}
+            empty="この窓口で予約を受ける部屋はありません。"
+            columns={[
+              { header: '施設・部屋', cell: (row) => row.name },
+              { header: '予約した時間', cell: (row) => <Unbroken>{hoursText(row.bookedMinutes)}時間</Unbroken> },
+              { header: '予約できる時間', cell: (row) => <Unbroken>{hoursText(row.bookableMinutes)}時間</Unbroken> },
+              { header: '利用率', cell: (row) => <Unbroken>{occupancyShare(row.bookedMinutes, row.bookableMinutes)}</Unbroken> },
+            ]}
+          />
+          <StaffTable
+            caption={`${monthName(month)}の日ごとの利用率（予約のあった日）`}
+            rows={figures.data.occupancy.flatMap((room) =>
+              room.days
+                .filter((day) => day.bookedMinutes > 0)
+                .map((day) => ({ ...day, key: `${room.facilityId}/${room.roomId}/${day.date}`, name: room.name })),
+            )}
+            rowKey={(row) => row.key}
+            empty="この月に予約のあった日はありません。"
+            columns={[
+              { header: '日にち', cell: (row) => <Unbroken>{formatJapaneseDate(row.date)}</Unbroken> },
+              { header: '施設・部屋', cell: (row) => row.name },
+              { header: '予約した時間', cell: (row) => <Unbroken>{hoursText(row.bookedMinutes)}時間</Unbroken> },
+              { header: '予約できる時間', cell: (row) => <Unbroken>{hoursText(row.bookableMinutes)}時間</Unbroken> },
+              { header: '利用率', cell: (row) => <Unbroken>{occupancyShare(row.bookedMinutes, row.bookableMinutes)}</Unbroken> },
             ]}
           />
         </>

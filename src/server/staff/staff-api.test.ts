@@ -146,10 +146,10 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       {
         method: 'POST',
         path: '/staff/counter/closures',
-        allowed: ['clerk', 'admin'],
+        allowed: ['admin'],
         body: { date: '2026-12-25', startTime: '24:00', endTime: '00:00', reason: '点検' },
       },
-      { method: 'DELETE', path: '/staff/counter/closures/999999', allowed: ['clerk', 'admin'] },
+      { method: 'DELETE', path: '/staff/counter/closures/999999', allowed: ['admin'] },
       { method: 'GET', path: '/staff/counter/desks', allowed: ['admin'] },
       { method: 'POST', path: '/staff/counter/desks', allowed: ['admin'], body: { date: '2026-12-16', desks: 3 } },
       { method: 'DELETE', path: '/staff/counter/desks/2026-12-16', allowed: ['admin'] },
@@ -438,9 +438,24 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
   describe('closing the counter', () => {
     const close = (client: StaffClient, body: unknown) => client.send('POST', '/staff/counter/closures', body);
 
+    it('is the administrator’s: a 窓口 clerk reads the closures but may not close or reopen, and nothing changes', async () => {
+      const refused = await close(clerk, { date: '2026-12-09', startTime: '00:00', endTime: '24:00', reason: '研修' });
+      expect([refused.status, await message(refused)]).toEqual([403, 'この操作は、あなたの役割ではできません。']);
+      expect(Object.values(await seats('2026-12-09')).every((left) => left === 2)).toBe(true);
+      expect((await close(admin, { date: '2026-12-09', startTime: '00:00', endTime: '24:00', reason: '研修' })).status).toBe(201);
+      const closures = ((await (await clerk.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures;
+      const closure = closures.find((candidate) => candidate.date === '2026-12-09');
+      expect(closure).toMatchObject({ startTime: '00:00', endTime: '24:00', reason: '研修' });
+      expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(403);
+      expect((await admin.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(200);
+    });
+
     it('closes some hours: those slots are no longer offered or booked, and a restart does not reopen them', async () => {
-      expect((await close(clerk, { date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' })).status).toBe(201);
+      expect((await close(admin, { date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' })).status).toBe(201);
       expect(await seats('2026-12-02')).toMatchObject({ '09:30': 2, '10:00': 0, '10:30': 0, '11:00': 2 });
+      // The citizen's list of times says which the city closed, and why.
+      const closedFor = Object.fromEntries(((await availableDay('2026-12-02'))?.slots ?? []).map((slot) => [slot.time, slot.closedReason]));
+      expect(closedFor).toMatchObject({ '09:30': null, '10:00': 'システムの点検', '10:30': 'システムの点検', '11:00': null });
       const refused = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -460,7 +475,9 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       expect(await seats('2026-12-02')).toMatchObject({ '10:00': 0, '10:30': 0, '11:00': 2 });
       const closures = ((await (await clerk.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures;
       expect(closures).toContainEqual(expect.objectContaining({ date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' }));
-      expect((await audit()).find((entry) => entry.action === 'counter-closed')).toMatchObject({ actor: 'madoguchi', target: '2026-12-02 10:00～11:00' });
+      expect((await audit()).find((entry) => entry.action === 'counter-closed' && entry.target === '2026-12-02 10:00～11:00')).toMatchObject({
+        actor: 'kanri',
+      });
     });
 
     it('refuses where bookings are held, naming them for a phone call, and closes nothing', async () => {
@@ -480,7 +497,7 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       const closure = ((await (await admin.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures.find(
         (candidate) => candidate.date === '2026-12-03',
       );
-      expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(200);
+      expect((await admin.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(200);
       // The citizens' availability may be kept for a second (src/server/answer-cache.ts).
       clock = new Date(START.getTime() + 2000);
       try {
@@ -488,12 +505,12 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       } finally {
         clock = START;
       }
-      expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(404);
-      expect((await audit()).find((entry) => entry.action === 'counter-reopened')).toMatchObject({ actor: 'madoguchi', target: '2026-12-03 終日' });
+      expect((await admin.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(404);
+      expect((await audit()).find((entry) => entry.action === 'counter-reopened' && entry.target === '2026-12-03 終日')).toMatchObject({ actor: 'kanri' });
     });
 
     it('refuses an end before the start', async () => {
-      expect((await close(clerk, { date: '2026-12-04', startTime: '12:00', endTime: '10:00', reason: '点検' })).status).toBe(400);
+      expect((await close(admin, { date: '2026-12-04', startTime: '12:00', endTime: '10:00', reason: '点検' })).status).toBe(400);
     });
   });
 
@@ -879,6 +896,11 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       // Two 仮予約 of one block each.
       expect([roomAfter.provisional - roomBefore.provisional, roomAfter.blocks - roomBefore.blocks]).toEqual([2, 2]);
       expect(after.rooms.find((row) => row.roomId === 'meeting-1')?.name).toMatch(/^東金文化会館 /);
+      // Occupancy: each 午後 (13:00–17:00) holds 4 of the day's 12 bookable hours (9:00–21:00).
+      const occupancy = (answer: StaffFigures) => answer.occupancy.find((row) => row.facilityId === 'bunka-kaikan' && row.roomId === 'meeting-1');
+      const day23 = (answer: StaffFigures) => occupancy(answer)?.days.find((row) => row.date === '2026-12-23');
+      expect([(day23(after)?.bookedMinutes ?? 0) - (day23(before)?.bookedMinutes ?? 0), day23(after)?.bookableMinutes]).toEqual([240, 720]);
+      expect((occupancy(after)?.bookedMinutes ?? 0) - (occupancy(before)?.bookedMinutes ?? 0)).toBe(480);
 
       const csv = await admin.send('GET', '/staff/figures.csv?month=2026-12');
       expect(csv.status).toBe(200);
@@ -888,6 +910,8 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder().decode(bytes);
       expect(text).toContain(`\r\n2026-12-01,カードの受け取り,${String(counterAfter.booked)},${String(counterAfter.checkedIn)},`);
+      expect(text).toContain('\r\n日付,施設・部屋,予約した時間,予約できる時間,利用率\r\n');
+      expect(text).toMatch(/\r\n2026-12-23,東金文化会館 [^,]+,\d+(\.\d+)?,12,\d+\.\d%\r\n/);
       expect(text).not.toMatch(new RegExp(`${reservation.code}|カソウ|0475`));
 
       expect((await clerk.send('GET', '/staff/figures?month=2026-13')).status).toBe(400);

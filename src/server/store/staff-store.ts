@@ -1,3 +1,4 @@
+import type { HeldRoomDays } from '../../domain/staff-figures.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
 import type { AuditAction, AuditEntry, SignInMethod } from '../../domain/staff-api.ts';
 import type { NewOutboxMessage } from '../../booking/outbox.ts';
@@ -274,6 +275,8 @@ export interface StaffStore {
   /** The figures of the days from `first` to `last`, by day and visit kind / by room. */
   counterFigures(first: string, last: string): Promise<CounterFigureRow[]>;
   roomFigures(first: string, last: string): Promise<RoomFigureRow[]>;
+  /** Bookings holding their room (confirmed or 仮予約) on some day from `first` to `last`, for the rooms' occupancy. */
+  heldRoomDays(first: string, last: string): Promise<HeldRoomDays[]>;
   /** 'not-booked' when the booking does not exist or is cancelled. A 来なかった mark goes (a late arrival). */
   checkIn(code: string, accountId: number, now: string): Promise<'checked-in' | 'already' | 'not-booked'>;
   /** 来なかった; 'not-booked' when the booking does not exist or is cancelled, 'checked-in' when the citizen came. */

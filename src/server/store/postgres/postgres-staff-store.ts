@@ -1,3 +1,4 @@
+import type { HeldRoomDays } from '../../../domain/staff-figures.ts';
 import type { Pool, PoolClient } from 'pg';
 import type { AuditEntry } from '../../../domain/staff-api.ts';
 import type { StaffRole } from '../../../domain/staff-roles.ts';
@@ -355,6 +356,15 @@ export function postgresStaffStore(pool: Pool): StaffStore {
            COUNT(*) FILTER (WHERE status IN ('cancelled', 'released'))::int AS "cancelled",
            COALESCE(SUM(cardinality(dates) * cardinality(block_ids)) FILTER (WHERE status IN ('booked', 'provisional')), 0)::int AS "blocks"
          FROM facility_bookings WHERE first_date BETWEEN $1 AND $2 GROUP BY facility_id, room_id ORDER BY facility_id, room_id`,
+        [first, last],
+      );
+      return rows;
+    },
+    async heldRoomDays(first, last) {
+      const { rows } = await pool.query<HeldRoomDays>(
+        `SELECT facility_id AS "facilityId", room_id AS "roomId",
+           ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(dates) AS d) AS "dates", block_ids AS "blockIds"
+         FROM facility_bookings WHERE status IN ('booked', 'provisional') AND last_date >= $1 AND first_date <= $2`,
         [first, last],
       );
       return rows;
