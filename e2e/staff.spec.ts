@@ -278,7 +278,7 @@ test('a facility manager blocks a room for the city: refused over a booking (nam
   await blocking.getByRole('button', { name: '部屋を止める' }).click();
   await expect(blocking.getByText('止める時間を1つ以上選んでください。')).toBeVisible();
   await blocking.getByRole('checkbox', { name: '全日（9:00～21:00）' }).check();
-  await blocking.getByLabel('理由').fill('空調設備の点検');
+  await blocking.getByLabel('止める理由').fill('空調設備の点検');
   await blocking.getByRole('button', { name: '部屋を止める' }).click();
   // Refused over the citizen's 仮予約, which is named for a phone call; nothing is blocked.
   const refusal = page.getByRole('status').filter({ hasText: 'この時間には予約が1件あります' });

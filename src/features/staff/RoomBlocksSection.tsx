@@ -90,7 +90,7 @@ export function RoomBlocksSection({ run, busy, onSignedOut }: { run: Run; busy: 
           ))}
         </ChoiceFieldset>
         <TextField
-          label="理由"
+          label="止める理由"
           hint="例：市の行事のため、設備点検のため（職員の画面と操作の記録に残ります）"
           value={reason}
           error={errors.reason}
