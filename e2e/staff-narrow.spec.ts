@@ -105,6 +105,16 @@ test('every staff screen fits a phone in large and extra-large text: tables beco
   await page.getByRole('button', { name: `${heldCode} の使用料を支払い済みにする` }).click();
   await expect(page.getByLabel('支払いの方法')).toBeFocused();
   await expectFits('使用料を支払い済みにする');
+  // The day sheet of the room on the day of the booking.
+  const seen = await request.get(`/api/v1/facilities/bookings/${held.booking.code}`, { headers: { Authorization: `Bearer ${held.token}` } });
+  const [heldDay] = ((await seen.json()) as { booking: { dates: string[] } }).booking.dates;
+  const sheetForm = page.getByRole('region', { name: '部屋の予約表（印刷用）' });
+  await sheetForm.getByLabel('施設・部屋').selectOption({ label: '東金文化会館 会議室(2)' });
+  await sheetForm.getByLabel('日にち').fill(heldDay ?? '');
+  await sheetForm.getByRole('button', { name: '予約表を開く' }).click();
+  await expect(page.getByRole('row').filter({ hasText: heldCode })).toBeVisible();
+  await expectFits('部屋の予約表（1日）');
+  await page.getByRole('button', { name: '施設の画面に戻る' }).click();
   await page.getByRole('button', { name: 'ログアウトする' }).click();
 
   await signIn(page, admin);

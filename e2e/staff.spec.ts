@@ -321,6 +321,8 @@ test('a facility manager blocks a room for the city: refused over a booking (nam
   await expect(page.getByRole('button', { name: 'ログアウトする' })).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
   await expect(sheet).toBeVisible();
+  // On paper, blank columns to sign and note in; on screen they are not drawn.
+  await expect(sheet.getByRole('columnheader', { name: '受付（サイン）' })).toBeVisible();
   const printed = await sheet.evaluate((table) => {
     const cell = table.querySelector('td');
     return {
@@ -332,6 +334,7 @@ test('a facility manager blocks a room for the city: refused over a booking (nam
   expect([printed.colour, printed.background]).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
   expect(printed.overflow).toBeLessThanOrEqual(0);
   await page.emulateMedia({ media: 'screen' });
+  await expect(sheet.getByRole('columnheader', { name: '受付（サイン）' })).toBeHidden();
   await page.setViewportSize(testInfo.project.use.viewport ?? { width: 1280, height: 800 });
   await page.getByRole('button', { name: '施設の画面に戻る' }).click();
 

@@ -4,7 +4,7 @@ import { formatJapaneseDate } from '../../domain/japan-time.ts';
 import type { DaySheetEntry } from '../../domain/room-blocks.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { Code, Unbroken } from './StaffTable.tsx';
+import { Code, StaffTable, Unbroken } from './StaffTable.tsx';
 import { daySheetQuery } from './staff-api.ts';
 import staffStyles from './staff.module.css';
 import styles from './DaySheet.module.css';
@@ -50,47 +50,21 @@ export function DaySheetPage({ choice, onBack, onSignedOut }: { choice: DaySheet
       )}
       {sheet.data && (
         <div className={styles.printable}>
-          <div className={styles.region} role="region" aria-label={`${title} ${formatJapaneseDate(sheet.data.date)}の予約表`} tabIndex={0}>
-            <table className={styles.sheet}>
-              <caption>
-                {title} {formatJapaneseDate(sheet.data.date)}（{String(sheet.data.entries.length)}件）
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">時間</th>
-                  <th scope="col">状態</th>
-                  <th scope="col">予約番号</th>
-                  <th scope="col">団体名・人数（市の使用は理由）</th>
-                  <th scope="col" className={styles.blank}>
-                    受付（サイン）
-                  </th>
-                  <th scope="col" className={styles.blank}>
-                    備考
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sheet.data.entries.length === 0 && (
-                  <tr>
-                    <td colSpan={6}>この日の予約と止めはありません。</td>
-                  </tr>
-                )}
-                {sheet.data.entries.map((entry) => (
-                  <tr key={`${entry.start}-${entry.code ?? entry.reason ?? ''}`}>
-                    <td>{entry.hours}</td>
-                    <td>
-                      <Unbroken>{entry.state}</Unbroken>
-                    </td>
-                    <td>{entry.code ? <Code>{formatReservationCode(entry.code)}</Code> : '―'}</td>
-                    <td>{whoUses(entry)}</td>
-                    <td />
-                    <td />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p className={styles.printedOn}>この表には電話番号を載せていません。</p>
+          <StaffTable
+            caption={`${title} ${formatJapaneseDate(sheet.data.date)}（${String(sheet.data.entries.length)}件）`}
+            rows={sheet.data.entries}
+            rowKey={(entry) => `${entry.start}-${entry.code ?? entry.reason ?? ''}`}
+            empty="この日の予約と止めはありません。"
+            columns={[
+              { header: '時間', cell: (entry) => entry.hours },
+              { header: '状態', cell: (entry) => <Unbroken>{entry.state}</Unbroken> },
+              { header: '予約番号', cell: (entry) => (entry.code ? <Code>{formatReservationCode(entry.code)}</Code> : '―') },
+              { header: '団体名・人数（市の使用は理由）', cell: whoUses },
+              { header: '受付（サイン）', cell: () => '', paperOnly: true },
+              { header: '備考', cell: () => '', paperOnly: true },
+            ]}
+          />
+          <p>この表には電話番号を載せていません。</p>
         </div>
       )}
     </Page>

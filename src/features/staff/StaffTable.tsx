@@ -6,6 +6,8 @@ export interface StaffColumn<Row> {
   /** The column's header, and on a narrow screen the label in front of each value. */
   header: string;
   cell: (row: Row) => ReactNode;
+  /** A column for paper only (a blank to sign in): printed, never shown on screen. */
+  paperOnly?: boolean;
 }
 
 interface StaffTableProps<Row> {
@@ -36,7 +38,7 @@ export function StaffTable<Row>({ caption, columns, rows, rowKey, actions, empty
         <thead role="rowgroup">
           <tr role="row">
             {columns.map((column) => (
-              <th key={column.header} scope="col" role="columnheader">
+              <th key={column.header} scope="col" role="columnheader" className={column.paperOnly ? styles.paperOnly : undefined}>
                 {column.header}
               </th>
             ))}
@@ -58,7 +60,7 @@ export function StaffTable<Row>({ caption, columns, rows, rowKey, actions, empty
           {rows.map((row) => (
             <tr key={rowKey(row)} role="row">
               {columns.map((column) => (
-                <td key={column.header} role="cell">
+                <td key={column.header} role="cell" className={column.paperOnly ? styles.paperOnly : undefined}>
                   <span className={styles.label} aria-hidden="true">
                     {column.header}
                   </span>
