@@ -36,6 +36,8 @@ export default defineConfig({
     {
       name: 'phone',
       use: { ...devices['Pixel 7'], viewport: { width: 360, height: 800 }, launchOptions: chromiumLaunchOptions },
+      // The clerk's keyboard walk is for a counter PC or a tablet with a keyboard, not a phone.
+      testIgnore: /staff-keyboard\.spec\.ts$/,
     },
     {
       name: 'desktop',
@@ -44,9 +46,15 @@ export default defineConfig({
       // is the same at any size and would run twice for nothing: the kiosk sets its own 1080×1920 screen,
       // the server's durability, restarts and the service worker do not depend on the screen, and the
       // accessibility walk measures every screen at 360 px and at 1080 px wide itself.
-      testMatch: /(staff|staff-qr|mynumber|facilities|procedures|keyboard|shell)\.spec\.ts$/,
+      testMatch: /(staff|staff-keyboard|staff-qr|mynumber|facilities|procedures|keyboard|shell)\.spec\.ts$/,
       // A desktop outside Japan: dates and times must still be Japan time.
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/London', launchOptions: chromiumLaunchOptions },
+    },
+    {
+      name: 'tablet',
+      // A tablet at the counter (768×1024, upright): the clerk's day, and the keyboard walk of its list.
+      testMatch: /(staff|staff-keyboard)\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 768, height: 1024 }, hasTouch: true, launchOptions: chromiumLaunchOptions },
     },
   ],
   webServer: {

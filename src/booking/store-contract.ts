@@ -41,7 +41,7 @@ export function counterBooking(slot: string, capacity: number, extra: Partial<Ne
 
 const segmentsOf = (dates: string[], starts: string[]): BookedSegment[] => dates.flatMap((date) => starts.map((segment) => ({ date, segment })));
 
-function facilityBooking(room: string, dates: string[], starts: string[], extra: Partial<NewFacilityBookingRow> = {}): NewFacilityBookingRow {
+export function facilityBooking(room: string, dates: string[], starts: string[], extra: Partial<NewFacilityBookingRow> = {}): NewFacilityBookingRow {
   const code = extra.code ?? nextCode();
   return {
     code,
@@ -75,7 +75,7 @@ export function freshSlot(day = '2026-12-10'): string {
   const minutes = place % (24 * 60);
   return `${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
-function freshRoom(): string {
+export function freshRoom(): string {
   place += 1;
   return `room-${String(place)}`;
 }

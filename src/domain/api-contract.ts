@@ -7,7 +7,7 @@ export const API_PREFIX = '/api/v1';
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** The statuses an endpoint may refuse with; each is answered in the ApiError shape with a Japanese message. */
-export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /**
  * One endpoint, written once: the client calls it, the server's route and the practice mode's
@@ -26,6 +26,11 @@ export interface ApiContract {
   managementToken?: true;
   /** Takes an Idempotency-Key, so a retry never books twice. */
   idempotencyKey?: true;
+  /**
+   * Not counted by the rate limit: what monitors and load balancers poll (the health check), which
+   * must answer even when the database that holds the counts cannot be reached.
+   */
+  notRateLimited?: true;
   /**
    * Only for a signed-in member of staff (the session cookie) whose role may work in this area, or
    * any role. A change (any method but GET) also needs the session's X-CSRF-Token and an Origin of
@@ -50,9 +55,32 @@ const STAFF_REFUSALS = {
   403: '役割が違う、またはこの画面の外からの操作（Origin か X-CSRF-Token が違う）',
 } as const;
 
-/** Every status the endpoint may refuse with: its own, and those its staff session requirement brings. */
+/**
+ * The refusals of the server's guards in front of every route (src/server/app.ts), before the
+ * endpoint's own code runs: a stuck event loop or a database out of reach, and the rate limit.
+ */
+const SERVER_REFUSAL = { 503: 'サーバーが混み合っている、またはデータベースにつながらない（Retry-After の秒数のあとでやり直す）' } as const;
+const RATE_LIMIT_REFUSAL = { 429: '短い時間に操作が多すぎる（Retry-After の秒数のあとでやり直す）' } as const;
+/** What the body parser refuses before the endpoint sees the body. */
+const BODY_REFUSALS = {
+  400: '本文が JSON として読めない、または内容が正しくない',
+  413: '本文が大きすぎる',
+  415: '本文が JSON (application/json) でない',
+} as const;
+
+/**
+ * Every status the endpoint may refuse with: those of the server's guards, those its body and its
+ * staff session requirement bring, and its own (whose descriptions win, being the more precise).
+ */
 export function refusalsOf(contract: ApiContract): Partial<Record<RefusalStatus, string>> {
-  return contract.staffSession ? { ...STAFF_REFUSALS, ...contract.refusals } : contract.refusals;
+  return {
+    // The health check's 503 is its degraded answer, not a refusal.
+    ...(contract.answer.degraded ? {} : SERVER_REFUSAL),
+    ...(contract.notRateLimited ? {} : RATE_LIMIT_REFUSAL),
+    ...(contract.body ? BODY_REFUSALS : {}),
+    ...(contract.staffSession ? STAFF_REFUSALS : {}),
+    ...contract.refusals,
+  };
 }
 
 /** The Fastify form of a contract's path, relative to API_PREFIX: '/counter/reservations/:code'. */

@@ -7,6 +7,7 @@ export const healthContracts = {
     method: 'GET',
     path: '/api/v1/health',
     summary: 'サーバーとデータベースの状態',
+    notRateLimited: true,
     answer: {
       status: 200,
       description: '正常',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterTotals, figuresCsv, figuresQuerySchema, monthRange, type StaffFigures } from './staff-figures.ts';
+import { counterTotals, figuresCsv, figuresQuerySchema, monthRange, reportMonths, type StaffFigures } from './staff-figures.ts';
 
 const figures: StaffFigures = {
   month: '2026-12',
@@ -40,5 +40,17 @@ describe('the staff figures', () => {
     expect(csv).toContain('\r\n"文化会館 ""大ホール"", 舞台",1,2,0,5\r\n');
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('the months the figures offer', () => {
+  it('are next month, this month and the twelve before, newest first, across the turn of the year', () => {
+    const { months, thisMonth } = reportMonths('2026-12-28');
+    expect(thisMonth).toBe('2026-12');
+    expect(months.slice(0, 3)).toEqual(['2027-01', '2026-12', '2026-11']);
+    expect(months.at(-1)).toBe('2025-12');
+    expect(months).toHaveLength(14);
+    expect(reportMonths('2027-01-05').months.slice(0, 3)).toEqual(['2027-02', '2027-01', '2026-12']);
+    for (const month of months) expect(figuresQuerySchema.shape.month.safeParse(month).success).toBe(true);
   });
 });

@@ -91,3 +91,16 @@ export function figuresCsv(figures: StaffFigures): string {
   ];
   return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
+
+/**
+ * The months the figures offer, newest first: next month (bookings already reach into it: the
+ * counter's window is a month ahead), this month (the one shown first) and the twelve before it.
+ */
+export function reportMonths(today: string): { months: string[]; thisMonth: string } {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const months = Array.from({ length: 14 }, (_, index) => {
+    const count = year * 12 + (month - 1) + 1 - index;
+    return `${String(Math.floor(count / 12))}-${String((count % 12) + 1).padStart(2, '0')}`;
+  });
+  return { months, thisMonth: today.slice(0, 7) };
+}

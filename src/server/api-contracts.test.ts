@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refusalsOf } from '../domain/api-contract.ts';
+import { counterContracts } from '../domain/booking-contracts.ts';
+import { healthContracts } from '../domain/health-contracts.ts';
 import { apiContracts } from './openapi.ts';
 import { hashWithScrypt } from './scrypt-hash.ts';
+import { answerProblem } from './testing/contract-answers.ts';
 import { registeredRoutes } from './testing/registered-routes.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 
@@ -45,6 +48,32 @@ describe('the API contracts', () => {
       expect(Object.keys(operation?.responses ?? {}).sort(), endpointOf(contract)).toEqual(statuses);
       const success = operation?.responses[String(contract.answer.status)]?.content?.[contract.answer.mediaType ?? 'application/json'];
       expect(success?.schema, endpointOf(contract)).toBeDefined();
+    }
+  });
+});
+
+describe("the server's own refusals", () => {
+  it('are in the contract of the endpoint they stop: a body too large, not JSON or unreadable, and the rate limit', async () => {
+    const limited = await startTestServer({ rateLimitPerMinute: 4 });
+    try {
+      const book = counterContracts.book;
+      const send = (body: string, contentType = 'application/json') =>
+        fetch(`${limited.baseUrl}${book.path}`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+      const answers = [
+        await send(JSON.stringify({ name: 'あ'.repeat(100_000) })),
+        await send('name=とうがね', 'application/x-www-form-urlencoded'),
+        await send('{"name":'),
+        await send('{}'),
+        await send('{}'),
+      ];
+      expect(answers.map((answer) => answer.status)).toEqual([413, 415, 400, 400, 429]);
+      for (const answer of answers) expect(await answerProblem(book, answer)).toBeNull();
+      // The health check is not counted, so it still answers.
+      const health = await fetch(`${limited.baseUrl}${healthContracts.health.path}`);
+      expect(health.status).toBe(200);
+      expect(refusalsOf(healthContracts.health)).not.toHaveProperty('429');
+    } finally {
+      await limited.close();
     }
   });
 });

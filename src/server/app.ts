@@ -8,7 +8,7 @@ import type { ContentPack } from './content.ts';
 import { errorBody } from '../domain/api-error.ts';
 import { ApiHttpError } from '../domain/api-refusal.ts';
 import { answerBadUrl, answerUnreadableRequest, installErrorHandlers } from './http-errors.ts';
-import { buildOpenApiDocument } from './openapi.ts';
+import { apiContracts, buildOpenApiDocument } from './openapi.ts';
 import { createCounterService } from '../booking/counter-service.ts';
 import { bookingEndpoints } from '../booking/booking-api.ts';
 import { bookingRoutes } from './booking-routes.ts';
@@ -59,6 +59,9 @@ function loggerOptions(level: ServerConfig['logLevel'], stream: AppDependencies[
     },
   };
 }
+
+/** The paths the rate limit does not count: those whose contract says so (the health check). */
+const notRateLimitedPaths = new Set(apiContracts.filter((contract) => contract.notRateLimited).map((contract) => contract.path));
 
 export async function buildApp({
   config,
@@ -114,7 +117,7 @@ export async function buildApp({
         // Health is what monitors and load balancers poll: it must report the database's state even when
         // the database that holds the counts cannot be reached. Its work is one small read, and
         // under-pressure still sheds it when the event loop is stuck.
-        allowList: (request) => request.url === '/api/v1/health',
+        allowList: (request) => notRateLimitedPaths.has(request.url),
         errorResponseBuilder: () => new ApiHttpError(429, 'too_many_requests'),
       });
       healthRoutes(api, store, content, { version, instance }, () => app.memoryUsage());

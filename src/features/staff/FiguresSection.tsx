@@ -1,28 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { japanClock } from '../../domain/japan-time.ts';
-import { counterTotals } from '../../domain/staff-figures.ts';
+import { counterTotals, reportMonths } from '../../domain/staff-figures.ts';
 import { SelectField } from '../../ui/Fields.tsx';
 import { StaffTable, Unbroken } from './StaffTable.tsx';
 import { figuresCsvHref, figuresQuery } from './staff-api.ts';
 import styles from './staff.module.css';
 import { useSignedOutOnFailure } from './use-staff-action.ts';
 
-/** This month and the twelve before it, newest first (`2026-12`). */
-function recentMonths(today: string): string[] {
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  return Array.from({ length: 13 }, (_, back) => {
-    const index = year * 12 + (month - 1) - back;
-    return `${String(Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, '0')}`;
-  });
-}
-
 const monthName = (month: string) => `${month.slice(0, 4)}年${String(Number(month.slice(5)))}月`;
 
 /** 集計: the month's counts for the city's reports (every role sees them; they hold no personal data). */
 export function FiguresSection({ onSignedOut }: { onSignedOut: () => void }) {
-  const [months] = useState(() => recentMonths(japanClock(new Date()).date));
-  const [month, setMonth] = useState(months[0] ?? '');
+  const [{ months, thisMonth }] = useState(() => reportMonths(japanClock(new Date()).date));
+  const [month, setMonth] = useState(thisMonth);
   const figures = useQuery(figuresQuery(month));
   useSignedOutOnFailure(figures.error, onSignedOut);
 

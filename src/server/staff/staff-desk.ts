@@ -29,6 +29,7 @@ import { COUNTER_MESSAGES } from '../../domain/counter-reservation.ts';
 import type { Store } from '../store/store.ts';
 import { recordAudit } from './audit.ts';
 import type { SignedIn } from './staff-auth.ts';
+import { roomBlockDesk } from './room-block-desk.ts';
 
 export interface StaffDeskDependencies {
   store: Store;
@@ -76,6 +77,8 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
   }
 
   return {
+    ...roomBlockDesk({ store, facilities, facilityService, now }),
+
     async counterDay(date: string): Promise<CounterDeskBooking[]> {
       const rows = await store.staff.counterDay(date);
       return rows.map((row) => ({

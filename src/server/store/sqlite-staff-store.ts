@@ -20,6 +20,7 @@ import type {
   StaffSessionRecord,
   StaffStore,
 } from './staff-store.ts';
+import { sqliteRoomBlocks } from './sqlite-room-blocks.ts';
 import { type AccountRow, type PasskeyRow, toAccount, toPasskey } from './store-rows.ts';
 import { feePaymentRefusal, type FeePaymentMethod } from '../../domain/facility-fee.ts';
 
@@ -452,6 +453,7 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     },
     declineFacilityBooking: (decline) => Promise.resolve(declineFacilityBooking.immediate(decline)),
     recordFeePayment: (payment) => Promise.resolve(recordFeePayment.immediate(payment)),
+    ...sqliteRoomBlocks(db),
     bookedFacilityBookings(fromDate) {
       const rows = booked.all(fromDate) as {
         code: string;

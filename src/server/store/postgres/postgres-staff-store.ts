@@ -18,6 +18,7 @@ import type {
   StaffStore,
 } from '../staff-store.ts';
 import { inTransaction, orRefused } from './transaction.ts';
+import { postgresRoomBlocks } from './postgres-room-blocks.ts';
 import { ACCOUNT_COLUMNS, type AccountRow, type PasskeyRow, toAccount, toPasskey } from '../store-rows.ts';
 import { feePaymentRefusal, type FeePaymentMethod } from '../../../domain/facility-fee.ts';
 
@@ -548,6 +549,7 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         ]);
         return { recorded: true as const };
       }),
+    ...postgresRoomBlocks(pool),
     async bookedFacilityBookings(fromDate) {
       const { rows } = await pool.query<{
         code: string;
