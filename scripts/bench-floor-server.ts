@@ -3,7 +3,8 @@
  * a bare Fastify app (no plugins, no hooks) with
  *  - GET /availability: the bytes of our availability answer (read from FLOOR_ANSWER_FILE), as they are;
  *  - POST /counter and POST /facilities: the real store's booking call, the same transaction our
- *    server runs, on its own throw-away SQLite database in DATA_DIR, with a fresh code per attempt;
+ *    server runs (with the request's Idempotency-Key kept, the body's hash not computed), on its own
+ *    throw-away SQLite database in DATA_DIR, with a fresh code per attempt;
  *    201 when booked, 409 otherwise. (No PostgreSQL floor yet: its store module reads its
  *    migrations through Vite.)
  * So the bench can say how far our hooks, checks and rules are above what the bytes and the
@@ -12,7 +13,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import { facilitiesContent } from '../src/content/facilities.ts';
 import { choiceSegments } from '../src/domain/facility-answers.ts';
 import { applyMigrations, loadMigrations } from '../src/server/store/migrations.ts';
@@ -38,6 +39,12 @@ let codes = 0;
 /** A fresh code (and link token hash) per attempt, as the services make one. */
 const code = () => `FL${String(++codes).padStart(6, '0')}`;
 
+/** The request's Idempotency-Key as the store's booking call takes it (the key stands in for the body's hash). */
+function idempotencyOf(request: FastifyRequest, scope: string) {
+  const key = request.headers['idempotency-key'];
+  return typeof key === 'string' ? { scope, key, requestHash: key } : null;
+}
+
 const app = Fastify();
 app.get('/availability/:name', (request, reply) => {
   void reply.header('Content-Type', 'application/json; charset=utf-8').send(answers[(request.params as { name: string }).name]);
@@ -62,7 +69,7 @@ app.post('/counter', async (request, reply) => {
       reminders: [],
       now,
     },
-    null,
+    idempotencyOf(request, 'counter.create'),
     () => '{}',
   );
   return reply
@@ -95,7 +102,7 @@ app.post('/facilities', async (request, reply) => {
       tokenHash: `floor-${fresh}`,
       now: new Date().toISOString(),
     },
-    null,
+    idempotencyOf(request, 'facilities.create'),
     () => '{}',
   );
   return reply
