@@ -89,7 +89,8 @@ export function FiguresSection({ onSignedOut }: { onSignedOut: () => void }) {
             rowKey={(row) => row.key}
             empty="この月に予約のあった日はありません。"
             columns={[
-              { header: '日にち', cell: (row) => <Unbroken>{formatJapaneseDate(row.date)}</Unbroken> },
+              // The date may wrap: in the largest text a card's line is narrower than 「2026年12月20日（日）」.
+              { header: '日にち', cell: (row) => formatJapaneseDate(row.date) },
               { header: '施設・部屋', cell: (row) => row.name },
               { header: '予約した時間', cell: (row) => <Unbroken>{hoursText(row.bookedMinutes)}時間</Unbroken> },
               { header: '予約できる時間', cell: (row) => <Unbroken>{hoursText(row.bookableMinutes)}時間</Unbroken> },
