@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { StaffArea } from './staff-roles.ts';
 
 /** What a mail in the outbox is about; each is written by the booking change that causes it. */
-export const MAIL_KINDS = ['reminder', 'city-cancellation', 'city-move', 'facility-declined'] as const;
+export const MAIL_KINDS = ['reminder', 'city-cancellation', 'city-move', 'facility-declined', 'facility-reminder', 'facility-deadline'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** The mails as a clerk names them. */
@@ -11,6 +11,8 @@ export const MAIL_KIND_NAMES: Record<MailKind, string> = {
   'city-cancellation': '市役所が取り消したお知らせ',
   'city-move': '市役所が日時を変えたお知らせ',
   'facility-declined': '施設が仮予約を断ったお知らせ',
+  'facility-reminder': '施設の前日のお知らせ',
+  'facility-deadline': '仮予約の申し込み期限のお知らせ',
 };
 
 /** The desk that phones the citizen when a mail of this kind could not be delivered. */
@@ -19,6 +21,8 @@ export const MAIL_DESKS: Record<MailKind, StaffArea> = {
   'city-cancellation': 'counter-desk',
   'city-move': 'counter-desk',
   'facility-declined': 'facility-desk',
+  'facility-reminder': 'facility-desk',
+  'facility-deadline': 'facility-desk',
 };
 
 /** A mail the worker gave up on, as the staff see it: no address and no text, only what to do. */
