@@ -61,7 +61,7 @@ describe('the fast refusal of a slot seen full', () => {
 
   it('refuses a room’s block this process booked, and books it again after the cancel', async () => {
     const { store, transactions } = countingStore();
-    const facilities = createFacilityService({ content: facilitiesContent, store, now, sampleFacilitiesBookable: true, seesEveryChange: true });
+    const facilities = createFacilityService({ content: facilitiesContent, store, mail: null, now, sampleFacilitiesBookable: true, seesEveryChange: true });
     const request = {
       facilityId: 'bunka-kaikan',
       roomId: 'meeting-1',

@@ -88,16 +88,20 @@ describe('the 仮予約’s deadline notice', () => {
 
   it('always leaves the whole day before and the deadline day itself, before the 仮予約 lapses', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2026-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 30 }), (bookedAt, ahead) => {
-        const deadline = addDays(japanClock(bookedAt).date, ahead);
-        const due = deadlineNoticeDueAt(deadline, times, bookedAt);
-        if (due === null) {
-          expect(ahead).toBeLessThanOrEqual(1);
-          return;
-        }
-        expect(due.getTime()).toBeGreaterThan(bookedAt.getTime());
-        expect(japanClock(due)).toEqual({ date: addDays(deadline, -1), minutes: parseTime('09:00') });
-      }),
+      fc.property(
+        fc.date({ min: new Date('2026-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 30 }),
+        (bookedAt, ahead) => {
+          const deadline = addDays(japanClock(bookedAt).date, ahead);
+          const due = deadlineNoticeDueAt(deadline, times, bookedAt);
+          if (due === null) {
+            expect(ahead).toBeLessThanOrEqual(1);
+            return;
+          }
+          expect(due.getTime()).toBeGreaterThan(bookedAt.getTime());
+          expect(japanClock(due)).toEqual({ date: addDays(deadline, -1), minutes: parseTime('09:00') });
+        },
+      ),
     );
   });
 

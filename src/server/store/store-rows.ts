@@ -1,5 +1,6 @@
 import type { StoredCounterReservation } from '../../booking/counter-store.ts';
 import type { StoredFacilityBooking } from '../../booking/facility-store.ts';
+import { FACILITY_SCHEDULED_MAILS } from '../../booking/outbox.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
 import type { StaffAccountRecord, StaffPasskeyRecord } from './staff-store.ts';
 
@@ -136,3 +137,10 @@ export function toPasskey(row: PasskeyRow): StaffPasskeyRecord {
     lastUsedAt: row.last_used_at,
   };
 }
+
+/**
+ * Which outbox rows of a facility booking a change of it makes wrong: the mails written ahead for its
+ * days (FACILITY_SCHEDULED_MAILS), while unsent. A mail a worker is sending at this very moment still
+ * goes out; its row is simply gone when the worker marks it. The same SQL in both engines.
+ */
+export const UNSENT_SCHEDULED_FACILITY_MAILS = `status = 'queued' AND kind IN (${FACILITY_SCHEDULED_MAILS.map((kind) => `'${kind}'`).join(', ')})`;
