@@ -45,7 +45,10 @@ let workers: MailWorker[];
 beforeEach(async () => {
   clock = BOOKED_AT;
   workers = [];
-  server = await startTestServer({ rateLimitPerMinute: 100_000, mail: { smtpUrl: 'smtp://127.0.0.1:1', from: FROM, publicUrl: PUBLIC_URL } }, () => clock);
+  server = await startTestServer(
+    { rateLimitPerMinute: 100_000, sampleFacilitiesBookable: true, mail: { smtpUrl: 'smtp://127.0.0.1:1', from: FROM, publicUrl: PUBLIC_URL } },
+    () => clock,
+  );
 });
 afterEach(async () => {
   await Promise.all(workers.map((worker) => worker.stop()));
@@ -278,6 +281,61 @@ describe('a facility booking’s reminder', () => {
     expect(mail.text).toContain(`予約番号　${booking.code.slice(0, 4)}-${booking.code.slice(4)}`);
     expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
     expectNothingPersonal(mail);
+  });
+});
+
+describe('a facility booking made at once (no 仮予約)', () => {
+  async function bookSample(email: string, block: string): Promise<FacilityBookingCreated> {
+    const response = await fetch(`${server.baseUrl}/api/v1/facilities/bookings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        facilityId: 'sample-kominkan',
+        roomId: 'meeting',
+        dates: ['2026-12-10'],
+        blockIds: [block],
+        residency: 'resident',
+        group: 'general',
+        purpose: '会議',
+        headCount: 8,
+        groupName: '東金一丁目自治会',
+        nameKana: 'とうがね はなこ',
+        phone: '0475-50-1210',
+        email,
+      }),
+    });
+    expect(response.status).toBe(201);
+    return (await response.json()) as FacilityBookingCreated;
+  }
+
+  it('gets its reminder the day before; a change moves it to the day before the new day, a cancel removes it, none without an address', async () => {
+    await bookSample('', 'evening');
+    const cancelled = await bookSample(ADDRESS, 'afternoon');
+    const cancel = await fetch(`${server.baseUrl}/api/v1/facilities/bookings/${cancelled.booking.code}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${cancelled.token}` },
+    });
+    expect(cancel.status).toBe(200);
+    const moved = await bookSample(ADDRESS, 'morning');
+    const change = await fetch(`${server.baseUrl}/api/v1/facilities/bookings/${moved.booking.code}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${moved.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ dates: ['2026-12-11'], blockIds: ['afternoon'] }),
+    });
+    expect(change.status).toBe(200);
+
+    const mailer = await worker();
+    // The day before 10 December at 17:00 in Japan: nothing, the only booking of that day has moved.
+    clock = new Date('2026-12-09T08:00:00Z');
+    expect(await mailer.sendDue()).toBe(0);
+    clock = new Date('2026-12-10T08:00:00Z');
+    expect(await mailer.sendDue()).toBe(1);
+    const [mail] = sink?.received ?? [];
+    if (!mail) throw new Error('no mail');
+    expect(mail.headers.get('subject')).toBe('【東金市】あした 12月11日（金） 中央公民館（見本）の予約があります');
+    expect(mail.text).toContain('午後');
+    expect(mail.text).toContain(`予約番号　${moved.booking.code.slice(0, 4)}-${moved.booking.code.slice(4)}`);
+    expect(sink?.received).toHaveLength(1);
   });
 });
 
