@@ -13,6 +13,12 @@ import { webAppManifest } from './scripts/web-app-manifest.ts';
 const OPTIONAL_ASSETS = ['**/zxing_reader-*.wasm', '**/zxing-decoder-*.js', '**/practice-*.js'];
 
 /**
+ * The staff console (/staff, one chunk with its passkey library): used on the city's PCs, on line,
+ * never by a citizen offline. In the precache it would cost every citizen's first visit 16 KB as brotli.
+ */
+const STAFF_CONSOLE = '**/StaffApp-*.js';
+
+/**
  * Each procedure's own page (scripts/procedure-catalogue-plugin.ts): 500 files of 1–4 KB. Precached they
  * would cost every first visit 360 KB as brotli (small files compress badly one by one), so the precache
  * holds one copy of every page in one file instead (≈ 70 KB), which a page reads only when its own chunk
@@ -96,16 +102,29 @@ export default defineConfig(({ mode, isSsrBuild }): UserConfig => {
         injectRegister: false,
         filename: 'sw.js',
         manifestFilename: 'manifest.webmanifest',
-        includeAssets: ['favicon.svg', 'display-settings.js', 'icons/*.png'],
         manifest: webAppManifest,
+        // The files of public/ (favicon, display-settings.js, the icons) are in dist/client, where
+        // globPatterns finds them; the plugin adds manifest.webmanifest itself. Listing them again
+        // (includeAssets, the manifest's icons) put each twice in the precache list.
+        includeManifestIcons: false,
         workbox: {
-          globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,wasm}'],
+          globPatterns: ['**/*.{js,css,html,svg,png,woff2,wasm}'],
           // The precache budget (README, `npm run size`): what every visitor downloads on the first
           // visit. The barcode decoder (only phones without a native reader, and only when they scan)
           // and the practice mode (only the スマホ講座) are cached on first use instead.
           // The prerendered pages are for a first visit's first paint; offline, the shell draws every screen.
-          globIgnores: [...OPTIONAL_ASSETS, PROCEDURE_PAGES, 'prerendered/**'],
+          globIgnores: [...OPTIONAL_ASSETS, PROCEDURE_PAGES, STAFF_CONSOLE, 'prerendered/**'],
           runtimeCaching: [
+            {
+              // The staff console, fetched from the network when /staff opens, and kept in a cache of its own
+              // so it never pushes a citizen's decoder out of on-first-use. Its hashed name never changes, so the
+              // copy is right for the version that asked for it: a page or a reload still run by the previous
+              // worker (the update waits for 「更新する」) finds its console here after a deploy removed the file
+              // from the server. Two versions' worth.
+              urlPattern: ({ url }) => /^\/assets\/StaffApp-[^/]+\.js$/.test(url.pathname),
+              handler: 'CacheFirst',
+              options: { cacheName: 'staff-console', expiration: { maxEntries: 2 } },
+            },
             {
               // A procedure's page, once opened, opens from here; more room than the catalogue has pages.
               urlPattern: ({ url }) => url.pathname.startsWith('/assets/procedure-page-'),

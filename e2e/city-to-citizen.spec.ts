@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { formatReservationCode } from '../src/domain/citizen-fields.ts';
-import { formatJapaneseDate } from '../src/domain/japan-time.ts';
+import { formatJapaneseDate, formatTime, parseTime } from '../src/domain/japan-time.ts';
 import { axeViolations } from './support/accessibility.ts';
 import { type OwnServer, ownServerPort, startOwnServer } from './support/own-server.ts';
 import { addAccount, holdMeetingRoom, signIn } from './support/staff.ts';
@@ -25,18 +25,22 @@ interface CounterDays {
 }
 
 test('the citizen’s phone shows what the city did: a cancel with its reason, a closed day with its reason, a 仮予約 confirmed', async ({ page, browser }) => {
-  // Two sign-ins (scrypt) and a server of its own on a busy two-core machine.
+  // Three sign-ins (scrypt) and a server of its own on a busy two-core machine.
   test.setTimeout(120_000);
   const api = (path: string) => `${server.baseUrl}/api/v1${path}`;
   addAccount('madoguchi', '窓口', server.dataDir);
+  addAccount('kanri', '管理者', server.dataDir);
   addAccount('shisetsu', '施設', server.dataDir);
 
   // A citizen books the counter, and holds a room (a 仮予約), on their phone through the API.
   const { days } = (await (await page.request.get(api('/counter/availability'))).json()) as CounterDays;
   const open = days.filter((day) => day.slots.some((slot) => slot.bookable));
-  const [bookedDay, closedDay] = [open[0], open.at(-1)];
+  // A day to book, a day to close, and a day to close in its last hour.
+  const [bookedDay, partDay, closedDay] = [open[0], open[1], open.at(-1)];
   const time = bookedDay?.slots.find((slot) => slot.bookable)?.time;
-  if (!bookedDay || !closedDay || !time || bookedDay === closedDay) throw new Error('no two open days');
+  const lastHour = partDay?.slots.at(-1);
+  if (!bookedDay || !partDay || !closedDay || !time || !lastHour?.bookable || new Set([bookedDay, partDay, closedDay]).size < 3)
+    throw new Error('no three open days');
   const booked = await page.request.post(api('/counter/reservations'), {
     data: {
       kindId: 'card-pickup',
@@ -56,7 +60,7 @@ test('the citizen’s phone shows what the city did: a cancel with its reason, a
   if (!facility) throw new Error('no 仮予約');
   const heldCode = facility.shownCode;
 
-  // At the city hall, on a desktop: the clerk cancels the booking with a reason, and closes a day.
+  // At the city hall, on a desktop: the clerk cancels the booking with a reason; the administrator closes a day.
   const desk = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
   const staff = await desk.newPage();
   await signIn(staff, 'madoguchi');
@@ -67,11 +71,19 @@ test('the citizen’s phone shows what the city did: a cancel with its reason, a
   await expect(staff.getByRole('status').filter({ hasText: `${counterCode} を取り消しました。` })).toBeVisible();
   // The cancel's form closes once the day's list is fetched again, a moment after the message.
   await expect(staff.getByLabel('取り消しの理由')).toHaveCount(0);
+  await staff.getByRole('button', { name: 'ログアウトする' }).click();
 
+  await signIn(staff, 'kanri');
   await staff.getByLabel('休みにする日').fill(closedDay.date);
   await staff.getByLabel('理由', { exact: true }).fill('庁舎の電気設備の点検のため');
   await staff.getByRole('button', { name: '休みにする', exact: true }).click();
   await expect(staff.getByRole('status').filter({ hasText: 'を休みにしました。' })).toBeVisible();
+  await staff.getByLabel('休みにする日').fill(partDay.date);
+  await staff.getByRole('radio', { name: '時間を区切る' }).check();
+  await staff.getByLabel('始まり').selectOption(lastHour.time);
+  await staff.getByLabel('理由', { exact: true }).fill('庁舎の清掃のため');
+  await staff.getByRole('button', { name: '休みにする', exact: true }).click();
+  await expect(staff.getByRole('status').filter({ hasText: `${formatJapaneseDate(partDay.date)} ` })).toContainText('を休みにしました。');
   await staff.getByRole('button', { name: 'ログアウトする' }).click();
 
   // The facility manager confirms the 仮予約.
@@ -97,6 +109,19 @@ test('the citizen’s phone shows what the city did: a cancel with its reason, a
       .or(page.getByRole('listitem').filter({ hasText: closedLabel }))
       .first(),
   ).toBeVisible();
+  // A day closed in its last hour stays open; its list of times says which hour is closed, and why.
+  await page
+    .getByRole('button', { name: new RegExp(`^${formatJapaneseDate(partDay.date)} `) })
+    .first()
+    .click();
+  // A slot's length is the step between two slots of the day.
+  const start = parseTime(lastHour.time) ?? 0;
+  const slotMinutes = start - (parseTime(partDay.slots.at(-2)?.time ?? '') ?? 0);
+  const closedHours = `${formatTime(start)}～${formatTime(start + slotMinutes)}`;
+  await expect(page.getByRole('button', { name: `${closedHours} 休み` })).toBeDisabled();
+  await expect(page.getByText(`${closedHours}は窓口の休みです（庁舎の清掃のため）。`)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await axeViolations(page, '一部の時間が休みの日')).toEqual([]);
 
   await page.goto(`${server.baseUrl}/facilities/bookings/${facility.booking.code}#token=${facility.token}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約の内容');

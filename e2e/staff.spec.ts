@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { devices, expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './support/accessibility.ts';
+import { formatReservationCode } from '../src/domain/citizen-fields.ts';
+import { formatJapaneseDate } from '../src/domain/japan-time.ts';
 import { addAccount, holdMeetingRoom, signIn } from './support/staff.ts';
 
 /**
@@ -97,30 +99,10 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   expect(csv.startsWith('\uFEFF窓口の予約,')).toBe(true);
   expect(csv).toMatch(new RegExp(`\\r\\n${slot.date},カードの受け取り,\\d+,[1-9]`));
 
-  // The clerk closes the last slot of the last bookable day (system maintenance): citizens are no
-  // longer offered it. Then reopens it, so the other project's run finds the day as it was.
-  const lastDay = availability.days.filter((day) => day.slots.some((s) => s.bookable)).at(-1);
-  const lastSlot = lastDay?.slots.at(-1);
-  if (!lastDay || !lastSlot?.bookable) throw new Error('no open last slot');
-  const offered = async () => {
-    const answer = (await (await request.get(`/api/v1/counter/availability?from=${lastDay.date}&to=${lastDay.date}`)).json()) as typeof availability;
-    return answer.days[0]?.slots.find((s) => s.time === lastSlot.time)?.bookable;
-  };
-  await page.getByLabel('休みにする日').fill(lastDay.date);
-  await page.getByRole('radio', { name: '時間を区切る' }).check();
-  await page.getByLabel('始まり').selectOption(lastSlot.time);
-  await page.getByLabel('理由').fill('システムの点検のため');
-  await page.getByRole('button', { name: '休みにする', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'を休みにしました。' })).toBeVisible();
-  await expect.poll(offered).toBe(false);
-  await expectAxeClean(page, '窓口の休み');
-  await page
-    .getByRole('row')
-    .filter({ hasText: 'システムの点検のため' })
-    .getByRole('button', { name: /の休みを取り消す$/ })
-    .click();
-  await expect(page.getByRole('status').filter({ hasText: 'の休みを取り消しました。' })).toBeVisible();
-  await expect.poll(offered).toBe(true);
+  // The clerk sees the counter's closures but does not change them: that is the administrator's.
+  await expect(page.getByRole('heading', { level: 2, name: '窓口の休み' })).toBeVisible();
+  await expect(page.getByText('休みにする・取り消すのは管理者です。')).toBeVisible();
+  await expect(page.getByLabel('休みにする日')).toHaveCount(0);
 
   // The 施設 API refuses a 窓口 account, with the browser's own session cookie.
   expect((await page.request.get('/api/v1/staff/facilities/provisional')).status()).toBe(403);
@@ -224,6 +206,139 @@ test('a clerk checks in a citizen’s booking, a facility manager confirms a 仮
   ).toHaveCount(1);
   await expect(audit).not.toContainText('トウガネ');
   await expectAxeClean(page, '管理');
+
+  // The administrator closes the last slot of the last bookable day (system maintenance): citizens
+  // are no longer offered it. Then reopens it, so the other project's run finds the day as it was.
+  const lastDay = availability.days.filter((day) => day.slots.some((s) => s.bookable)).at(-1);
+  const lastSlot = lastDay?.slots.at(-1);
+  if (!lastDay || !lastSlot?.bookable) throw new Error('no open last slot');
+  const offered = async () => {
+    const answer = (await (await request.get(`/api/v1/counter/availability?from=${lastDay.date}&to=${lastDay.date}`)).json()) as typeof availability;
+    return answer.days[0]?.slots.find((s) => s.time === lastSlot.time)?.bookable;
+  };
+  await page.getByLabel('休みにする日').fill(lastDay.date);
+  await page.getByRole('radio', { name: '時間を区切る' }).check();
+  await page.getByLabel('始まり').selectOption(lastSlot.time);
+  await page.getByLabel('理由', { exact: true }).fill('システムの点検のため');
+  await page.getByRole('button', { name: '休みにする', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'を休みにしました。' })).toBeVisible();
+  await expect.poll(offered).toBe(false);
+  await expectAxeClean(page, '窓口の休み');
+  await page
+    .getByRole('row')
+    .filter({ hasText: 'システムの点検のため' })
+    .getByRole('button', { name: /の休みを取り消す$/ })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: 'の休みを取り消しました。' })).toBeVisible();
+  await expect.poll(offered).toBe(true);
+});
+
+test('a facility manager blocks a room for the city: refused over a booking (named), citizens see the time taken, the printable day sheet lists both, unblocking frees it', async ({
+  page,
+  request,
+}, testInfo) => {
+  test.slow();
+  const manager = `shisetsu-block-${testInfo.project.name}-${String(Date.now() % 100_000)}`;
+  addAccount(manager, '施設');
+
+  // A day when 会議室(1) of the 文化会館 is free all day (no other spec books that room); a citizen holds its morning.
+  const room = '/api/v1/facilities/bunka-kaikan/rooms/meeting-1/availability';
+  const bookableOn = async (date: string) => {
+    const { days } = (await (await request.get(`${room}?from=${date}&to=${date}`)).json()) as { days: { blocks: { id: string; bookable: boolean }[] }[] };
+    return (days[0]?.blocks ?? []).filter((block) => block.bookable).map((block) => block.id);
+  };
+  const { days } = (await (await request.get(room)).json()) as { days: { date: string; blocks: { bookable: boolean }[] }[] };
+  const freeDays = days.filter((day) => day.blocks.length > 0 && day.blocks.every((block) => block.bookable)).map((day) => day.date);
+  const date = freeDays[Math.floor(Math.random() * freeDays.length)];
+  if (!date) throw new Error('no free day for 会議室(1)');
+  const held = await request.post('/api/v1/facilities/bookings', {
+    data: {
+      facilityId: 'bunka-kaikan',
+      roomId: 'meeting-1',
+      dates: [date],
+      blockIds: ['morning'],
+      residency: 'resident',
+      group: 'general',
+      purpose: '自治会の会議',
+      headCount: 9,
+      groupName: '東金三丁目自治会',
+      nameKana: 'トウガネ サブロウ',
+      phone: '0475-50-1210',
+      email: '',
+    },
+  });
+  expect(held.status()).toBe(201);
+  const heldCode = formatReservationCode(((await held.json()) as { booking: { code: string } }).booking.code);
+
+  await signIn(page, manager);
+  await expect(page.getByRole('heading', { level: 1, name: '仮予約の一覧' })).toBeVisible();
+  const blocking = page.getByRole('region', { name: '部屋を止める（市の使用・点検）' });
+  await blocking.getByLabel('施設・部屋').selectOption({ label: '東金文化会館 会議室(1)' });
+  await blocking.getByLabel('止める日').fill(date);
+  await blocking.getByRole('button', { name: '部屋を止める' }).click();
+  await expect(blocking.getByText('止める時間を1つ以上選んでください。')).toBeVisible();
+  await blocking.getByRole('checkbox', { name: '全日（9:00～21:00）' }).check();
+  await blocking.getByLabel('理由').fill('空調設備の点検');
+  await blocking.getByRole('button', { name: '部屋を止める' }).click();
+  // Refused over the citizen's 仮予約, which is named for a phone call; nothing is blocked.
+  const refusal = page.getByRole('status').filter({ hasText: 'この時間には予約が1件あります' });
+  await expect(refusal).toContainText(`${heldCode}（午前（9:00～12:00）、仮予約）`);
+  await expectAxeClean(page, '部屋を止める（予約があって断られた）');
+  expect(await bookableOn(date)).toEqual(['afternoon', 'evening']);
+
+  await blocking.getByRole('checkbox', { name: '全日（9:00～21:00）' }).uncheck();
+  await blocking.getByRole('checkbox', { name: '午後（13:00～17:00）' }).check();
+  await blocking.getByRole('button', { name: '部屋を止める' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '東金文化会館 会議室(1)の' }).filter({ hasText: 'を止めました。' })).toBeVisible();
+  const blockRow = blocking.getByRole('row').filter({ hasText: '空調設備の点検' });
+  await expect(blockRow).toContainText('午後（13:00～17:00）');
+  await expect(blockRow).toContainText(`${manager}さん`);
+  // Citizens can no longer book the afternoon.
+  expect(await bookableOn(date)).toEqual(['evening']);
+
+  // The day sheet of the room, in time order: the 仮予約, then the city's use; no phone number.
+  const sheetForm = page.getByRole('region', { name: '部屋の予約表（印刷用）' });
+  await sheetForm.getByLabel('施設・部屋').selectOption({ label: '東金文化会館 会議室(1)' });
+  await sheetForm.getByLabel('日にち').fill(date);
+  await sheetForm.getByRole('button', { name: '予約表を開く' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '部屋の予約表（1日）' })).toBeVisible();
+  const sheet = page.getByRole('table', { name: /^東金文化会館 会議室\(1\)/ });
+  const rows = sheet.getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText('午前（9:00～12:00）');
+  await expect(rows.nth(1)).toContainText('仮予約');
+  await expect(rows.nth(1)).toContainText(heldCode);
+  await expect(rows.nth(1)).toContainText('東金三丁目自治会（9人）');
+  await expect(rows.nth(2)).toContainText('市の使用');
+  await expect(rows.nth(2)).toContainText('空調設備の点検');
+  await expect(sheet).not.toContainText('0475');
+  await expect(sheet).not.toContainText('トウガネ');
+  await expectAxeClean(page, '部屋の予約表（1日）');
+  // Printed: only the sheet, black on white, within an A4 page's width (210 mm less the margins is about 700 CSS px).
+  await page.setViewportSize({ width: 700, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: '印刷する' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'ログアウトする' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+  await expect(sheet).toBeVisible();
+  const printed = await sheet.evaluate((table) => {
+    const cell = table.querySelector('td');
+    return {
+      overflow: table.getBoundingClientRect().right - document.documentElement.clientWidth,
+      colour: cell ? getComputedStyle(cell).color : '',
+      background: cell ? getComputedStyle(cell).backgroundColor : '',
+    };
+  });
+  expect([printed.colour, printed.background]).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+  expect(printed.overflow).toBeLessThanOrEqual(0);
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize(testInfo.project.use.viewport ?? { width: 1280, height: 800 });
+  await page.getByRole('button', { name: '施設の画面に戻る' }).click();
+
+  // Unblocked: the afternoon is bookable again at once.
+  await blocking.getByRole('button', { name: `東金文化会館 会議室(1) ${formatJapaneseDate(date)}の止めを解く` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'の止めを解きました。' })).toBeVisible();
+  expect(await bookableOn(date)).toEqual(['afternoon', 'evening']);
 });
 
 test('five wrong passwords lock the account, even for the right one afterwards', async ({ page }, testInfo) => {

@@ -4,7 +4,8 @@
  * feature and a procedure page. Prints the four scores, LCP, TBT and CLS a page, and the floor: the
  * prerendered home screen with every script taken out (plain HTML and the same CSS, served by the
  * same server), measured in the same run, so home's LCP is read against what no script could beat.
- * Writes test-results/lighthouse-summary.json with them and every audit that did not pass. Not part
+ * Writes test-results/lighthouse-summary.json with them and every audit that did not pass, and each
+ * page's whole report to test-results/lighthouse/<address>.json. Not part
  * of `npm test`: scores move with the machine's load.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -25,6 +26,7 @@ const PAGES = [FLOOR, ...(chosen.length > 0 ? chosen : ALL_PAGES)];
 const METRICS = { lcp: 'largest-contentful-paint', tbt: 'total-blocking-time', cls: 'cumulative-layout-shift' } as const;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const SUMMARY_FILE = 'test-results/lighthouse-summary.json';
+const REPORTS_DIR = 'test-results/lighthouse';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -93,6 +95,7 @@ function writeFloorPage(): string {
 }
 
 const floorFile = writeFloorPage();
+mkdirSync(REPORTS_DIR, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'togane-lighthouse-'));
 const port = await freePort();
 const server = await startServer(port, dataDir);
@@ -101,6 +104,8 @@ const results: PageResult[] = [];
 try {
   for (const path of PAGES) {
     const lhr = await measure(path);
+    // The whole report, for what the table leaves out (long tasks, the critical chain, render-blocking files).
+    writeFileSync(join(REPORTS_DIR, `${path.replace(/[^a-z0-9]+/gi, '_')}.json`), JSON.stringify(lhr));
     const auditIds = new Set(CATEGORIES.flatMap((category) => lhr.categories[category]?.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id) ?? []));
     results.push({
       path,

@@ -26,6 +26,8 @@ import { SerialisedJson } from './serialised-json.ts';
 import type { BookingStore } from './store.ts';
 
 const NOT_FOUND = new ApiHttpError(404, 'not_found', COUNTER_MESSAGES.notFound);
+/** Where a new booking's Idempotency-Key and its kept answer belong. */
+const CREATE_SCOPE = 'counter.create';
 
 export interface CounterServiceDependencies {
   content: CounterContent;
@@ -167,8 +169,11 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
 
     /**
      * A full slot is answered with a refusal, not thrown: it is the busy path when many race for
-     * the last seats. A slot this process has seen full is refused before any transaction, unless
-     * the request carries an Idempotency-Key (its first answer, kept by the store, may be a booking).
+     * the last seats. A slot this process has seen full is refused before any transaction; with an
+     * Idempotency-Key, only when the store keeps no answer under the key (a kept answer is a booking,
+     * replayed by the transaction). That read is enough: a slot is seen full only after the store said
+     * so, when every booking of its seats had committed with its answer, and a seat freed since clears
+     * what was seen (hold-knowledge.ts).
      */
     async create(
       request: NewCounterReservation,
@@ -180,9 +185,12 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
         throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'people', message: COUNTER_MESSAGES.tooManyPeople(content.maxPeople) }]);
       }
       const slot = requireBookableSlot(request.slot);
-      const knownFull = () => idempotencyKey === null && fullSlots !== null && fullSlots.isHeld(slot, japanClock(now()).date);
-      if (knownFull()) return FULL;
-      const idempotency = idempotencyKey ? { scope: 'counter.create', key: idempotencyKey, requestHash: await hashRequest(request) } : null;
+      const knownFull = async () =>
+        fullSlots !== null &&
+        fullSlots.isHeld(slot, japanClock(now()).date) &&
+        (idempotencyKey === null || !(await store.hasIdempotentAnswer(CREATE_SCOPE, idempotencyKey)));
+      if (await knownFull()) return FULL;
+      const idempotency = idempotencyKey ? { scope: CREATE_SCOPE, key: idempotencyKey, requestHash: await hashRequest(request) } : null;
 
       for (let attempt = 0; attempt < 5; attempt++) {
         const token = newManagementToken();
@@ -208,7 +216,7 @@ export function createCounterService({ content, store, lookupGuard, mail, now, s
         const reminder = reminderFor(created.reservation.email, { code, slot, kindId: kind.id, proxy: request.proxy }, instant);
         const tokenHash = await hashSecret(token);
         // Again after the awaits: meanwhile another request may have found the slot full.
-        if (knownFull()) return FULL;
+        if (await knownFull()) return FULL;
         const since = fullSlots?.since() ?? 0;
         const outcome = await store.counter.book(
           {

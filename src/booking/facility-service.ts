@@ -30,6 +30,8 @@ const NOT_FOUND = new ApiHttpError(404, 'not_found', FACILITY_MESSAGES.notFound)
 const TAKEN_FIELDS = [{ path: 'blockIds', message: FACILITY_MESSAGES.takenField }];
 const TAKEN = () => new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.taken, TAKEN_FIELDS);
 const TAKEN_REFUSAL: BookingRefusal = bookingRefusal(409, 'conflict', FACILITY_MESSAGES.taken, TAKEN_FIELDS);
+/** Where a new booking's Idempotency-Key and its kept answer belong. */
+const CREATE_SCOPE = 'facilities.create';
 
 export interface FacilityServiceDependencies {
   content: FacilitiesContent;
@@ -219,9 +221,14 @@ export function createFacilityService({ content, store, mail, now, sampleFacilit
       const blockIds = quote.lines.map((line) => line.blockId);
       const segments = segmentsOf(facility, { dates, blockIds });
       const keys = segments.map((segment) => segmentKey(facility.id, room.id, `${segment.date}T${segment.segment}`));
-      const knownTaken = () => idempotencyKey === null && heldSegments !== null && keys.some((key) => heldSegments.isHeld(key, japanClock(now()).date));
-      if (knownTaken()) return TAKEN_REFUSAL;
-      const idempotency = idempotencyKey ? { scope: 'facilities.create', key: idempotencyKey, requestHash: await hashRequest(request) } : null;
+      // As at the counter (counter-service.ts create): with an Idempotency-Key, refused at once only when
+      // the store keeps no answer under the key; this process's own booking is seen taken once committed.
+      const knownTaken = async () =>
+        heldSegments !== null &&
+        keys.some((key) => heldSegments.isHeld(key, japanClock(now()).date)) &&
+        (idempotencyKey === null || !(await store.hasIdempotentAnswer(CREATE_SCOPE, idempotencyKey)));
+      if (await knownTaken()) return TAKEN_REFUSAL;
+      const idempotency = idempotencyKey ? { scope: CREATE_SCOPE, key: idempotencyKey, requestHash: await hashRequest(request) } : null;
       const provisionalUntil = facility.inPersonApplication
         ? provisionalDeadline(japanClock(now()), dates[0] ?? '', facility.inPersonApplication.withinDays).expiresAt.toISOString()
         : null;
@@ -250,7 +257,7 @@ export function createFacilityService({ content, store, mail, now, sampleFacilit
         const created: FacilityBookingCreated = { booking: publicView(stored), token };
         const tokenHash = await hashSecret(token);
         // Again after the awaits: meanwhile another request may have booked the block.
-        if (knownTaken()) return TAKEN_REFUSAL;
+        if (await knownTaken()) return TAKEN_REFUSAL;
         const since = heldSegments?.since() ?? 0;
         const instant = now();
         const outcome = await store.facilities.book(

@@ -20,6 +20,21 @@ const visitor = {
   proxy: false,
 };
 
+/** The 文化会館's meeting room, the morning of 2 December 2026. */
+const morning = {
+  facilityId: 'bunka-kaikan',
+  roomId: 'meeting-1',
+  dates: ['2026-12-02'],
+  blockIds: ['morning'],
+  residency: 'resident' as const,
+  group: 'general' as const,
+  purpose: '会議',
+  headCount: 10,
+  groupName: '',
+  nameKana: 'トウガネ',
+  phone: '0475501210',
+};
+
 /** A store that counts the booking transactions it is asked for. */
 function countingStore(): { store: BookingStore; transactions: () => number } {
   const store = createPracticeStore(memoryStorage(), 'refusal');
@@ -45,6 +60,23 @@ describe('the fast refusal of a slot seen full', () => {
     }
   });
 
+  it('refuses a request with an Idempotency-Key so too, unless its key holds a booking: that is replayed', async () => {
+    const { store, transactions } = countingStore();
+    const counter = createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now, seesEveryChange: true });
+    await counter.create(visitor, 'key-first');
+    const last = await counter.create(visitor, 'key-last');
+    expect(await counter.create(visitor, 'key-late')).toHaveProperty('refused.status', 409);
+    expect(transactions()).toBe(3);
+    // The slot is known full now: another key is refused at once, the last seat's retry gets its booking.
+    expect(await counter.create(visitor, 'key-later')).toHaveProperty('refused.status', 409);
+    expect(transactions()).toBe(3);
+    expect(await counter.create(visitor, 'key-last')).toEqual({ ...last, replayed: true });
+    expect(transactions()).toBe(4);
+    // A retry of a refused request was never kept: refused at once as well.
+    expect(await counter.create(visitor, 'key-late')).toHaveProperty('refused.status', 409);
+    expect(transactions()).toBe(4);
+  });
+
   it('learns full slots from the availability it reads, and forgets them when a cancel frees a seat', async () => {
     const { store, transactions } = countingStore();
     const counter = createCounterService({ content: counterContent, store, lookupGuard: everyTry, mail: null, now, seesEveryChange: true });
@@ -62,25 +94,22 @@ describe('the fast refusal of a slot seen full', () => {
   it('refuses a room’s block this process booked, and books it again after the cancel', async () => {
     const { store, transactions } = countingStore();
     const facilities = createFacilityService({ content: facilitiesContent, store, mail: null, now, sampleFacilitiesBookable: true, seesEveryChange: true });
-    const request = {
-      facilityId: 'bunka-kaikan',
-      roomId: 'meeting-1',
-      dates: ['2026-12-02'],
-      blockIds: ['morning'],
-      residency: 'resident' as const,
-      group: 'general' as const,
-      purpose: '会議',
-      headCount: 10,
-      groupName: '',
-      nameKana: 'トウガネ',
-      phone: '0475501210',
-    };
-    const first = await facilities.create(request, null);
-    expect(await facilities.create({ ...request, blockIds: ['all-day'] }, null)).toHaveProperty('refused.status', 409);
+    const first = await facilities.create(morning, null);
+    expect(await facilities.create({ ...morning, blockIds: ['all-day'] }, null)).toHaveProperty('refused.status', 409);
     expect(transactions()).toBe(1);
     if (!('created' in first)) throw new Error('the first booking was refused');
     await facilities.cancel(first.created.booking.code, first.created.token);
-    expect(await facilities.create({ ...request, blockIds: ['all-day'] }, null)).toHaveProperty('created.booking.code');
+    expect(await facilities.create({ ...morning, blockIds: ['all-day'] }, null)).toHaveProperty('created.booking.code');
+    expect(transactions()).toBe(2);
+  });
+
+  it('refuses a room’s block taken to another Idempotency-Key at once, and replays the booking to its own key', async () => {
+    const { store, transactions } = countingStore();
+    const facilities = createFacilityService({ content: facilitiesContent, store, mail: null, now, sampleFacilitiesBookable: true, seesEveryChange: true });
+    const first = await facilities.create(morning, 'key-first');
+    expect(await facilities.create({ ...morning, blockIds: ['all-day'] }, 'key-other')).toHaveProperty('refused.status', 409);
+    expect(transactions()).toBe(1);
+    expect(await facilities.create(morning, 'key-first')).toEqual({ ...first, replayed: true });
     expect(transactions()).toBe(2);
   });
 });

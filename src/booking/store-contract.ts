@@ -76,7 +76,7 @@ export function freshSlot(day = '2026-12-10'): string {
   const minutes = place % (24 * 60);
   return `${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
-function freshRoom(): string {
+export function freshRoom(): string {
   place += 1;
   return `room-${String(place)}`;
 }
@@ -205,7 +205,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.counter.book(counterBooking(slot, 1), null, answer);
         const request: IdempotencyRequest = { scope: 'counter-book', key: `key-${nextCode()}`, requestHash: 'hash-a' };
         expect(await store.counter.book(counterBooking(slot, 1), request, answer)).toEqual({ replayed: false, value: 'full' });
+        expect(await store.hasIdempotentAnswer(request.scope, request.key)).toBe(false);
         expect(await store.counter.book(counterBooking(freshSlot(), 1), request, answer)).toEqual({ replayed: false, value: 'booked' });
+        expect(await store.hasIdempotentAnswer(request.scope, request.key)).toBe(true);
+        // The key belongs to its scope: the same key elsewhere holds nothing.
+        expect(await store.hasIdempotentAnswer('facility-book', request.key)).toBe(false);
       });
 
       it('forgets answers older than the instant', async () => {

@@ -14,4 +14,9 @@ export interface BookingStore {
   links: LinkStore;
   /** Forgets idempotency records older than the instant (their answers may hold tokens). */
   deleteIdempotencyKeysBefore(isoInstant: string): Promise<number>;
+  /**
+   * Whether an answer is kept under this scope and Idempotency-Key: one read, no transaction. The fast
+   * refusal of a slot seen full asks it, because a key's kept answer is a booking to replay.
+   */
+  hasIdempotentAnswer(scope: string, key: string): Promise<boolean>;
 }

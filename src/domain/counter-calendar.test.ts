@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import counterJson from '../content/mynumber-counter.json';
-import { type CounterCalendar, checkSlot, closedReason, counterDays, lastBookableDate, slotStarts } from './counter-calendar.ts';
+import { type CounterCalendar, checkSlot, cityClosedHours, closedReason, counterDays, lastBookableDate, slotStarts } from './counter-calendar.ts';
 import { dayAvailability } from './day-availability.ts';
-import { addDays, japanClock, timeKey } from './japan-time.ts';
+import { addDays, japanClock, parseTime, timeKey } from './japan-time.ts';
 
 const calendar: CounterCalendar = { ...(counterJson as CounterCalendar), closures: [{ date: '2026-12-10', reason: 'システム点検' }] };
 // Tuesday 24 November 2026, 10:00 in Japan.
@@ -107,7 +107,61 @@ describe('counterDays', () => {
     const closedMorning = new Map([['2026-12-01T10:00', { booked: 0, capacity: 0, closedFor: reason }]]);
     const [day] = counterDays('2026-12-01', '2026-12-01', now, calendar, closedMorning);
     expect(day?.availability).not.toBe('closed');
-    expect(day?.slots.find((slot) => slot.time === '10:00')).toEqual({ time: '10:00', seatsLeft: 0, bookable: false });
-    expect(day?.slots.find((slot) => slot.time === '10:30')?.bookable).toBe(true);
+    expect(day?.slots.find((slot) => slot.time === '10:00')).toEqual({ time: '10:00', seatsLeft: 0, bookable: false, closedReason: reason });
+    expect(day?.slots.find((slot) => slot.time === '10:30')).toMatchObject({ bookable: true, closedReason: null });
+  });
+
+  it('tells which hours of a partly closed day the city closed, and why', () => {
+    const taken = new Map([
+      ['2026-12-01T10:00', { booked: 0, capacity: 0, closedFor: 'システムの点検のため' }],
+      ['2026-12-01T10:30', { booked: 0, capacity: 0, closedFor: 'システムの点検のため' }],
+      ['2026-12-01T13:00', { booked: 0, capacity: 0, closedFor: '職員の研修のため' }],
+      ['2026-12-01T14:00', { booked: 2, capacity: 2 }],
+    ]);
+    const [day] = counterDays('2026-12-01', '2026-12-01', now, calendar, taken);
+    if (!day) throw new Error('no day');
+    expect(day.closedReason).toBeNull();
+    // A full slot is not a closed one.
+    expect(day.slots.find((slot) => slot.time === '14:00')).toMatchObject({ seatsLeft: 0, closedReason: null });
+    expect(cityClosedHours(day, calendar.slotMinutes)).toEqual([
+      { hours: '10:00～11:00', reason: 'システムの点検のため' },
+      { hours: '13:00～13:30', reason: '職員の研修のため' },
+    ]);
+  });
+
+  it('gives no closed hours for an open day', () => {
+    const [day] = counterDays('2026-12-01', '2026-12-01', now, calendar, new Map());
+    expect(day && cityClosedHours(day, calendar.slotMinutes)).toEqual([]);
+  });
+});
+
+describe('cityClosedHours', () => {
+  it('makes one span of neighbouring slots closed for one reason, and two where the reason or a gap separates them', () => {
+    const slot = (time: string, closedReason: string | null) => ({ time, seatsLeft: 0, bookable: false, closedReason });
+    const day = {
+      date: '2026-12-01',
+      availability: 'few' as const,
+      closedReason: null,
+      slots: [slot('09:00', 'A'), slot('09:30', 'A'), slot('10:00', 'B'), slot('10:30', null), slot('11:00', 'B'), slot('11:30', 'B')],
+    };
+    expect(cityClosedHours(day, 30)).toEqual([
+      { hours: '9:00～10:00', reason: 'A' },
+      { hours: '10:00～10:30', reason: 'B' },
+      { hours: '11:00～12:00', reason: 'B' },
+    ]);
+  });
+
+  it('covers exactly the closed slots, whatever the day holds (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom<string | null>(null, '点検', '研修'), { maxLength: 16 }), (reasons) => {
+        const slots = reasons.map((closedReason, index) => ({ time: timeKey(540 + index * 30), seatsLeft: 0, bookable: false, closedReason }));
+        const spans = cityClosedHours({ date: '2026-12-01', availability: 'full', closedReason: null, slots }, 30);
+        const covered = spans.reduce((sum, { hours }) => {
+          const [from, to] = hours.split('～').map((time) => parseTime(time.padStart(5, '0')) ?? 0);
+          return sum + ((to ?? 0) - (from ?? 0)) / 30;
+        }, 0);
+        return covered === reasons.filter((reason) => reason !== null).length;
+      }),
+    );
   });
 });

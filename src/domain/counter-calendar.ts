@@ -3,7 +3,7 @@ import type { CounterDay } from './counter-reservation.ts';
 import { MAX_AVAILABILITY_RANGE_DAYS } from './date-range.ts';
 import { dayAvailability } from './day-availability.ts';
 import { holidayCoverage, publicHolidayName } from './holidays.ts';
-import { addDays, dayOfWeek, daysFrom, type IsoDate, type JapanClock, parseTime, timeKey } from './japan-time.ts';
+import { addDays, dayOfWeek, daysFrom, formatTime, type IsoDate, type JapanClock, parseTime, timeKey } from './japan-time.ts';
 
 /**
  * When the MyNumber counter takes visits, and which slots may still be booked. Pure rules over the
@@ -129,15 +129,31 @@ export function counterDays(
       // slot the counter closed holds 0).
       const seatsLeft = Math.max(0, Math.min(desks, row?.capacity ?? desks) - (row?.booked ?? 0));
       const inWindow = earliest !== null && start >= earliest;
-      return { time: timeKey(start), seatsLeft, inWindow, bookable: inWindow && seatsLeft > 0 };
+      return { time: timeKey(start), seatsLeft, inWindow, bookable: inWindow && seatsLeft > 0, closedReason: row?.closedFor ?? null };
     });
     const seats = slots.filter((slot) => slot.inWindow).map((slot) => slot.seatsLeft);
     days.push({
       date,
       availability: dayAvailability(seats, dayCapacity),
       closedReason: seats.length === 0 ? '受付期間の外です' : null,
-      slots: slots.map(({ time, seatsLeft, bookable }) => ({ time, seatsLeft, bookable })),
+      slots: slots.map(({ time, seatsLeft, bookable, closedReason }) => ({ time, seatsLeft, bookable, closedReason })),
     });
   }
   return days;
+}
+
+/**
+ * The hours of a day that the city closed, for the citizen's list of times: neighbouring slots closed
+ * for the same reason make one span (「10:00～11:00」, not two half hours), in the day's order.
+ */
+export function cityClosedHours(day: CounterDay, slotMinutes: number): { hours: string; reason: string }[] {
+  const spans: { from: number; to: number; reason: string }[] = [];
+  for (const slot of day.slots) {
+    const start = parseTime(slot.time);
+    if (slot.closedReason === null || start === null) continue;
+    const last = spans.at(-1);
+    if (last && last.to === start && last.reason === slot.closedReason) last.to = start + slotMinutes;
+    else spans.push({ from: start, to: start + slotMinutes, reason: slot.closedReason });
+  }
+  return spans.map(({ from, to, reason }) => ({ hours: `${formatTime(from)}～${formatTime(to)}`, reason }));
 }

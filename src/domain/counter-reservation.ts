@@ -65,7 +65,15 @@ export const counterDaySchema = z.strictObject({
   availability: z.enum(DAY_AVAILABILITIES),
   /** Why the day is closed (土日, 祝日 …), for the text list. */
   closedReason: z.string().nullable(),
-  slots: z.array(z.strictObject({ time: z.string(), seatsLeft: z.number().int(), bookable: z.boolean() })),
+  slots: z.array(
+    z.strictObject({
+      time: z.string(),
+      seatsLeft: z.number().int(),
+      bookable: z.boolean(),
+      /** Why the city closed this time (its closure's reason), or null where it did not. */
+      closedReason: z.string().nullable(),
+    }),
+  ),
 });
 export type CounterDay = z.infer<typeof counterDaySchema>;
 

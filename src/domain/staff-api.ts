@@ -198,6 +198,8 @@ export const AUDIT_ACTIONS = [
   'facility-fee-paid',
   'counter-closed',
   'counter-reopened',
+  'room-blocked',
+  'room-unblocked',
   'passkey-registered',
   'passkey-removed',
 ] as const;
@@ -223,6 +225,8 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   'facility-fee-paid': '施設の使用料を支払い済みにした',
   'counter-closed': '窓口を休みにした',
   'counter-reopened': '窓口の休みを取り消した',
+  'room-blocked': '部屋を市の使用で止めた',
+  'room-unblocked': '部屋の止めを解いた',
   'passkey-registered': 'パスキーの登録',
   'passkey-removed': 'パスキーの削除',
 };

@@ -26,6 +26,7 @@ import {
 import { undeliveredMailSchema } from './undelivered-mail.ts';
 import { figuresQuerySchema, staffFiguresSchema } from './staff-figures.ts';
 import { feePaymentSchema } from './facility-fee.ts';
+import { daySheetQuerySchema, daySheetSchema, newRoomBlockSchema, roomBlockSchema } from './room-blocks.ts';
 import { passkeyRegistrationSchema, passkeySignInSchema, staffPasskeyListingSchema } from './staff-passkeys.ts';
 
 /**
@@ -137,7 +138,7 @@ export const staffContracts = {
   closures: {
     method: 'GET',
     path: '/api/v1/staff/counter/closures',
-    summary: '窓口の休み（今日から先）の一覧（窓口・管理者）',
+    summary: '窓口の休み（今日から先）の一覧（窓口・管理者。変えるのは管理者）',
     staffSession: 'counter-schedule',
     answer: { status: 200, description: '休みの一覧', schema: z.strictObject({ closures: z.array(counterClosureSchema) }) },
     refusals: {},
@@ -145,18 +146,18 @@ export const staffContracts = {
   closeCounter: {
     method: 'POST',
     path: '/api/v1/staff/counter/closures',
-    summary: '窓口を一日または時間を区切って休みにする（予約が入っているときは断り、その予約を示す）',
+    summary: '管理者：窓口を一日または時間を区切って休みにする（予約が入っているときは断り、その予約を示す）',
     body: newClosureSchema,
-    staffSession: 'counter-schedule',
+    staffSession: 'administration',
     answer: { ...DONE, status: 201, description: '休みにしました' },
     refusals: { 400: INPUT, 409: 'その時間に予約が入っている（その予約を示す）' },
   },
   reopenCounter: {
     method: 'DELETE',
     path: '/api/v1/staff/counter/closures/{id}',
-    summary: '窓口の休みを取り消す',
+    summary: '管理者：窓口の休みを取り消す',
     params: idParams,
-    staffSession: 'counter-schedule',
+    staffSession: 'administration',
     answer: DONE,
     refusals: { 400: INPUT, 404: '休みが見つからない' },
   },
@@ -230,6 +231,45 @@ export const staffContracts = {
     staffSession: 'facility-desk',
     answer: DONE,
     refusals: { 400: INPUT, 404: BOOKING_NOT_FOUND, 409: '本予約でない、使用料が0円、またはもう記録済み' },
+  },
+  roomBlocks: {
+    method: 'GET',
+    path: '/api/v1/staff/facilities/room-blocks',
+    summary: '施設：市の使用・点検で止めた部屋と時間（今日から先）の一覧（施設・管理者）',
+    staffSession: 'facility-schedule',
+    answer: { status: 200, description: '止めた部屋と時間の一覧（500件まで）', schema: z.strictObject({ blocks: z.array(roomBlockSchema) }) },
+    refusals: {},
+  },
+  blockRoom: {
+    method: 'POST',
+    path: '/api/v1/staff/facilities/room-blocks',
+    summary: '施設：ある日の部屋の時間を、理由をつけて市の使用・点検で止める（予約が入っているときは断り、その予約を示す）',
+    body: newRoomBlockSchema,
+    staffSession: 'facility-schedule',
+    answer: { ...DONE, status: 201, description: '止めました' },
+    refusals: {
+      400: INPUT,
+      409: 'その時間に予約が入っている（予約番号・時間・状態を示す）、またはもう止めてある',
+      422: '止められない部屋・日・時間（このアプリで予約を受けていない部屋、今日より前、休館日、施設にない時間）',
+    },
+  },
+  unblockRoom: {
+    method: 'DELETE',
+    path: '/api/v1/staff/facilities/room-blocks/{id}',
+    summary: '施設：部屋の止めを解く（その時間はすぐ予約できるようになる）',
+    params: idParams,
+    staffSession: 'facility-schedule',
+    answer: DONE,
+    refusals: { 400: INPUT, 404: '止め設定が見つからない' },
+  },
+  daySheet: {
+    method: 'GET',
+    path: '/api/v1/staff/facilities/day-sheet',
+    summary: '施設：部屋の1日の予約と止めの一覧（印刷用。時間順。電話番号は含まない）',
+    query: daySheetQuerySchema,
+    staffSession: 'facility-desk',
+    answer: { status: 200, description: 'その日の予約と止め', schema: daySheetSchema },
+    refusals: { 400: INPUT, 404: 'このアプリで予約を受けている部屋ではない' },
   },
   accounts: {
     method: 'GET',

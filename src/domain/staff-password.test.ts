@@ -22,7 +22,7 @@ describe('passwordShapeProblem', () => {
 });
 
 describe('roleMayWorkIn', () => {
-  it('gives each role its own desk, and closing the counter to the counter and the administrator', () => {
+  it('gives each role its own desk; the counter and the administrator read the counter’s closures (only the administrator changes them)', () => {
     const areas = STAFF_ROLES.map((role) =>
       (['counter-desk', 'counter-schedule', 'facility-desk', 'administration'] as const).filter((area) => roleMayWorkIn(role, area)),
     );

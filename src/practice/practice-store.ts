@@ -308,6 +308,7 @@ export function createPracticeStore(storage: KeyValueStorage, key: string): Book
     counter,
     facilities,
     links,
+    hasIdempotentAnswer: (scope, key) => look((data) => data.answers.some((stored) => stored.scope === scope && stored.key === key)),
     deleteIdempotencyKeysBefore: (isoInstant) =>
       change((data) => {
         const before = data.answers.length;

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { use, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { portalContact } from '../../content/city.ts';
 import { lifeEventFromSlug, lifeEventLabel, lifeEventSlug } from '../../domain/life-events.ts';
@@ -10,7 +10,7 @@ import { SelectField, TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { PhoneLink } from '../../ui/PhoneLink.tsx';
 import { catalogueDepartments, popularProcedures, procedureSummaries } from './catalogue.ts';
-import { searchCatalogue } from './catalogue-search.ts';
+import { loadedSearchIndex, loadSearchIndex, searchCatalogue } from './catalogue-search.ts';
 import { LifeEventLinks } from './LifeEventLinks.tsx';
 import { ProcedureCards } from './ProcedureCards.tsx';
 import styles from './procedures.module.css';
@@ -76,13 +76,17 @@ export function SearchPage() {
   const filters = filtersOf(fields);
   const filtering = filters.onlineOnly || filters.event !== '' || filters.departmentId !== '';
   const query = useDeferredValue(text).trim();
+  // The index is fetched on first use (catalogue-search.ts). Words typed before it has arrived wait for it
+  // in the deferred render, so the screen stays as it was meanwhile; words in the address wait for it
+  // as the screen's code is waited for.
+  const index = query === '' ? null : (loadedSearchIndex() ?? use(loadSearchIndex()));
 
   const results = useMemo(() => {
-    if (query === '') return filtering ? applyFilters(procedureSummaries, filters) : null;
-    return applyFilters(searchCatalogue(query), filters);
+    if (index === null) return filtering ? applyFilters(procedureSummaries, filters) : null;
+    return applyFilters(searchCatalogue(index, query), filters);
     // filters is rebuilt each render from its three values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, filtering, filters.onlineOnly, filters.event, filters.departmentId]);
+  }, [index, query, filtering, filters.onlineOnly, filters.event, filters.departmentId]);
 
   const [filtersOpen, setFiltersOpen] = useState(filtering);
   const onlineOnlyBox = useRef<HTMLInputElement>(null);
@@ -128,6 +132,11 @@ export function SearchPage() {
           enterKeyHint="search"
           autoComplete="off"
           value={text}
+          // Fetched while the citizen starts to type, so the first word rarely waits for it. A failure
+          // shows when words are searched (the error screen), not here.
+          onFocus={() => {
+            loadSearchIndex().catch(() => undefined);
+          }}
           onChange={(event) => update({ q: event.target.value })}
         />
       </form>

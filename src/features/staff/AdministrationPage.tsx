@@ -9,6 +9,7 @@ import { Page } from '../../ui/Page.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
 import { ClosuresSection } from './ClosuresSection.tsx';
 import { DesksSection } from './DesksSection.tsx';
+import { RoomBlocksSection } from './RoomBlocksSection.tsx';
 import { Identifier, Instant, StaffTable } from './StaffTable.tsx';
 import { accountsQuery, auditQuery, sessionsQuery } from './staff-api.ts';
 import styles from './staff.module.css';
@@ -225,9 +226,11 @@ export function AdministrationPage(props: StaffScreenProps) {
         />
       )}
 
-      <ClosuresSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
+      <ClosuresSection changes={{ run, busy }} onSignedOut={props.onSignedOut} />
 
       <DesksSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
+
+      <RoomBlocksSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
 
       <h2>操作の記録</h2>
       {audit.data && (

@@ -268,7 +268,7 @@ export function CounterDeskPage(props: StaffScreenProps) {
       )}
       <UndeliveredMailSection onSignedOut={props.onSignedOut} />
 
-      <ClosuresSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
+      <ClosuresSection onSignedOut={props.onSignedOut} />
     </Page>
   );
 }

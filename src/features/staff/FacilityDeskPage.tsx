@@ -9,7 +9,10 @@ import { Button } from '../../ui/Button.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { ActionMessage } from './ActionMessage.tsx';
 import { FeePaymentForm } from './FeePaymentForm.tsx';
+import { DaySheetPage, type DaySheetChoice } from './DaySheetPage.tsx';
+import { DaySheetSection } from './DaySheetSection.tsx';
 import { ReasonForm } from './ReasonForm.tsx';
+import { RoomBlocksSection } from './RoomBlocksSection.tsx';
 import { Code, Instant, StaffTable, Unbroken } from './StaffTable.tsx';
 import { UndeliveredMailSection } from './UndeliveredMailSection.tsx';
 import { bookedFacilitiesQuery, provisionalQuery } from './staff-api.ts';
@@ -36,6 +39,9 @@ export function FacilityDeskPage(props: StaffScreenProps) {
   const booked = useQuery(bookedFacilitiesQuery());
   useSignedOutOnFailure(booked.error, props.onSignedOut);
   const [paying, setPaying] = useState<BookedFacilityBooking | null>(null);
+  const [sheet, setSheet] = useState<DaySheetChoice | null>(null);
+
+  if (sheet) return <DaySheetPage choice={sheet} onBack={() => setSheet(null)} onSignedOut={props.onSignedOut} />;
 
   return (
     <Page heading="仮予約の一覧" section="職員">
@@ -152,6 +158,10 @@ export function FacilityDeskPage(props: StaffScreenProps) {
           }
         />
       )}
+
+      <DaySheetSection onOpen={setSheet} />
+
+      <RoomBlocksSection run={run} busy={busy} onSignedOut={props.onSignedOut} />
 
       <UndeliveredMailSection onSignedOut={props.onSignedOut} />
     </Page>

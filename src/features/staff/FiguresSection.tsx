@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { japanClock } from '../../domain/japan-time.ts';
-import { counterTotals, reportMonths } from '../../domain/staff-figures.ts';
+import { formatJapaneseDate, japanClock } from '../../domain/japan-time.ts';
+import { counterTotals, hoursText, occupancyShare, reportMonths } from '../../domain/staff-figures.ts';
 import { SelectField } from '../../ui/Fields.tsx';
 import { StaffTable, Unbroken } from './StaffTable.tsx';
 import { figuresCsvHref, figuresQuery } from './staff-api.ts';
@@ -65,6 +65,35 @@ export function FiguresSection({ onSignedOut }: { onSignedOut: () => void }) {
               { header: '仮予約', cell: (row) => <Unbroken>{row.provisional}件</Unbroken> },
               { header: '取り消し', cell: (row) => <Unbroken>{row.cancelled}件</Unbroken> },
               { header: '使う枠（日×区分）', cell: (row) => <Unbroken>{row.blocks}</Unbroken> },
+            ]}
+          />
+          <StaffTable
+            caption={`${monthName(month)}の部屋の利用率（予約した時間 ÷ 予約できる時間）`}
+            rows={figures.data.occupancy}
+            rowKey={(row) => `${row.facilityId}/${row.roomId}`}
+            empty="この窓口で予約を受ける部屋はありません。"
+            columns={[
+              { header: '施設・部屋', cell: (row) => row.name },
+              { header: '予約した時間', cell: (row) => <Unbroken>{hoursText(row.bookedMinutes)}時間</Unbroken> },
+              { header: '予約できる時間', cell: (row) => <Unbroken>{hoursText(row.bookableMinutes)}時間</Unbroken> },
+              { header: '利用率', cell: (row) => <Unbroken>{occupancyShare(row.bookedMinutes, row.bookableMinutes)}</Unbroken> },
+            ]}
+          />
+          <StaffTable
+            caption={`${monthName(month)}の日ごとの利用率（予約のあった日）`}
+            rows={figures.data.occupancy.flatMap((room) =>
+              room.days
+                .filter((day) => day.bookedMinutes > 0)
+                .map((day) => ({ ...day, key: `${room.facilityId}/${room.roomId}/${day.date}`, name: room.name })),
+            )}
+            rowKey={(row) => row.key}
+            empty="この月に予約のあった日はありません。"
+            columns={[
+              { header: '日にち', cell: (row) => <Unbroken>{formatJapaneseDate(row.date)}</Unbroken> },
+              { header: '施設・部屋', cell: (row) => row.name },
+              { header: '予約した時間', cell: (row) => <Unbroken>{hoursText(row.bookedMinutes)}時間</Unbroken> },
+              { header: '予約できる時間', cell: (row) => <Unbroken>{hoursText(row.bookableMinutes)}時間</Unbroken> },
+              { header: '利用率', cell: (row) => <Unbroken>{occupancyShare(row.bookedMinutes, row.bookableMinutes)}</Unbroken> },
             ]}
           />
         </>

@@ -14,6 +14,7 @@ import type {
 } from '../../domain/staff-api.ts';
 import { staffContracts as api } from '../../domain/staff-contracts.ts';
 import type { StaffFigures } from '../../domain/staff-figures.ts';
+import type { DaySheet, RoomBlock } from '../../domain/room-blocks.ts';
 import type { StaffPasskeyListing } from '../../domain/staff-passkeys.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
 import type { UndeliveredMail } from '../../domain/undelivered-mail.ts';
@@ -73,6 +74,11 @@ export const dayDesksQuery = () => staffList<DayDesksListing>(['desks'], api.day
 export const provisionalQuery = () => staffList<{ bookings: ProvisionalFacilityBooking[] }>(['provisional'], api.provisional);
 
 export const bookedFacilitiesQuery = () => staffList<{ bookings: BookedFacilityBooking[] }>(['booked-facilities'], api.bookedFacilities);
+
+export const roomBlocksQuery = () => staffList<{ blocks: RoomBlock[] }>(['room-blocks'], api.roomBlocks);
+
+export const daySheetQuery = (facilityId: string, roomId: string, date: string) =>
+  staffList<DaySheet>(['day-sheet', facilityId, roomId, date], api.daySheet, { facilityId, roomId, date });
 
 export const accountsQuery = () => staffList<{ accounts: StaffAccountListing[] }>(['accounts'], api.accounts);
 

@@ -99,7 +99,7 @@ describe('availability', () => {
       ['2026-11-29', 'closed', '土曜日・日曜日'],
       ['2026-11-30', 'open', null],
     ]);
-    expect(days[0]?.slots[0]).toEqual({ time: '09:00', seatsLeft: 2, bookable: true });
+    expect(days[0]?.slots[0]).toEqual({ time: '09:00', seatsLeft: 2, bookable: true, closedReason: null });
   });
 
   it('does not offer today’s slots that are too close, nor days past the window', async () => {

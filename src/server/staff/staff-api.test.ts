@@ -11,6 +11,9 @@ import type {
   StaffSessionListing,
 } from '../../domain/staff-api.ts';
 import type { StaffFigures } from '../../domain/staff-figures.ts';
+import { formatReservationCode } from '../../domain/citizen-fields.ts';
+import { formatJapaneseDate } from '../../domain/japan-time.ts';
+import type { DaySheet, RoomBlock } from '../../domain/room-blocks.ts';
 import { applyContentToStore, loadContentPack } from '../content.ts';
 import { TEST_DATABASE_ENGINES, type TestDatabase } from '../testing/test-databases.ts';
 import { addStaffAccount, signIn, signInRequest, type StaffClient } from '../testing/staff-client.ts';
@@ -143,10 +146,10 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       {
         method: 'POST',
         path: '/staff/counter/closures',
-        allowed: ['clerk', 'admin'],
+        allowed: ['admin'],
         body: { date: '2026-12-25', startTime: '24:00', endTime: '00:00', reason: '点検' },
       },
-      { method: 'DELETE', path: '/staff/counter/closures/999999', allowed: ['clerk', 'admin'] },
+      { method: 'DELETE', path: '/staff/counter/closures/999999', allowed: ['admin'] },
       { method: 'GET', path: '/staff/counter/desks', allowed: ['admin'] },
       { method: 'POST', path: '/staff/counter/desks', allowed: ['admin'], body: { date: '2026-12-16', desks: 3 } },
       { method: 'DELETE', path: '/staff/counter/desks/2026-12-16', allowed: ['admin'] },
@@ -155,6 +158,15 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       { method: 'POST', path: '/staff/facilities/bookings/ABCD2345/decline', allowed: ['manager'], body: { reason: '申し込みの書類がそろわなかったため' } },
       { method: 'GET', path: '/staff/facilities/booked', allowed: ['manager'] },
       { method: 'POST', path: '/staff/facilities/bookings/ABCD2345/fee-paid', allowed: ['manager'], body: { method: 'cash', receiptNumber: 'R06-1' } },
+      { method: 'GET', path: '/staff/facilities/room-blocks', allowed: ['manager', 'admin'] },
+      {
+        method: 'POST',
+        path: '/staff/facilities/room-blocks',
+        allowed: ['manager', 'admin'],
+        body: { facilityId: 'bunka-kaikan', roomId: 'meeting-2', date: '2020-01-01', blockIds: ['morning'], reason: '点検' },
+      },
+      { method: 'DELETE', path: '/staff/facilities/room-blocks/999999', allowed: ['manager', 'admin'] },
+      { method: 'GET', path: '/staff/facilities/day-sheet?facilityId=bunka-kaikan&roomId=meeting-2&date=2026-12-18', allowed: ['manager'] },
       { method: 'GET', path: '/staff/accounts', allowed: ['admin'] },
       { method: 'POST', path: '/staff/accounts', allowed: ['admin'], body: { loginName: 'x-y-z', displayName: 'x', role: 'counter', password: 'x' } },
       { method: 'POST', path: '/staff/accounts/madoguchi/disable', allowed: ['admin'] },
@@ -426,9 +438,24 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
   describe('closing the counter', () => {
     const close = (client: StaffClient, body: unknown) => client.send('POST', '/staff/counter/closures', body);
 
+    it('is the administrator’s: a 窓口 clerk reads the closures but may not close or reopen, and nothing changes', async () => {
+      const refused = await close(clerk, { date: '2026-12-09', startTime: '00:00', endTime: '24:00', reason: '研修' });
+      expect([refused.status, await message(refused)]).toEqual([403, 'この操作は、あなたの役割ではできません。']);
+      expect(Object.values(await seats('2026-12-09')).every((left) => left === 2)).toBe(true);
+      expect((await close(admin, { date: '2026-12-09', startTime: '00:00', endTime: '24:00', reason: '研修' })).status).toBe(201);
+      const closures = ((await (await clerk.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures;
+      const closure = closures.find((candidate) => candidate.date === '2026-12-09');
+      expect(closure).toMatchObject({ startTime: '00:00', endTime: '24:00', reason: '研修' });
+      expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(403);
+      expect((await admin.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(200);
+    });
+
     it('closes some hours: those slots are no longer offered or booked, and a restart does not reopen them', async () => {
-      expect((await close(clerk, { date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' })).status).toBe(201);
+      expect((await close(admin, { date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' })).status).toBe(201);
       expect(await seats('2026-12-02')).toMatchObject({ '09:30': 2, '10:00': 0, '10:30': 0, '11:00': 2 });
+      // The citizen's list of times says which the city closed, and why.
+      const closedFor = Object.fromEntries(((await availableDay('2026-12-02'))?.slots ?? []).map((slot) => [slot.time, slot.closedReason]));
+      expect(closedFor).toMatchObject({ '09:30': null, '10:00': 'システムの点検', '10:30': 'システムの点検', '11:00': null });
       const refused = await fetch(`${server.baseUrl}/api/v1/counter/reservations`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -448,7 +475,9 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       expect(await seats('2026-12-02')).toMatchObject({ '10:00': 0, '10:30': 0, '11:00': 2 });
       const closures = ((await (await clerk.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures;
       expect(closures).toContainEqual(expect.objectContaining({ date: '2026-12-02', startTime: '10:00', endTime: '11:00', reason: 'システムの点検' }));
-      expect((await audit()).find((entry) => entry.action === 'counter-closed')).toMatchObject({ actor: 'madoguchi', target: '2026-12-02 10:00～11:00' });
+      expect((await audit()).find((entry) => entry.action === 'counter-closed' && entry.target === '2026-12-02 10:00～11:00')).toMatchObject({
+        actor: 'kanri',
+      });
     });
 
     it('refuses where bookings are held, naming them for a phone call, and closes nothing', async () => {
@@ -468,7 +497,7 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       const closure = ((await (await admin.send('GET', '/staff/counter/closures')).json()) as { closures: CounterClosure[] }).closures.find(
         (candidate) => candidate.date === '2026-12-03',
       );
-      expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(200);
+      expect((await admin.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(200);
       // The citizens' availability may be kept for a second (src/server/answer-cache.ts).
       clock = new Date(START.getTime() + 2000);
       try {
@@ -476,12 +505,12 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       } finally {
         clock = START;
       }
-      expect((await clerk.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(404);
-      expect((await audit()).find((entry) => entry.action === 'counter-reopened')).toMatchObject({ actor: 'madoguchi', target: '2026-12-03 終日' });
+      expect((await admin.send('DELETE', `/staff/counter/closures/${String(closure?.id)}`)).status).toBe(404);
+      expect((await audit()).find((entry) => entry.action === 'counter-reopened' && entry.target === '2026-12-03 終日')).toMatchObject({ actor: 'kanri' });
     });
 
     it('refuses an end before the start', async () => {
-      expect((await close(clerk, { date: '2026-12-04', startTime: '12:00', endTime: '10:00', reason: '点検' })).status).toBe(400);
+      expect((await close(admin, { date: '2026-12-04', startTime: '12:00', endTime: '10:00', reason: '点検' })).status).toBe(400);
     });
   });
 
@@ -557,11 +586,11 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       phone: '0475-50-1210',
       email: '',
     };
-    async function hold(dates: string[]): Promise<FacilityBookingCreated> {
+    async function hold(dates: string[], other: Partial<typeof held> = {}): Promise<FacilityBookingCreated> {
       const response = await fetch(`${server.baseUrl}/api/v1/facilities/bookings`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...held, dates }),
+        body: JSON.stringify({ ...held, ...other, dates }),
       });
       expect(response.status).toBe(201);
       return (await response.json()) as FacilityBookingCreated;
@@ -688,6 +717,141 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       }
     });
 
+    describe('blocking a room for the city, and the day sheet', () => {
+      const room = { facilityId: 'bunka-kaikan', roomId: 'meeting-2' };
+      const block = (body: object, client = manager) => client.send('POST', '/staff/facilities/room-blocks', { ...room, reason: '設備点検', ...body });
+      const blocks = async () => ((await (await manager.send('GET', '/staff/facilities/room-blocks')).json()) as { blocks: RoomBlock[] }).blocks;
+      const freeBlocks = async (date: string) => {
+        const answer = await fetch(`${server.baseUrl}/api/v1/facilities/bunka-kaikan/rooms/meeting-2/availability?from=${date}&to=${date}`);
+        const { days } = (await answer.json()) as { days: { blocks: { id: string; free: boolean; bookable: boolean }[] }[] };
+        return (days[0]?.blocks ?? []).filter((candidate) => candidate.bookable).map((candidate) => candidate.id);
+      };
+      const sheet = async (date: string) => {
+        const response = await manager.send('GET', `/staff/facilities/day-sheet?facilityId=bunka-kaikan&roomId=meeting-2&date=${date}`);
+        expect(response.status).toBe(200);
+        return (await response.json()) as DaySheet;
+      };
+
+      it('blocks the afternoon: citizens cannot book it, the day sheet lists it, unblocking frees it; both are audited', async () => {
+        const date = '2026-12-18';
+        expect(await freeBlocks(date)).toEqual(['morning', 'afternoon', 'evening', 'all-day']);
+        expect((await block({ date, blockIds: ['afternoon'], reason: '市の行事（成人式の準備）' })).status).toBe(201);
+        expect(await freeBlocks(date)).toEqual(['morning', 'evening']);
+        const refused = await fetch(`${server.baseUrl}/api/v1/facilities/bookings`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...held, ...room, dates: [date], blockIds: ['afternoon'] }),
+        });
+        expect(refused.status).toBe(409);
+        const listed = (await blocks()).find((candidate) => candidate.roomId === 'meeting-2' && candidate.date === date);
+        expect(listed).toMatchObject({
+          facilityName: '東金文化会館',
+          blockIds: ['afternoon'],
+          hours: '午後（13:00～17:00）',
+          reason: '市の行事（成人式の準備）',
+          createdBy: 'shisetsuさん',
+        });
+
+        const morning = await hold([date], { ...room, blockIds: ['morning'] });
+        expect((await sheet(date)).entries).toEqual([
+          {
+            start: '09:00',
+            hours: '午前（9:00～12:00）',
+            state: '仮予約',
+            code: morning.booking.code,
+            groupName: '東金一丁目自治会',
+            headCount: 12,
+            reason: null,
+          },
+          {
+            start: '13:00',
+            hours: '午後（13:00～17:00）',
+            state: '市の使用',
+            code: null,
+            groupName: null,
+            headCount: null,
+            reason: '市の行事（成人式の準備）',
+          },
+        ]);
+        expect(JSON.stringify(await sheet(date))).not.toMatch(/0475|ハナコ|はなこ/);
+        expect((await manager.send('POST', `/staff/facilities/bookings/${morning.booking.code}/confirm`)).status).toBe(200);
+        expect(
+          (await manager.send('POST', `/staff/facilities/bookings/${morning.booking.code}/fee-paid`, { method: 'cash', receiptNumber: 'R06-77' })).status,
+        ).toBe(200);
+        expect((await sheet(date)).entries[0]?.state).toBe('支払い済み');
+
+        expect((await manager.send('DELETE', `/staff/facilities/room-blocks/${String(listed?.id)}`)).status).toBe(200);
+        expect(await freeBlocks(date)).toEqual(['afternoon', 'evening']);
+        expect((await manager.send('DELETE', `/staff/facilities/room-blocks/${String(listed?.id)}`)).status).toBe(404);
+        const rows = (await audit()).filter((entry) => entry.target === `東金文化会館 会議室(2) ${formatJapaneseDate(date)}`);
+        expect(rows.map(({ actor, action, before, after }) => ({ actor, action, before, after }))).toEqual([
+          { actor: 'shisetsu', action: 'room-unblocked', before: '市の使用：午後（13:00～17:00）（市の行事（成人式の準備））', after: '予約できる' },
+          { actor: 'shisetsu', action: 'room-blocked', before: '予約できる', after: '市の使用：午後（13:00～17:00）（市の行事（成人式の準備））' },
+        ]);
+      });
+
+      it('refuses where bookings are held, naming each (code, time, state) for a phone call, and blocks nothing', async () => {
+        const date = '2026-12-23';
+        const provisional = await hold([date], { ...room, blockIds: ['morning'] });
+        const confirmed = await hold([date], { ...room, blockIds: ['evening'] });
+        expect((await manager.send('POST', `/staff/facilities/bookings/${confirmed.booking.code}/confirm`)).status).toBe(200);
+        const refused = await block({ date, blockIds: ['all-day'] });
+        expect(refused.status).toBe(409);
+        const said = await message(refused);
+        expect(said).toContain('予約が2件あります');
+        expect(said).toContain(`${formatReservationCode(provisional.booking.code)}（午前（9:00～12:00）、仮予約）`);
+        expect(said).toContain(`${formatReservationCode(confirmed.booking.code)}（夜間（18:00～21:00）、本予約）`);
+        expect((await blocks()).filter((candidate) => candidate.date === date)).toEqual([]);
+        expect(await freeBlocks(date)).toEqual(['afternoon']);
+        // The free afternoon can be blocked; blocking it twice is refused.
+        expect((await block({ date, blockIds: ['afternoon'] })).status).toBe(201);
+        const twice = await block({ date, blockIds: ['afternoon'] });
+        expect(twice.status).toBe(409);
+        expect(await message(twice)).toBe('この時間は、もう止めてあります。一覧をご覧ください。');
+      });
+
+      it('refuses what cannot be blocked, with the reason in Japanese, and changes nothing', async () => {
+        const before = (await blocks()).length;
+        const cases: [object, number, string | RegExp][] = [
+          [{ date: '2026-12-24', blockIds: ['afternoon'], reason: '' }, 400, /理由/],
+          [{ date: '2026-12-24', blockIds: ['afternoon'], reason: 'あ'.repeat(101) }, 400, /100文字/],
+          [{ date: '2026-12-24', blockIds: [] }, 400, /1つ以上/],
+          [{ date: '2026-12-24', blockIds: ['morning', 'morning'] }, 400, /重なって/],
+          [{ date: '2026-12-24', blockIds: Array.from({ length: 11 }, () => 'x') }, 400, /./],
+          [{ date: '2026-02-30', blockIds: ['morning'] }, 400, /日付/],
+          [{ date: '2026-12-24', blockIds: ['b09'] }, 422, '東金文化会館の時間の区分から選んでください。'],
+          [{ date: '2026-11-23', blockIds: ['morning'] }, 422, '今日より前の日は止められません。'],
+          [{ date: '2028-12-01', blockIds: ['morning'] }, 422, /までの日を選んでください/],
+          [{ date: '2026-12-14', blockIds: ['morning'] }, 422, /休館日/],
+          [{ facilityId: 'sample-kominkan', roomId: 'meeting', date: '2026-12-24', blockIds: ['morning'] }, 422, /予約を受けている部屋/],
+          [{ facilityId: 'togane-arena', roomId: 'main-arena', date: '2026-12-24', blockIds: ['b09'] }, 422, /予約を受けている部屋/],
+          [{ roomId: 'no-such-room', date: '2026-12-24', blockIds: ['morning'] }, 422, /予約を受けている部屋/],
+          [{ date: '2026-12-24', blockIds: ['morning'], fee: 0 }, 400, /./],
+        ];
+        for (const [body, status, said] of cases) {
+          const response = await block(body);
+          expect([body, response.status]).toEqual([body, status]);
+          // A 400 says what is wrong beside each field; a 422 says it in the message too.
+          const { error } = (await response.json()) as { error: { message: string; fields?: { message: string }[] } };
+          expect([error.message, ...(error.fields ?? []).map((field) => field.message)].join(' ')).toMatch(said);
+        }
+        expect((await blocks()).length).toBe(before);
+        expect((await manager.send('GET', '/staff/facilities/day-sheet?facilityId=togane-arena&roomId=main-arena&date=2026-12-18')).status).toBe(404);
+        expect((await manager.send('GET', '/staff/facilities/day-sheet?facilityId=bunka-kaikan&roomId=meeting-2&date=9999-12-31')).status).toBe(400);
+      });
+
+      it('lets the administrator block and unblock as well', async () => {
+        expect((await block({ date: '2026-12-25', blockIds: ['evening'] }, admin)).status).toBe(201);
+        const listed = (await blocks()).find((candidate) => candidate.date === '2026-12-25');
+        expect(listed?.createdBy).toBe('kanriさん');
+        expect((await admin.send('DELETE', `/staff/facilities/room-blocks/${String(listed?.id)}`)).status).toBe(200);
+        expect((await audit()).filter((entry) => entry.actor === 'kanri' && entry.action.startsWith('room-')).map((entry) => entry.action)).toEqual([
+          'room-unblocked',
+          'room-blocked',
+        ]);
+      });
+    });
+
     it('cannot confirm a 仮予約 whose deadline has passed', async () => {
       const created = await hold(['2026-12-17']);
       clock = new Date('2026-12-01T15:00:00Z');
@@ -732,6 +896,11 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       // Two 仮予約 of one block each.
       expect([roomAfter.provisional - roomBefore.provisional, roomAfter.blocks - roomBefore.blocks]).toEqual([2, 2]);
       expect(after.rooms.find((row) => row.roomId === 'meeting-1')?.name).toMatch(/^東金文化会館 /);
+      // Occupancy: each 午後 (13:00–17:00) holds 4 of the day's 12 bookable hours (9:00–21:00).
+      const occupancy = (answer: StaffFigures) => answer.occupancy.find((row) => row.facilityId === 'bunka-kaikan' && row.roomId === 'meeting-1');
+      const day23 = (answer: StaffFigures) => occupancy(answer)?.days.find((row) => row.date === '2026-12-23');
+      expect([(day23(after)?.bookedMinutes ?? 0) - (day23(before)?.bookedMinutes ?? 0), day23(after)?.bookableMinutes]).toEqual([240, 720]);
+      expect((occupancy(after)?.bookedMinutes ?? 0) - (occupancy(before)?.bookedMinutes ?? 0)).toBe(480);
 
       const csv = await admin.send('GET', '/staff/figures.csv?month=2026-12');
       expect(csv.status).toBe(200);
@@ -741,6 +910,8 @@ function staffApiTests(newDatabase: () => Promise<TestDatabase>): void {
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder().decode(bytes);
       expect(text).toContain(`\r\n2026-12-01,カードの受け取り,${String(counterAfter.booked)},${String(counterAfter.checkedIn)},`);
+      expect(text).toContain('\r\n日付,施設・部屋,予約した時間,予約できる時間,利用率\r\n');
+      expect(text).toMatch(/\r\n2026-12-23,東金文化会館 [^,]+,\d+(\.\d+)?,12,\d+\.\d%\r\n/);
       expect(text).not.toMatch(new RegExp(`${reservation.code}|カソウ|0475`));
 
       expect((await clerk.send('GET', '/staff/figures?month=2026-13')).status).toBe(400);

@@ -13,7 +13,7 @@ import type {
 import { type FeePayment, feePaymentLabel } from '../../domain/facility-fee.ts';
 import { desksLabel, desksRefusalMessage } from '../../domain/staff-desks.ts';
 import { mayMarkNoShow } from '../../domain/no-show.ts';
-import { monthRange, type StaffFigures } from '../../domain/staff-figures.ts';
+import { monthRange, roomOccupancy, type StaffFigures } from '../../domain/staff-figures.ts';
 import { closureHours, closureSlots, WHOLE_DAY } from '../../domain/staff-closures.ts';
 import type { FacilityService } from '../../booking/facility-service.ts';
 import type { StoredCounterReservation } from '../../booking/counter-store.ts';
@@ -29,6 +29,7 @@ import { COUNTER_MESSAGES } from '../../domain/counter-reservation.ts';
 import type { Store } from '../store/store.ts';
 import { recordAudit } from './audit.ts';
 import type { SignedIn } from './staff-auth.ts';
+import { roomBlockDesk } from './room-block-desk.ts';
 
 export interface StaffDeskDependencies {
   store: Store;
@@ -76,6 +77,8 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
   }
 
   return {
+    ...roomBlockDesk({ store, facilities, facilityService, now }),
+
     async counterDay(date: string): Promise<CounterDeskBooking[]> {
       const rows = await store.staff.counterDay(date);
       return rows.map((row) => ({
@@ -264,7 +267,11 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
     /** The month's counts, in a fixed order whatever the database's collation (the CSV is compared month to month). */
     async figures(month: string): Promise<StaffFigures> {
       const { first, last } = monthRange(month);
-      const [counterRows, roomRows] = await Promise.all([store.staff.counterFigures(first, last), store.staff.roomFigures(first, last)]);
+      const [counterRows, roomRows, held] = await Promise.all([
+        store.staff.counterFigures(first, last),
+        store.staff.roomFigures(first, last),
+        store.staff.heldRoomDays(first, last),
+      ]);
       const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
       return {
         month,
@@ -276,6 +283,7 @@ export function staffDesk({ store, counter, facilities, facilityService, counter
             return { ...row, name: `${facility?.name ?? row.facilityId} ${room?.name ?? row.roomId}` };
           })
           .sort((a, b) => byText(a.facilityId, b.facilityId) || byText(a.roomId, b.roomId)),
+        occupancy: roomOccupancy(month, facilities.facilities, held),
       };
     },
 

@@ -220,6 +220,20 @@ export function staffRoutes(api: FastifyInstance, { auth, accounts, desk, passke
     return { done: true };
   });
 
+  staffRoute(c.roomBlocks, async () => ({ blocks: await desk.roomBlocks() }));
+
+  staffRoute(c.blockRoom, async ({ body, who }) => {
+    await desk.blockRoom(body, who);
+    return { done: true };
+  });
+
+  staffRoute(c.unblockRoom, async ({ params, who }) => {
+    await desk.unblockRoom(params.id, who);
+    return { done: true };
+  });
+
+  staffRoute(c.daySheet, ({ query }) => desk.daySheet(query.facilityId, query.roomId, query.date));
+
   staffRoute(c.accounts, async () => {
     const passkeyCounts = new Map((await store.countPasskeys()).map(({ accountId, count }) => [accountId, count]));
     const listing = (await store.listAccounts()).map((account): StaffAccountListing => ({

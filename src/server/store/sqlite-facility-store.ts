@@ -9,9 +9,9 @@ type BookingRow = Omit<FacilityBookingRow, 'dates' | 'block_ids'> & { dates_json
 const toBooking = ({ dates_json, block_ids_json, ...row }: BookingRow) =>
   toFacilityBooking({ ...row, dates: JSON.parse(dates_json) as string[], block_ids: JSON.parse(block_ids_json) as string[] });
 
-const roomKey = (facilityId: string, roomId: string) => `${facilityId}/${roomId}`;
+export const roomKey = (facilityId: string, roomId: string) => `${facilityId}/${roomId}`;
 
-function isSegmentTaken(error: unknown): boolean {
+export function isSegmentTaken(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
@@ -37,6 +37,27 @@ export function sqliteFacilityMails(db: Database.Database) {
 }
 
 /**
+ * Releases the 仮予約 whose deadline has passed: their segments are freed, their unsent mails written
+ * ahead removed, and they read as released.
+ * Call it inside a transaction, before anything that wants those segments. Returns how many.
+ */
+export function expiredReleaser(db: Database.Database): (now: string) => number {
+  const expired = db.prepare("SELECT id, code FROM facility_bookings WHERE status = 'provisional' AND provisional_until <= ?");
+  const deleteSegments = db.prepare('DELETE FROM facility_booked_segments WHERE booking_id = ?');
+  const markReleased = db.prepare("UPDATE facility_bookings SET status = 'released', updated_at = ? WHERE id = ?");
+  const mails = sqliteFacilityMails(db);
+  return (now) => {
+    const rows = expired.all(now) as { id: number; code: string }[];
+    for (const { id, code } of rows) {
+      deleteSegments.run(id);
+      mails.replace(code, [], now);
+      markReleased.run(now, id);
+    }
+    return rows.length;
+  };
+}
+
+/**
  * Facility bookings in SQLite. A booking and all its segments are written in one BEGIN IMMEDIATE
  * transaction; the segments' PRIMARY KEY refuses any overlap, and the nested transaction (a
  * savepoint) undoes the whole booking when one segment is taken, so multi-block bookings are
@@ -54,29 +75,20 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
     FROM facility_bookings b LEFT JOIN facility_staff_declines d ON d.code = b.code WHERE b.code = ?`);
   const codeExists = db.prepare('SELECT 1 FROM facility_bookings WHERE code = ?').pluck();
   const insertFirstLink = db.prepare("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES (?, ?, ?, 'booking', ?)");
+  // A segment the desk blocked for the city's use is held as long as the block stands.
   const held = db
     .prepare(
-      `SELECT s.date || 'T' || s.segment FROM facility_booked_segments s JOIN facility_bookings b ON b.id = s.booking_id
-    WHERE s.room_key = ? AND s.date >= ? AND s.date <= ? AND (b.status = 'booked' OR b.provisional_until > ?)`,
+      `SELECT s.date || 'T' || s.segment FROM facility_booked_segments s LEFT JOIN facility_bookings b ON b.id = s.booking_id
+    WHERE s.room_key = ? AND s.date >= ? AND s.date <= ? AND (s.room_block_id IS NOT NULL OR b.status = 'booked' OR b.provisional_until > ?)`,
     )
     .pluck();
-  const expired = db.prepare("SELECT id, code FROM facility_bookings WHERE status = 'provisional' AND provisional_until <= ?");
   const mails = sqliteFacilityMails(db);
-  const markReleased = db.prepare("UPDATE facility_bookings SET status = 'released', updated_at = ? WHERE id = ?");
   const setStatus = db.prepare('UPDATE facility_bookings SET status = ?, provisional_until = NULL, updated_at = ? WHERE id = ?');
   const updateChoice = db.prepare(
     'UPDATE facility_bookings SET dates_json = ?, block_ids_json = ?, first_date = ?, last_date = ?, fee = ?, updated_at = ? WHERE id = ?',
   );
 
-  const releaseExpiredNow = (now: string): number => {
-    const rows = expired.all(now) as { id: number; code: string }[];
-    for (const { id, code } of rows) {
-      deleteSegments.run(id);
-      mails.replace(code, [], now);
-      markReleased.run(now, id);
-    }
-    return rows.length;
-  };
+  const releaseExpiredNow = expiredReleaser(db);
 
   const holdSegments = (bookingId: number, key: string, segments: BookedSegment[]) => {
     for (const segment of segments) insertSegment.run(key, segment.date, segment.segment, bookingId);

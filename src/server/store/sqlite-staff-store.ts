@@ -21,6 +21,7 @@ import type {
   StaffStore,
 } from './staff-store.ts';
 import { sqliteFacilityMails } from './sqlite-facility-store.ts';
+import { sqliteRoomBlocks } from './sqlite-room-blocks.ts';
 import { type AccountRow, type PasskeyRow, toAccount, toPasskey } from './store-rows.ts';
 import { feePaymentRefusal, type FeePaymentMethod } from '../../domain/facility-fee.ts';
 
@@ -140,6 +141,8 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
       SUM(status IN ('cancelled', 'released')) AS cancelled,
       SUM(CASE WHEN status IN ('booked', 'provisional') THEN json_array_length(dates_json) * json_array_length(block_ids_json) ELSE 0 END) AS blocks
     FROM facility_bookings WHERE first_date BETWEEN ? AND ? GROUP BY facility_id, room_id ORDER BY facility_id, room_id`);
+  const heldRoomDays = db.prepare(`SELECT facility_id AS facilityId, room_id AS roomId, dates_json AS datesJson, block_ids_json AS blockIdsJson
+    FROM facility_bookings WHERE status IN ('booked', 'provisional') AND last_date >= ? AND first_date <= ?`);
   const reservationStatus = db.prepare('SELECT status FROM counter_reservations WHERE code = ?').pluck();
   const checkIn = db.transaction((code: string, accountId: number, now: string) => {
     if (reservationStatus.get(code) !== 'booked') return 'not-booked' as const;
@@ -399,6 +402,15 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     markNoShow: (code, accountId, now) => Promise.resolve(markNoShow.immediate(code, accountId, now)),
     counterFigures: (first, last) => Promise.resolve(counterFigures.all(first, last) as CounterFigureRow[]),
     roomFigures: (first, last) => Promise.resolve(roomFigures.all(first, last) as RoomFigureRow[]),
+    heldRoomDays: (first, last) =>
+      Promise.resolve(
+        (heldRoomDays.all(first, last) as { facilityId: string; roomId: string; datesJson: string; blockIdsJson: string }[]).map((row) => ({
+          facilityId: row.facilityId,
+          roomId: row.roomId,
+          dates: JSON.parse(row.datesJson) as string[],
+          blockIds: JSON.parse(row.blockIdsJson) as string[],
+        })),
+      ),
     recordCancelReason(code, reason, accountId, now) {
       db.prepare(
         `INSERT INTO counter_staff_cancellations (code, reason, cancelled_at, account_id) VALUES (?, ?, ?, ?)
@@ -450,6 +462,7 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
     },
     declineFacilityBooking: (decline) => Promise.resolve(declineFacilityBooking.immediate(decline)),
     recordFeePayment: (payment) => Promise.resolve(recordFeePayment.immediate(payment)),
+    ...sqliteRoomBlocks(db),
     bookedFacilityBookings(fromDate) {
       const rows = booked.all(fromDate) as {
         code: string;

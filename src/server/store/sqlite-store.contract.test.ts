@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeStoreContract } from '../../booking/store-contract.ts';
+import { describeRoomBlockContract } from './room-block-contract.ts';
 import { describeOutboxContract } from './outbox-contract.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
@@ -19,3 +20,4 @@ function makeStore() {
 
 describeStoreContract('SQLite', makeStore);
 describeOutboxContract('SQLite', makeStore);
+describeRoomBlockContract('SQLite', makeStore);

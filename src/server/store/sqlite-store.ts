@@ -41,6 +41,7 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
 
   const claimJob = db.prepare('INSERT INTO job_runs (job, period, instance, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const deleteJobRuns = db.prepare('DELETE FROM job_runs WHERE period < ?');
+  const hasAnswer = db.prepare('SELECT 1 FROM idempotency_keys WHERE scope = ? AND key = ?');
 
   return {
     engine: 'sqlite',
@@ -70,6 +71,9 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
     staff: sqliteStaffStore(db),
     deleteIdempotencyKeysBefore(isoInstant: string): Promise<number> {
       return Promise.resolve(db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(isoInstant).changes);
+    },
+    hasIdempotentAnswer(scope: string, key: string): Promise<boolean> {
+      return Promise.resolve(hasAnswer.get(scope, key) !== undefined);
     },
     close(): Promise<void> {
       limitsDb.close();

@@ -1,7 +1,9 @@
+import type { HeldRoomDays } from '../../domain/staff-figures.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
 import type { AuditAction, AuditEntry, SignInMethod } from '../../domain/staff-api.ts';
 import type { NewOutboxMessage } from '../../booking/outbox.ts';
 import type { FeePaymentMethod } from '../../domain/facility-fee.ts';
+import type { BlockingBooking } from '../../domain/room-blocks.ts';
 
 export type { SignInMethod };
 
@@ -175,6 +177,44 @@ export interface BookedFacilityRow {
   payment: { method: FeePaymentMethod; receiptNumber: string; recordedAt: string; recordedBy: string } | null;
 }
 
+/** The desk blocks a room for the city's use: the segments ('HH:MM' starts) of the chosen blocks on the day. */
+export interface NewRoomBlockRecord {
+  facilityId: string;
+  roomId: string;
+  date: string;
+  blockIds: string[];
+  segments: string[];
+  reason: string;
+  accountId: number;
+  now: string;
+}
+
+export interface RoomBlockRow {
+  id: number;
+  facilityId: string;
+  roomId: string;
+  date: string;
+  blockIds: string[];
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export type RoomBlockOutcome =
+  | { blocked: true; id: number }
+  /** Nothing changed: citizens' bookings (booked, or 仮予約 still in force) hold some of the segments, or another block does. */
+  | { blocked: false; bookings: BlockingBooking[]; alreadyBlocked: boolean };
+
+/** A booking of a room held on a day, for the day sheet. */
+export interface RoomDayBookingRow {
+  code: string;
+  blockIds: string[];
+  status: 'booked' | 'provisional';
+  paid: boolean;
+  groupName: string | null;
+  headCount: number;
+}
+
 export interface StaffStore {
   addAccount(account: { loginName: string; displayName: string; role: StaffRole; passwordHash: string; now: string }): Promise<'added' | 'name-taken'>;
   findAccount(loginName: string): Promise<StaffAccountRecord | null>;
@@ -235,6 +275,8 @@ export interface StaffStore {
   /** The figures of the days from `first` to `last`, by day and visit kind / by room. */
   counterFigures(first: string, last: string): Promise<CounterFigureRow[]>;
   roomFigures(first: string, last: string): Promise<RoomFigureRow[]>;
+  /** Bookings holding their room (confirmed or 仮予約) on some day from `first` to `last`, for the rooms' occupancy. */
+  heldRoomDays(first: string, last: string): Promise<HeldRoomDays[]>;
   /** 'not-booked' when the booking does not exist or is cancelled. A 来なかった mark goes (a late arrival). */
   checkIn(code: string, accountId: number, now: string): Promise<'checked-in' | 'already' | 'not-booked'>;
   /** 来なかった; 'not-booked' when the booking does not exist or is cancelled, 'checked-in' when the citizen came. */
@@ -274,4 +316,18 @@ export interface StaffStore {
   recordFeePayment(payment: FeePaymentRecord): Promise<{ recorded: true } | { recorded: false; refusal: string } | 'not-found'>;
   /** Confirmed bookings whose last day is on or after the date, the earliest first day first. */
   bookedFacilityBookings(fromDate: string): Promise<BookedFacilityRow[]>;
+
+  /**
+   * Blocks the room's segments of the day for the city, in one transaction with the check: expired
+   * 仮予約 are released first; where a booking in force or another block holds any of the segments,
+   * nothing changes and those bookings are returned. The segments' overlap guard refuses a booking
+   * that races the block (and the block, if a booking wins).
+   */
+  blockRoom(block: NewRoomBlockRecord): Promise<RoomBlockOutcome>;
+  /** Removes a block and frees its segments at once; null when there is no such block. */
+  unblockRoom(id: number): Promise<RoomBlockRow | null>;
+  /** Blocks on or after the day, earliest first (at most 500). */
+  listRoomBlocks(fromDate: string): Promise<RoomBlockRow[]>;
+  /** A room's bookings in force on the day (booked, or 仮予約 not past their deadline) and its blocks. */
+  roomDay(facilityId: string, roomId: string, date: string, now: string): Promise<{ bookings: RoomDayBookingRow[]; blocks: RoomBlockRow[] }>;
 }

@@ -8,10 +8,10 @@ import { inTransaction, LOCK_NAMESPACE, lockFor, orRefused } from './transaction
 const BOOKING_COLUMNS = `id, code, facility_id, room_id, dates::text[] AS dates, block_ids, residency, group_type, head_count, fee,
   status, provisional_until, apply_by, purpose, group_name, name_kana, phone, email`;
 
-const roomKey = (facilityId: string, roomId: string) => `${facilityId}/${roomId}`;
+export const roomKey = (facilityId: string, roomId: string) => `${facilityId}/${roomId}`;
 
 /** The exclusion constraint facility_segments_never_overlap said no. */
-const OVERLAP_REFUSED = '23P01';
+export const OVERLAP_REFUSED = '23P01';
 
 /**
  * Holds the segments for a booking. Inserted in time order, so two bookings wanting the same
@@ -56,7 +56,7 @@ export async function replaceFacilityMails(client: PoolClient, code: string, mai
  * any number of instances (and bookings, which release before they book) can run it at once and each
  * expired booking is released by exactly one of them. Returns how many this call released.
  */
-async function releaseExpiredNow(client: PoolClient, now: string): Promise<number> {
+export async function releaseExpiredNow(client: PoolClient, now: string): Promise<number> {
   const { rows } = await client.query<{ released: number }>(
     `WITH expired AS (
        SELECT id FROM facility_bookings WHERE status = 'provisional' AND provisional_until <= $1 FOR UPDATE SKIP LOCKED
@@ -90,10 +90,11 @@ export function postgresFacilityStore(pool: Pool): FacilityStore {
   return {
     async heldSegments(facilityId, roomId, fromDate, toDate, now) {
       const { rows } = await pool.query<{ segment: string }>(
+        // A segment the desk blocked for the city's use is held as long as the block stands.
         `SELECT to_char(lower(s.during), 'YYYY-MM-DD"T"HH24:MI') AS segment
-         FROM facility_booked_segments s JOIN facility_bookings b ON b.id = s.booking_id
+         FROM facility_booked_segments s LEFT JOIN facility_bookings b ON b.id = s.booking_id
          WHERE s.room = $1 AND s.during && tsrange($2::date, $3::date + 1, '[)')
-           AND (b.status = 'booked' OR b.provisional_until > $4)`,
+           AND (s.room_block_id IS NOT NULL OR b.status = 'booked' OR b.provisional_until > $4)`,
         [roomKey(facilityId, roomId), fromDate, toDate, now],
       );
       return new Set(rows.map((row) => row.segment));

@@ -1,3 +1,4 @@
+import type { HeldRoomDays } from '../../../domain/staff-figures.ts';
 import type { Pool, PoolClient } from 'pg';
 import type { AuditEntry } from '../../../domain/staff-api.ts';
 import type { StaffRole } from '../../../domain/staff-roles.ts';
@@ -18,6 +19,7 @@ import type {
   StaffStore,
 } from '../staff-store.ts';
 import { inTransaction, orRefused } from './transaction.ts';
+import { postgresRoomBlocks } from './postgres-room-blocks.ts';
 import { ACCOUNT_COLUMNS, type AccountRow, type PasskeyRow, toAccount, toPasskey } from '../store-rows.ts';
 import { replaceFacilityMails } from './postgres-facility-store.ts';
 import { feePaymentRefusal, type FeePaymentMethod } from '../../../domain/facility-fee.ts';
@@ -359,6 +361,15 @@ export function postgresStaffStore(pool: Pool): StaffStore {
       );
       return rows;
     },
+    async heldRoomDays(first, last) {
+      const { rows } = await pool.query<HeldRoomDays>(
+        `SELECT facility_id AS "facilityId", room_id AS "roomId",
+           ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(dates) AS d) AS "dates", block_ids AS "blockIds"
+         FROM facility_bookings WHERE status IN ('booked', 'provisional') AND last_date >= $1 AND first_date <= $2`,
+        [first, last],
+      );
+      return rows;
+    },
     markNoShow: (code, accountId, now) =>
       inTransaction(pool, async (client) => {
         // The booking's row lock, as for a check-in: the two never pass each other.
@@ -544,6 +555,7 @@ export function postgresStaffStore(pool: Pool): StaffStore {
         ]);
         return { recorded: true as const };
       }),
+    ...postgresRoomBlocks(pool),
     async bookedFacilityBookings(fromDate) {
       const { rows } = await pool.query<{
         code: string;

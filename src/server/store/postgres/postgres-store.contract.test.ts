@@ -1,6 +1,7 @@
 import { beforeAll } from 'vitest';
 import { describeStoreContract } from '../../../booking/store-contract.ts';
 import { createTestDatabase } from '../../testing/postgres-test-database.ts';
+import { describeRoomBlockContract } from '../room-block-contract.ts';
 import { describeOutboxContract } from '../outbox-contract.ts';
 import { openPostgresStore } from './postgres-store.ts';
 
@@ -16,3 +17,4 @@ async function makeStore() {
 
 describeStoreContract('PostgreSQL', makeStore);
 describeOutboxContract('PostgreSQL', makeStore);
+describeRoomBlockContract('PostgreSQL', makeStore);

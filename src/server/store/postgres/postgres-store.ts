@@ -104,6 +104,9 @@ export async function openPostgresStore(settings: PostgresSettings, migrations: 
       const result = await pool.query('DELETE FROM idempotency_keys WHERE created_at < $1', [isoInstant]);
       return result.rowCount ?? 0;
     },
+    async hasIdempotentAnswer(scope: string, key: string): Promise<boolean> {
+      return ((await pool.query('SELECT 1 FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key])).rowCount ?? 0) > 0;
+    },
     close: () => pool.end(),
   };
 }
