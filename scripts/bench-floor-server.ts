@@ -100,6 +100,7 @@ app.post('/facilities', async (request, reply) => {
       email: null,
       segments: choiceSegments(facility, body.dates, body.blockIds),
       tokenHash: `floor-${fresh}`,
+      mails: [],
       now: new Date().toISOString(),
     },
     idempotencyOf(request, 'facilities.create'),

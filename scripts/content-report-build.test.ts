@@ -26,6 +26,7 @@ describe('content report', () => {
     expect(report.rows.some((row) => row.item === '東金文化会館' && row.fact === 'cancelDays')).toBe(true);
     expect(report.rows.some((row) => row.item === '課税課' && row.fact === '電話番号')).toBe(true);
     expect(report.rows.some((row) => row.kind === '納付書で支払う')).toBe(true);
+    expect(report.rows.some((row) => row.item === '施設予約のお知らせメールの時刻' && row.status === '未確認')).toBe(true);
   });
 
   it('counts procedures as verified, unverified and sample, and every procedure is in one of them', () => {

@@ -126,6 +126,11 @@ export function buildContentReport({ city, procedures, facilities, others }: Rep
     rows.push(...provenanceRows(facility, facility.name, base).filter((row) => !facility.sample || row.fact !== '内容'));
   }
 
+  // When the facility mails go out: the portal's times until the facilities agree to them.
+  rows.push(
+    ...provenanceRows(facilities.mail, '施設予約のお知らせメールの時刻', { department: departmentName(undefined), kind: '施設', where: '/facilities' }),
+  );
+
   for (const other of others) {
     rows.push(...provenanceRows(other.content, other.file, { department: departmentName(other.departmentId), kind: other.file, where: other.where }));
   }

@@ -12,7 +12,7 @@ import {
 } from '../domain/counter-waitlist.ts';
 import { japanClock } from '../domain/japan-time.ts';
 import type { CounterWaitlistStore, PreparedOffer, StoredWaitlistEntry } from './counter-waitlist-store.ts';
-import { type MailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
+import { type CounterMailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode } from './secrets.ts';
 
 /** Offers made ready per store transaction; a slot freeing more seats at once is settled in more rounds. */
@@ -22,7 +22,7 @@ const MAX_ROUNDS = 10;
 export interface CounterWaitlistDependencies {
   content: CounterContent;
   store: CounterWaitlistStore;
-  mail: MailSettings;
+  mail: CounterMailSettings;
   now: () => Date;
   /** The counter service's checks of a booking request: the kind, the people, a slot that can be booked now ('YYYY-MM-DDTHH:MM'). */
   checkRequest: (request: NewWaitlistRequest) => { kind: VisitKind; slot: string };

@@ -15,11 +15,13 @@ import { ApiHttpError } from '../domain/api-refusal.ts';
 import { DATE_RANGE_MESSAGES, isRequestableDay, rangeProblem } from '../domain/date-range.ts';
 import type { ManagementLink } from '../domain/management-links.ts';
 import { addDays, type IsoDate, japanClock } from '../domain/japan-time.ts';
+import { deadlineNoticeDueAt, deadlineNoticeMail, facilityReminderDueAt, facilityReminderMail } from '../domain/facility-mail.ts';
 import { createAnswerCache } from './answer-cache.ts';
 import { createHoldKnowledge } from './hold-knowledge.ts';
 import { type BookingRefusal, bookingRefusal } from './refusal.ts';
 import { bookingLinks } from './booking-links.ts';
 import type { BookedSegment, StoredFacilityBooking } from './facility-store.ts';
+import { facilityMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode } from './secrets.ts';
 import { SerialisedJson } from './serialised-json.ts';
 import type { BookingStore } from './store.ts';
@@ -34,6 +36,8 @@ const CREATE_SCOPE = 'facilities.create';
 export interface FacilityServiceDependencies {
   content: FacilitiesContent;
   store: BookingStore;
+  /** Null where no mail is sent: no mail server configured, or the practice mode (which sends nothing). */
+  mail: MailSettings | null;
   now: () => Date;
   /** Whether facilities marked as samples take bookings (only a demonstration turns this on). */
   sampleFacilitiesBookable: boolean;
@@ -48,7 +52,7 @@ export interface FacilityServiceDependencies {
  * The rules of booking a facility, over the booking engine's port: the server's routes and the
  * practice mode's transport both answer with it.
  */
-export function createFacilityService({ content, store, now, sampleFacilitiesBookable, seesEveryChange = false }: FacilityServiceDependencies) {
+export function createFacilityService({ content, store, mail, now, sampleFacilitiesBookable, seesEveryChange = false }: FacilityServiceDependencies) {
   const links = bookingLinks(store.links, 'facility', now);
   // Segments this process has seen held, for the fast refusal; null where another process may free one.
   const heldSegments = seesEveryChange ? createHoldKnowledge() : null;
@@ -99,6 +103,29 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
       cancelUntil: facility ? cancelDeadline(stored.dates[0] ?? '', facility) : (stored.dates[0] ?? ''),
       cityCancellationReason: stored.cityCancellationReason ?? null,
     };
+  }
+
+  /**
+   * The mails written ahead for a booking as it stands after a change at `at`: a booking's reminder
+   * the day before its first day; a 仮予約's notice before its application deadline (its reminder
+   * comes with the confirmation, as a 仮予約 not applied for lapses before its day). None without an
+   * address or a mail server, or once their time has passed.
+   */
+  function mailsAhead(
+    booking: Pick<StoredFacilityBooking, 'code' | 'facilityId' | 'roomId' | 'dates' | 'blockIds' | 'status' | 'applyBy' | 'email'>,
+    at: Date,
+  ): NewOutboxMessage[] {
+    const facts = mail && booking.email ? facilityMailFacts(content, mail, booking) : null;
+    if (!facts || !booking.email) return [];
+    if (booking.status === 'booked') {
+      const due = facilityReminderDueAt(booking.dates[0] ?? '', content.mail, at);
+      return due ? [outboxMessage('facility-reminder', facilityReminderMail(facts), booking.email, due)] : [];
+    }
+    if (booking.status === 'provisional' && booking.applyBy) {
+      const due = deadlineNoticeDueAt(booking.applyBy, content.mail, at);
+      return due ? [outboxMessage('facility-deadline', deadlineNoticeMail(facts, booking.applyBy), booking.email, due)] : [];
+    }
+    return [];
   }
 
   async function findWithToken(code: string, token: string | null): Promise<StoredFacilityBooking & { linkId: number }> {
@@ -242,6 +269,7 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
             phone: request.phone,
             segments,
             tokenHash,
+            mails: mailsAhead(stored, instant),
             now: instant.toISOString(),
           },
           idempotency,
@@ -286,10 +314,12 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
       }
       const { dates, quote } = priced({ facilityId: stored.facilityId, roomId: stored.roomId, residency: stored.residency, group: stored.group, ...change });
       const blockIds = quote.lines.map((line) => line.blockId);
+      const instant = now();
       const outcome = await store.facilities.move(
         code,
         { dates, blockIds, segments: segmentsOf(facility, { dates, blockIds }), fee: quote.fee },
-        now().toISOString(),
+        instant.toISOString(),
+        mailsAhead({ ...stored, dates, blockIds }, instant),
       );
       if (outcome === 'taken') throw TAKEN();
       if (outcome === 'not-active') throw new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.cancelled);
@@ -315,7 +345,12 @@ export function createFacilityService({ content, store, now, sampleFacilitiesBoo
 
     /** Staff record the in-person application: the provisional booking becomes a booking. */
     async confirm(code: string): Promise<FacilityBooking> {
-      const outcome = await store.facilities.confirm(code, now().toISOString());
+      const before = await store.facilities.find(code);
+      if (!before) throw NOT_FOUND;
+      const instant = now();
+      // Applied for: the deadline notice goes, and the booking's reminder comes, with the confirmation.
+      const [reminder = null] = mailsAhead({ ...before, status: 'booked' }, instant);
+      const outcome = await store.facilities.confirm(code, instant.toISOString(), reminder);
       availabilityCache.invalidate();
       const stored = await store.facilities.find(code);
       if (!stored) throw NOT_FOUND;

@@ -1,5 +1,6 @@
 import type { FacilityBooking } from '../domain/facility-booking.ts';
 import type { IdempotencyRequest, IdempotentOutcome } from './idempotency.ts';
+import type { NewOutboxMessage } from './outbox.ts';
 
 /** The fields the retention job empties: they are null in a stored booking once it has run. */
 type PersonalField = 'purpose' | 'groupName' | 'nameKana' | 'phone' | 'email';
@@ -32,6 +33,11 @@ export type NewFacilityBookingRow = Omit<StoredFacilityBooking, 'purpose' | 'gro
   segments: BookedSegment[];
   /** The hash of the first management link's token, stored with the booking in one transaction. */
   tokenHash: string;
+  /**
+   * The mails written ahead with the booking (its reminder, or a 仮予約's deadline notice); empty
+   * when none is due (no address, no mail server, booked too late).
+   */
+  mails: NewOutboxMessage[];
   now: string;
 };
 
@@ -48,16 +54,25 @@ export interface FacilityStore {
     answer: () => string,
   ): Promise<IdempotentOutcome<'booked' | 'taken' | 'code-taken'>>;
   find(code: string): Promise<StoredFacilityBooking | null>;
-  /** Moves a booking to other days or blocks atomically: the old segments are kept if the new ones are taken. */
+  /**
+   * Moves a booking to other days or blocks atomically: the old segments are kept if the new ones are
+   * taken. The unsent mails written ahead for the old days (FACILITY_SCHEDULED_MAILS) are removed and
+   * `mails` (for the new days) written instead, in the same transaction.
+   */
   move(
     code: string,
     change: { dates: string[]; blockIds: string[]; segments: BookedSegment[]; fee: number },
     now: string,
+    mails: NewOutboxMessage[],
   ): Promise<'moved' | 'taken' | 'not-active'>;
+  /** Cancels and frees the segments; the unsent mails written ahead are removed. */
   cancel(code: string, now: string): Promise<'cancelled' | 'not-active'>;
-  /** Staff confirmation of a provisional booking after the in-person application. */
-  confirm(code: string, now: string): Promise<'confirmed' | 'not-provisional'>;
-  /** Releases provisional bookings whose deadline has passed; returns how many. */
+  /**
+   * Staff confirmation of a provisional booking after the in-person application: its unsent deadline
+   * notice is removed and `reminder` (the booking's, now that it is one) written, in the same transaction.
+   */
+  confirm(code: string, now: string, reminder: NewOutboxMessage | null): Promise<'confirmed' | 'not-provisional'>;
+  /** Releases provisional bookings whose deadline has passed, with their unsent mails; returns how many. */
   releaseExpired(now: string): Promise<number>;
   /** Deletes names, phones, e-mails, group names and purposes of bookings whose last day is on or before the date. */
   deletePersonalDataUpTo(lastDate: string, now: string): Promise<number>;

@@ -1,5 +1,8 @@
+import type { CitizenMail } from '../domain/citizen-mail.ts';
 import type { CounterContent } from '../domain/counter.ts';
 import type { CounterMail, CounterMailFacts } from '../domain/counter-mail.ts';
+import type { FacilitiesContent } from '../domain/facilities.ts';
+import type { FacilityNoticeFacts } from '../domain/facility-mail.ts';
 import type { CounterPushFacts, PushMessage } from '../domain/push-notification.ts';
 import { MESSAGE_CHANNELS, type MailKind } from '../domain/undelivered-mail.ts';
 
@@ -33,10 +36,23 @@ export interface NewOutboxMessage {
   dueAt: string;
 }
 
+/**
+ * The mails about a facility booking that a later change of the booking makes wrong: written ahead
+ * for a day, they are removed (while unsent) or written anew in the transaction of that change.
+ */
+export const FACILITY_SCHEDULED_MAILS = ['facility-reminder', 'facility-deadline'] as const satisfies readonly MailKind[];
+
 /** How the booking engine writes mails; null where none are sent (no SMTP configured, the practice mode). */
 export interface MailSettings {
-  /** The page where a citizen finds a booking by its code and phone number, as a full address. */
+  /**
+   * The page where a citizen finds their bookings again, as a full address: the counter's, by code
+   * and phone number; the facilities', those made on the phone.
+   */
   bookingsUrl: string;
+}
+
+/** The counter's mails also link to the page of a キャンセル待ち offer. */
+export interface CounterMailSettings extends MailSettings {
   /** The page where a キャンセル待ち offer is accepted or declined, as a full address (its secret goes after #token=). */
   waitlistOfferUrl: string;
 }
@@ -49,7 +65,7 @@ export interface PushSettings {
 
 /** The ways the city may tell citizens about their bookings, as configured. */
 export interface NotificationSettings {
-  mail: MailSettings | null;
+  mail: CounterMailSettings | null;
   push: PushSettings | null;
 }
 
@@ -59,7 +75,7 @@ export interface BookingContact {
   pushSubscription: string | null;
 }
 
-export function outboxMessage(kind: OutboxMessageKind, mail: CounterMail, recipient: string, dueAt: Date): NewOutboxMessage {
+export function outboxMessage(kind: OutboxMessageKind, mail: CitizenMail, recipient: string, dueAt: Date): NewOutboxMessage {
   // Web Crypto's random UUID: unguessable and unique without asking the database.
   return { key: crypto.randomUUID(), kind, channel: 'email', recipient, subject: mail.subject, body: mail.body, dueAt: dueAt.toISOString() };
 }
@@ -112,4 +128,15 @@ export function counterNotices(
     messages.push(outboxMessage(kind, texts.mail({ ...facts, bookingsUrl: settings.mail.bookingsUrl }), booking.email, dueAt));
   if (settings.push && booking.pushSubscription) messages.push(pushOutboxMessage(kind, texts.push(facts), booking.pushSubscription, dueAt));
   return messages;
+}
+
+/** What a mail about a facility booking says; null when its facility or room has left the content (no mail then). */
+export function facilityMailFacts(
+  content: FacilitiesContent,
+  mail: MailSettings,
+  booking: { code: string; facilityId: string; roomId: string; dates: readonly string[]; blockIds: readonly string[] },
+): FacilityNoticeFacts | null {
+  const facility = content.facilities.find((candidate) => candidate.id === booking.facilityId);
+  const room = facility?.rooms.find((candidate) => candidate.id === booking.roomId);
+  return facility && room ? { code: booking.code, facility, room, dates: booking.dates, blockIds: booking.blockIds, bookingsUrl: mail.bookingsUrl } : null;
 }

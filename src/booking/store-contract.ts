@@ -66,6 +66,7 @@ export function facilityBooking(room: string, dates: string[], starts: string[],
     phone: '0475-50-1210',
     email: null,
     segments: segmentsOf(dates, starts),
+    mails: [],
     now: NOW,
     ...extra,
   };
@@ -265,11 +266,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.facilities.book(facilityBooking(room, ['2026-12-20'], ['12:00']), null, answer);
 
         const toTaken = { dates: ['2026-12-20'], blockIds: ['09:00', '12:00'], segments: segmentsOf(['2026-12-20'], ['09:00', '12:00']), fee: 2400 };
-        expect(await store.facilities.move(mine.code, toTaken, LATER)).toBe('taken');
+        expect(await store.facilities.move(mine.code, toTaken, LATER, [])).toBe('taken');
         expect((await store.facilities.find(mine.code))?.blockIds).toEqual(['09:00']);
 
         const toFree = { dates: ['2026-12-21'], blockIds: ['17:00'], segments: segmentsOf(['2026-12-21'], ['17:00']), fee: 1500 };
-        expect(await store.facilities.move(mine.code, toFree, LATER)).toBe('moved');
+        expect(await store.facilities.move(mine.code, toFree, LATER, [])).toBe('moved');
         expect(await store.facilities.find(mine.code)).toMatchObject({ dates: ['2026-12-21'], blockIds: ['17:00'], fee: 1500 });
         expect([...(await store.facilities.heldSegments('chuo-kominkan', room, '2026-12-20', '2026-12-21', LATER))].sort()).toEqual([
           '2026-12-20T12:00',
@@ -289,7 +290,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           new Set(['2026-12-20T09:00']),
         );
         expect(await store.facilities.heldSegments('chuo-kominkan', room, '2026-12-20', '2026-12-20', '2026-11-24T10:00:00.000Z')).toEqual(new Set());
-        expect(await store.facilities.confirm(provisional.code, '2026-11-24T10:00:00.000Z')).toBe('not-provisional');
+        expect(await store.facilities.confirm(provisional.code, '2026-11-24T10:00:00.000Z', null)).toBe('not-provisional');
 
         const next = facilityBooking(room, ['2026-12-20'], ['09:00'], { now: '2026-11-24T10:00:00.000Z' });
         expect(await store.facilities.book(next, null, answer)).toEqual({ replayed: false, value: 'booked' });
@@ -312,8 +313,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           applyBy: '2026-11-30',
         });
         await store.facilities.book(provisional, null, answer);
-        expect(await store.facilities.confirm(provisional.code, LATER)).toBe('confirmed');
-        expect(await store.facilities.confirm(provisional.code, LATER)).toBe('not-provisional');
+        expect(await store.facilities.confirm(provisional.code, LATER, null)).toBe('confirmed');
+        expect(await store.facilities.confirm(provisional.code, LATER, null)).toBe('not-provisional');
         expect(await store.facilities.find(provisional.code)).toMatchObject({ status: 'booked', provisionalUntil: null });
       });
     });

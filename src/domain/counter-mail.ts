@@ -1,6 +1,7 @@
 import type { CounterContent, VisitKind } from './counter.ts';
 import { formatReservationCode } from './citizen-fields.ts';
-import { addDays, formatJapaneseDate, formatShortJapaneseDate, formatTime, japanInstant, parseTime } from './japan-time.ts';
+import { type CitizenMail, dayBeforeAt, MAIL_SIGNATURE as SIGNATURE } from './citizen-mail.ts';
+import { formatJapaneseDate, formatShortJapaneseDate, formatTime, parseTime } from './japan-time.ts';
 
 /**
  * The e-mails the city sends about a MyNumber counter booking, and when. Pure: the server's outbox
@@ -12,11 +13,7 @@ import { addDays, formatJapaneseDate, formatShortJapaneseDate, formatTime, japan
  * only personal thing the outbox keeps.
  */
 
-export interface CounterMail {
-  subject: string;
-  /** Plain text, lines under about 40 characters of Japanese so a phone does not wrap mid-word. */
-  body: string;
-}
+export type CounterMail = CitizenMail;
 
 /** What a mail about one booking says; nothing personal goes in. */
 export interface CounterMailFacts {
@@ -31,21 +28,12 @@ export interface CounterMailFacts {
 }
 
 /**
- * When the reminder goes out: the day before the visit at the content's `reminderTime`, Japan time.
- * A booking made after that moment (the evening before, or on the day) gets none: the citizen has
- * just seen the booking's page with everything on it, and a "reminder" minutes later would only
- * teach people that the city's mails say nothing new. Returns null then.
+ * When the reminder goes out: the day before the visit at the content's `reminderTime`, Japan time;
+ * none (null) for a booking made after that moment (the evening before, or on the day).
  */
 export function reminderDueAt(slot: string, reminderTime: string, bookedAt: Date): Date | null {
-  const due = japanInstant(addDays(slot.slice(0, 10), -1), parseTime(reminderTime) ?? 0);
-  return bookedAt.getTime() < due.getTime() ? due : null;
+  return dayBeforeAt(slot.slice(0, 10), reminderTime, bookedAt);
 }
-
-const SIGNATURE = [
-  'このメールは、予約のときにメールアドレスを入力された方へ、',
-  '東金市役所がお送りしています。送信専用のため、返信はできません。',
-  'お心当たりのないときは、このメールを消してください。',
-].join('\n');
 
 function visitLines(facts: CounterMailFacts): string[] {
   const [date, time] = [facts.slot.slice(0, 10), facts.slot.slice(11)];

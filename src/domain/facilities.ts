@@ -121,8 +121,20 @@ export const facilitySchema = z.object({
   provenance: provenanceSchema,
 });
 
+/**
+ * When the e-mails about facility bookings go out, Japan time (see facility-mail.ts): the portal's
+ * choice, marked unverified until the facilities agree to it.
+ */
+export const facilityMailTimesSchema = z.object({
+  /** The reminder: the day before the first day of use, at this time (after the working day, as the counter's). */
+  reminderTime: timeOfDaySchema,
+  /** A 仮予約's deadline notice: the day before its deadline day, at this time (the morning, so the day can still be used). */
+  deadlineNoticeTime: timeOfDaySchema,
+  provenance: provenanceSchema,
+});
+
 export const facilitiesContentSchema = z
-  .object({ purposes: z.array(z.string().min(1)).min(1), facilities: z.array(facilitySchema).min(1) })
+  .object({ purposes: z.array(z.string().min(1)).min(1), mail: facilityMailTimesSchema, facilities: z.array(facilitySchema).min(1) })
   .superRefine((content, context) => {
     const facilityIds = content.facilities.map((facility) => facility.id);
     content.facilities.forEach((facility, index) => {

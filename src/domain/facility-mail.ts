@@ -1,11 +1,12 @@
+import { type CitizenMail, dayBeforeAt, MAIL_SIGNATURE } from './citizen-mail.ts';
 import { formatReservationCode } from './citizen-fields.ts';
-import { blockText, type Facility, type Room } from './facilities.ts';
-import { formatJapaneseDate, formatShortJapaneseDate } from './japan-time.ts';
+import { blockText, type FacilitiesContent, type Facility, type Room } from './facilities.ts';
+import { formatJapaneseDate, formatShortJapaneseDate, type IsoDate } from './japan-time.ts';
 
 /**
- * The e-mails the city sends about a facility booking. Pure, like counter-mail.ts: the outbox
- * stores what these return, and the mail worker sends it. Nothing personal goes in (no name, no
- * group name, no phone): a mail can be read over a shoulder or forwarded.
+ * The e-mails the city sends about a facility booking, and when. Pure, like counter-mail.ts: the
+ * outbox stores what these return, and the mail worker sends it. Nothing personal goes in (no name,
+ * no group name, no phone, no purpose): a mail can be read over a shoulder or forwarded.
  */
 export interface FacilityMailFacts {
   code: string;
@@ -15,11 +16,33 @@ export interface FacilityMailFacts {
   blockIds: readonly string[];
 }
 
-const SIGNATURE = [
-  'このメールは、予約のときにメールアドレスを入力された方へ、',
-  '東金市役所がお送りしています。送信専用のため、返信はできません。',
-  'お心当たりのないときは、このメールを消してください。',
-].join('\n');
+/** A mail sent ahead of a day also says where the booking is found again (never its management link). */
+export interface FacilityNoticeFacts extends FacilityMailFacts {
+  /** The page that lists the facility bookings made on the citizen's phone, as a full address. */
+  bookingsUrl: string;
+}
+
+type MailTimes = FacilitiesContent['mail'];
+
+/**
+ * When the reminder goes out: the day before the first day of use at the content's `reminderTime`,
+ * Japan time, as the counter's; none (null) for a booking made after that moment.
+ */
+export function facilityReminderDueAt(firstDate: IsoDate, times: MailTimes, bookedAt: Date): Date | null {
+  return dayBeforeAt(firstDate, times.reminderTime, bookedAt);
+}
+
+/**
+ * When a 仮予約's deadline notice goes out. The 仮予約 lapses at the end of its deadline day (see
+ * provisionalDeadline), and the application is made in person, in the facility's opening hours: a
+ * notice on the deadline day itself may reach someone already at work with no way to go. So it goes
+ * the day before the deadline day, at the content's `deadlineNoticeTime` (the morning), which leaves
+ * that day and the deadline day to go. None (null) when that moment has passed at booking (a
+ * deadline of tomorrow or today): the booking's page the citizen has just seen says the deadline.
+ */
+export function deadlineNoticeDueAt(deadline: IsoDate, times: MailTimes, bookedAt: Date): Date | null {
+  return dayBeforeAt(deadline, times.deadlineNoticeTime, bookedAt);
+}
 
 function bookingLines({ code, facility, room, dates, blockIds }: FacilityMailFacts): string[] {
   const blocks = facility.blocks.filter((block) => blockIds.includes(block.id)).map(blockText);
@@ -31,10 +54,70 @@ function bookingLines({ code, facility, room, dates, blockIds }: FacilityMailFac
   ];
 }
 
-/** The facility desk declined a 仮予約, with a reason the citizen should read. */
-export function facilityDeclinedMail(facts: FacilityMailFacts, reason: string): { subject: string; body: string } {
+/** Whom to call, when the facility's own phone is known. */
+function askLines(facility: Facility): string[] {
+  return facility.phone ? ['わからないことは、', `${facility.name}（電話 ${facility.phone}）に`, 'お問い合わせください。'] : [];
+}
+
+function bookingPageLines(facts: FacilityNoticeFacts): string[] {
+  return ['予約したスマートフォンで、このページを開くと、', '予約を確かめられます。', facts.bookingsUrl];
+}
+
+/** The day before the first day of use: the room, the days, the blocks, the code, and how to pay. */
+export function facilityReminderMail(facts: FacilityNoticeFacts): CitizenMail {
   const first = facts.dates[0] ?? '';
-  const ask = facts.facility.phone ? [`わからないことは、${facts.facility.name}（電話 ${facts.facility.phone}）にお問い合わせください。`] : [];
+  const { facility } = facts;
+  return {
+    subject: `【東金市】あした ${formatShortJapaneseDate(first)} ${facility.name}の予約があります`,
+    body: [
+      `${facility.name}の予約は、あした${facts.dates.length > 1 ? 'から' : ''}です。`,
+      '',
+      ...bookingLines(facts),
+      '',
+      '使用料のお支払い',
+      facility.payment,
+      '',
+      '使えなくなったときは、早めに施設へお知らせください。',
+      ...askLines(facility),
+      ...bookingPageLines(facts),
+      '',
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/**
+ * A 仮予約 whose in-person application is still to be made: by which day, where, with what, and that
+ * without it the 仮予約 ends. `deadline` is the last day to apply (the booking's applyBy).
+ */
+export function deadlineNoticeMail(facts: FacilityNoticeFacts, deadline: IsoDate): CitizenMail {
+  const { facility } = facts;
+  const application = facility.inPersonApplication;
+  const where = application?.where ?? facility.name;
+  return {
+    subject: `【東金市】${facility.name}の仮予約は ${formatShortJapaneseDate(deadline)}までに 申し込みが必要です`,
+    body: [
+      `${facility.name}の仮予約は、まだ決まっていません。`,
+      `${formatJapaneseDate(deadline)}までに、`,
+      `${where}で申し込みをしてください。`,
+      '申し込みがないと、この日が終わったときに、',
+      '仮予約は取り消しになります。',
+      '',
+      ...bookingLines(facts),
+      '',
+      ...(application ? ['申し込みに持っていくもの', ...application.bring.map((thing) => `・${thing}`), ''] : []),
+      '使わなくなったときは、仮予約を取り消してください。',
+      ...askLines(facility),
+      ...bookingPageLines(facts),
+      '',
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/** The facility desk declined a 仮予約, with a reason the citizen should read. */
+export function facilityDeclinedMail(facts: FacilityMailFacts, reason: string): CitizenMail {
+  const first = facts.dates[0] ?? '';
   return {
     subject: `【東金市】${formatShortJapaneseDate(first)}の ${facts.facility.name}の仮予約を 市が取り消しました`,
     body: [
@@ -48,9 +131,9 @@ export function facilityDeclinedMail(facts: FacilityMailFacts, reason: string): 
       '',
       'この日時に施設を使うことはできません。',
       '予約したときの管理用のリンク（QRコード）から、この予約の画面でも理由を確かめられます。',
-      ...ask,
+      ...askLines(facts.facility),
       '',
-      SIGNATURE,
+      MAIL_SIGNATURE,
     ].join('\n'),
   };
 }

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { StaffArea } from './staff-roles.ts';
 
 /** What a mail in the outbox is about; each is written by the booking change that causes it. */
-export const MAIL_KINDS = ['reminder', 'city-cancellation', 'city-move', 'facility-declined', 'waitlist-offer'] as const;
+export const MAIL_KINDS = [
+  'reminder',
+  'city-cancellation',
+  'city-move',
+  'facility-declined',
+  'waitlist-offer',
+  'facility-reminder',
+  'facility-deadline',
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** The mails as a clerk names them. */
@@ -12,6 +20,8 @@ export const MAIL_KIND_NAMES: Record<MailKind, string> = {
   'city-move': '市役所が日時を変えたお知らせ',
   'facility-declined': '施設が仮予約を断ったお知らせ',
   'waitlist-offer': 'キャンセル待ちの空きのお知らせ',
+  'facility-reminder': '施設の前日のお知らせ',
+  'facility-deadline': '仮予約の申し込み期限のお知らせ',
 };
 
 /** The desk that phones the citizen when a mail of this kind could not be delivered. */
@@ -21,6 +31,8 @@ export const MAIL_DESKS: Record<MailKind, StaffArea> = {
   'city-move': 'counter-desk',
   'facility-declined': 'facility-desk',
   'waitlist-offer': 'counter-desk',
+  'facility-reminder': 'facility-desk',
+  'facility-deadline': 'facility-desk',
 };
 
 /** How a message went: by e-mail, or as a push to the phone the citizen booked on. */

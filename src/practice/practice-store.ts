@@ -230,7 +230,8 @@ export function createPracticeStore(storage: KeyValueStorage, key: string): Book
             const segments = booking.segments.map(segmentKey);
             const held = heldBy(data, booking.facilityId, booking.roomId, booking.now);
             if (segments.some((segment) => held.has(segment))) return 'taken';
-            const { tokenHash, now, segments: _segments, ...stored } = booking;
+            // The practice mode sends no mail: its engine has no mail settings, so `mails` is empty.
+            const { tokenHash, now, segments: _segments, mails: _mails, ...stored } = booking;
             data.facilities.push({ ...stored, segments, personalDataDeleted: false });
             addFirstLink(data, 'facility', booking.code, tokenHash, now);
             return 'booked';

@@ -67,6 +67,7 @@ async function bookProvisional(store: Store, code: string, roomId: string, until
       phone: '0475-50-1210',
       email: null,
       segments: [{ date: '2026-12-20', segment: '09:00' }],
+      mails: [],
       now: '2026-11-01T00:00:00.000Z',
     },
     null,

@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cancelledByCityMail, reminderMail } from '../../domain/counter-mail.ts';
 import type { CounterReservationCreated } from '../../domain/counter-reservation.ts';
 import type { UndeliveredMail } from '../../domain/undelivered-mail.ts';
-import { counterMailFacts } from '../../booking/outbox.ts';
+import { counterMailFacts, facilityMailFacts } from '../../booking/outbox.ts';
 import type { FacilityBookingCreated } from '../../domain/facility-booking.ts';
-import { facilityDeclinedMail } from '../../domain/facility-mail.ts';
+import { deadlineNoticeMail, facilityDeclinedMail, facilityReminderMail } from '../../domain/facility-mail.ts';
 import { loadContentPack } from '../content.ts';
 import { addStaffAccount, signIn } from '../testing/staff-client.ts';
 import { type SinkAnswer, type SmtpSink, startSmtpSink } from '../testing/smtp-sink.ts';
@@ -45,7 +45,10 @@ let workers: MailWorker[];
 beforeEach(async () => {
   clock = BOOKED_AT;
   workers = [];
-  server = await startTestServer({ rateLimitPerMinute: 100_000, mail: { smtpUrl: 'smtp://127.0.0.1:1', from: FROM, publicUrl: PUBLIC_URL } }, () => clock);
+  server = await startTestServer(
+    { rateLimitPerMinute: 100_000, sampleFacilitiesBookable: true, mail: { smtpUrl: 'smtp://127.0.0.1:1', from: FROM, publicUrl: PUBLIC_URL } },
+    () => clock,
+  );
 });
 afterEach(async () => {
   await Promise.all(workers.map((worker) => worker.stop()));
@@ -167,28 +170,178 @@ describe('the city’s cancellation', () => {
   });
 });
 
-describe('the facility desk’s decline of a 仮予約', () => {
-  it('goes out at once with the reason, saying the room, the day and the code, with nothing personal', async () => {
+/** A 仮予約 of the 文化会館's meeting room on Friday 18 December; booked on 24 November, it must be applied for by 1 December. */
+async function bookFacility(): Promise<FacilityBookingCreated> {
+  const response = await fetch(`${server.baseUrl}/api/v1/facilities/bookings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      facilityId: 'bunka-kaikan',
+      roomId: 'meeting-1',
+      dates: ['2026-12-18'],
+      blockIds: ['afternoon'],
+      residency: 'resident',
+      group: 'general',
+      purpose: '自治会の会議',
+      headCount: 12,
+      groupName: '東金一丁目自治会',
+      nameKana: 'とうがね はなこ',
+      phone: '0475-50-1210',
+      email: ADDRESS,
+    }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as FacilityBookingCreated;
+}
+
+const facilities = loadContentPack().facilities;
+const facilityFacts = (code: string) => {
+  const facts = facilityMailFacts(
+    facilities,
+    { bookingsUrl: `${PUBLIC_URL}/facilities/bookings` },
+    {
+      code,
+      facilityId: 'bunka-kaikan',
+      roomId: 'meeting-1',
+      dates: ['2026-12-18'],
+      blockIds: ['afternoon'],
+    },
+  );
+  if (!facts) throw new Error('no facts');
+  return facts;
+};
+
+function expectNothingPersonal(mail: { raw: string; text: string; headers: Map<string, string> }): void {
+  for (const personal of ['とうがね', 'はなこ', '東金一丁目自治会', '自治会の会議', '0475', '50-1210']) {
+    expect(mail.raw).not.toContain(personal);
+    expect(mail.text).not.toContain(personal);
+    expect([...mail.headers.values()].join('\n')).not.toContain(personal);
+  }
+}
+
+// The deadline notice is due the day before the deadline (30 November) at 9:00 in Japan; the
+// reminder the day before use (17 December) at 17:00 in Japan.
+const DEADLINE_NOTICE_DUE = new Date('2026-11-30T00:00:00Z');
+const FACILITY_REMINDER_DUE = new Date('2026-12-17T08:00:00Z');
+
+describe('a 仮予約’s deadline notice', () => {
+  it('arrives once, the morning of the day before the deadline, saying the deadline, where to apply and the code, with nothing personal', async () => {
+    const { booking } = await bookFacility();
+    expect(booking).toMatchObject({ status: 'provisional', applyBy: '2026-12-01' });
+    const mailer = await worker();
+    clock = later(DEADLINE_NOTICE_DUE, -1000);
+    expect(await mailer.sendDue()).toBe(0);
+    clock = DEADLINE_NOTICE_DUE;
+    expect(await mailer.sendDue()).toBe(1);
+    // Never applied for, the 仮予約 lapses: no reminder follows.
+    clock = later(FACILITY_REMINDER_DUE, 60_000);
+    expect(await mailer.sendDue()).toBe(0);
+
+    const expected = deadlineNoticeMail(facilityFacts(booking.code), '2026-12-01');
+    expect(sink?.received.map((mail) => [mail.headers.get('subject'), mail.text.trimEnd(), mail.envelopeTo])).toEqual([
+      [expected.subject, expected.body, [ADDRESS]],
+    ]);
+    const [mail] = sink?.received ?? [];
+    if (!mail) throw new Error('no mail');
+    expect(mail.text).toContain('2026年12月1日（火）までに、');
+    expect(mail.text).toContain('東金文化会館の窓口で申し込みをしてください。');
+    expect(mail.text).toContain(`予約番号　${booking.code.slice(0, 4)}-${booking.code.slice(4)}`);
+    expect(mail.text).toContain('https://togane.example.jp/facilities/bookings');
+    expect(mail.headers.get('message-id')).toMatch(messageIdPattern);
+    expectNothingPersonal(mail);
+  });
+});
+
+describe('a facility booking’s reminder', () => {
+  it('comes with the desk’s confirmation: a confirmed 仮予約 never gets the deadline notice, and gets its reminder the day before at 17:00', async () => {
+    const { booking } = await bookFacility();
+    const password = 'kuju-kuri-hama-2026';
+    await addStaffAccount(server, 'shisetsu', 'facility', password);
+    const manager = await signIn(server, 'shisetsu', password);
+    expect((await manager.send('POST', `/staff/facilities/bookings/${booking.code}/confirm`)).status).toBe(200);
+
+    const mailer = await worker();
+    clock = later(DEADLINE_NOTICE_DUE, 3_600_000);
+    expect(await mailer.sendDue()).toBe(0);
+    clock = later(FACILITY_REMINDER_DUE, -1000);
+    expect(await mailer.sendDue()).toBe(0);
+    clock = FACILITY_REMINDER_DUE;
+    expect(await mailer.sendDue()).toBe(1);
+    clock = later(FACILITY_REMINDER_DUE, 7 * 86_400_000);
+    expect(await mailer.sendDue()).toBe(0);
+
+    const expected = facilityReminderMail(facilityFacts(booking.code));
+    expect(sink?.received.map((mail) => [mail.headers.get('subject'), mail.text.trimEnd(), mail.envelopeTo])).toEqual([
+      [expected.subject, expected.body, [ADDRESS]],
+    ]);
+    const [mail] = sink?.received ?? [];
+    if (!mail) throw new Error('no mail');
+    expect(mail.headers.get('subject')).toBe('【東金市】あした 12月18日（金） 東金文化会館の予約があります');
+    expect(mail.text).toContain('日にち　2026年12月18日（金）');
+    expect(mail.text).toContain(`予約番号　${booking.code.slice(0, 4)}-${booking.code.slice(4)}`);
+    expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
+    expectNothingPersonal(mail);
+  });
+});
+
+describe('a facility booking made at once (no 仮予約)', () => {
+  async function bookSample(email: string, block: string): Promise<FacilityBookingCreated> {
     const response = await fetch(`${server.baseUrl}/api/v1/facilities/bookings`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        facilityId: 'bunka-kaikan',
-        roomId: 'meeting-1',
-        dates: ['2026-12-18'],
-        blockIds: ['afternoon'],
+        facilityId: 'sample-kominkan',
+        roomId: 'meeting',
+        dates: ['2026-12-10'],
+        blockIds: [block],
         residency: 'resident',
         group: 'general',
-        purpose: '自治会の会議',
-        headCount: 12,
+        purpose: '会議',
+        headCount: 8,
         groupName: '東金一丁目自治会',
         nameKana: 'とうがね はなこ',
         phone: '0475-50-1210',
-        email: ADDRESS,
+        email,
       }),
     });
     expect(response.status).toBe(201);
-    const { booking: created } = (await response.json()) as FacilityBookingCreated;
+    return (await response.json()) as FacilityBookingCreated;
+  }
+
+  it('gets its reminder the day before; a change moves it to the day before the new day, a cancel removes it, none without an address', async () => {
+    await bookSample('', 'evening');
+    const cancelled = await bookSample(ADDRESS, 'afternoon');
+    const cancel = await fetch(`${server.baseUrl}/api/v1/facilities/bookings/${cancelled.booking.code}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${cancelled.token}` },
+    });
+    expect(cancel.status).toBe(200);
+    const moved = await bookSample(ADDRESS, 'morning');
+    const change = await fetch(`${server.baseUrl}/api/v1/facilities/bookings/${moved.booking.code}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${moved.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ dates: ['2026-12-11'], blockIds: ['afternoon'] }),
+    });
+    expect(change.status).toBe(200);
+
+    const mailer = await worker();
+    // The day before 10 December at 17:00 in Japan: nothing, the only booking of that day has moved.
+    clock = new Date('2026-12-09T08:00:00Z');
+    expect(await mailer.sendDue()).toBe(0);
+    clock = new Date('2026-12-10T08:00:00Z');
+    expect(await mailer.sendDue()).toBe(1);
+    const [mail] = sink?.received ?? [];
+    if (!mail) throw new Error('no mail');
+    expect(mail.headers.get('subject')).toBe('【東金市】あした 12月11日（金） 中央公民館（見本）の予約があります');
+    expect(mail.text).toContain('午後');
+    expect(mail.text).toContain(`予約番号　${moved.booking.code.slice(0, 4)}-${moved.booking.code.slice(4)}`);
+    expect(sink?.received).toHaveLength(1);
+  });
+});
+
+describe('the facility desk’s decline of a 仮予約', () => {
+  it('goes out at once with the reason, saying the room, the day and the code, with nothing personal; the deadline notice does not', async () => {
+    const { booking: created } = await bookFacility();
     const password = 'kuju-kuri-hama-2026';
     await addStaffAccount(server, 'shisetsu', 'facility', password);
     const manager = await signIn(server, 'shisetsu', password);
@@ -197,7 +350,9 @@ describe('the facility desk’s decline of a 仮予約', () => {
 
     const mailer = await worker();
     expect(await mailer.sendDue()).toBe(1);
-    const facility = loadContentPack().facilities.facilities.find((candidate) => candidate.id === 'bunka-kaikan')!;
+    clock = later(DEADLINE_NOTICE_DUE, 60_000);
+    expect(await mailer.sendDue()).toBe(0);
+    const facility = facilities.facilities.find((candidate) => candidate.id === 'bunka-kaikan')!;
     const room = facility.rooms.find((candidate) => candidate.id === 'meeting-1')!;
     const mail = facilityDeclinedMail({ code: created.code, facility, room, dates: ['2026-12-18'], blockIds: ['afternoon'] }, reason);
     expect(sink?.received.map((received) => [received.headers.get('subject'), received.text.trimEnd(), received.envelopeTo])).toEqual([

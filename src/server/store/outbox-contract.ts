@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewOutboxMessage, OutboxMessageKind } from '../../booking/outbox.ts';
-import { answer, counterBooking, freshSlot } from '../../booking/store-contract.ts';
+import { answer, counterBooking, facilityBooking, freshSlot } from '../../booking/store-contract.ts';
 import type { ClaimedMessage } from './outbox-store.ts';
 import type { Store } from './store.ts';
 
@@ -189,6 +189,84 @@ export function describeOutboxContract(name: string, makeStore: () => Promise<Se
       const afterCancel = await store.outbox.claimDue(AFTER_DUE, LEASE(AFTER_DUE, 60), 10_000);
       expect(afterCancel.filter((claim) => claim.kind === 'reminder' && other.reminders.some((reminder) => reminder.key === claim.key))).toEqual([]);
       expect(afterCancel.filter((claim) => notices.some((notice) => notice.key === claim.key)).map((claim) => claim.channel)).toEqual(['email', 'push']);
+    });
+
+    describe('the mails written ahead for a facility booking', () => {
+      const room = () => `mail-room-${crypto.randomUUID()}`;
+      const provisional = (extra: Parameters<typeof facilityBooking>[3] = {}) =>
+        facilityBooking(room(), ['2026-12-20'], ['09:00'], {
+          status: 'provisional',
+          provisionalUntil: '2026-12-12T15:00:00.000Z',
+          applyBy: '2026-12-12',
+          ...extra,
+        });
+
+      it('are written with the booking, and not for one refused as taken; a move replaces the unsent ones, a cancel removes them', async () => {
+        const place = room();
+        const [reminder, refused] = [message('facility-reminder'), message('facility-reminder')];
+        const booking = facilityBooking(place, ['2026-12-20'], ['09:00'], { mails: [reminder] });
+        expect(await store.facilities.book(booking, null, answer)).toEqual({ replayed: false, value: 'booked' });
+        expect(await store.facilities.book(facilityBooking(place, ['2026-12-20'], ['09:00'], { mails: [refused] }), null, answer)).toEqual({
+          replayed: false,
+          value: 'taken',
+        });
+
+        const [moved, refusedMove] = [message('facility-reminder', LEASE(DUE, 86_400)), message('facility-reminder')];
+        const other = facilityBooking(place, ['2026-12-22'], ['09:00']);
+        await store.facilities.book(other, null, answer);
+        const toTaken = { dates: ['2026-12-22'], blockIds: ['09:00'], segments: [{ date: '2026-12-22', segment: '09:00' }], fee: 1200 };
+        expect(await store.facilities.move(booking.code, toTaken, BEFORE_DUE, [refusedMove])).toBe('taken');
+        const toFree = { dates: ['2026-12-21'], blockIds: ['09:00'], segments: [{ date: '2026-12-21', segment: '09:00' }], fee: 1200 };
+        expect(await store.facilities.move(booking.code, toFree, BEFORE_DUE, [moved])).toBe('moved');
+        const keys = [reminder.key, refused.key, moved.key, refusedMove.key];
+        expect(await claimMine(keys, AFTER_DUE)).toEqual([]);
+
+        const [cancelled, kept] = [message('facility-reminder'), message('facility-declined')];
+        const cancelling = facilityBooking(room(), ['2026-12-20'], ['09:00'], { mails: [cancelled, kept] });
+        await store.facilities.book(cancelling, null, answer);
+        expect(await store.facilities.cancel(cancelling.code, BEFORE_DUE)).toBe('cancelled');
+        // Only the mails written ahead go: a notice already due is not the change's to take back.
+        const claimed = await claimMine([...keys, cancelled.key, kept.key], LEASE(DUE, 86_400));
+        expect(claimed.map((claim) => `${claim.kind} ${claim.key}`).sort()).toEqual([`facility-declined ${kept.key}`, `facility-reminder ${moved.key}`]);
+      });
+
+      it('a confirm takes the 仮予約’s deadline notice away and writes the reminder; a refused confirm changes nothing', async () => {
+        const [deadline, reminder, refused] = [message('facility-deadline'), message('facility-reminder'), message('facility-reminder')];
+        const booking = provisional({ mails: [deadline] });
+        await store.facilities.book(booking, null, answer);
+        expect(await store.facilities.confirm(booking.code, BEFORE_DUE, reminder)).toBe('confirmed');
+        expect(await store.facilities.confirm(booking.code, BEFORE_DUE, refused)).toBe('not-provisional');
+        expect(await claimMine([deadline.key, reminder.key, refused.key], AFTER_DUE)).toMatchObject([{ key: reminder.key, kind: 'facility-reminder' }]);
+      });
+
+      it('a 仮予約 that lapses takes its unsent mails with it, whether the release job or the next booking releases it', async () => {
+        const [byJob, byBooking] = [message('facility-deadline', LEASE(DUE, 3600)), message('facility-deadline', LEASE(DUE, 3600))];
+        const lapsing = provisional({ provisionalUntil: DUE, mails: [byJob] });
+        await store.facilities.book(lapsing, null, answer);
+        expect(await store.facilities.releaseExpired(AFTER_DUE)).toBeGreaterThanOrEqual(1);
+        const place = room();
+        const other = facilityBooking(place, ['2026-12-20'], ['09:00'], {
+          status: 'provisional',
+          provisionalUntil: DUE,
+          applyBy: '2026-12-09',
+          mails: [byBooking],
+        });
+        await store.facilities.book(other, null, answer);
+        await store.facilities.book(facilityBooking(place, ['2026-12-20'], ['09:00'], { now: AFTER_DUE }), null, answer);
+        expect((await store.facilities.find(other.code))?.status).toBe('released');
+        expect(await claimMine([byJob.key, byBooking.key], LEASE(DUE, 7200))).toEqual([]);
+      });
+
+      it('the facility desk’s decline takes the deadline notice away and writes its own notice in the same transaction', async () => {
+        const loginName = `decline-${crypto.randomUUID().slice(0, 8)}`;
+        await store.staff.addAccount({ loginName, displayName: '施設', role: 'facility', passwordHash: 'x', now: BEFORE_DUE });
+        const accountId = (await store.staff.findAccount(loginName))?.id ?? 0;
+        const [deadline, notice] = [message('facility-deadline'), message('facility-declined', BEFORE_DUE)];
+        const booking = provisional({ mails: [deadline] });
+        await store.facilities.book(booking, null, answer);
+        expect(await store.staff.declineFacilityBooking({ code: booking.code, reason: '市の行事のため', accountId, now: BEFORE_DUE, notice })).toBe('declined');
+        expect(await claimMine([deadline.key, notice.key], AFTER_DUE)).toMatchObject([{ key: notice.key, kind: 'facility-declined' }]);
+      });
     });
 
     it('retention deletes the messages (and so the addresses) with the booking’s personal data', async () => {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { BookedSegment, FacilityStore, NewFacilityBookingRow } from '../../booking/facility-store.ts';
+import type { NewOutboxMessage } from '../../booking/outbox.ts';
 import { withIdempotency } from './sqlite-idempotency.ts';
-import { type FacilityBookingRow, toFacilityBooking } from './store-rows.ts';
+import { type FacilityBookingRow, toFacilityBooking, UNSENT_SCHEDULED_FACILITY_MAILS } from './store-rows.ts';
 
 /** SQLite keeps the dates and blocks as JSON text. */
 type BookingRow = Omit<FacilityBookingRow, 'dates' | 'block_ids'> & { dates_json: string; block_ids_json: string };
@@ -15,20 +16,44 @@ export function isSegmentTaken(error: unknown): boolean {
 }
 
 /**
- * Releases the 仮予約 whose deadline has passed: their segments are freed and they read as released.
+ * The outbox rows of facility bookings, written in the caller's transaction: `replace` removes the
+ * booking's unsent mails written ahead (UNSENT_SCHEDULED_FACILITY_MAILS) and writes `mails`. The
+ * facility desk's decline writes its notice the same way.
+ */
+export function sqliteFacilityMails(db: Database.Database) {
+  const insertMessage = db.prepare(`INSERT INTO outbox (key, kind, facility_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
+    VALUES (@key, @kind, @code, @recipient, @subject, @body, @dueAt, 'queued', @dueAt, @now)`);
+  const removeUnsent = db.prepare(`DELETE FROM outbox WHERE facility_code = ? AND ${UNSENT_SCHEDULED_FACILITY_MAILS}`);
+  const enqueue = (code: string, mails: readonly NewOutboxMessage[], now: string) => {
+    for (const message of mails) insertMessage.run({ ...message, code, now });
+  };
+  return {
+    enqueue,
+    replace(code: string, mails: readonly NewOutboxMessage[], now: string) {
+      removeUnsent.run(code);
+      enqueue(code, mails, now);
+    },
+  };
+}
+
+/**
+ * Releases the 仮予約 whose deadline has passed: their segments are freed, their unsent mails written
+ * ahead removed, and they read as released.
  * Call it inside a transaction, before anything that wants those segments. Returns how many.
  */
 export function expiredReleaser(db: Database.Database): (now: string) => number {
-  const expired = db.prepare("SELECT id FROM facility_bookings WHERE status = 'provisional' AND provisional_until <= ?").pluck();
+  const expired = db.prepare("SELECT id, code FROM facility_bookings WHERE status = 'provisional' AND provisional_until <= ?");
   const deleteSegments = db.prepare('DELETE FROM facility_booked_segments WHERE booking_id = ?');
   const markReleased = db.prepare("UPDATE facility_bookings SET status = 'released', updated_at = ? WHERE id = ?");
+  const mails = sqliteFacilityMails(db);
   return (now) => {
-    const ids = expired.all(now) as number[];
-    for (const id of ids) {
+    const rows = expired.all(now) as { id: number; code: string }[];
+    for (const { id, code } of rows) {
       deleteSegments.run(id);
+      mails.replace(code, [], now);
       markReleased.run(now, id);
     }
-    return ids.length;
+    return rows.length;
   };
 }
 
@@ -57,6 +82,7 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
     WHERE s.room_key = ? AND s.date >= ? AND s.date <= ? AND (s.room_block_id IS NOT NULL OR b.status = 'booked' OR b.provisional_until > ?)`,
     )
     .pluck();
+  const mails = sqliteFacilityMails(db);
   const setStatus = db.prepare('UPDATE facility_bookings SET status = ?, provisional_until = NULL, updated_at = ? WHERE id = ?');
   const updateChoice = db.prepare(
     'UPDATE facility_bookings SET dates_json = ?, block_ids_json = ?, first_date = ?, last_date = ?, fee = ?, updated_at = ? WHERE id = ?',
@@ -69,7 +95,7 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
   };
 
   const insertAll = db.transaction((booking: NewFacilityBookingRow) => {
-    const { segments: _segments, tokenHash, ...row } = booking;
+    const { segments: _segments, tokenHash, mails: written, ...row } = booking;
     const { lastInsertRowid } = insertBooking.run({
       ...row,
       datesJson: JSON.stringify(booking.dates),
@@ -79,6 +105,7 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
     });
     holdSegments(Number(lastInsertRowid), roomKey(booking.facilityId, booking.roomId), booking.segments);
     insertFirstLink.run('facility', booking.code, tokenHash, booking.now);
+    mails.enqueue(booking.code, written, booking.now);
   });
 
   const book = db.transaction((booking: NewFacilityBookingRow, idempotency: Parameters<FacilityStore['book']>[1], answer: () => string) =>
@@ -112,12 +139,13 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
     updateChoice.run(JSON.stringify(change.dates), JSON.stringify(change.blockIds), change.dates[0], change.dates.at(-1), change.fee, now, row.id);
   });
 
-  const move = db.transaction((code: string, change: Parameters<FacilityStore['move']>[1], now: string) => {
+  const move = db.transaction((code: string, change: Parameters<FacilityStore['move']>[1], now: string, written: NewOutboxMessage[]) => {
     releaseExpiredNow(now);
     const row = findRow(code);
     if (!row || !isActive(row, now)) return 'not-active' as const;
     try {
       moveSegments(row, change, now);
+      mails.replace(code, written, now);
       return 'moved' as const;
     } catch (error) {
       if (isSegmentTaken(error)) return 'taken' as const;
@@ -129,14 +157,16 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
     const row = findRow(code);
     if (!row || !isActive(row, now)) return 'not-active' as const;
     deleteSegments.run(row.id);
+    mails.replace(code, [], now);
     setStatus.run('cancelled', now, row.id);
     return 'cancelled' as const;
   });
 
-  const confirm = db.transaction((code: string, now: string) => {
+  const confirm = db.transaction((code: string, now: string, reminder: NewOutboxMessage | null) => {
     const row = findRow(code);
     if (!row || row.status !== 'provisional' || !isActive(row, now)) return 'not-provisional' as const;
     setStatus.run('booked', now, row.id);
+    mails.replace(code, reminder ? [reminder] : [], now);
     return 'confirmed' as const;
   });
 
@@ -159,9 +189,9 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
       const row = findRow(code);
       return Promise.resolve(row ? toBooking(row) : null);
     },
-    move: (code, change, now) => Promise.resolve(move.immediate(code, change, now)),
+    move: (code, change, now, mails) => Promise.resolve(move.immediate(code, change, now, mails)),
     cancel: (code, now) => Promise.resolve(cancel.immediate(code, now)),
-    confirm: (code, now) => Promise.resolve(confirm.immediate(code, now)),
+    confirm: (code, now, reminder) => Promise.resolve(confirm.immediate(code, now, reminder)),
     releaseExpired: (now) => Promise.resolve(db.transaction(releaseExpiredNow).immediate(now)),
     deletePersonalDataUpTo: (lastDate, now) => Promise.resolve(deletePersonalDataUpTo.immediate(lastDate, now)),
   };

@@ -20,6 +20,7 @@ import type {
   StaffSessionRecord,
   StaffStore,
 } from './staff-store.ts';
+import { sqliteFacilityMails } from './sqlite-facility-store.ts';
 import { sqliteRoomBlocks } from './sqlite-room-blocks.ts';
 import { type AccountRow, type PasskeyRow, toAccount, toPasskey } from './store-rows.ts';
 import { feePaymentRefusal, type FeePaymentMethod } from '../../domain/facility-fee.ts';
@@ -240,6 +241,7 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
   const provisional = db.prepare(`SELECT code, facility_id, room_id, dates_json, head_count, fee, group_name, provisional_until
     FROM facility_bookings WHERE status = 'provisional' AND provisional_until > ? ORDER BY provisional_until, code`);
 
+  const facilityMails = sqliteFacilityMails(db);
   const provisionalInForce = db.prepare("SELECT id FROM facility_bookings WHERE code = ? AND status = 'provisional' AND provisional_until > ?").pluck();
   const declineFacilityBooking = db.transaction((decline: FacilityDecline) => {
     const id = provisionalInForce.get(decline.code, decline.now) as number | undefined;
@@ -252,12 +254,8 @@ export function sqliteStaffStore(db: Database.Database): StaffStore {
       decline.now,
       decline.accountId,
     );
-    const notice = decline.notice;
-    if (notice)
-      db.prepare(
-        `INSERT INTO outbox (key, kind, facility_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
-      ).run(notice.key, notice.kind, decline.code, notice.recipient, notice.subject, notice.body, notice.dueAt, notice.dueAt, decline.now);
+    // The mails written ahead (its deadline notice) go; the city's notice comes.
+    facilityMails.replace(decline.code, decline.notice ? [decline.notice] : [], decline.now);
     return 'declined' as const;
   });
 

@@ -1,6 +1,7 @@
 import type { StoredCounterReservation } from '../../booking/counter-store.ts';
 import type { StoredWaitlistEntry } from '../../booking/counter-waitlist-store.ts';
 import type { StoredFacilityBooking } from '../../booking/facility-store.ts';
+import { FACILITY_SCHEDULED_MAILS } from '../../booking/outbox.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
 import type { StaffAccountRecord, StaffPasskeyRecord } from './staff-store.ts';
 
@@ -169,3 +170,10 @@ export function toWaitlistEntry(row: WaitlistRow): StoredWaitlistEntry {
     bookingCode: row.booking_code,
   };
 }
+
+/**
+ * Which outbox rows of a facility booking a change of it makes wrong: the mails written ahead for its
+ * days (FACILITY_SCHEDULED_MAILS), while unsent. A mail a worker is sending at this very moment still
+ * goes out; its row is simply gone when the worker marks it. The same SQL in both engines.
+ */
+export const UNSENT_SCHEDULED_FACILITY_MAILS = `status = 'queued' AND kind IN (${FACILITY_SCHEDULED_MAILS.map((kind) => `'${kind}'`).join(', ')})`;

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { BookedSegment, FacilityStore } from '../../../booking/facility-store.ts';
-import { type FacilityBookingRow as BookingRow, toFacilityBooking as toBooking } from '../store-rows.ts';
+import type { NewOutboxMessage } from '../../../booking/outbox.ts';
+import { type FacilityBookingRow as BookingRow, toFacilityBooking as toBooking, UNSENT_SCHEDULED_FACILITY_MAILS } from '../store-rows.ts';
 import { withIdempotency } from './postgres-idempotency.ts';
 import { inTransaction, LOCK_NAMESPACE, lockFor, orRefused } from './transaction.ts';
 
@@ -31,6 +32,26 @@ async function holdSegments(client: PoolClient, bookingId: number, room: string,
 }
 
 /**
+ * Writes a facility booking's mails in the caller's transaction (the facility desk's decline writes
+ * its notice the same way).
+ */
+async function enqueue(client: PoolClient, code: string, mails: readonly NewOutboxMessage[], now: string): Promise<void> {
+  for (const message of mails) {
+    await client.query(
+      `INSERT INTO outbox (key, kind, facility_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $7, $8)`,
+      [message.key, message.kind, code, message.recipient, message.subject, message.body, message.dueAt, now],
+    );
+  }
+}
+
+/** The booking's unsent mails written ahead (UNSENT_SCHEDULED_FACILITY_MAILS) go, and `mails` come in their place. */
+export async function replaceFacilityMails(client: PoolClient, code: string, mails: readonly NewOutboxMessage[], now: string): Promise<void> {
+  await client.query(`DELETE FROM outbox WHERE facility_code = $1 AND ${UNSENT_SCHEDULED_FACILITY_MAILS}`, [code]);
+  await enqueue(client, code, mails, now);
+}
+
+/**
  * Releases the 仮予約 whose deadline has passed, claiming each with FOR UPDATE SKIP LOCKED so that
  * any number of instances (and bookings, which release before they book) can run it at once and each
  * expired booking is released by exactly one of them. Returns how many this call released.
@@ -40,9 +61,11 @@ export async function releaseExpiredNow(client: PoolClient, now: string): Promis
     `WITH expired AS (
        SELECT id FROM facility_bookings WHERE status = 'provisional' AND provisional_until <= $1 FOR UPDATE SKIP LOCKED
      ), released AS (
-       UPDATE facility_bookings SET status = 'released', updated_at = $1 WHERE id IN (SELECT id FROM expired) RETURNING id
+       UPDATE facility_bookings SET status = 'released', updated_at = $1 WHERE id IN (SELECT id FROM expired) RETURNING id, code
      ), freed AS (
        DELETE FROM facility_booked_segments WHERE booking_id IN (SELECT id FROM released)
+     ), unsent AS (
+       DELETE FROM outbox WHERE facility_code IN (SELECT code FROM released) AND ${UNSENT_SCHEDULED_FACILITY_MAILS}
      )
      SELECT count(*) AS released FROM released`,
     [now],
@@ -125,6 +148,7 @@ export function postgresFacilityStore(pool: Pool): FacilityStore {
                   "INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES ('facility', $1, $2, 'booking', $3)",
                   [booking.code, booking.tokenHash, booking.now],
                 );
+                await enqueue(client, booking.code, booking.mails, booking.now);
                 return 'booked' as const;
               },
               'taken' as const,
@@ -144,7 +168,7 @@ export function postgresFacilityStore(pool: Pool): FacilityStore {
       return rows[0] ? toBooking(rows[0]) : null;
     },
 
-    move: (code, change, now) =>
+    move: (code, change, now, mails) =>
       inTransaction(pool, async (client) => {
         await releaseExpiredNow(client, now);
         const row = await lockBooking(client, code);
@@ -160,6 +184,7 @@ export function postgresFacilityStore(pool: Pool): FacilityStore {
               'UPDATE facility_bookings SET dates = $1::date[], block_ids = $2, first_date = $3, last_date = $4, fee = $5, updated_at = $6 WHERE id = $7',
               [change.dates, change.blockIds, change.dates[0], change.dates.at(-1), change.fee, now, row.id],
             );
+            await replaceFacilityMails(client, code, mails, now);
             return 'moved' as const;
           },
           'taken' as const,
@@ -172,14 +197,16 @@ export function postgresFacilityStore(pool: Pool): FacilityStore {
         if (!row || !isActive(row, now)) return 'not-active' as const;
         await client.query('DELETE FROM facility_booked_segments WHERE booking_id = $1', [row.id]);
         await client.query("UPDATE facility_bookings SET status = 'cancelled', provisional_until = NULL, updated_at = $1 WHERE id = $2", [now, row.id]);
+        await replaceFacilityMails(client, code, [], now);
         return 'cancelled' as const;
       }),
 
-    confirm: (code, now) =>
+    confirm: (code, now, reminder) =>
       inTransaction(pool, async (client) => {
         const row = await lockBooking(client, code);
         if (!row || row.status !== 'provisional' || !isActive(row, now)) return 'not-provisional' as const;
         await client.query("UPDATE facility_bookings SET status = 'booked', provisional_until = NULL, updated_at = $1 WHERE id = $2", [now, row.id]);
+        await replaceFacilityMails(client, code, reminder ? [reminder] : [], now);
         return 'confirmed' as const;
       }),
 

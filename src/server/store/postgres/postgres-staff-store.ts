@@ -21,6 +21,7 @@ import type {
 import { inTransaction, orRefused } from './transaction.ts';
 import { postgresRoomBlocks } from './postgres-room-blocks.ts';
 import { ACCOUNT_COLUMNS, type AccountRow, type PasskeyRow, toAccount, toPasskey } from '../store-rows.ts';
+import { replaceFacilityMails } from './postgres-facility-store.ts';
 import { feePaymentRefusal, type FeePaymentMethod } from '../../../domain/facility-fee.ts';
 
 interface SessionRow {
@@ -532,13 +533,8 @@ export function postgresStaffStore(pool: Pool): StaffStore {
           decline.now,
           decline.accountId,
         ]);
-        const notice = decline.notice;
-        if (notice)
-          await client.query(
-            `INSERT INTO outbox (key, kind, facility_code, recipient, subject, body, due_at, status, next_attempt_at, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $7, $8)`,
-            [notice.key, notice.kind, decline.code, notice.recipient, notice.subject, notice.body, notice.dueAt, decline.now],
-          );
+        // The mails written ahead (its deadline notice) go; the city's notice comes.
+        await replaceFacilityMails(client, decline.code, decline.notice ? [decline.notice] : [], decline.now);
         return 'declined' as const;
       }),
     recordFeePayment: (payment: FeePaymentRecord) =>
