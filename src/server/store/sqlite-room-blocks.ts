@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { DaySheetBooking } from '../../domain/room-blocks.ts';
 import { expiredReleaser, isSegmentTaken, roomKey } from './sqlite-facility-store.ts';
-import type { NewRoomBlockRecord, RoomBlockOutcome, RoomBlockRow, RoomDayBookingRow, StaffStore } from './staff-store.ts';
+import type { NewRoomBlockRecord, RoomBlockOutcome, RoomBlockRow, StaffStore } from './staff-store.ts';
 
 interface BlockRow {
   id: number;
@@ -113,7 +114,7 @@ export function sqliteRoomBlocks(db: Database.Database): RoomBlockMethods {
       }[];
       const bookings = rows
         .filter((row) => (JSON.parse(row.dates_json) as string[]).includes(date))
-        .map((row): RoomDayBookingRow => ({
+        .map((row): DaySheetBooking => ({
           code: row.code,
           blockIds: JSON.parse(row.block_ids_json) as string[],
           status: row.status,

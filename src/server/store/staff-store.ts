@@ -3,7 +3,7 @@ import type { StaffRole } from '../../domain/staff-roles.ts';
 import type { AuditAction, AuditEntry, SignInMethod } from '../../domain/staff-api.ts';
 import type { NewOutboxMessage } from '../../booking/outbox.ts';
 import type { FeePaymentMethod } from '../../domain/facility-fee.ts';
-import type { BlockingBooking } from '../../domain/room-blocks.ts';
+import type { BlockingBooking, DaySheetBooking } from '../../domain/room-blocks.ts';
 
 export type { SignInMethod };
 
@@ -205,16 +205,6 @@ export type RoomBlockOutcome =
   /** Nothing changed: citizens' bookings (booked, or 仮予約 still in force) hold some of the segments, or another block does. */
   | { blocked: false; bookings: BlockingBooking[]; alreadyBlocked: boolean };
 
-/** A booking of a room held on a day, for the day sheet. */
-export interface RoomDayBookingRow {
-  code: string;
-  blockIds: string[];
-  status: 'booked' | 'provisional';
-  paid: boolean;
-  groupName: string | null;
-  headCount: number;
-}
-
 export interface StaffStore {
   addAccount(account: { loginName: string; displayName: string; role: StaffRole; passwordHash: string; now: string }): Promise<'added' | 'name-taken'>;
   findAccount(loginName: string): Promise<StaffAccountRecord | null>;
@@ -334,5 +324,5 @@ export interface StaffStore {
   /** Blocks on or after the day, earliest first (at most 500). */
   listRoomBlocks(fromDate: string): Promise<RoomBlockRow[]>;
   /** A room's bookings in force on the day (booked, or 仮予約 not past their deadline) and its blocks. */
-  roomDay(facilityId: string, roomId: string, date: string, now: string): Promise<{ bookings: RoomDayBookingRow[]; blocks: RoomBlockRow[] }>;
+  roomDay(facilityId: string, roomId: string, date: string, now: string): Promise<{ bookings: DaySheetBooking[]; blocks: RoomBlockRow[] }>;
 }

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import type { RoomBlockRow, RoomDayBookingRow, StaffStore } from '../staff-store.ts';
+import type { DaySheetBooking } from '../../../domain/room-blocks.ts';
+import type { RoomBlockRow, StaffStore } from '../staff-store.ts';
 import { OVERLAP_REFUSED, releaseExpiredNow, roomKey } from './postgres-facility-store.ts';
 import { inTransaction, LOCK_NAMESPACE, lockFor, orRefused } from './transaction.ts';
 
@@ -112,7 +113,7 @@ export function postgresRoomBlocks(pool: Pool): RoomBlockMethods {
         pool.query<BlockRow>(`SELECT ${BLOCK_COLUMNS} WHERE b.facility_id = $1 AND b.room_id = $2 AND b.date = $3 ORDER BY b.id`, [facilityId, roomId, date]),
       ]);
       return {
-        bookings: bookings.rows.map((row): RoomDayBookingRow => ({
+        bookings: bookings.rows.map((row): DaySheetBooking => ({
           code: row.code,
           blockIds: row.block_ids,
           status: row.status,
