@@ -34,29 +34,43 @@ async function openCounterReservation(request: APIRequestContext): Promise<strin
   return `/mynumber/reservations/${reservation.code}#token=${token}`;
 }
 
+/** A block of the 文化会館 (午前, 午後 or 夜間) on a day. */
+export interface BunkaBlock {
+  date: string;
+  blockId: string;
+}
+
+/** Every free block of a 文化会館 room but 全日, from its availability; `origin` is a test's own server, or '' for the shared one. */
+export async function freeBunkaBlocks(request: APIRequestContext, roomId: string, origin = ''): Promise<BunkaBlock[]> {
+  const room = `${origin}/api/v1/facilities/bunka-kaikan/rooms/${roomId}`;
+  const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
+  return days.flatMap((day) => day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id })));
+}
+
+/** What a citizen sends to book one block of a 文化会館 room for a 自治会's meeting. */
+export function bunkaMeetingBooking(roomId: string, { date, blockId }: BunkaBlock, groupName: string) {
+  return {
+    facilityId: 'bunka-kaikan',
+    roomId,
+    dates: [date],
+    blockIds: [blockId],
+    residency: 'resident',
+    group: 'general',
+    purpose: '自治会の会議',
+    headCount: 8,
+    groupName,
+    nameKana: 'トウガネ ハナコ',
+    phone: '0475-50-1210',
+    email: '',
+  };
+}
+
 /** A facility booking made through the API, in a room no other test books (和室(1) of the 文化会館, so a 仮予約 until the application at its counter). */
 async function openFacilityBooking(request: APIRequestContext): Promise<string> {
-  const room = '/api/v1/facilities/bunka-kaikan/rooms/washitsu-1';
-  const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
-  const choice = pickAtRandom(
-    days.flatMap((day) => day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id }))),
-  );
+  const choice = pickAtRandom(await freeBunkaBlocks(request, 'washitsu-1'));
   const response = await request.post('/api/v1/facilities/bookings', {
     headers: { 'Idempotency-Key': randomKey() },
-    data: {
-      facilityId: 'bunka-kaikan',
-      roomId: 'washitsu-1',
-      dates: [choice.date],
-      blockIds: [choice.blockId],
-      residency: 'resident',
-      group: 'general',
-      purpose: '自治会の会議',
-      headCount: 8,
-      groupName: '',
-      nameKana: 'トウガネ ハナコ',
-      phone: '0475-50-1210',
-      email: '',
-    },
+    data: bunkaMeetingBooking('washitsu-1', choice, ''),
   });
   const { booking, token } = (await response.json()) as { booking: { code: string }; token: string };
   return `/facilities/bookings/${booking.code}#token=${token}`;

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { formatReservationCode } from '../../src/domain/citizen-fields.ts';
+import { bunkaMeetingBooking, freeBunkaBlocks } from './portal.ts';
 
 /** Staff accounts for e2e, made by the server's own command, and signing in on the staff screen. */
 export const PASSWORD = 'kuju-kuri-hama-2026';
@@ -34,30 +35,13 @@ export interface HeldRoom {
  * picked at random. `origin` is a test's own server, or '' for the shared one.
  */
 export async function holdMeetingRoom(request: APIRequestContext, count: number, origin = ''): Promise<HeldRoom[]> {
-  const room = `${origin}/api/v1/facilities/bunka-kaikan/rooms/meeting-2`;
-  const { days } = (await (await request.get(`${room}/availability`)).json()) as { days: { date: string; blocks: { id: string; bookable: boolean }[] }[] };
-  const blocks = days.flatMap((day) =>
-    day.blocks.filter((block) => block.bookable && block.id !== 'all-day').map((block) => ({ date: day.date, blockId: block.id })),
-  );
+  const blocks = await freeBunkaBlocks(request, 'meeting-2', origin);
   const picked = blocks.sort(() => Math.random() - 0.5).slice(0, count);
   if (picked.length < count) throw new Error('not enough free blocks');
   const held: HeldRoom[] = [];
   for (const choice of picked) {
     const response = await request.post(`${origin}/api/v1/facilities/bookings`, {
-      data: {
-        facilityId: 'bunka-kaikan',
-        roomId: 'meeting-2',
-        dates: [choice.date],
-        blockIds: [choice.blockId],
-        residency: 'resident',
-        group: 'general',
-        purpose: '自治会の会議',
-        headCount: 8,
-        groupName: '東金二丁目自治会',
-        nameKana: 'トウガネ ハナコ',
-        phone: '0475-50-1210',
-        email: '',
-      },
+      data: bunkaMeetingBooking('meeting-2', choice, '東金二丁目自治会'),
     });
     expect(response.status()).toBe(201);
     const answer = (await response.json()) as { booking: { code: string; status: string }; token: string };
