@@ -1,4 +1,5 @@
-import type { AcceptRefusal, JoinRefusal } from '../domain/counter-waitlist.ts';
+import type { JoinRefusal } from '../domain/counter-waitlist.ts';
+import type { AcceptRefusal } from '../domain/waitlist-queue.ts';
 import type { IdempotencyRequest, IdempotentOutcome } from './idempotency.ts';
 import type { NewOutboxMessage } from './outbox.ts';
 

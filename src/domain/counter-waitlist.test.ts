@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { counter } from '../content/counter.ts';
-import {
-  acceptRefusal,
-  formatHoldTime,
-  joinRefusal,
-  MIN_HOLD_MINUTES,
-  offerHeldUntil,
-  publicSeatsLeft,
-  settleWaitlist,
-  type WaitlistSlot,
-  waitlistOfferMail,
-} from './counter-waitlist.ts';
+import { acceptRefusal, formatHoldTime, MIN_HOLD_MINUTES } from './waitlist-queue.ts';
+import { joinRefusal, offerHeldUntil, publicSeatsLeft, settleWaitlist, type WaitlistSlot, waitlistOfferMail } from './counter-waitlist.ts';
 
 type EntryState = 'waiting' | 'offered' | 'accepted' | 'declined' | 'expired';
 interface Entry {

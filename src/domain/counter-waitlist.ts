@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import type { CounterContent } from './counter.ts';
 import { newCounterReservationSchema } from './counter-reservation.ts';
-import { formatJapaneseDate, formatShortJapaneseDate, formatTime, japanClock, japanInstant, parseTime } from './japan-time.ts';
+import { formatJapaneseDate, formatShortJapaneseDate, formatTime, japanInstant, parseTime } from './japan-time.ts';
+import {
+  type ActiveWaitlistEntry,
+  formatJapanInstant,
+  heldUntil,
+  lapsedOffers,
+  OFFER_MESSAGES,
+  offerMailFooter,
+  offersInOrder,
+  offerStateSchema,
+  type QueueRefusal,
+  queueRefusal,
+  type WaitlistSettlement,
+} from './waitlist-queue.ts';
 
 /**
  * キャンセル待ち for a full slot of the MyNumber counter: the queue's rules, pure. Each store reads
@@ -14,13 +27,6 @@ import { formatJapaneseDate, formatShortJapaneseDate, formatTime, japanClock, ja
  * seats from the public: a seat freed while someone waits is theirs, in the order they joined.
  */
 
-/** An entry still in the queue: waiting, or holding an offer until `heldUntil` (ISO instant). */
-export interface ActiveWaitlistEntry {
-  id: number;
-  state: 'waiting' | 'offered';
-  heldUntil: string | null;
-}
-
 export interface WaitlistSlot {
   /** The slot's seats now (the day's desks; 0 while the counter is closed there). */
   seats: number;
@@ -29,15 +35,6 @@ export interface WaitlistSlot {
   /** The active entries, in the order they joined. */
   entries: readonly ActiveWaitlistEntry[];
 }
-
-/** What a store does to a slot's queue now: offers that lapse (their seats come back), and who gets an offer. */
-export interface WaitlistSettlement {
-  expire: number[];
-  offer: number[];
-}
-
-/** An offer is never made for less than this: nobody can act on a mail in a few minutes. */
-export const MIN_HOLD_MINUTES = 15;
 
 const waiting = (slot: WaitlistSlot) => slot.entries.filter((entry) => entry.state === 'waiting');
 
@@ -52,25 +49,19 @@ export function publicSeatsLeft(slot: WaitlistSlot): number {
  * to hold a seat for anyone: then the seats stay free for whoever books first).
  */
 export function settleWaitlist(slot: WaitlistSlot, now: Date, offersPossible: number): WaitlistSettlement {
-  const expire = slot.entries
-    .filter((entry) => entry.state === 'offered' && entry.heldUntil !== null && Date.parse(entry.heldUntil) <= now.getTime())
-    .map((entry) => entry.id);
-  const free = Math.max(0, slot.seats - (slot.taken - expire.length));
-  const offer = waiting(slot)
-    .slice(0, Math.min(free, Math.max(0, offersPossible)))
-    .map((entry) => entry.id);
+  const expire = lapsedOffers(slot.entries, now);
+  let free = Math.max(0, slot.seats - (slot.taken - expire.length));
+  const offer = offersInOrder(slot.entries, offersPossible, () => free-- > 0);
   return { expire, offer };
 }
 
-export type JoinRefusal = 'closed' | 'seats-free' | 'already-waiting' | 'queue-full';
+export type JoinRefusal = 'closed' | 'seats-free' | QueueRefusal;
 
 /** Whether one more person may join the queue; `alreadyWaiting` when this contact is in it already. */
 export function joinRefusal(slot: WaitlistSlot, alreadyWaiting: boolean, maxWaiting: number): JoinRefusal | null {
   if (slot.seats === 0) return 'closed';
   if (publicSeatsLeft(slot) > 0) return 'seats-free';
-  if (alreadyWaiting) return 'already-waiting';
-  if (slot.entries.length >= maxWaiting) return 'queue-full';
-  return null;
+  return queueRefusal(slot.entries, alreadyWaiting, maxWaiting);
 }
 
 /**
@@ -80,36 +71,16 @@ export function joinRefusal(slot: WaitlistSlot, alreadyWaiting: boolean, maxWait
  */
 export function offerHeldUntil(now: Date, slot: string, counter: Pick<CounterContent, 'waitlist' | 'closesMinutesBefore'>): Date | null {
   const cutOff = japanInstant(slot.slice(0, 10), (parseTime(slot.slice(11)) ?? 0) - counter.closesMinutesBefore).getTime();
-  const until = Math.min(now.getTime() + counter.waitlist.holdMinutes * 60_000, cutOff);
-  return until - now.getTime() >= MIN_HOLD_MINUTES * 60_000 ? new Date(until) : null;
-}
-
-/** How long an offer is held, as a citizen says it: 「2時間」, 「1時間30分」, 「45分」. */
-export function formatHoldTime(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return `${hours > 0 ? `${String(hours)}時間` : ''}${rest > 0 || hours === 0 ? `${String(rest)}分` : ''}`;
-}
-
-export type AcceptRefusal = 'not-offered' | 'expired';
-
-/** Whether an offer can be accepted now. */
-export function acceptRefusal(entry: { state: string; heldUntil: string | null }, now: Date): AcceptRefusal | null {
-  if (entry.state !== 'offered' || entry.heldUntil === null) return 'not-offered';
-  return Date.parse(entry.heldUntil) <= now.getTime() ? 'expired' : null;
+  return heldUntil(now, counter.waitlist.holdMinutes, new Date(cutOff));
 }
 
 /** What the citizen reads when the queue says no, alike from the server and any other transport. */
 export const WAITLIST_MESSAGES = {
-  notOffered: 'キャンセル待ちは、いまは受け付けていません。',
+  ...OFFER_MESSAGES,
   closed: 'この時間は、窓口がお休みです。ほかの時間を選んでください。',
   'seats-free': 'この時間には空きがあります。キャンセル待ちではなく、ふつうに予約してください。',
   'already-waiting': 'このメールアドレスで、この時間のキャンセル待ちに登録済みです。',
   'queue-full': 'この時間のキャンセル待ちは、いっぱいです。ほかの時間を選んでください。',
-  emailRequired: 'キャンセル待ちには、メールアドレスが必要です。空きが出たことをメールでお知らせします。',
-  offerNotFound: 'このお知らせは見つかりません。メールのリンクをもう一度開いてください。',
-  'not-offered': 'この空きは、もうお受けできません（お断りされたか、予約になったか、期限が過ぎました）。',
-  expired: 'お受けできる時間を過ぎたため、この空きは次の方へお回ししました。',
 } as const;
 
 /** What a waitlist entry looks like to the person who holds its link. */
@@ -120,12 +91,6 @@ export interface WaitlistOfferFacts {
   heldUntil: Date;
   /** The page where the offer is accepted, with its secret in the fragment. */
   acceptUrl: string;
-}
-
-/** An instant as a citizen reads it: 「12月3日（木） 15:30」, Japan time. */
-export function formatJapanInstant(instant: Date): string {
-  const clock = japanClock(instant);
-  return `${formatShortJapaneseDate(clock.date)} ${formatTime(clock.minutes)}`;
 }
 
 /** 「あきが出ました」: a seat is held; tap the link by this time to take it. Nothing personal in it. */
@@ -148,12 +113,7 @@ export function waitlistOfferMail(facts: WaitlistOfferFacts): { subject: string;
       '「この時間で予約する」を押してください。',
       facts.acceptUrl,
       '',
-      `${until}を過ぎると、次に待っている方へお回しします。`,
-      '行けないときは、同じページの「お断りする」を押してください。',
-      '',
-      'このメールは、キャンセル待ちのときにメールアドレスを入力された方へ、',
-      '東金市役所がお送りしています。送信専用のため、返信はできません。',
-      'お心当たりのないときは、このメールを消してください。',
+      ...offerMailFooter(until),
     ].join('\n'),
   };
 }
@@ -180,7 +140,7 @@ export const waitlistOfferSchema = z.strictObject({
   kindId: z.string(),
   people: z.number().int(),
   proxy: z.boolean(),
-  state: z.enum(['offered', 'accepted', 'declined', 'expired']),
+  state: offerStateSchema,
   /** ISO instant: the seat is held until then. */
   heldUntil: z.string(),
 });

@@ -133,8 +133,27 @@ export const facilityMailTimesSchema = z.object({
   provenance: provenanceSchema,
 });
 
+/**
+ * キャンセル待ち for a room's blocks: a freed block is held for the first person waiting this long
+ * (never past the day's booking cut-off), and at most this many may wait for one room on one day.
+ */
+export const roomWaitlistSchema = z.object({
+  holdMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60),
+  maxWaitingPerDay: z.number().int().min(1).max(50),
+  provenance: provenanceSchema,
+});
+
 export const facilitiesContentSchema = z
-  .object({ purposes: z.array(z.string().min(1)).min(1), mail: facilityMailTimesSchema, facilities: z.array(facilitySchema).min(1) })
+  .object({
+    purposes: z.array(z.string().min(1)).min(1),
+    mail: facilityMailTimesSchema,
+    waitlist: roomWaitlistSchema,
+    facilities: z.array(facilitySchema).min(1),
+  })
   .superRefine((content, context) => {
     const facilityIds = content.facilities.map((facility) => facility.id);
     content.facilities.forEach((facility, index) => {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AcceptOutcome, CounterWaitlistStore, NewWaitlistEntry, OfferedEntry, PreparedOffer } from '../../booking/counter-waitlist-store.ts';
-import { type ActiveWaitlistEntry, acceptRefusal, joinRefusal, settleWaitlist, type WaitlistSlot } from '../../domain/counter-waitlist.ts';
+import { joinRefusal, settleWaitlist, type WaitlistSlot } from '../../domain/counter-waitlist.ts';
+import { type ActiveWaitlistEntry, acceptRefusal } from '../../domain/waitlist-queue.ts';
 import { withIdempotency } from './sqlite-idempotency.ts';
 import { type WaitlistRow as Row, toWaitlistEntry } from './store-rows.ts';
 

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AcceptOutcome, CounterWaitlistStore, OfferedEntry } from '../../../booking/counter-waitlist-store.ts';
-import { type ActiveWaitlistEntry, acceptRefusal, joinRefusal, settleWaitlist, type WaitlistSlot } from '../../../domain/counter-waitlist.ts';
+import { joinRefusal, settleWaitlist, type WaitlistSlot } from '../../../domain/counter-waitlist.ts';
+import { type ActiveWaitlistEntry, acceptRefusal } from '../../../domain/waitlist-queue.ts';
 import { withIdempotency } from './postgres-idempotency.ts';
 import { type WaitlistRow, toWaitlistEntry } from '../store-rows.ts';
 import { inTransaction } from './transaction.ts';
