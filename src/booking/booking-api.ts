@@ -92,6 +92,12 @@ function waitlistOf(counter: CounterService): NonNullable<CounterService['waitli
   return counter.waitlist;
 }
 
+/** The rooms' キャンセル待ち where it is offered; elsewhere its endpoints say so. */
+function roomWaitlistOf(facilities: FacilityService): NonNullable<FacilityService['waitlist']> {
+  if (!facilities.waitlist) throw new ApiHttpError(404, 'not_found', WAITLIST_MESSAGES.notOffered);
+  return facilities.waitlist;
+}
+
 /** Every booking endpoint a citizen uses; the staff's desks are the server's own (src/server/staff/). */
 export function bookingEndpoints(counter: CounterService, facilities: FacilityService): BookingEndpoint[] {
   const c = counterContracts;
@@ -119,5 +125,9 @@ export function bookingEndpoints(counter: CounterService, facilities: FacilitySe
     endpoint(f.change, async ({ params, token, body }) => ({ booking: await facilities.change(params.code, token, body) })),
     endpoint(f.cancel, async ({ params, token }) => ({ booking: await facilities.cancel(params.code, token) })),
     endpoint(f.closeOtherLinks, async ({ params, token }) => ({ links: await facilities.closeOtherLinks(params.code, token) })),
+    endpoint(f.waitlistJoin, ({ body }) => roomWaitlistOf(facilities).join(body)),
+    endpoint(f.waitlistOffer, ({ token }) => roomWaitlistOf(facilities).offer(token)),
+    bookingEndpoint(f.waitlistAccept, ({ token, idempotencyKey }) => roomWaitlistOf(facilities).accept(token, idempotencyKey)),
+    endpoint(f.waitlistDecline, ({ token }) => roomWaitlistOf(facilities).decline(token)),
   ];
 }

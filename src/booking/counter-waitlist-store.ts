@@ -2,6 +2,7 @@ import type { JoinRefusal } from '../domain/counter-waitlist.ts';
 import type { AcceptRefusal } from '../domain/waitlist-queue.ts';
 import type { IdempotencyRequest, IdempotentOutcome } from './idempotency.ts';
 import type { NewOutboxMessage } from './outbox.ts';
+import type { PreparedOffer as GenericPreparedOffer } from './waitlist-offers.ts';
 
 /**
  * キャンセル待ち as stored (rules: src/domain/counter-waitlist.ts). Every method that changes a
@@ -35,12 +36,8 @@ export interface OfferedEntry {
   email: string;
 }
 
-/** One offer the engine has ready: the hash of its link's secret, until when it holds, and its mail. */
-export interface PreparedOffer {
-  tokenHash: string;
-  heldUntil: string;
-  mail: (entry: OfferedEntry) => NewOutboxMessage;
-}
+/** One offer the engine has ready for a seat. */
+export type PreparedOffer = GenericPreparedOffer<OfferedEntry>;
 
 export interface StoredWaitlistEntry {
   id: number;

@@ -11,13 +11,11 @@ import {
   waitlistOfferMail,
 } from '../domain/counter-waitlist.ts';
 import { japanClock } from '../domain/japan-time.ts';
-import type { CounterWaitlistStore, PreparedOffer, StoredWaitlistEntry } from './counter-waitlist-store.ts';
+import type { CounterWaitlistStore, OfferedEntry as SeatOfferEntry, StoredWaitlistEntry } from './counter-waitlist-store.ts';
 import { type CounterMailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode } from './secrets.ts';
-
-/** Offers made ready per store transaction; a slot freeing more seats at once is settled in more rounds. */
-const OFFERS_PER_ROUND = 2;
-const MAX_ROUNDS = 10;
+import { offeredEntry, offerLink, offerRefused, prepareOffers, settleInRounds } from './waitlist-offers.ts';
+import { offerLapsed } from '../domain/waitlist-queue.ts';
 
 export interface CounterWaitlistDependencies {
   content: CounterContent;
@@ -32,8 +30,6 @@ export interface CounterWaitlistDependencies {
   seatsChanged: () => void;
 }
 
-const refused = (status: 404 | 409, message: string) => new ApiHttpError(status, status === 404 ? 'not_found' : 'conflict', message);
-
 /**
  * キャンセル待ち over the store: joining a full slot's queue, offering freed seats (each with a mail
  * holding a link with its own secret), and the offer's page: look, accept in one tap, or decline.
@@ -43,59 +39,37 @@ export function createCounterWaitlist({ content, store, mail, now, checkRequest,
   const capacity = content.desksPerSlot;
   const kindName = (kindId: string) => content.visitKinds.find((kind) => kind.id === kindId)?.name ?? 'マイナンバーカードの手続き';
 
-  /** Offers made ready before the transaction (hashing is asynchronous); the store uses as many as it can give. */
-  async function prepareOffers(heldUntil: Date, instant: Date): Promise<PreparedOffer[]> {
-    return Promise.all(
-      Array.from({ length: OFFERS_PER_ROUND }, async () => {
-        const token = newManagementToken();
-        return {
-          tokenHash: await hashSecret(token),
-          heldUntil: heldUntil.toISOString(),
-          mail: (entry) =>
-            outboxMessage(
-              'waitlist-offer',
-              waitlistOfferMail({
-                slot: entry.slot,
-                kindName: kindName(entry.kindId),
-                counter: content,
-                heldUntil,
-                acceptUrl: `${mail.waitlistOfferUrl}#token=${token}`,
-              }),
-              entry.email,
-              instant,
-            ),
-        } satisfies PreparedOffer;
-      }),
+  /** A freed seat's offer mail, with its link's secret. */
+  const offerMail = (heldUntil: Date, instant: Date) => (entry: SeatOfferEntry, token: string) =>
+    outboxMessage(
+      'waitlist-offer',
+      waitlistOfferMail({ slot: entry.slot, kindName: kindName(entry.kindId), counter: content, heldUntil, acceptUrl: offerLink(mail.waitlistOfferUrl, token) }),
+      entry.email,
+      instant,
     );
-  }
 
   /**
    * Lapsed offers give their seats back and free seats go to those waiting, in order. Too close to
    * the slot to hold a seat for anyone, no offer is made: the seat is then free for whoever books.
    */
   async function settleSlot(slot: string): Promise<void> {
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    await settleInRounds(async () => {
       const instant = now();
       const heldUntil = offerHeldUntil(instant, slot, content);
-      const offers = heldUntil ? await prepareOffers(heldUntil, instant) : [];
+      const offers = heldUntil ? await prepareOffers(heldUntil, offerMail(heldUntil, instant)) : [];
       const made = await store.settle(slot, capacity, instant.toISOString(), offers);
       seatsChanged();
-      if (made < offers.length || offers.length === 0) return;
-    }
+      return { prepared: offers.length, made };
+    });
   }
 
-  type OfferedEntry = StoredWaitlistEntry & { state: WaitlistOffer['state'] | 'offered'; tokenHash: string };
+  type OfferedEntry = StoredWaitlistEntry & { state: WaitlistOffer['state']; tokenHash: string };
 
-  async function entryOf(token: string | null): Promise<OfferedEntry> {
-    const tokenHash = token === null ? null : await hashSecret(token);
-    const entry = tokenHash === null ? null : await store.findByOfferToken(tokenHash);
-    // An entry gets its secret only with its offer, so a link never finds one still waiting.
-    if (!entry || entry.state === 'waiting' || tokenHash === null) throw refused(404, WAITLIST_MESSAGES.offerNotFound);
-    return { ...entry, state: entry.state, tokenHash };
-  }
+  const entryOf = (token: string | null): Promise<OfferedEntry> =>
+    offeredEntry(token, (tokenHash) => store.findByOfferToken(tokenHash)) as Promise<OfferedEntry>;
 
   function offerView(entry: OfferedEntry, instant: Date): WaitlistOffer {
-    const lapsed = entry.state === 'offered' && entry.heldUntil !== null && Date.parse(entry.heldUntil) <= instant.getTime();
+    const lapsed = offerLapsed(entry, instant);
     return {
       slot: { date: entry.slot.slice(0, 10), time: entry.slot.slice(11) },
       kindId: entry.kindId,
@@ -128,7 +102,7 @@ export function createCounterWaitlist({ content, store, mail, now, checkRequest,
         maxWaiting: content.waitlist.maxWaitingPerSlot,
         now: now().toISOString(),
       });
-      if (!outcome.joined) throw refused(409, WAITLIST_MESSAGES[outcome.refusal]);
+      if (!outcome.joined) throw offerRefused(409, WAITLIST_MESSAGES[outcome.refusal]);
       seatsChanged();
       return { slot: { date: slot.slice(0, 10), time: slot.slice(11) }, position: outcome.position };
     },
@@ -178,12 +152,12 @@ export function createCounterWaitlist({ content, store, mail, now, checkRequest,
           seatsChanged();
           return { created, replayed: false };
         }
-        if (outcome.value === 'not-found') throw refused(404, WAITLIST_MESSAGES.offerNotFound);
+        if (outcome.value === 'not-found') throw offerRefused(404, WAITLIST_MESSAGES.offerNotFound);
         if (outcome.value === 'expired') {
           await settleSlot(entry.slot);
-          throw refused(409, WAITLIST_MESSAGES.expired);
+          throw offerRefused(409, WAITLIST_MESSAGES.expired);
         }
-        if (outcome.value === 'not-offered') throw refused(409, WAITLIST_MESSAGES['not-offered']);
+        if (outcome.value === 'not-offered') throw offerRefused(409, WAITLIST_MESSAGES['not-offered']);
       }
       throw new ApiHttpError(503, 'service_unavailable');
     },
@@ -192,10 +166,10 @@ export function createCounterWaitlist({ content, store, mail, now, checkRequest,
     async decline(token: string | null): Promise<WaitlistOffer> {
       const entry = await entryOf(token);
       const outcome = await store.decline(entry.tokenHash, now().toISOString());
-      if (outcome === 'not-found') throw refused(404, WAITLIST_MESSAGES.offerNotFound);
+      if (outcome === 'not-found') throw offerRefused(404, WAITLIST_MESSAGES.offerNotFound);
       if (outcome !== 'declined') {
         await settleSlot(entry.slot);
-        throw refused(409, WAITLIST_MESSAGES[outcome]);
+        throw offerRefused(409, WAITLIST_MESSAGES[outcome]);
       }
       await settleSlot(entry.slot);
       return offerView({ ...entry, state: 'declined' }, now());

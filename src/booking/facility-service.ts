@@ -21,7 +21,8 @@ import { createHoldKnowledge } from './hold-knowledge.ts';
 import { type BookingRefusal, bookingRefusal } from './refusal.ts';
 import { bookingLinks } from './booking-links.ts';
 import type { BookedSegment, StoredFacilityBooking } from './facility-store.ts';
-import { facilityMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
+import { facilityMailFacts, type NewOutboxMessage, outboxMessage, type WaitlistMailSettings } from './outbox.ts';
+import { createRoomWaitlist } from './room-waitlist.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode } from './secrets.ts';
 import { SerialisedJson } from './serialised-json.ts';
 import type { BookingStore } from './store.ts';
@@ -37,7 +38,7 @@ export interface FacilityServiceDependencies {
   content: FacilitiesContent;
   store: BookingStore;
   /** Null where no mail is sent: no mail server configured, or the practice mode (which sends nothing). */
-  mail: MailSettings | null;
+  mail: WaitlistMailSettings | null;
   now: () => Date;
   /** Whether facilities marked as samples take bookings (only a demonstration turns this on). */
   sampleFacilitiesBookable: boolean;
@@ -77,6 +78,54 @@ export function createFacilityService({ content, store, mail, now, sampleFacilit
     const priced = priceChoice(choice, facility, room, japanClock(now()));
     if (!priced.ok) throw new ApiHttpError(422, 'unprocessable', priced.message, [{ path: priced.path, message: priced.message }]);
     return { facility, room, dates: priced.dates, quote: priced.quote };
+  }
+
+  /** A booking request checked as a booking is: the rules and fee (priced), a sample, the room's capacity. */
+  function checkedBooking(request: NewFacilityBooking): { facility: Facility; room: Room; dates: IsoDate[]; quote: FacilityQuote } {
+    const checked = priced(request);
+    const { facility, room } = checked;
+    // A sample stands in for a room that does not exist: nobody may turn up to use it.
+    if (facility.sample && !sampleFacilitiesBookable) throw new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.sample(facility.name));
+    if (request.headCount > room.capacity) {
+      throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'headCount', message: FACILITY_MESSAGES.tooManyPeople(room.name, room.capacity) }]);
+    }
+    return checked;
+  }
+
+  /** Until when a booking made at `at` is a 仮予約 (null: a booking at once). */
+  function provisionalUntilFor(facility: Facility, dates: IsoDate[], at: Date): string | null {
+    return facility.inPersonApplication
+      ? provisionalDeadline(japanClock(at), dates[0] ?? '', facility.inPersonApplication.withinDays).expiresAt.toISOString()
+      : null;
+  }
+
+  /** A new booking as stored, from a checked choice and the applicant's details. */
+  function storedBooking(
+    code: string,
+    choice: { facility: Facility; room: Room; dates: IsoDate[]; quote: FacilityQuote; provisionalUntil: string | null },
+    applicant: Pick<StoredFacilityBooking, 'residency' | 'group' | 'headCount' | 'purpose' | 'groupName' | 'nameKana' | 'phone'> & {
+      email?: string | null | undefined;
+    },
+  ): StoredFacilityBooking {
+    return {
+      code,
+      facilityId: choice.facility.id,
+      roomId: choice.room.id,
+      dates: choice.dates,
+      blockIds: choice.quote.lines.map((line) => line.blockId),
+      residency: applicant.residency,
+      group: applicant.group,
+      headCount: applicant.headCount,
+      fee: choice.quote.fee,
+      status: choice.provisionalUntil ? 'provisional' : 'booked',
+      provisionalUntil: choice.provisionalUntil,
+      applyBy: choice.quote.applyBy,
+      purpose: applicant.purpose,
+      groupName: applicant.groupName,
+      nameKana: applicant.nameKana,
+      phone: applicant.phone,
+      email: applicant.email ? applicant.email : null,
+    };
   }
 
   function publicView(stored: StoredFacilityBooking): FacilityBooking {
@@ -157,7 +206,39 @@ export function createFacilityService({ content, store, mail, now, sampleFacilit
     heldSegments?.freed();
   }
 
+  // キャンセル待ち for rooms' blocks, only where its offers can be sent.
+  const waitlist =
+    mail && store.roomWaitlist
+      ? createRoomWaitlist({
+          content,
+          store: store.roomWaitlist,
+          mail,
+          now,
+          checkRequest(request) {
+            const { facility, room, dates, quote } = checkedBooking(request);
+            const blockIds = quote.lines.map((line) => line.blockId);
+            return { facility, room, blockIds, segments: segmentsOf(facility, { dates, blockIds }).map((held) => held.segment) };
+          },
+          bookingOf(entry, code, at) {
+            const { facility, room, dates, quote } = priced({ ...entry, dates: [entry.date] });
+            const stored = storedBooking(code, { facility, room, dates, quote, provisionalUntil: provisionalUntilFor(facility, dates, at) }, entry);
+            const view = { ...stored, purpose: stored.purpose ?? '', groupName: stored.groupName ?? '', nameKana: stored.nameKana ?? '', phone: stored.phone ?? '' };
+            return { stored, mails: mailsAhead(stored, at), created: (token) => ({ booking: publicView(view), token }) };
+          },
+          segmentsChanged: segmentsFreed,
+        })
+      : null;
+
+  /** Segments of a room freed on these days: those waiting for them are offered them at once. */
+  async function offerFreed(booking: Pick<StoredFacilityBooking, 'facilityId' | 'roomId' | 'dates'>): Promise<void> {
+    segmentsFreed();
+    // The booking change is done; a queue that cannot be settled now is settled by the next sweep.
+    for (const date of booking.dates) await waitlist?.settleDay({ facilityId: booking.facilityId, roomId: booking.roomId, date }).catch(() => undefined);
+  }
+
   return {
+    waitlist,
+
     /** A room's availability answer (`{ days }`), written out once per cached answer. */
     async availability(facilityId: string, roomId: string, from: IsoDate | undefined, to: IsoDate | undefined): Promise<SerialisedJson> {
       const { facility, room } = portalRoom(facilityId, roomId);
@@ -210,14 +291,7 @@ export function createFacilityService({ content, store, mail, now, sampleFacilit
      * request carries an Idempotency-Key (its first answer, kept by the store, may be a booking).
      */
     async create(request: NewFacilityBooking, idempotencyKey: string | null): Promise<{ created: FacilityBookingCreated; replayed: boolean } | BookingRefusal> {
-      const { facility, room, dates, quote } = priced(request);
-      // A sample stands in for a room that does not exist: nobody may turn up to use it.
-      if (facility.sample && !sampleFacilitiesBookable) throw new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.sample(facility.name));
-      if (request.headCount > room.capacity) {
-        throw new ApiHttpError(400, 'validation_failed', undefined, [
-          { path: 'headCount', message: FACILITY_MESSAGES.tooManyPeople(room.name, room.capacity) },
-        ]);
-      }
+      const { facility, room, dates, quote } = checkedBooking(request);
       const blockIds = quote.lines.map((line) => line.blockId);
       const segments = segmentsOf(facility, { dates, blockIds });
       const keys = segments.map((segment) => segmentKey(facility.id, room.id, `${segment.date}T${segment.segment}`));
@@ -229,31 +303,11 @@ export function createFacilityService({ content, store, mail, now, sampleFacilit
         (idempotencyKey === null || !(await store.hasIdempotentAnswer(CREATE_SCOPE, idempotencyKey)));
       if (await knownTaken()) return TAKEN_REFUSAL;
       const idempotency = idempotencyKey ? { scope: CREATE_SCOPE, key: idempotencyKey, requestHash: await hashRequest(request) } : null;
-      const provisionalUntil = facility.inPersonApplication
-        ? provisionalDeadline(japanClock(now()), dates[0] ?? '', facility.inPersonApplication.withinDays).expiresAt.toISOString()
-        : null;
+      const provisionalUntil = provisionalUntilFor(facility, dates, now());
 
       for (let attempt = 0; attempt < 5; attempt++) {
         const token = newManagementToken();
-        const stored: StoredFacilityBooking = {
-          code: newReservationCode(),
-          facilityId: facility.id,
-          roomId: room.id,
-          dates,
-          blockIds,
-          residency: request.residency,
-          group: request.group,
-          headCount: request.headCount,
-          fee: quote.fee,
-          status: provisionalUntil ? 'provisional' : 'booked',
-          provisionalUntil,
-          applyBy: quote.applyBy,
-          purpose: request.purpose,
-          groupName: request.groupName,
-          nameKana: request.nameKana,
-          phone: request.phone,
-          email: request.email ? request.email : null,
-        };
+        const stored = storedBooking(newReservationCode(), { facility, room, dates, quote, provisionalUntil }, request);
         const created: FacilityBookingCreated = { booking: publicView(stored), token };
         const tokenHash = await hashSecret(token);
         // Again after the awaits: meanwhile another request may have booked the block.
@@ -324,7 +378,7 @@ export function createFacilityService({ content, store, mail, now, sampleFacilit
       if (outcome === 'taken') throw TAKEN();
       if (outcome === 'not-active') throw new ApiHttpError(409, 'conflict', FACILITY_MESSAGES.cancelled);
       // The old segments are free now.
-      segmentsFreed();
+      await offerFreed(stored);
       return publicView((await store.facilities.find(code)) ?? stored);
     },
 
@@ -336,7 +390,7 @@ export function createFacilityService({ content, store, mail, now, sampleFacilit
         throw new ApiHttpError(422, 'unprocessable', FACILITY_MESSAGES.tooLateToCancel);
       }
       await store.facilities.cancel(code, now().toISOString());
-      segmentsFreed();
+      await offerFreed(stored);
       return publicView((await store.facilities.find(code)) ?? stored);
     },
 

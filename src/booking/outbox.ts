@@ -51,11 +51,12 @@ export interface MailSettings {
   bookingsUrl: string;
 }
 
-/** The counter's mails also link to the page of a キャンセル待ち offer. */
-export interface CounterMailSettings extends MailSettings {
+/** The counter's and the rooms' mails also link to the page of a キャンセル待ち offer. */
+export interface WaitlistMailSettings extends MailSettings {
   /** The page where a キャンセル待ち offer is accepted or declined, as a full address (its secret goes after #token=). */
   waitlistOfferUrl: string;
 }
+export type CounterMailSettings = WaitlistMailSettings;
 
 /** Web Push is offered; null where it is not (no VAPID keys configured, the practice mode). */
 export interface PushSettings {

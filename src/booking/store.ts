@@ -2,6 +2,7 @@ import type { CounterStore } from './counter-store.ts';
 import type { CounterWaitlistStore } from './counter-waitlist-store.ts';
 import type { FacilityStore } from './facility-store.ts';
 import type { LinkStore } from './link-store.ts';
+import type { RoomWaitlistStore } from './room-waitlist-store.ts';
 
 /**
  * The port of the booking engine: the few operations a booking needs, each atomic (a booking with
@@ -14,6 +15,8 @@ export interface BookingStore {
   /** キャンセル待ち; absent where it is never offered (the practice mode, which sends no mail). */
   counterWaitlist?: CounterWaitlistStore;
   facilities: FacilityStore;
+  /** キャンセル待ち for rooms' blocks; absent where it is never offered (the practice mode). */
+  roomWaitlist?: RoomWaitlistStore;
   links: LinkStore;
   /** Forgets idempotency records older than the instant (their answers may hold tokens). */
   deleteIdempotencyKeysBefore(isoInstant: string): Promise<number>;

@@ -23,6 +23,7 @@ import {
   newFacilityBookingSchema,
 } from './facility-booking.ts';
 import { managementLinkSchema } from './management-links.ts';
+import { newRoomWaitlistEntrySchema, roomWaitlistJoinedSchema, roomWaitlistOfferSchema } from './room-waitlist.ts';
 
 /**
  * The booking endpoints (MyNumber counter and facilities), one contract each. The client's
@@ -216,4 +217,47 @@ export const facilityContracts = {
       refusals: { 409: 'ほかの予約と重なる、または取り消し済み', 422: '規則により受け付けられない' },
     },
   ),
+  waitlistJoin: {
+    method: 'POST',
+    path: '/api/v1/facilities/waitlist',
+    summary: 'ほかの方の予約で埋まった部屋の時間のキャンセル待ちに登録する（1日ずつ。予約と同じ内容。空いたら、とっておく期限つきでメールで知らせる）',
+    body: newRoomWaitlistEntrySchema,
+    answer: { status: 201, description: '登録した部屋・日・時間と、待っている順番', schema: roomWaitlistJoinedSchema },
+    refusals: {
+      400: INPUT,
+      404: `${WAITLIST_OFF}、または部屋が見つからない`,
+      409: '選んだ時間が空いている（ふつうに予約できる）、市が使う時間がある、同じメールアドレスで登録済み、キャンセル待ちがいっぱい、または見本の施設',
+      422: '規則により受け付けられない（受付期間の外、休館日など）、またはこのアプリでは予約できない施設',
+    },
+  },
+  waitlistOffer: {
+    method: 'GET',
+    path: '/api/v1/facilities/waitlist/offer',
+    summary: '部屋のキャンセル待ちの空きのお知らせを見る（メールのリンクの秘密を Authorization: Bearer で）',
+    managementToken: true,
+    answer: { status: 200, description: '空いた部屋・日・時間と、とっておく期限', schema: roomWaitlistOfferSchema },
+    refusals: { 400: INPUT, 404: `${OFFER_NOT_FOUND}、またはキャンセル待ちを受け付けていない` },
+  },
+  waitlistAccept: {
+    method: 'POST',
+    path: '/api/v1/facilities/waitlist/offer/accept',
+    summary: 'とっておいた部屋の時間で予約する（登録のときの内容で。仮予約が必要な施設では仮予約。予約番号と管理用トークンを返す）',
+    managementToken: true,
+    idempotencyKey: true,
+    answer: { status: 201, description: '予約番号と管理用トークン', schema: facilityBookingCreatedSchema },
+    refusals: {
+      400: INPUT,
+      404: `${OFFER_NOT_FOUND}、またはキャンセル待ちを受け付けていない`,
+      409: '期限を過ぎた、お断りした、または予約にした空き',
+      422: '同じ操作番号でちがう内容、または規則により受け付けられない',
+    },
+  },
+  waitlistDecline: {
+    method: 'POST',
+    path: '/api/v1/facilities/waitlist/offer/decline',
+    summary: 'とっておいた部屋の時間をお断りする（次に待っている方へ回す）',
+    managementToken: true,
+    answer: { status: 200, description: 'お断りした空き', schema: roomWaitlistOfferSchema },
+    refusals: { 400: INPUT, 404: `${OFFER_NOT_FOUND}、またはキャンセル待ちを受け付けていない`, 409: '期限を過ぎた、お断りした、または予約にした空き' },
+  },
 } as const satisfies Record<string, ApiContract>;

@@ -10,6 +10,7 @@ export const MAIL_KINDS = [
   'waitlist-offer',
   'facility-reminder',
   'facility-deadline',
+  'room-waitlist-offer',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -22,6 +23,7 @@ export const MAIL_KIND_NAMES: Record<MailKind, string> = {
   'waitlist-offer': 'キャンセル待ちの空きのお知らせ',
   'facility-reminder': '施設の前日のお知らせ',
   'facility-deadline': '仮予約の申し込み期限のお知らせ',
+  'room-waitlist-offer': '部屋のキャンセル待ちの空きのお知らせ',
 };
 
 /** The desk that phones the citizen when a mail of this kind could not be delivered. */
@@ -33,6 +35,7 @@ export const MAIL_DESKS: Record<MailKind, StaffArea> = {
   'waitlist-offer': 'counter-desk',
   'facility-reminder': 'facility-desk',
   'facility-deadline': 'facility-desk',
+  'room-waitlist-offer': 'facility-desk',
 };
 
 /** How a message went: by e-mail, or as a push to the phone the citizen booked on. */

@@ -139,19 +139,24 @@ export async function buildApp({
       const facilities = createFacilityService({
         content: content.facilities,
         store,
-        mail: config.mail ? { bookingsUrl: new URL('/facilities/bookings', config.mail.publicUrl).href } : null,
+        mail: config.mail
+          ? {
+              bookingsUrl: new URL('/facilities/bookings', config.mail.publicUrl).href,
+              waitlistOfferUrl: new URL('/facilities/waitlist', config.mail.publicUrl).href,
+            }
+          : null,
         now,
         sampleFacilitiesBookable: config.sampleFacilitiesBookable,
         seesEveryChange,
       });
       bookingRoutes(api, bookingEndpoints(counter, facilities));
-      const { waitlist } = counter;
-      if (waitlist) {
-        // キャンセル待ち: offers whose time is up pass down, and seats the desk freed (a clerk's
-        // cancel, more desks) go to those waiting. Every instance sweeps; each slot's queue is
-        // settled under its row's lock, so two sweeps never offer one seat twice.
+      const waitlists = [counter.waitlist, facilities.waitlist].flatMap((waitlist) => (waitlist ? [waitlist] : []));
+      if (waitlists.length > 0) {
+        // キャンセル待ち: offers whose time is up pass down, and what the desk freed (a clerk's cancel,
+        // more desks, a room unblocked, a 仮予約 lapsed) goes to those waiting. Every instance sweeps;
+        // each queue is settled under its slot's or room's lock, so two sweeps never offer one thing twice.
         const sweep = setInterval(() => {
-          waitlist.settleAll().catch((error: unknown) => api.log.error({ err: error }, 'waitlist sweep failed'));
+          for (const waitlist of waitlists) waitlist.settleAll().catch((error: unknown) => api.log.error({ err: error }, 'waitlist sweep failed'));
         }, WAITLIST_SWEEP_MS);
         sweep.unref();
         api.addHook('onClose', (_instance, done) => {

@@ -46,12 +46,19 @@ interface TablePlan {
 /**
  * Facility segments are one row per booked segment in SQLite (a primary key refuses overlaps) and
  * one point range per segment in PostgreSQL (an exclusion constraint does), written as the store's
- * `tsrange(start, start, '[]')`. A segment is held by a booking or by the desk's block of the room.
+ * `tsrange(start, start, '[]')`. A segment is held by a booking, by the desk's block of the room, or
+ * by a キャンセル待ち offer.
  */
 const SEGMENTS_TABLE = 'facility_booked_segments';
 function segmentToPostgres(row: Row): Row {
   const start = `${text(row.date)} ${text(row.segment)}`;
-  return { booking_id: row.booking_id, room_block_id: row.room_block_id, room: row.room_key, during: `[${start},${start}]` };
+  return {
+    booking_id: row.booking_id,
+    room_block_id: row.room_block_id,
+    waitlist_entry_id: row.waitlist_entry_id,
+    room: row.room_key,
+    during: `[${start},${start}]`,
+  };
 }
 
 const ROWS_PER_STATEMENT = 1_000;

@@ -75,11 +75,12 @@ export function sqliteFacilityStore(db: Database.Database): FacilityStore {
     FROM facility_bookings b LEFT JOIN facility_staff_declines d ON d.code = b.code WHERE b.code = ?`);
   const codeExists = db.prepare('SELECT 1 FROM facility_bookings WHERE code = ?').pluck();
   const insertFirstLink = db.prepare("INSERT INTO booking_links (booking_kind, code, token_hash, opened_by, created_at) VALUES (?, ?, ?, 'booking', ?)");
-  // A segment the desk blocked for the city's use is held as long as the block stands.
+  // A segment the desk blocked for the city's use is held as long as the block stands, one held for a
+  // キャンセル待ち offer until the offer ends.
   const held = db
     .prepare(
       `SELECT s.date || 'T' || s.segment FROM facility_booked_segments s LEFT JOIN facility_bookings b ON b.id = s.booking_id
-    WHERE s.room_key = ? AND s.date >= ? AND s.date <= ? AND (s.room_block_id IS NOT NULL OR b.status = 'booked' OR b.provisional_until > ?)`,
+    WHERE s.room_key = ? AND s.date >= ? AND s.date <= ? AND (s.room_block_id IS NOT NULL OR s.waitlist_entry_id IS NOT NULL OR b.status = 'booked' OR b.provisional_until > ?)`,
     )
     .pluck();
   const mails = sqliteFacilityMails(db);

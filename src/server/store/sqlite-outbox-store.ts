@@ -28,7 +28,7 @@ export function sqliteOutboxStore(db: Database.Database): OutboxStore {
   // and the seat passes to the next in line by itself.
   const failed =
     db.prepare(`SELECT key, kind, channel, coalesce(booking_code, facility_code) AS bookingCode, due_at AS dueAt, attempts, last_error AS lastError,
-    finished_at AS failedAt FROM outbox WHERE status = 'failed' AND waitlist_entry IS NULL ORDER BY finished_at DESC LIMIT ?`);
+    finished_at AS failedAt FROM outbox WHERE status = 'failed' AND waitlist_entry IS NULL AND facility_waitlist_entry IS NULL ORDER BY finished_at DESC LIMIT ?`);
 
   return {
     claimDue: (now, leaseUntil, limit, channels = OUTBOX_CHANNELS) => Promise.resolve(claimDue.immediate(now, leaseUntil, limit, JSON.stringify(channels))),

@@ -10,6 +10,7 @@ import { sqliteLinkStore } from './sqlite-link-store.ts';
 import { sqliteOutboxStore } from './sqlite-outbox-store.ts';
 import { sqliteStaffStore } from './sqlite-staff-store.ts';
 import { sqliteWaitlistStore } from './sqlite-waitlist-store.ts';
+import { sqliteRoomWaitlistStore } from './sqlite-room-waitlist-store.ts';
 import type { Store, StoreHealth } from './store.ts';
 
 export const DATABASE_FILE_NAME = 'togane.sqlite';
@@ -67,6 +68,7 @@ export function openSqliteStore(dataDir: string, migrations: Migration[] = bundl
     counter: sqliteCounterStore(db),
     counterWaitlist: sqliteWaitlistStore(db),
     facilities: sqliteFacilityStore(db),
+    roomWaitlist: sqliteRoomWaitlistStore(db),
     limits: sqliteLimitStore(limitsDb),
     links: sqliteLinkStore(db),
     outbox: sqliteOutboxStore(db),

@@ -1,5 +1,6 @@
 import type { StoredCounterReservation } from '../../booking/counter-store.ts';
 import type { StoredWaitlistEntry } from '../../booking/counter-waitlist-store.ts';
+import type { StoredRoomWaitlistEntry } from '../../booking/room-waitlist-store.ts';
 import type { StoredFacilityBooking } from '../../booking/facility-store.ts';
 import { FACILITY_SCHEDULED_MAILS } from '../../booking/outbox.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
@@ -164,6 +165,46 @@ export function toWaitlistEntry(row: WaitlistRow): StoredWaitlistEntry {
     proxy: row.proxy,
     state: row.state,
     heldUntil: row.held_until,
+    nameKana: row.name_kana,
+    phone: row.phone,
+    email: row.email,
+    bookingCode: row.booking_code,
+  };
+}
+
+export interface RoomWaitlistRow {
+  id: number;
+  facility_id: string;
+  room_id: string;
+  date: string;
+  block_ids: string[];
+  residency: StoredRoomWaitlistEntry['residency'];
+  group_type: StoredRoomWaitlistEntry['group'];
+  head_count: number;
+  state: StoredRoomWaitlistEntry['state'];
+  purpose: string | null;
+  group_name: string | null;
+  name_kana: string | null;
+  phone: string | null;
+  email: string | null;
+  held_until: string | null;
+  booking_code: string | null;
+}
+
+export function toRoomWaitlistEntry(row: RoomWaitlistRow): StoredRoomWaitlistEntry {
+  return {
+    id: row.id,
+    facilityId: row.facility_id,
+    roomId: row.room_id,
+    date: row.date,
+    blockIds: row.block_ids,
+    residency: row.residency,
+    group: row.group_type,
+    headCount: row.head_count,
+    state: row.state,
+    heldUntil: row.held_until,
+    purpose: row.purpose,
+    groupName: row.group_name,
     nameKana: row.name_kana,
     phone: row.phone,
     email: row.email,

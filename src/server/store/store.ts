@@ -1,4 +1,5 @@
 import type { CounterWaitlistStore } from '../../booking/counter-waitlist-store.ts';
+import type { RoomWaitlistStore } from '../../booking/room-waitlist-store.ts';
 import type { BookingStore } from '../../booking/store.ts';
 import type { LimitStore } from './limit-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
@@ -21,6 +22,8 @@ export interface Store extends BookingStore {
   outbox: OutboxStore;
   /** キャンセル待ち: every server store keeps it (it is offered only where mail is sent). */
   counterWaitlist: CounterWaitlistStore;
+  /** キャンセル待ち for rooms' blocks, the same way. */
+  roomWaitlist: RoomWaitlistStore;
   /** Staff accounts, sessions, the audit log and the desks' records. */
   staff: StaffStore;
   /**

@@ -90,11 +90,12 @@ export function postgresFacilityStore(pool: Pool): FacilityStore {
   return {
     async heldSegments(facilityId, roomId, fromDate, toDate, now) {
       const { rows } = await pool.query<{ segment: string }>(
-        // A segment the desk blocked for the city's use is held as long as the block stands.
+        // A segment the desk blocked for the city's use is held as long as the block stands, one held for a
+        // キャンセル待ち offer until the offer ends.
         `SELECT to_char(lower(s.during), 'YYYY-MM-DD"T"HH24:MI') AS segment
          FROM facility_booked_segments s LEFT JOIN facility_bookings b ON b.id = s.booking_id
          WHERE s.room = $1 AND s.during && tsrange($2::date, $3::date + 1, '[)')
-           AND (s.room_block_id IS NOT NULL OR b.status = 'booked' OR b.provisional_until > $4)`,
+           AND (s.room_block_id IS NOT NULL OR s.waitlist_entry_id IS NOT NULL OR b.status = 'booked' OR b.provisional_until > $4)`,
         [roomKey(facilityId, roomId), fromDate, toDate, now],
       );
       return new Set(rows.map((row) => row.segment));

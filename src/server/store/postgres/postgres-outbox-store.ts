@@ -45,7 +45,7 @@ export function postgresOutboxStore(pool: Pool): OutboxStore {
     async failedMessages(limit) {
       const { rows } = await pool.query<FailedMessage>(
         `SELECT key, kind, channel, coalesce(booking_code, facility_code) AS "bookingCode", due_at AS "dueAt", attempts, last_error AS "lastError", finished_at AS "failedAt"
-         FROM outbox WHERE status = 'failed' AND waitlist_entry IS NULL ORDER BY finished_at DESC LIMIT $1`,
+         FROM outbox WHERE status = 'failed' AND waitlist_entry IS NULL AND facility_waitlist_entry IS NULL ORDER BY finished_at DESC LIMIT $1`,
         [limit],
       );
       return rows;

@@ -3,6 +3,7 @@ import type { Migration } from '../migrations.ts';
 import type { Store, StoreHealth } from '../store.ts';
 import { postgresCounterStore } from './postgres-counter-store.ts';
 import { postgresWaitlistStore } from './postgres-waitlist-store.ts';
+import { postgresRoomWaitlistStore } from './postgres-room-waitlist-store.ts';
 import { postgresFacilityStore } from './postgres-facility-store.ts';
 import { postgresLimitStore } from './postgres-limit-store.ts';
 import { postgresLinkStore } from './postgres-link-store.ts';
@@ -97,6 +98,7 @@ export async function openPostgresStore(settings: PostgresSettings, migrations: 
     },
     counter: postgresCounterStore(pool),
     counterWaitlist: postgresWaitlistStore(pool),
+    roomWaitlist: postgresRoomWaitlistStore(pool),
     facilities: postgresFacilityStore(pool),
     limits: postgresLimitStore(pool),
     links: postgresLinkStore(pool),
