@@ -43,7 +43,13 @@ export function createCounterWaitlist({ content, store, mail, now, checkRequest,
   const offerMail = (heldUntil: Date, instant: Date) => (entry: SeatOfferEntry, token: string) =>
     outboxMessage(
       'waitlist-offer',
-      waitlistOfferMail({ slot: entry.slot, kindName: kindName(entry.kindId), counter: content, heldUntil, acceptUrl: offerLink(mail.waitlistOfferUrl, token) }),
+      waitlistOfferMail({
+        slot: entry.slot,
+        kindName: kindName(entry.kindId),
+        counter: content,
+        heldUntil,
+        acceptUrl: offerLink(mail.waitlistOfferUrl, token),
+      }),
       entry.email,
       instant,
     );

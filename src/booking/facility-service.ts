@@ -222,7 +222,13 @@ export function createFacilityService({ content, store, mail, now, sampleFacilit
           bookingOf(entry, code, at) {
             const { facility, room, dates, quote } = priced({ ...entry, dates: [entry.date] });
             const stored = storedBooking(code, { facility, room, dates, quote, provisionalUntil: provisionalUntilFor(facility, dates, at) }, entry);
-            const view = { ...stored, purpose: stored.purpose ?? '', groupName: stored.groupName ?? '', nameKana: stored.nameKana ?? '', phone: stored.phone ?? '' };
+            const view = {
+              ...stored,
+              purpose: stored.purpose ?? '',
+              groupName: stored.groupName ?? '',
+              nameKana: stored.nameKana ?? '',
+              phone: stored.phone ?? '',
+            };
             return { stored, mails: mailsAhead(stored, at), created: (token) => ({ booking: publicView(view), token }) };
           },
           segmentsChanged: segmentsFreed,

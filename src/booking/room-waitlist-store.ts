@@ -92,7 +92,12 @@ export interface RoomWaitlistStore {
   daysWithQueue(fromDate: string): Promise<RoomDay[]>;
   findByOfferToken(tokenHash: string): Promise<StoredRoomWaitlistEntry | null>;
   /** Turns a held offer into a booking, in one transaction, with the idempotency record (as `book`). */
-  accept(tokenHash: string, booking: AcceptedRoomBooking, idempotency: IdempotencyRequest | null, answer: () => string): Promise<IdempotentOutcome<RoomAcceptOutcome>>;
+  accept(
+    tokenHash: string,
+    booking: AcceptedRoomBooking,
+    idempotency: IdempotencyRequest | null,
+    answer: () => string,
+  ): Promise<IdempotentOutcome<RoomAcceptOutcome>>;
   /** Frees a held offer's segments (the engine then settles the day: they go to the next in line). */
   decline(tokenHash: string, now: string): Promise<'declined' | 'not-found' | AcceptRefusal>;
   /** Deletes names, phones, addresses, group names and purposes of entries for days on or before the date, with their mails. */

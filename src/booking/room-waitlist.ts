@@ -29,7 +29,11 @@ export interface RoomWaitlistDependencies {
    * The booking an accepted offer becomes, as a booking of that room made at `at` would be (a 仮予約
    * with its deadline where the facility requires it), with its mails written ahead, and its public view.
    */
-  bookingOf: (entry: StoredRoomWaitlistEntry, code: string, at: Date) => {
+  bookingOf: (
+    entry: StoredRoomWaitlistEntry,
+    code: string,
+    at: Date,
+  ) => {
     stored: StoredFacilityBooking;
     mails: NewOutboxMessage[];
     created: (token: string) => FacilityBookingCreated;

@@ -40,7 +40,8 @@ export function sqliteRoomWaitlistStore(db: Database.Database): RoomWaitlistStor
   const expire = db.prepare("UPDATE facility_waitlist SET state = 'expired', updated_at = ? WHERE id = ? AND state = 'offered'");
   const offer = db.prepare(`UPDATE facility_waitlist SET state = 'offered', offer_token_hash = ?, held_until = ?, updated_at = ?
     WHERE id = ? AND state = 'waiting' RETURNING id, facility_id, room_id, date, block_ids_json, email`);
-  const insertMessage = db.prepare(`INSERT INTO outbox (key, kind, facility_waitlist_entry, recipient, subject, body, due_at, status, next_attempt_at, created_at)
+  const insertMessage =
+    db.prepare(`INSERT INTO outbox (key, kind, facility_waitlist_entry, recipient, subject, body, due_at, status, next_attempt_at, created_at)
     VALUES (@key, @kind, @entry, @recipient, @subject, @body, @dueAt, 'queued', @dueAt, @now)`);
   // An offer mail not yet sent when the offer ends is not sent: its link would only say it is over.
   const dropUnsentOffer = db.prepare("DELETE FROM outbox WHERE facility_waitlist_entry = ? AND status = 'queued'");

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewWaitlistEntry, PreparedOffer } from '../../booking/counter-waitlist-store.ts';
-import { answer, counterBooking, freshSlot } from '../../booking/store-contract.ts';
+import type { NewRoomWaitlistEntry, RoomDay, RoomOfferedEntry } from '../../booking/room-waitlist-store.ts';
+import type { PreparedOffer as RoomPreparedOffer } from '../../booking/waitlist-offers.ts';
+import { answer, counterBooking, facilityBooking, freshRoom, freshSlot } from '../../booking/store-contract.ts';
 import type { ServerStoreUnderTest } from './outbox-contract.ts';
 import type { Store } from './store.ts';
 
@@ -184,6 +186,229 @@ export function describeWaitlistContract(name: string, makeStore: () => Promise<
       await store.counterWaitlist.settle(slot, 1, '2026-11-01T00:00:00.000Z', prepared);
       expect(await store.counterWaitlist.deletePersonalDataUpTo('2026-11-02', NOW)).toBeGreaterThanOrEqual(1);
       expect(await store.counterWaitlist.findByOfferToken(prepared[0]?.tokenHash ?? '')).toMatchObject({ nameKana: null, phone: null, email: null });
+      const mails = (await store.outbox.claimDue(NOW, LEASE_UNTIL, 10_000)).filter((mail) => mail.body.includes(prepared[0]?.tokenHash ?? '?'));
+      expect(mails).toEqual([]);
+    });
+  });
+  describeRoomWaitlistContract(name, makeStore);
+}
+
+const DAY = '2026-12-20';
+
+function roomEntry(roomId: string, email: string, segments: string[], extra: Partial<NewRoomWaitlistEntry> = {}): NewRoomWaitlistEntry {
+  return {
+    facilityId: 'chuo-kominkan',
+    roomId,
+    date: DAY,
+    blockIds: segments,
+    segments,
+    residency: 'resident',
+    group: 'general',
+    headCount: 10,
+    purpose: '会議',
+    groupName: '東金の会',
+    nameKana: 'トウガネ ハナコ',
+    phone: '0475-50-1211',
+    email,
+    maxWaiting: 3,
+    now: NOW,
+    ...extra,
+  };
+}
+
+function roomOffers(count: number, heldUntil = HELD_UNTIL): RoomPreparedOffer<RoomOfferedEntry>[] {
+  return Array.from({ length: count }, () => {
+    const tokenHash = `room-offer-${crypto.randomUUID()}`;
+    return {
+      tokenHash,
+      heldUntil,
+      mail: (offered) => ({
+        key: crypto.randomUUID(),
+        kind: 'room-waitlist-offer',
+        channel: 'email',
+        recipient: offered.email,
+        subject: '【東金市】空きが出ました',
+        body: `${offered.roomId} ${offered.date} ${offered.blockIds.join(',')} ${tokenHash}`,
+        dueAt: NOW,
+      }),
+    };
+  });
+}
+
+/**
+ * The rooms' キャンセル待ち in every server store: a held offer is segments taken like a booking's,
+ * so a segment has one holder (a booking, the city's block or an offer) whatever races for it.
+ */
+function describeRoomWaitlistContract(name: string, makeStore: () => Promise<ServerStoreUnderTest>): void {
+  describe(`the rooms' キャンセル待ち contract: ${name}`, () => {
+    let subject: ServerStoreUnderTest;
+    let store: Store;
+    beforeEach(async () => {
+      subject = await makeStore();
+      store = subject.store;
+    });
+    afterEach(() => subject.close());
+
+    const dayOf = (roomId: string): RoomDay => ({ facilityId: 'chuo-kominkan', roomId, date: DAY });
+    const held = (roomId: string) => store.facilities.heldSegments('chuo-kominkan', roomId, DAY, DAY, NOW);
+    const publicBooking = (roomId: string, starts: string[]) => store.facilities.book(facilityBooking(roomId, [DAY], starts), null, answer);
+
+    /** A room whose morning someone booked; returns the booking's code. */
+    async function bookedMorning(roomId: string): Promise<string> {
+      const booking = facilityBooking(roomId, [DAY], ['09:00']);
+      expect(await store.facilities.book(booking, null, answer)).toEqual({ replayed: false, value: 'booked' });
+      return booking.code;
+    }
+
+    it('queues only for blocks someone holds, in joining order, once per contact, up to its length', async () => {
+      const room = freshRoom();
+      expect(await store.roomWaitlist.join(roomEntry(room, 'a@example.jp', ['09:00']))).toEqual({ joined: false, refusal: 'blocks-free' });
+      await bookedMorning(room);
+      expect(await store.roomWaitlist.join(roomEntry(room, 'a@example.jp', ['09:00', '13:00']))).toEqual({ joined: true, position: 1 });
+      expect(await store.roomWaitlist.join(roomEntry(room, 'b@example.jp', ['09:00']))).toEqual({ joined: true, position: 2 });
+      expect(await store.roomWaitlist.join(roomEntry(room, 'a@example.jp', ['09:00']))).toEqual({ joined: false, refusal: 'already-waiting' });
+      expect(await store.roomWaitlist.join(roomEntry(room, 'c@example.jp', ['09:00']))).toEqual({ joined: true, position: 3 });
+      expect(await store.roomWaitlist.join(roomEntry(room, 'd@example.jp', ['09:00']))).toEqual({ joined: false, refusal: 'queue-full' });
+      expect(await store.roomWaitlist.daysWithQueue(DAY)).toContainEqual(dayOf(room));
+    });
+
+    it('holds a freed block for the first in line as a taken segment, with the offer mail, once', async () => {
+      const room = freshRoom();
+      const code = await bookedMorning(room);
+      await store.roomWaitlist.join(roomEntry(room, 'first@example.jp', ['09:00']));
+      await store.roomWaitlist.join(roomEntry(room, 'second@example.jp', ['09:00']));
+      expect(await store.facilities.cancel(code, NOW)).toBe('cancelled');
+      const prepared = roomOffers(2);
+      expect(await store.roomWaitlist.settle(dayOf(room), NOW, prepared)).toBe(1);
+      expect(await held(room)).toEqual(new Set([`${DAY}T09:00`]));
+      // The hold is a taken segment: the public is refused it.
+      expect(await publicBooking(room, ['09:00'])).toEqual({ replayed: false, value: 'taken' });
+      expect(await store.roomWaitlist.settle(dayOf(room), NOW, roomOffers(2))).toBe(0);
+      expect(await store.roomWaitlist.findByOfferToken(prepared[0]?.tokenHash ?? '')).toMatchObject({
+        state: 'offered',
+        heldUntil: HELD_UNTIL,
+        email: 'first@example.jp',
+        blockIds: ['09:00'],
+      });
+      const mails = (await store.outbox.claimDue(NOW, LEASE_UNTIL, 10_000)).filter((mail) => mail.body.includes(prepared[0]?.tokenHash ?? '?'));
+      expect(mails).toMatchObject([{ kind: 'room-waitlist-offer', recipient: 'first@example.jp' }]);
+    });
+
+    it('keeps what the first in line waits for from those behind, until all of it frees', async () => {
+      const room = freshRoom();
+      const morning = await bookedMorning(room);
+      const afternoon = facilityBooking(room, [DAY], ['13:00']);
+      await store.facilities.book(afternoon, null, answer);
+      await store.roomWaitlist.join(roomEntry(room, 'both@example.jp', ['09:00', '13:00']));
+      await store.roomWaitlist.join(roomEntry(room, 'morning@example.jp', ['09:00']));
+      await store.facilities.cancel(morning, NOW);
+      expect(await store.roomWaitlist.settle(dayOf(room), NOW, roomOffers(2))).toBe(0);
+      await store.facilities.cancel(afternoon.code, NOW);
+      const prepared = roomOffers(2);
+      expect(await store.roomWaitlist.settle(dayOf(room), NOW, prepared)).toBe(1);
+      expect(await store.roomWaitlist.findByOfferToken(prepared[0]?.tokenHash ?? '')).toMatchObject({ email: 'both@example.jp' });
+      expect(await held(room)).toEqual(new Set([`${DAY}T09:00`, `${DAY}T13:00`]));
+    });
+
+    it('turns an accepted offer into the booking of the held segments, once, as a 仮予約 where asked', async () => {
+      const room = freshRoom();
+      const code = await bookedMorning(room);
+      await store.roomWaitlist.join(roomEntry(room, 'first@example.jp', ['09:00']));
+      await store.facilities.cancel(code, NOW);
+      const prepared = roomOffers(1);
+      await store.roomWaitlist.settle(dayOf(room), NOW, prepared);
+      const tokenHash = prepared[0]?.tokenHash ?? '';
+      const idempotency = { scope: 'facilities.waitlist.accept', key: crypto.randomUUID(), requestHash: 'hash' };
+      const booking = {
+        code: 'ROOM2345',
+        tokenHash: 'room-booking-token',
+        fee: 1200,
+        status: 'provisional' as const,
+        provisionalUntil: '2026-12-08T15:00:00.000Z',
+        applyBy: '2026-12-08',
+        mails: [],
+        now: NOW,
+      };
+      expect(await store.roomWaitlist.accept(tokenHash, booking, idempotency, answer)).toEqual({ replayed: false, value: 'booked' });
+      expect(await store.roomWaitlist.accept(tokenHash, booking, idempotency, answer)).toEqual({ replayed: true, responseJson: answer() });
+      expect(await store.roomWaitlist.accept(tokenHash, { ...booking, code: 'ROOM2346' }, null, answer)).toEqual({ replayed: false, value: 'not-offered' });
+      expect(await store.facilities.find('ROOM2345')).toMatchObject({
+        roomId: room,
+        dates: [DAY],
+        blockIds: ['09:00'],
+        status: 'provisional',
+        applyBy: '2026-12-08',
+        nameKana: 'トウガネ ハナコ',
+        email: 'first@example.jp',
+      });
+      expect(await store.roomWaitlist.findByOfferToken(tokenHash)).toMatchObject({ state: 'accepted', bookingCode: 'ROOM2345' });
+      expect(await held(room)).toEqual(new Set([`${DAY}T09:00`]));
+      // The booking holds the segments as any booking does: cancelling it frees them.
+      expect(await store.facilities.cancel('ROOM2345', NOW)).toBe('cancelled');
+      expect(await held(room)).toEqual(new Set());
+    });
+
+    it('passes a lapsed or declined offer down, freeing its segments, and refuses accepting it after', async () => {
+      const room = freshRoom();
+      const code = await bookedMorning(room);
+      for (const email of ['first@example.jp', 'second@example.jp']) await store.roomWaitlist.join(roomEntry(room, email, ['09:00']));
+      await store.facilities.cancel(code, NOW);
+      const first = roomOffers(1);
+      await store.roomWaitlist.settle(dayOf(room), NOW, first);
+      const second = roomOffers(1, '2026-12-01T04:00:00.000Z');
+      expect(await store.roomWaitlist.settle(dayOf(room), AFTER_HOLD, second)).toBe(1);
+      const booking = {
+        code: 'LATE3456',
+        tokenHash: 'late',
+        fee: 0,
+        status: 'booked' as const,
+        provisionalUntil: null,
+        applyBy: null,
+        mails: [],
+        now: AFTER_HOLD,
+      };
+      expect(await store.roomWaitlist.accept(first[0]?.tokenHash ?? '', booking, null, answer)).toEqual({ replayed: false, value: 'not-offered' });
+      expect(await store.roomWaitlist.findByOfferToken(first[0]?.tokenHash ?? '')).toMatchObject({ state: 'expired' });
+      expect(await store.roomWaitlist.findByOfferToken(second[0]?.tokenHash ?? '')).toMatchObject({ state: 'offered', email: 'second@example.jp' });
+      expect(await store.roomWaitlist.decline(second[0]?.tokenHash ?? '', AFTER_HOLD)).toBe('declined');
+      expect(await store.roomWaitlist.decline(second[0]?.tokenHash ?? '', AFTER_HOLD)).toBe('not-offered');
+      // Nobody is left waiting: the segment is the public's again.
+      expect(await store.roomWaitlist.settle(dayOf(room), AFTER_HOLD, roomOffers(1))).toBe(0);
+      expect(await held(room)).toEqual(new Set());
+      expect(await publicBooking(room, ['09:00'])).toEqual({ replayed: false, value: 'booked' });
+    });
+
+    it('offers a freed segment once, whatever the number of settlements racing, and never to an offer and a booking both', async () => {
+      const room = freshRoom();
+      const code = await bookedMorning(room);
+      for (let index = 0; index < 3; index++) await store.roomWaitlist.join(roomEntry(room, `person${String(index)}@example.jp`, ['09:00']));
+      await store.facilities.cancel(code, NOW);
+      const outcomes = await Promise.all([
+        ...Array.from({ length: 6 }, () => store.roomWaitlist.settle(dayOf(room), NOW, roomOffers(2))),
+        ...Array.from({ length: 4 }, () => publicBooking(room, ['09:00'])),
+      ]);
+      const offersMade = outcomes.slice(0, 6).reduce<number>((sum, made) => sum + (made as number), 0);
+      const booked = outcomes.slice(6).filter((outcome) => typeof outcome === 'object' && outcome.replayed === false && outcome.value === 'booked').length;
+      // One holder: an offer, or (if a booking came first) a booking, never both nor two.
+      expect(offersMade + booked).toBe(1);
+      expect(await held(room)).toEqual(new Set([`${DAY}T09:00`]));
+    });
+
+    it('deletes names, phones, addresses and offer mails with the retention rule', async () => {
+      const room = freshRoom();
+      const code = await bookedMorning(room);
+      await store.roomWaitlist.join(roomEntry(room, 'first@example.jp', ['09:00']));
+      await store.facilities.cancel(code, NOW);
+      const prepared = roomOffers(1);
+      await store.roomWaitlist.settle(dayOf(room), NOW, prepared);
+      expect(await store.roomWaitlist.deletePersonalDataUpTo(DAY, NOW)).toBeGreaterThanOrEqual(1);
+      expect(await store.roomWaitlist.findByOfferToken(prepared[0]?.tokenHash ?? '')).toMatchObject({
+        purpose: null,
+        groupName: null,
+        nameKana: null,
+        phone: null,
+        email: null,
+      });
       const mails = (await store.outbox.claimDue(NOW, LEASE_UNTIL, 10_000)).filter((mail) => mail.body.includes(prepared[0]?.tokenHash ?? '?'));
       expect(mails).toEqual([]);
     });
