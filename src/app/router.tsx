@@ -102,6 +102,7 @@ export const routes: RouteObject[] = [
           { index: true, ...screen('../features/facilities/FacilitiesPage.tsx') },
           { path: 'bookings', ...screen('../features/facilities/BookingsPage.tsx') },
           { path: 'bookings/:code', ...screen('../features/facilities/BookingPage.tsx') },
+          { path: 'waitlist', ...screen('../features/facilities/RoomWaitlistOfferPage.tsx') },
           { path: ':facilityId', ...screen('../features/facilities/FacilityPage.tsx') },
           { path: ':facilityId/handoff', ...screen('../features/facilities/HandoffPage.tsx') },
           {

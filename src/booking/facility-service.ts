@@ -55,6 +55,8 @@ export interface FacilityServiceDependencies {
  */
 export function createFacilityService({ content, store, mail, now, sampleFacilitiesBookable, seesEveryChange = false }: FacilityServiceDependencies) {
   const links = bookingLinks(store.links, 'facility', now);
+  // キャンセル待ち for rooms' blocks is offered only where its offers can be sent.
+  const waitlistOffered = mail !== null && store.roomWaitlist !== undefined;
   // Segments this process has seen held, for the fast refusal; null where another process may free one.
   const heldSegments = seesEveryChange ? createHoldKnowledge() : null;
   const segmentKey = (facilityId: string, roomId: string, dateAndSegment: string) => `${facilityId}/${roomId}/${dateAndSegment}`;
@@ -194,7 +196,7 @@ export function createFacilityService({ content, store, mail, now, sampleFacilit
       since,
       clock.date,
     );
-    return facilityDays(facility, room, first, last, clock, held);
+    return facilityDays(facility, room, first, last, clock, held, waitlistOffered);
   }
 
   // The answer is kept as written JSON: transports send it without serialising it again.
@@ -206,9 +208,8 @@ export function createFacilityService({ content, store, mail, now, sampleFacilit
     heldSegments?.freed();
   }
 
-  // キャンセル待ち for rooms' blocks, only where its offers can be sent.
   const waitlist =
-    mail && store.roomWaitlist
+    waitlistOffered && mail && store.roomWaitlist
       ? createRoomWaitlist({
           content,
           store: store.roomWaitlist,

@@ -37,9 +37,18 @@ export const FACILITY_MESSAGES = {
 
 /**
  * Each day's ○△× and blocks for a room from `first` to `last`; `held` holds the segments taken,
- * as 'YYYY-MM-DDTHH:MM'.
+ * as 'YYYY-MM-DDTHH:MM'. Where キャンセル待ち is offered (`waitlist`), a taken block of a day that can
+ * be booked says so: whether the city's own use holds it is for joining to say.
  */
-export function facilityDays(facility: Facility, room: Room, first: IsoDate, last: IsoDate, clock: JapanClock, held: ReadonlySet<string>): FacilityDay[] {
+export function facilityDays(
+  facility: Facility,
+  room: Room,
+  first: IsoDate,
+  last: IsoDate,
+  clock: JapanClock,
+  held: ReadonlySet<string>,
+  waitlist = false,
+): FacilityDay[] {
   const result: FacilityDay[] = [];
   for (const date of daysFrom(first, last, MAX_AVAILABILITY_RANGE_DAYS + 1)) {
     const closed = facilityClosedReason(date, facility.closed);
@@ -50,7 +59,7 @@ export function facilityDays(facility: Facility, room: Room, first: IsoDate, las
     const inWindow = dayRefusal(date, clock.date, facility, room) === null;
     const blocks = facility.blocks.map((block) => {
       const free = blockSegments(facility.blocks, block).every((segment) => !held.has(`${date}T${segment}`));
-      return { id: block.id, free, bookable: inWindow && free };
+      return { id: block.id, free, bookable: inWindow && free, ...(waitlist ? { waitlist: inWindow && !free } : {}) };
     });
     result.push({
       date,

@@ -106,7 +106,8 @@ export const facilityDaySchema = z.strictObject({
   date: z.string(),
   availability: z.enum(DAY_AVAILABILITIES),
   closedReason: z.string().nullable(),
-  blocks: z.array(z.strictObject({ id: z.string(), free: z.boolean(), bookable: z.boolean() })),
+  /** `waitlist`: taken by a booking and open for キャンセル待ち (only where it is offered). */
+  blocks: z.array(z.strictObject({ id: z.string(), free: z.boolean(), bookable: z.boolean(), waitlist: z.boolean().optional() })),
 });
 export type FacilityDay = z.infer<typeof facilityDaySchema>;
 

@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { portalContact } from '../../content/city.ts';
 import { findFacility, findRoom } from '../../content/facilities.ts';
 import { GROUP_TYPE_LABELS, GROUP_TYPES, RESIDENCIES, RESIDENCY_HINTS, RESIDENCY_LABELS, type GroupType, type Residency } from '../../domain/facilities.ts';
 import { formatPhoneNumber } from '../../domain/citizen-fields.ts';
 import { newFacilityBookingSchema } from '../../domain/facility-booking.ts';
+import { newRoomWaitlistEntrySchema, type RoomWaitlistJoined } from '../../domain/room-waitlist.ts';
+import { formatHoldTime } from '../../domain/waitlist-queue.ts';
+import { useKioskMode } from '../../client/kiosk-mode.ts';
 import { addDays, formatJapaneseDate } from '../../domain/japan-time.ts';
 import styles from '../../ui/booking.module.css';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
@@ -14,7 +17,8 @@ import { ChoiceGroup } from '../../ui/ChoiceList.tsx';
 import { SelectField, TextField } from '../../ui/Fields.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { BlockPicker } from './BlockPicker.tsx';
-import { createBooking, quoteQuery, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
+import { createBooking, joinRoomWaitlist, quoteQuery, roomAvailabilityQuery, savedFacilityBookings } from './facility-api.ts';
+import { facilitiesContent } from '../../content/facilities.ts';
 import { FacilityNotFound } from './FacilityNotFound.tsx';
 import { formatYen } from '../../domain/money.ts';
 import { firstMessagePerField } from '../../domain/validation.ts';
@@ -55,7 +59,15 @@ export function RoomBookingPage() {
   const navigate = useNavigate();
   const { step, go, params, headingRef } = useBookingSteps(STEPS);
   const date = params.get('date');
-  const dayCount = Number(params.get('days') ?? '1');
+  // Booked blocks chosen to wait for (キャンセル待ち): the same steps for one day, and joining the queue at the end.
+  const waiting = params.get('wait') === '1';
+  const kiosk = useKioskMode();
+  const [joined, setJoined] = useState<RoomWaitlistJoined | null>(null);
+  const joinedHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (joined) joinedHeading.current?.focus();
+  }, [joined]);
+  const dayCount = waiting ? 1 : Number(params.get('days') ?? '1');
   const blockIds = (params.get('blocks') ?? '').split(',').filter(Boolean);
   const [details, setDetails] = useState<Details>(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
@@ -91,7 +103,7 @@ export function RoomBookingPage() {
     residency: details.residency ?? undefined,
     group: details.group ?? undefined,
   };
-  const checked = newFacilityBookingSchema.safeParse(body);
+  const checked = (waiting ? newRoomWaitlistEntrySchema : newFacilityBookingSchema).safeParse(body);
 
   const submitDetails = (event: FormEvent) => {
     event.preventDefault();
@@ -106,6 +118,10 @@ export function RoomBookingPage() {
 
   const confirm = async () => {
     if (!checked.success) return;
+    if (waiting) {
+      await send(async () => setJoined(await joinRoomWaitlist({ ...checked.data, email: checked.data.email ?? '' })));
+      return;
+    }
     await send(async () => {
       const { booking, token } = await createBooking(checked.data, idempotencyKey);
       savedFacilityBookings.save({ code: booking.code, token, facilityId: booking.facilityId, roomId: booking.roomId, firstDate: booking.dates[0] ?? '' });
@@ -117,6 +133,29 @@ export function RoomBookingPage() {
   const blockLabels = facility.blocks.filter((block) => blockIds.includes(block.id)).map(blockText);
   const whenText = dates.length > 0 ? `${formatJapaneseDate(dates[0] ?? '')}${dates.length > 1 ? `から${String(dates.length)}日間` : ''}` : '';
   const update = (change: Partial<Details>) => setDetails({ ...details, ...change });
+
+  if (joined) {
+    return (
+      <Page heading={`予約：${facility.name} ${room.name}`}>
+        <h2 ref={joinedHeading} tabIndex={-1}>
+          キャンセル待ちに登録しました
+        </h2>
+        <dl className={styles.summary}>
+          <dt>日にち</dt>
+          <dd>{whenText}</dd>
+          <dt>時間</dt>
+          <dd>{blockLabels.join('、')}</dd>
+          <dt>待っている順番</dt>
+          <dd>{joined.position}番目</dd>
+        </dl>
+        <p>
+          空いたら、メールでお知らせします。お知らせから{formatHoldTime(facilitiesContent.waitlist.holdMinutes)}
+          のあいだ（使う日の受付の締め切りまで）、あなたのためにとっておきます。メールのリンクから予約してください。
+        </p>
+        <ButtonLink to={`/facilities/${facility.id}`}>{facility.name}のページへ戻る</ButtonLink>
+      </Page>
+    );
+  }
 
   return (
     <Page heading={`予約：${facility.name} ${room.name}`}>
@@ -145,8 +184,9 @@ export function RoomBookingPage() {
           noValidate
         >
           <p>{formatJapaneseDate(firstDay.date)}の空き状況です。使う時間を選んでください（いくつでも選べます。全日は午前・午後・夜間を含みます）。</p>
-          <BlockPicker facility={facility} day={firstDay} picked={picked} onChange={setPicked} error={errors.form} />
-          {room.maxConsecutiveDays > 1 && (
+          <BlockPicker facility={facility} day={firstDay} picked={picked} onChange={setPicked} error={errors.form} waiting={waiting} />
+          {waiting && <p>予約済みの時間が空いたら、メールでお知らせします（キャンセル待ち）。1日ずつ登録できます。</p>}
+          {room.maxConsecutiveDays > 1 && !waiting && (
             <SelectField
               label="続けて使う日数"
               hint={`この部屋は続けて${String(room.maxConsecutiveDays)}日まで予約できます。`}
@@ -166,6 +206,20 @@ export function RoomBookingPage() {
               日にちを選び直す
             </Button>
           </div>
+          {!waiting && !kiosk && firstDay.blocks.some((block) => block.waitlist === true) && (
+            <div className={styles.actions}>
+              <p>予約済みの時間は、キャンセル待ちができます。空いたらメールでお知らせします。</p>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setPicked([]);
+                  go('blocks', { wait: '1', days: '1' });
+                }}
+              >
+                予約済みの時間のキャンセル待ちをする
+              </Button>
+            </div>
+          )}
         </form>
       )}
 
@@ -235,7 +289,8 @@ export function RoomBookingPage() {
           />
           <TextField
             label="メールアドレス"
-            optional
+            optional={!waiting}
+            hint={waiting ? '空いたことを、このアドレスへお知らせします。' : undefined}
             type="email"
             autoComplete="email"
             value={details.email}
@@ -301,7 +356,7 @@ export function RoomBookingPage() {
                 {room.feeProvenance.verified ? '' : ' この料金は見本です。施設で確かめてください。'}
               </p>
               <SendBookingActions
-                confirmLabel={quote.data.provisional ? 'この内容で仮予約する' : 'この内容で予約する'}
+                confirmLabel={waiting ? 'キャンセル待ちに登録する' : quote.data.provisional ? 'この内容で仮予約する' : 'この内容で予約する'}
                 onConfirm={() => void confirm()}
                 sending={sending}
                 failure={failure}

@@ -4,6 +4,7 @@ import { createDeviceList, hasStringFields } from '../../client/device-list.ts';
 import { callEndpoint } from '../../client/api-client.ts';
 import { facilityContracts } from '../../domain/booking-contracts.ts';
 import type { FacilityBooking, FacilityBookingCreated, FacilityChoice, FacilityDay, FacilityQuote, NewFacilityBooking } from '../../domain/facility-booking.ts';
+import type { NewRoomWaitlistRequest, RoomWaitlistJoined, RoomWaitlistOffer } from '../../domain/room-waitlist.ts';
 
 const api = facilityContracts;
 
@@ -65,3 +66,26 @@ export const savedFacilityBookings = createDeviceList(
   hasStringFields<SavedFacilityBooking>(['code', 'token', 'facilityId', 'roomId', 'firstDate']),
   (booking) => booking.firstDate,
 );
+
+/** Joins the queue for blocks of a room someone booked (キャンセル待ち). */
+export function joinRoomWaitlist(request: NewRoomWaitlistRequest) {
+  return callEndpoint<RoomWaitlistJoined>(api.waitlistJoin, { body: request });
+}
+
+/** A room offer, opened with its link's secret. */
+export function roomWaitlistOfferQuery(token: string) {
+  return queryOptions({
+    queryKey: ['facilities', 'waitlist-offer', token],
+    queryFn: () => callEndpoint<RoomWaitlistOffer>(api.waitlistOffer, { token }),
+    retry: false,
+  });
+}
+
+/** The same key for every retry of one tap, so a lost answer never books twice. */
+export function acceptRoomWaitlistOffer(token: string, idempotencyKey: string) {
+  return callEndpoint<FacilityBookingCreated>(api.waitlistAccept, { token, idempotencyKey });
+}
+
+export function declineRoomWaitlistOffer(token: string) {
+  return callEndpoint<RoomWaitlistOffer>(api.waitlistDecline, { token });
+}

@@ -1,26 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
-import { ApiRequestError } from '../../client/api-client.ts';
-import { portalContact } from '../../content/city.ts';
+import { useNavigate } from 'react-router';
 import { counter, findVisitKind } from '../../content/counter.ts';
-import type { WaitlistOffer } from '../../domain/counter-waitlist.ts';
 import { formatJapanInstant } from '../../domain/waitlist-queue.ts';
 import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
-import { Button, ButtonLink } from '../../ui/Button.tsx';
-import { BookingFailure } from '../../ui/BookingStates.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { OfferActions, OfferNotFound, useOfferToken } from '../../ui/WaitlistOffer.tsx';
 import styles from '../../ui/booking.module.css';
 import { acceptWaitlistOffer, declineWaitlistOffer, waitlistOfferQuery } from './counter-api.ts';
 import { saveBooking } from './saved-bookings.ts';
 
 const SECTION = 'マイナンバーカードの窓口';
-
-const ENDED: Record<Exclude<WaitlistOffer['state'], 'offered'>, string> = {
-  accepted: 'この空きは、予約になっています。予約の内容は「予約の確認」で見られます。',
-  declined: 'この空きは、お断りいただきました。次に待っている方へお回ししました。',
-  expired: 'とっておく時間を過ぎたため、この空きは次に待っている方へお回ししました。',
-};
+const HOME = { to: '/mynumber', label: 'マイナンバーカードの窓口へ' };
 
 /**
  * The page a キャンセル待ち offer's mail links to (`/mynumber/waitlist#token=…`; the secret stays in
@@ -28,21 +19,17 @@ const ENDED: Record<Exclude<WaitlistOffer['state'], 'offered'>, string> = {
  * buttons: book it in one tap with the details given when joining, or decline it for the next person.
  */
 export function WaitlistOfferPage() {
-  const { hash } = useLocation();
-  const [token] = useState(() => /^#token=([A-Za-z0-9_-]{43})$/.exec(hash)?.[1] ?? null);
+  const token = useOfferToken();
   const offer = useQuery({ ...waitlistOfferQuery(token ?? ''), enabled: token !== null });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   // One key for every retry of this tap, so a lost answer never books twice.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
 
   if (token === null || offer.isError) {
     return (
       <Page heading="空きのお知らせが見つかりません" section={SECTION}>
-        <p>メールのリンクを、もう一度開いてください。リンクが途中で切れていると開けません。</p>
-        <ButtonLink to="/mynumber">マイナンバーカードの窓口へ</ButtonLink>
+        <OfferNotFound home={HOME} />
       </Page>
     );
   }
@@ -57,28 +44,14 @@ export function WaitlistOfferPage() {
   const current = offer.data;
   const start = parseTime(current.slot.time) ?? 0;
   const when = `${formatJapaneseDate(current.slot.date)} ${formatTime(start)}～${formatTime(start + counter.slotMinutes)}`;
-  const act = async (run: () => Promise<void>) => {
-    setSending(true);
-    setFailure(null);
-    try {
-      await run();
-    } catch (error) {
-      setFailure(error instanceof ApiRequestError ? error.message : 'うまくいきませんでした。もう一度お試しください。');
-      await offer.refetch();
-    } finally {
-      setSending(false);
-    }
+  const accept = async () => {
+    const { reservation, token: managementToken } = await acceptWaitlistOffer(token, idempotencyKey);
+    saveBooking({ code: reservation.code, token: managementToken, date: reservation.slot.date, time: reservation.slot.time, kindId: reservation.kindId });
+    await navigate(`/mynumber/reservations/${reservation.code}?new=1`, { replace: true });
   };
-  const accept = () =>
-    act(async () => {
-      const { reservation, token: managementToken } = await acceptWaitlistOffer(token, idempotencyKey);
-      saveBooking({ code: reservation.code, token: managementToken, date: reservation.slot.date, time: reservation.slot.time, kindId: reservation.kindId });
-      await navigate(`/mynumber/reservations/${reservation.code}?new=1`, { replace: true });
-    });
-  const decline = () =>
-    act(async () => {
-      queryClient.setQueryData(waitlistOfferQuery(token).queryKey, await declineWaitlistOffer(token));
-    });
+  const decline = async () => {
+    queryClient.setQueryData(waitlistOfferQuery(token).queryKey, await declineWaitlistOffer(token));
+  };
 
   return (
     <Page heading={current.state === 'offered' ? 'キャンセル待ちの空きが出ました' : 'キャンセル待ちの空き'} section={SECTION}>
@@ -100,27 +73,14 @@ export function WaitlistOfferPage() {
           </>
         )}
       </dl>
-      {current.state === 'offered' ? (
-        <>
-          <p>この時間で予約するときは、下のボタンを押してください。キャンセル待ちのときに入力したお名前と電話番号で予約します。</p>
-          {failure && <BookingFailure message={failure} contact={portalContact} />}
-          <div className={styles.actions}>
-            <Button onClick={() => void accept()} disabled={sending}>
-              {sending ? '送っています…' : 'この時間で予約する'}
-            </Button>
-            <Button variant="secondary" onClick={() => void decline()} disabled={sending}>
-              お断りする
-            </Button>
-          </div>
-          <p>行けないときは「お断りする」を押してください。次に待っている方へお回しします。</p>
-        </>
-      ) : (
-        <>
-          <p role="status">{ENDED[current.state]}</p>
-          {failure && <BookingFailure message={failure} contact={portalContact} />}
-          <ButtonLink to="/mynumber">マイナンバーカードの窓口へ</ButtonLink>
-        </>
-      )}
+      <OfferActions
+        state={current.state}
+        acceptNote="この時間で予約するときは、下のボタンを押してください。キャンセル待ちのときに入力したお名前と電話番号で予約します。"
+        onAccept={accept}
+        onDecline={decline}
+        onRefused={() => offer.refetch()}
+        home={HOME}
+      />
     </Page>
   );
 }

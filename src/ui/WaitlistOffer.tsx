@@ -1,0 +1,91 @@
+import { type ReactNode, useState } from 'react';
+import { useLocation } from 'react-router';
+import { ApiRequestError } from '../client/api-client.ts';
+import { portalContact } from '../content/city.ts';
+import type { OfferState } from '../domain/waitlist-queue.ts';
+import { BookingFailure } from './BookingStates.tsx';
+import { Button, ButtonLink } from './Button.tsx';
+import styles from './booking.module.css';
+
+/**
+ * What the pages of a キャンセル待ち offer share (the counter's, a room's): the secret read from the
+ * address's fragment (never sent to the server in an address), the one-tap accept and the decline,
+ * and what the page says once the offer is over.
+ */
+
+/** The offer's secret from `#token=…`, read once: null when the link is cut or altered. */
+export function useOfferToken(): string | null {
+  const { hash } = useLocation();
+  const [token] = useState(() => /^#token=([A-Za-z0-9_-]{43})$/.exec(hash)?.[1] ?? null);
+  return token;
+}
+
+const ENDED: Record<Exclude<OfferState, 'offered'>, string> = {
+  accepted: 'この空きは、予約になっています。予約の内容は「予約の確認」で見られます。',
+  declined: 'この空きは、お断りいただきました。次に待っている方へお回ししました。',
+  expired: 'とっておく時間を過ぎたため、この空きは次に待っている方へお回ししました。',
+};
+
+interface OfferActionsProps {
+  state: OfferState;
+  /** What accepting books, said before the buttons. */
+  acceptNote: ReactNode;
+  onAccept: () => Promise<void>;
+  onDecline: () => Promise<void>;
+  /** After a refusal, the offer is read again (it may have lapsed meanwhile). */
+  onRefused: () => Promise<unknown>;
+  /** Where to go once the offer is over. */
+  home: { to: string; label: string };
+}
+
+/** 「この時間で予約する」 and 「お断りする」 while the offer holds; what became of it after. */
+export function OfferActions({ state, acceptNote, onAccept, onDecline, onRefused, home }: OfferActionsProps) {
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const act = async (run: () => Promise<void>) => {
+    setSending(true);
+    setFailure(null);
+    try {
+      await run();
+    } catch (error) {
+      setFailure(error instanceof ApiRequestError ? error.message : 'うまくいきませんでした。もう一度お試しください。');
+      await onRefused();
+    } finally {
+      setSending(false);
+    }
+  };
+  if (state !== 'offered') {
+    return (
+      <>
+        <p role="status">{ENDED[state]}</p>
+        {failure && <BookingFailure message={failure} contact={portalContact} />}
+        <ButtonLink to={home.to}>{home.label}</ButtonLink>
+      </>
+    );
+  }
+  return (
+    <>
+      <p>{acceptNote}</p>
+      {failure && <BookingFailure message={failure} contact={portalContact} />}
+      <div className={styles.actions}>
+        <Button onClick={() => void act(onAccept)} disabled={sending}>
+          {sending ? '送っています…' : 'この時間で予約する'}
+        </Button>
+        <Button variant="secondary" onClick={() => void act(onDecline)} disabled={sending}>
+          お断りする
+        </Button>
+      </div>
+      <p>行けないときは「お断りする」を押してください。次に待っている方へお回しします。</p>
+    </>
+  );
+}
+
+/** The page of a link that finds no offer. */
+export function OfferNotFound({ home }: { home: { to: string; label: string } }) {
+  return (
+    <>
+      <p>メールのリンクを、もう一度開いてください。リンクが途中で切れていると開けません。</p>
+      <ButtonLink to={home.to}>{home.label}</ButtonLink>
+    </>
+  );
+}
