@@ -28,7 +28,7 @@ const hourOf = (instant: Date) => instant.toISOString().slice(0, 13);
 
 /**
  * Keep the least personal data for the least time: once an hour (and at start-up) delete the
- * names, phones and e-mails of counter visits (and of キャンセル待ち for them) and facility bookings (with group names and purposes)
+ * names, phones and e-mails of counter visits and facility bookings (with group names and purposes), and of キャンセル待ち for them,
  * older than the retention period, expired provisional facility bookings, old idempotency answers,
  * counts of limits whose windows have passed, the record of which instance ran a week-old job, and
  * staff audit entries older than the audit's own retention (years, not days: see AUDIT_RETENTION_DAYS).
@@ -37,6 +37,7 @@ const hourOf = (instant: Date) => instant.toISOString().slice(0, 13);
 export interface RetentionCounts {
   reservations: number;
   waitlistEntries: number;
+  roomWaitlistEntries: number;
   facilityBookings: number;
   releasedProvisional: number;
   idempotencyKeys: number;
@@ -58,6 +59,7 @@ export async function deleteExpiredPersonalData(store: Store, now: Date, periods
   const reservations = await store.counter.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
   const waitlistEntries = await store.counterWaitlist.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
   const facilityBookings = await store.facilities.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
+  const roomWaitlistEntries = await store.roomWaitlist.deletePersonalDataUpTo(lastVisitDateToClear, now.toISOString());
   // Bookings also release expired 仮予約 themselves; this keeps the table tidy when nobody books.
   const releasedProvisional = await store.facilities.releaseExpired(now.toISOString());
   const idempotencyKeys = await store.deleteIdempotencyKeysBefore(new Date(now.getTime() - IDEMPOTENCY_KEEP_MS).toISOString());
@@ -66,7 +68,7 @@ export async function deleteExpiredPersonalData(store: Store, now: Date, periods
   const jobRuns = await store.deleteJobRunsBefore(hourOf(new Date(now.getTime() - JOB_RUNS_KEEP_MS)));
   const auditDays = Math.max(periods.auditDays, AUDIT_RETENTION_MIN_DAYS);
   const auditEntries = await store.staff.deleteAuditBefore(new Date(now.getTime() - auditDays * 24 * HOUR_MS).toISOString());
-  return { reservations, waitlistEntries, facilityBookings, releasedProvisional, idempotencyKeys, limitRows, jobRuns, auditEntries };
+  return { reservations, waitlistEntries, roomWaitlistEntries, facilityBookings, releasedProvisional, idempotencyKeys, limitRows, jobRuns, auditEntries };
 }
 
 /**

@@ -5,6 +5,7 @@ import { portalContact } from '../content/city.ts';
 import type { OfferState } from '../domain/waitlist-queue.ts';
 import { BookingFailure } from './BookingStates.tsx';
 import { Button, ButtonLink } from './Button.tsx';
+import { Page } from './Page.tsx';
 import styles from './booking.module.css';
 
 /**
@@ -80,12 +81,19 @@ export function OfferActions({ state, acceptNote, onAccept, onDecline, onRefused
   );
 }
 
-/** The page of a link that finds no offer. */
-export function OfferNotFound({ home }: { home: { to: string; label: string } }) {
+/** The page while the offer loads, or when a link finds none (cut, altered, or an old one). */
+export function OfferNotReady({ section, home, notFound }: { section: string; home: { to: string; label: string }; notFound: boolean }) {
+  if (!notFound) {
+    return (
+      <Page heading="空きのお知らせ" section={section}>
+        <p role="status">読み込んでいます…</p>
+      </Page>
+    );
+  }
   return (
-    <>
+    <Page heading="空きのお知らせが見つかりません" section={section}>
       <p>メールのリンクを、もう一度開いてください。リンクが途中で切れていると開けません。</p>
       <ButtonLink to={home.to}>{home.label}</ButtonLink>
-    </>
+    </Page>
   );
 }

@@ -6,7 +6,7 @@ import { blockText } from '../../domain/facilities.ts';
 import { formatJapaneseDate } from '../../domain/japan-time.ts';
 import { formatJapanInstant } from '../../domain/waitlist-queue.ts';
 import { Page } from '../../ui/Page.tsx';
-import { OfferActions, OfferNotFound, useOfferToken } from '../../ui/WaitlistOffer.tsx';
+import { OfferActions, OfferNotReady, useOfferToken } from '../../ui/WaitlistOffer.tsx';
 import styles from '../../ui/booking.module.css';
 import { acceptRoomWaitlistOffer, declineRoomWaitlistOffer, roomWaitlistOfferQuery, savedFacilityBookings } from './facility-api.ts';
 
@@ -26,20 +26,7 @@ export function RoomWaitlistOfferPage() {
   // One key for every retry of this tap, so a lost answer never books twice.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
-  if (token === null || offer.isError) {
-    return (
-      <Page heading="空きのお知らせが見つかりません" section={SECTION}>
-        <OfferNotFound home={HOME} />
-      </Page>
-    );
-  }
-  if (!offer.data) {
-    return (
-      <Page heading="空きのお知らせ" section={SECTION}>
-        <p role="status">読み込んでいます…</p>
-      </Page>
-    );
-  }
+  if (token === null || !offer.data) return <OfferNotReady section={SECTION} home={HOME} notFound={token === null || offer.isError} />;
 
   const current = offer.data;
   const facility = findFacility(current.facilityId);

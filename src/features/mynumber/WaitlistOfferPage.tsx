@@ -5,7 +5,7 @@ import { counter, findVisitKind } from '../../content/counter.ts';
 import { formatJapanInstant } from '../../domain/waitlist-queue.ts';
 import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
 import { Page } from '../../ui/Page.tsx';
-import { OfferActions, OfferNotFound, useOfferToken } from '../../ui/WaitlistOffer.tsx';
+import { OfferActions, OfferNotReady, useOfferToken } from '../../ui/WaitlistOffer.tsx';
 import styles from '../../ui/booking.module.css';
 import { acceptWaitlistOffer, declineWaitlistOffer, waitlistOfferQuery } from './counter-api.ts';
 import { saveBooking } from './saved-bookings.ts';
@@ -26,20 +26,7 @@ export function WaitlistOfferPage() {
   // One key for every retry of this tap, so a lost answer never books twice.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
-  if (token === null || offer.isError) {
-    return (
-      <Page heading="空きのお知らせが見つかりません" section={SECTION}>
-        <OfferNotFound home={HOME} />
-      </Page>
-    );
-  }
-  if (!offer.data) {
-    return (
-      <Page heading="空きのお知らせ" section={SECTION}>
-        <p role="status">読み込んでいます…</p>
-      </Page>
-    );
-  }
+  if (token === null || !offer.data) return <OfferNotReady section={SECTION} home={HOME} notFound={token === null || offer.isError} />;
 
   const current = offer.data;
   const start = parseTime(current.slot.time) ?? 0;
