@@ -109,9 +109,10 @@ test('the citizen’s phone shows what the city did: a cancel with its reason, a
       .or(page.getByRole('listitem').filter({ hasText: closedLabel }))
       .first(),
   ).toBeVisible();
-  // A day closed in its last hour stays open; its list of times says which hour is closed, and why.
+  // A day closed in its last hour stays open, marked as partly closed with the reason before it is
+  // picked; its list of times says which hour is closed, and why.
   await page
-    .getByRole('button', { name: new RegExp(`^${formatJapaneseDate(partDay.date)} `) })
+    .getByRole('button', { name: new RegExp(`^${formatJapaneseDate(partDay.date)} .+・一部の時間は休み（庁舎の清掃のため）$`) })
     .first()
     .click();
   // A slot's length is the step between two slots of the day.
