@@ -114,7 +114,15 @@ describe('the fast refusal of a slot seen full', () => {
 
   it('refuses a room’s block this process booked, and books it again after the cancel', async () => {
     const { store, transactions } = countingStore();
-    const facilities = createFacilityService({ content: facilitiesContent, store, mail: null, now, sampleFacilitiesBookable: true, seesEveryChange: true });
+    const facilities = createFacilityService({
+      content: facilitiesContent,
+      store,
+      lookupGuard: everyTry,
+      mail: null,
+      now,
+      sampleFacilitiesBookable: true,
+      seesEveryChange: true,
+    });
     const first = await facilities.create(morning, null);
     expect(await facilities.create({ ...morning, blockIds: ['all-day'] }, null)).toHaveProperty('refused.status', 409);
     expect(transactions()).toBe(1);
@@ -126,7 +134,15 @@ describe('the fast refusal of a slot seen full', () => {
 
   it('refuses a room’s block taken to another Idempotency-Key at once, and replays the booking to its own key', async () => {
     const { store, transactions } = countingStore();
-    const facilities = createFacilityService({ content: facilitiesContent, store, mail: null, now, sampleFacilitiesBookable: true, seesEveryChange: true });
+    const facilities = createFacilityService({
+      content: facilitiesContent,
+      store,
+      lookupGuard: everyTry,
+      mail: null,
+      now,
+      sampleFacilitiesBookable: true,
+      seesEveryChange: true,
+    });
     const first = await facilities.create(morning, 'key-first');
     expect(await facilities.create({ ...morning, blockIds: ['all-day'] }, 'key-other')).toHaveProperty('refused.status', 409);
     expect(transactions()).toBe(1);
