@@ -49,7 +49,7 @@ export function describeLookupContract(name: string, makeStore: () => Promise<Se
         kinds: [
           {
             kind: 'counter',
-            async book() {
+            book: async () => {
               const booking = counterBooking(freshSlot(), 5, { phone: PHONE });
               await store.counter.book(booking, null, answer);
               return booking;
@@ -59,7 +59,7 @@ export function describeLookupContract(name: string, makeStore: () => Promise<Se
           },
           {
             kind: 'facility',
-            async book() {
+            book: async () => {
               const booking = facilityBooking(freshRoom(), ['2026-12-20'], ['09:00'], { phone: PHONE });
               await store.facilities.book(booking, null, answer);
               return booking;
