@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContextOptions, expect, type Page, type PlaywrightTestOptions, test } from '@playwright/test';
+import { type Browser, expect, type Page, test, type TestInfo } from '@playwright/test';
 import { axeViolations } from './support/accessibility.ts';
 import { layoutProblems } from './support/layout.ts';
 import { type TextSize, useSavedTextSize } from './support/portal.ts';
@@ -83,7 +83,7 @@ for (const size of ['standard', 'large'] as const) {
  * refused without saying whether the code exists; the code and phone, typed as people type them,
  * open the booking, and the page lists this phone beside the one it was booked on.
  */
-async function findOnAnotherPhone(browser: Browser, options: PlaywrightTestOptions & BrowserContextOptions, size: TextSize, code: string): Promise<void> {
+async function findOnAnotherPhone(browser: Browser, options: TestInfo['project']['use'], size: TextSize, code: string): Promise<void> {
   const { baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, locale, timezoneId } = options;
   const context = await browser.newContext({ baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, locale, timezoneId });
   try {
