@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cityContentSchema } from '../src/domain/city.ts';
 import { buildContentReport, reportCsv, reportMarkdown } from './content-report-build.ts';
 import { facilitiesContentSchema } from '../src/domain/facilities.ts';
-import { PROCEDURE_FACTS, proceduresContentSchema } from '../src/domain/procedures.ts';
+import { proceduresContentSchema } from '../src/domain/procedures.ts';
+import { PROCEDURE_FACTS } from '../src/domain/procedure-codes.ts';
 
 const contentDir = resolve(import.meta.dirname, '../src/content');
 const read = (name: string): unknown => JSON.parse(readFileSync(resolve(contentDir, name), 'utf8'));

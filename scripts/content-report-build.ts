@@ -1,7 +1,8 @@
 import type { CityContent, Provenance } from '../src/domain/city.ts';
 import type { FacilitiesContent } from '../src/domain/facilities.ts';
 import { csvField } from './procedure-csv/csv-text.ts';
-import { confirmedFacts, type Procedure, PROCEDURE_FACTS, type ProcedureFact, type ProceduresContent, unconfirmedFacts } from '../src/domain/procedures.ts';
+import { type Procedure, type ProceduresContent } from '../src/domain/procedures.ts';
+import { confirmedFacts, PROCEDURE_FACTS, type ProcedureFact, unconfirmedFacts } from '../src/domain/procedure-codes.ts';
 
 /**
  * The city's checklist (npm run content:report): every fact the portal shows that is still

@@ -21,7 +21,7 @@ declare module 'virtual:procedure-summaries' {
 /** The life events' steps (scripts/procedure-catalogue-plugin.ts). */
 declare module 'virtual:life-event-guides' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-imports
-  const guides: Partial<Record<import('./domain/procedures.ts').LifeEvent, import('./domain/procedures.ts').LifeEventGuide>>;
+  const guides: Partial<Record<import('./domain/procedure-codes.ts').LifeEvent, import('./domain/procedures.ts').LifeEventGuide>>;
   export default guides;
 }
 

@@ -1,4 +1,5 @@
 import type { CityContent } from '../../src/domain/city.ts';
+import type { ProcedureChannel, ProcedureSource } from '../../src/domain/procedures.ts';
 import {
   APPLICANTS,
   ATTACHMENTS,
@@ -11,10 +12,8 @@ import {
   PROCEDURE_FACT_KEYS,
   PROCEDURE_FACTS,
   PROCEDURE_TYPES,
-  type ProcedureChannel,
   type ProcedureFact,
-  type ProcedureSource,
-} from '../../src/domain/procedures.ts';
+} from '../../src/domain/procedure-codes.ts';
 import type { CsvProblem, CsvRecord } from './csv-text.ts';
 
 // ---------------------------------------------------------------------------------------------

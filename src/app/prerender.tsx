@@ -3,7 +3,7 @@ import { renderToString } from 'react-dom/server';
 import { matchRoutes, StaticRouter } from 'react-router';
 import { facilitiesContent } from '../content/facilities.ts';
 import { lifeEventSlug } from '../domain/life-events.ts';
-import { LIFE_EVENTS } from '../domain/procedures.ts';
+import { LIFE_EVENTS } from '../domain/procedure-codes.ts';
 import { procedureSummaries } from '../features/procedures/catalogue.ts';
 import { findEntry } from './portal-entries.ts';
 import { loadScreensOf, PortalRoutes, routes, type ScreenHandle } from './router.tsx';

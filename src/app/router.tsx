@@ -41,8 +41,9 @@ function LazyScreen({ component }: { component: Preloadable<ComponentType> }) {
 
 /**
  * A route's screen: the module exports a component named as its file (`SearchPage.tsx` → `SearchPage`).
- * Every screen but home asks the server something (or shows this version's details), so it comes
- * with the tab's answer cache (QueryRoot), a chunk of its own: the home screen does without.
+ * A screen that asks the server something (or shows this version's details) comes with the tab's
+ * answer cache (QueryRoot), a chunk of its own. Home and the procedure screens, whose content is
+ * built into the app, do without: a phone opening a procedure's page fetches and runs no more than it draws.
  */
 function screen(module: string, { asksServer = true } = {}): Pick<RouteObject, 'element' | 'handle'> {
   const load = screenModules[module];
@@ -88,12 +89,12 @@ export const routes: RouteObject[] = [
       {
         path: findEntry('procedures').path,
         children: [
-          { index: true, ...screen('../features/procedures/SearchPage.tsx') },
-          { path: 'life-events', ...screen('../features/procedures/LifeEventsPage.tsx') },
-          { path: 'life-events/:event', ...screen('../features/procedures/LifeEventPage.tsx') },
-          { path: 'moving', ...screen('../features/procedures/MovingPage.tsx') },
-          { path: 'moving/checklist', ...screen('../features/procedures/ChecklistPage.tsx') },
-          { path: ':id', ...screen('../features/procedures/ProcedurePage.tsx') },
+          { index: true, ...screen('../features/procedures/SearchPage.tsx', { asksServer: false }) },
+          { path: 'life-events', ...screen('../features/procedures/LifeEventsPage.tsx', { asksServer: false }) },
+          { path: 'life-events/:event', ...screen('../features/procedures/LifeEventPage.tsx', { asksServer: false }) },
+          { path: 'moving', ...screen('../features/procedures/MovingPage.tsx', { asksServer: false }) },
+          { path: 'moving/checklist', ...screen('../features/procedures/ChecklistPage.tsx', { asksServer: false }) },
+          { path: ':id', ...screen('../features/procedures/ProcedurePage.tsx', { asksServer: false }) },
         ],
       },
       {

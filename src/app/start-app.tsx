@@ -1,3 +1,5 @@
+// First, before any module that builds a zod schema.
+import '../client/zod-without-eval.ts';
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cityContentSchema } from './city.ts';
-import { procedureSchema, proceduresContentSchema, unconfirmedFacts } from './procedures.ts';
+import { procedureSchema, proceduresContentSchema } from './procedures.ts';
+import { unconfirmedFacts } from './procedure-codes.ts';
 
 /**
  * What Togane's own pages say (shared brief, togane-facts.md) stays in the content: a correction

@@ -1,4 +1,4 @@
-import { LIFE_EVENTS, type LifeEvent } from './procedures.ts';
+import { LIFE_EVENTS, type LifeEvent } from './procedure-codes.ts';
 
 /**
  * The 14 personal life events of the national inventory as the portal addresses and names them:

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lifeEventGuides, procedureDetails, summariseProcedure } from './procedure-catalogue.ts';
-import { LIFE_EVENTS, proceduresContentSchema } from './procedures.ts';
+import { proceduresContentSchema } from './procedures.ts';
+import { LIFE_EVENTS } from './procedure-codes.ts';
 
 /** The real pack, as the build cuts it (scripts/procedure-catalogue-plugin.ts). */
 const pack = proceduresContentSchema.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../content/procedures.json'), 'utf8')));

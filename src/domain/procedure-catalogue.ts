@@ -1,4 +1,5 @@
-import { LIFE_EVENTS, type LifeEvent, type LifeEventGuide, type Procedure, type ProceduresContent } from './procedures.ts';
+import type { LifeEventGuide, Procedure, ProceduresContent } from './procedures.ts';
+import { LIFE_EVENTS, type LifeEvent } from './procedure-codes.ts';
 
 /**
  * The procedure catalogue as the phone receives it, cut at build time from the one content pack

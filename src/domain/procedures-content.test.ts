@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContentFile } from './content-pack.ts';
-import { LIFE_EVENTS, PROCEDURE_AREAS, type ProceduresContent, type SynonymsContent } from './procedures.ts';
+import { type ProceduresContent, type SynonymsContent } from './procedures.ts';
+import { LIFE_EVENTS, PROCEDURE_AREAS } from './procedure-codes.ts';
 
 const contentDir = resolve(import.meta.dirname, '../content');
 const pack = JSON.parse(readFileSync(resolve(contentDir, 'procedures.json'), 'utf8')) as ProceduresContent;

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { lifeEventLabel, lifeEventSlug } from '../../domain/life-events.ts';
-import { LIFE_EVENTS } from '../../domain/procedures.ts';
+import { LIFE_EVENTS } from '../../domain/procedure-codes.ts';
 import { lifeEventGuide } from './life-event-guides.ts';
 import styles from './procedures.module.css';
 

@@ -3,7 +3,7 @@ import { NavigationType, useLocation, useNavigationType, useSearchParams } from 
 import { portalContact } from '../../content/city.ts';
 import { lifeEventFromSlug, lifeEventLabel, lifeEventSlug } from '../../domain/life-events.ts';
 import type { ProcedureSummary } from '../../domain/procedure-catalogue.ts';
-import { LIFE_EVENTS } from '../../domain/procedures.ts';
+import { LIFE_EVENTS } from '../../domain/procedure-codes.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { Choice } from '../../ui/ChoiceList.tsx';
 import { SelectField, TextField } from '../../ui/Fields.tsx';

@@ -1,5 +1,6 @@
 import guides from 'virtual:life-event-guides';
-import type { LifeEvent, LifeEventGuide } from '../../domain/procedures.ts';
+import type { LifeEventGuide } from '../../domain/procedures.ts';
+import type { LifeEvent } from '../../domain/procedure-codes.ts';
 
 /**
  * A life event as steps in order (the content's own guide, or every procedure tagged with the event),

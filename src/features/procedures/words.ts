@@ -1,5 +1,5 @@
 import type { ProcedurePageContent } from '../../domain/procedure-catalogue.ts';
-import { confirmedFacts, PROCEDURE_FACTS, unconfirmedFacts } from '../../domain/procedures.ts';
+import { confirmedFacts, PROCEDURE_FACTS, unconfirmedFacts } from '../../domain/procedure-codes.ts';
 
 /** The portal's words for the catalogue's codes (one term per thing). */
 export function applicantWords(procedure: ProcedurePageContent): string[] {
