@@ -158,6 +158,7 @@ export function BookingPage() {
             slot={{ date, time }}
             emailReminders={availability.data?.emailReminders === true}
             pushPublicKey={availability.data?.pushPublicKey ?? null}
+            pushServiceHosts={availability.data?.pushServiceHosts ?? []}
             onChange={updateDraft}
             onValid={() => go('confirm')}
           />
