@@ -1,17 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApiRequestError } from '../../client/api-client.ts';
 import { portalContact } from '../../content/city.ts';
-import { counter, findVisitKind } from '../../content/counter.ts';
 import { formatJapanInstant, type WaitlistOffer } from '../../domain/counter-waitlist.ts';
-import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { BookingFailure } from '../../ui/BookingStates.tsx';
 import { Page } from '../../ui/Page.tsx';
 import styles from '../../ui/booking.module.css';
+import { useFragmentToken } from '../../ui/useFragmentToken.ts';
 import { acceptWaitlistOffer, declineWaitlistOffer, waitlistOfferQuery } from './counter-api.ts';
 import { saveBooking } from './saved-bookings.ts';
+import { WaitlistSlotSummary } from './WaitlistSlotSummary.tsx';
 
 const SECTION = 'マイナンバーカードの窓口';
 
@@ -27,8 +27,7 @@ const ENDED: Record<Exclude<WaitlistOffer['state'], 'offered'>, string> = {
  * buttons: book it in one tap with the details given when joining, or decline it for the next person.
  */
 export function WaitlistOfferPage() {
-  const { hash } = useLocation();
-  const [token] = useState(() => /^#token=([A-Za-z0-9_-]{43})$/.exec(hash)?.[1] ?? null);
+  const token = useFragmentToken();
   const offer = useQuery({ ...waitlistOfferQuery(token ?? ''), enabled: token !== null });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -54,8 +53,6 @@ export function WaitlistOfferPage() {
   }
 
   const current = offer.data;
-  const start = parseTime(current.slot.time) ?? 0;
-  const when = `${formatJapaneseDate(current.slot.date)} ${formatTime(start)}～${formatTime(start + counter.slotMinutes)}`;
   const act = async (run: () => Promise<void>) => {
     setSending(true);
     setFailure(null);
@@ -81,24 +78,14 @@ export function WaitlistOfferPage() {
 
   return (
     <Page heading={current.state === 'offered' ? 'キャンセル待ちの空きが出ました' : 'キャンセル待ちの空き'} section={SECTION}>
-      <dl className={styles.summary}>
-        <dt>用件</dt>
-        <dd>{findVisitKind(current.kindId)?.name ?? 'マイナンバーカードの手続き'}</dd>
-        <dt>日時</dt>
-        <dd>{when}</dd>
-        <dt>場所</dt>
-        <dd>{counter.place}</dd>
-        <dt>人数</dt>
-        <dd>
-          {current.people}人（{current.proxy ? '代理の方' : 'ご本人'}）
-        </dd>
+      <WaitlistSlotSummary slot={current.slot} kindId={current.kindId} people={current.people} proxy={current.proxy}>
         {current.state === 'offered' && (
           <>
             <dt>とっておく期限</dt>
             <dd>{formatJapanInstant(new Date(current.heldUntil))}まで</dd>
           </>
         )}
-      </dl>
+      </WaitlistSlotSummary>
       {current.state === 'offered' ? (
         <>
           <p>この時間で予約するときは、下のボタンを押してください。キャンセル待ちのときに入力したお名前と電話番号で予約します。</p>
