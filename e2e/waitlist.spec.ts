@@ -69,6 +69,13 @@ async function joinOnScreen(page: Page, slot: { date: string; startsAt: string }
   await expect(page.getByRole('heading', { level: 2, name: 'キャンセル待ちに登録しました' })).toBeFocused();
 }
 
+/** Someone else joins the slot's queue, by the API. */
+function joinByApi(request: APIRequestContext, api: string, slot: { date: string; time: string }, person: { nameKana: string; phone: string; email: string }) {
+  return request.post(`${api}/counter/waitlist`, {
+    data: { kindId: 'card-pickup', slot: { date: slot.date, time: slot.time }, ...person, people: 1, proxy: false },
+  });
+}
+
 test('a cancellation of a full slot is offered to the one waiting, who books it in one tap from the mail', async ({ page, request }) => {
   const api = `${server.baseUrl}/api/v1`;
   const slot = await fullSlot(request, api);
@@ -141,17 +148,7 @@ test('someone waiting sees their place in line on their own page and leaves the 
   const slot = await fullSlot(request, api);
   await joinOnScreen(page, slot, 'hanako@example.jp');
   // Someone joins after her, by the API: second in line.
-  const after = await request.post(`${api}/counter/waitlist`, {
-    data: {
-      kindId: 'card-pickup',
-      slot: { date: slot.date, time: slot.time },
-      nameKana: 'トウガネ ジロウ',
-      phone: '0475501213',
-      email: 'jiro@example.jp',
-      people: 1,
-      proxy: false,
-    },
-  });
+  const after = await joinByApi(request, api, slot, { nameKana: 'トウガネ ジロウ', phone: '0475501213', email: 'jiro@example.jp' });
   expect(after.status()).toBe(201);
   const behind = (await after.json()) as { position: number; token: string };
   expect(behind.position).toBe(2);
@@ -192,16 +189,6 @@ test('someone waiting sees their place in line on their own page and leaves the 
   expect(await placeOf(behind.token)).toMatchObject({ place: 1 });
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('キャンセル待ちが見つかりません');
-  const again = await request.post(`${api}/counter/waitlist`, {
-    data: {
-      kindId: 'card-pickup',
-      slot: { date: slot.date, time: slot.time },
-      nameKana: 'トウガネ ハナコ',
-      phone: '0475501211',
-      email: 'hanako@example.jp',
-      people: 1,
-      proxy: false,
-    },
-  });
+  const again = await joinByApi(request, api, slot, { nameKana: 'トウガネ ハナコ', phone: '0475501211', email: 'hanako@example.jp' });
   expect(await again.json()).toMatchObject({ position: 2 });
 });

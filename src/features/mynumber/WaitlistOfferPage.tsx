@@ -11,7 +11,7 @@ import styles from '../../ui/booking.module.css';
 import { useFragmentToken } from '../../ui/useFragmentToken.ts';
 import { acceptWaitlistOffer, declineWaitlistOffer, waitlistOfferQuery } from './counter-api.ts';
 import { saveBooking } from './saved-bookings.ts';
-import { WaitlistSlotSummary } from './WaitlistSlotSummary.tsx';
+import { WaitlistLinkLoading, WaitlistLinkNotFound, WaitlistSlotSummary } from './WaitlistParts.tsx';
 
 const SECTION = 'マイナンバーカードの窓口';
 
@@ -38,19 +38,13 @@ export function WaitlistOfferPage() {
 
   if (token === null || offer.isError) {
     return (
-      <Page heading="空きのお知らせが見つかりません" section={SECTION}>
-        <p>メールのリンクを、もう一度開いてください。リンクが途中で切れていると開けません。</p>
-        <ButtonLink to="/mynumber">マイナンバーカードの窓口へ</ButtonLink>
-      </Page>
+      <WaitlistLinkNotFound
+        heading="空きのお知らせが見つかりません"
+        explanation="メールのリンクを、もう一度開いてください。リンクが途中で切れていると開けません。"
+      />
     );
   }
-  if (!offer.data) {
-    return (
-      <Page heading="空きのお知らせ" section={SECTION}>
-        <p role="status">読み込んでいます…</p>
-      </Page>
-    );
-  }
+  if (!offer.data) return <WaitlistLinkLoading heading="空きのお知らせ" />;
 
   const current = offer.data;
   const act = async (run: () => Promise<void>) => {

@@ -10,7 +10,7 @@ import { Page } from '../../ui/Page.tsx';
 import styles from '../../ui/booking.module.css';
 import { useFragmentToken } from '../../ui/useFragmentToken.ts';
 import { leaveWaitlist, waitlistPlaceQuery } from './counter-api.ts';
-import { WaitlistSlotSummary } from './WaitlistSlotSummary.tsx';
+import { WaitlistLinkLoading, WaitlistLinkNotFound, WaitlistSlotSummary } from './WaitlistParts.tsx';
 
 const SECTION = 'マイナンバーカードの窓口';
 
@@ -45,21 +45,13 @@ export function WaitlistPlacePage() {
   }
   if (token === null || entry.isError) {
     return (
-      <Page heading="キャンセル待ちが見つかりません" section={SECTION}>
-        <p>
-          キャンセル待ちをやめたか、空きが出てお知らせのメールをお送りしたあとです。空きのお知らせは、メールのリンクから開いてください。リンクが途中で切れていると開けません。
-        </p>
-        <ButtonLink to="/mynumber">マイナンバーカードの窓口へ</ButtonLink>
-      </Page>
+      <WaitlistLinkNotFound
+        heading="キャンセル待ちが見つかりません"
+        explanation="キャンセル待ちをやめたか、空きが出てお知らせのメールをお送りしたあとです。空きのお知らせは、メールのリンクから開いてください。リンクが途中で切れていると開けません。"
+      />
     );
   }
-  if (!entry.data) {
-    return (
-      <Page heading="キャンセル待ちの順番" section={SECTION}>
-        <p role="status">読み込んでいます…</p>
-      </Page>
-    );
-  }
+  if (!entry.data) return <WaitlistLinkLoading heading="キャンセル待ちの順番" />;
 
   const current = entry.data;
   const leave = async () => {
