@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { formatReservationCode } from '../src/domain/citizen-fields.ts';
-import { formatJapaneseDate, formatTime, parseTime } from '../src/domain/japan-time.ts';
+import { formatJapaneseDate, formatShortJapaneseDate, formatTime, parseTime } from '../src/domain/japan-time.ts';
 import { axeViolations } from './support/accessibility.ts';
 import { type OwnServer, ownServerPort, startOwnServer } from './support/own-server.ts';
 import { addAccount, holdMeetingRoom, signIn } from './support/staff.ts';
@@ -106,12 +106,21 @@ test('the citizen’s phone shows what the city did: a cancel with its reason, a
   await expect(
     page
       .getByRole('img', { name: closedLabel })
-      .or(page.getByRole('listitem').filter({ hasText: closedLabel }))
+      .or(
+        page
+          .getByRole('listitem')
+          .filter({ hasText: formatShortJapaneseDate(closedDay.date) })
+          .filter({ hasText: '庁舎の電気設備の点検のため' }),
+      )
       .first(),
   ).toBeVisible();
-  // A day closed in its last hour stays open; its list of times says which hour is closed, and why.
+  // A day closed in its last hour stays open, marked as partly closed with the reason before it is
+  // picked; its list of times says which hour is closed, and why.
   await page
-    .getByRole('button', { name: new RegExp(`^${formatJapaneseDate(partDay.date)} `) })
+    // The calendar's cell is named with the year; the list's button (large text at 360 px) without.
+    .getByRole('button', {
+      name: new RegExp(`^(${formatJapaneseDate(partDay.date)}|${formatShortJapaneseDate(partDay.date)})\\s*.+・一部の時間は休み（庁舎の清掃のため）$`),
+    })
     .first()
     .click();
   // A slot's length is the step between two slots of the day.

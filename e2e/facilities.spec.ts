@@ -1,14 +1,14 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test, type TestInfo } from '@playwright/test';
 import { axeViolations } from './support/accessibility.ts';
 import { layoutProblems } from './support/layout.ts';
-import { useSavedTextSize } from './support/portal.ts';
+import { type TextSize, useSavedTextSize } from './support/portal.ts';
 
 // Both projects and both text sizes book in the same database: each run takes a different free day.
 const DAY_PICK: Record<string, number> = { 'phone-standard': 0, 'phone-large': 1, 'desktop-standard': -1, 'desktop-large': -2 };
 
 for (const size of ['standard', 'large'] as const) {
   // A real facility (会議室(1) of the 文化会館, which no other test books): the sample hall takes no real booking.
-  test(`find a room, book it, see it in my bookings and cancel it (${size} text)`, async ({ page }, testInfo) => {
+  test(`find a room, book it, see it in my bookings, find it again on another phone and cancel it (${size} text)`, async ({ page, browser }, testInfo) => {
     await useSavedTextSize(page, size);
     await page.goto('/facilities');
     await page.getByLabel('使いみち').selectOption('会議');
@@ -60,6 +60,8 @@ for (const size of ['standard', 'large'] as const) {
     expect(await page.getByRole('link', { name: 'カレンダーに追加する' }).getAttribute('href')).toMatch(/^data:text\/calendar/);
     expect(await axeViolations(page, `予約しました (${size})`)).toEqual([]);
 
+    await findOnAnotherPhone(browser, testInfo.project.use, size, code);
+
     await page.getByRole('link', { name: '施設の予約の一覧へ' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('施設の予約の確認・取消');
     await page.getByRole('link', { name: new RegExp(code) }).click();
@@ -73,6 +75,45 @@ for (const size of ['standard', 'large'] as const) {
     await expect(page.getByRole('status').filter({ hasText: '予約を取り消しました。' })).toBeVisible();
     await expect(page.getByText('取り消しました', { exact: true })).toBeVisible();
   });
+}
+
+/**
+ * A phone with nothing saved (a new browser context: the booking was made on another phone, at the
+ * kiosk, or its link is lost), where the city's mail leads: /facilities/bookings. A wrong phone is
+ * refused without saying whether the code exists; the code and phone, typed as people type them,
+ * open the booking, and the page lists this phone beside the one it was booked on.
+ */
+async function findOnAnotherPhone(browser: Browser, options: TestInfo['project']['use'], size: TextSize, code: string): Promise<void> {
+  const { baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, locale, timezoneId } = options;
+  const context = await browser.newContext({ baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, locale, timezoneId });
+  try {
+    const phone = await context.newPage();
+    await useSavedTextSize(phone, size);
+    await phone.goto('/facilities/bookings');
+    await expect(phone.getByText('この端末でした施設の予約はありません。', { exact: false })).toBeVisible();
+    await phone.getByLabel('予約番号').fill(code);
+    await phone.getByLabel('予約のときの電話番号').fill('0475-00-0000');
+    await phone.getByRole('button', { name: '予約を探す' }).click();
+    await expect(phone.getByRole('alert')).toHaveText('予約が見つかりませんでした。予約番号と、予約のときの電話番号をお確かめください。');
+    expect(await axeViolations(phone, `予約番号で探す・見つからない (${size})`)).toEqual([]);
+    expect(await layoutProblems(phone), `予約番号で探す (${size})`).toEqual([]);
+
+    await phone.getByLabel('予約番号').fill(code.toLowerCase());
+    await phone.getByLabel('予約のときの電話番号').fill('０４７５ー５０ー１２１０');
+    await phone.getByRole('button', { name: '予約を探す' }).click();
+    await expect(phone.getByRole('heading', { level: 1 })).toHaveText('仮予約の内容');
+    await expect(phone.getByText(code).first()).toBeVisible();
+    await expect(phone.getByRole('region', { name: 'この予約を開ける端末' }).getByRole('listitem')).toHaveText([
+      /^予約した端末/,
+      /^予約番号と電話番号で開いた端末.*この端末$/,
+    ]);
+    expect(await axeViolations(phone, `予約番号で開いた予約 (${size})`)).toEqual([]);
+    // Kept on this phone now: its list has it.
+    await phone.goto('/facilities/bookings');
+    await expect(phone.getByRole('link', { name: new RegExp(code) })).toBeVisible();
+  } finally {
+    await context.close();
+  }
 }
 
 /** Books the sample 会議室 from its first step to the confirmation, checking on each step that it says it is a sample. */

@@ -150,6 +150,12 @@ test('a whole practice round: search a procedure, book a facility and the counte
   await page.goto('/practice');
   await expectBanner(page);
   const counterCode = await bookCounter(page, phone);
+  // Nothing is sent in practice; the booking shows what the day-before reminder would look like.
+  const preview = page.getByRole('region', { name: 'お知らせの見本（練習なので届きません）' });
+  await expect(preview).toContainText('あしたはマイナンバーカードの窓口の予約です');
+  await expect(preview).toContainText(`予約番号 ${counterCode}`);
+  await expect(preview).toContainText('件名：');
+  expect(await axeViolations(page, 'お知らせの見本')).toEqual([]);
   await page.getByRole('link', { name: '予約の一覧へ' }).click();
   await expect(page.getByRole('link', { name: new RegExp(counterCode) })).toBeVisible();
   // Cancelling works against the practice data too.

@@ -117,6 +117,7 @@ export function bookingEndpoints(counter: CounterService, facilities: FacilitySe
     endpoint(f.availability, ({ params, query }) => facilities.availability(params.facilityId, params.roomId, query.from, query.to)),
     endpoint(f.quote, ({ body }) => facilities.quote(body)),
     bookingEndpoint(f.book, ({ body, idempotencyKey }) => facilities.create(body, idempotencyKey)),
+    endpoint(f.lookUp, ({ body, clientAddress }) => facilities.lookUpByPhone(body.code, body.phone, clientAddress)),
     endpoint(f.view, ({ params, token }) => facilities.view(params.code, token)),
     endpoint(f.change, async ({ params, token, body }) => ({ booking: await facilities.change(params.code, token, body) })),
     endpoint(f.cancel, async ({ params, token }) => ({ booking: await facilities.cancel(params.code, token) })),

@@ -20,11 +20,12 @@ import { createAnswerCache } from './answer-cache.ts';
 import { createCounterWaitlist } from './counter-waitlist.ts';
 import { createHoldKnowledge } from './hold-knowledge.ts';
 import { type BookingRefusal, bookingRefusal } from './refusal.ts';
-import type { AttemptGuard, AttemptLimit } from './attempt-guard.ts';
+import type { AttemptGuard } from './attempt-guard.ts';
+import { findByCodeAndPhone } from './lookup-by-phone.ts';
 import { bookingLinks } from './booking-links.ts';
 import type { CityMove, SlotSeats, StoredCounterReservation } from './counter-store.ts';
 import { type BookingContact, counterNotices, type NewOutboxMessage, type NotificationSettings } from './outbox.ts';
-import { hashRequest, hashSecret, newManagementToken, newReservationCode, secretsEqual } from './secrets.ts';
+import { hashRequest, hashSecret, newManagementToken, newReservationCode } from './secrets.ts';
 import { SerialisedJson } from './serialised-json.ts';
 import type { BookingStore } from './store.ts';
 
@@ -35,7 +36,7 @@ const CREATE_SCOPE = 'counter.create';
 export interface CounterServiceDependencies {
   content: CounterContent;
   store: BookingStore;
-  /** Limits the look-up by code + phone (see LOOKUP_LIMITS). */
+  /** Limits the look-up by code + phone (see LOOKUP_LIMITS in lookup-by-phone.ts). */
   lookupGuard: AttemptGuard;
   /**
    * How the city tells citizens about their bookings: by mail, by push, each null where it is not
@@ -49,15 +50,6 @@ export interface CounterServiceDependencies {
    */
   seesEveryChange?: boolean;
 }
-
-/**
- * The look-up by code + phone is the one door a guesser could try: wrong tries are limited per
- * client address and per booking code (so many addresses cannot share out the guessing).
- */
-export const LOOKUP_LIMITS = {
-  perAddress: { scope: 'lookup-address', max: 10, windowMs: 15 * 60_000 },
-  perCode: { scope: 'lookup-code', max: 10, windowMs: 24 * 60 * 60_000 },
-} as const satisfies Record<string, AttemptLimit>;
 
 /**
  * The rules of booking the MyNumber counter, over the booking engine's port: the server's routes and
@@ -334,24 +326,16 @@ export function createCounterService({ content, store, lookupGuard, notification
     },
 
     /**
-     * The fallback when the link is lost: code + phone, with tries limited (see LOOKUP_LIMITS). The
-     * device gets a link of its own; the links already given keep working.
+     * The fallback when the link is lost: code + phone, with tries limited (see lookup-by-phone.ts).
+     * The device gets a link of its own; the links already given keep working.
      */
     async lookUpByPhone(code: string, phone: string, clientAddress: string): Promise<CounterReservationCreated> {
-      const outcome = await lookupGuard.guard(
-        [
-          { limit: LOOKUP_LIMITS.perAddress, subject: clientAddress },
-          { limit: LOOKUP_LIMITS.perCode, subject: code },
-        ],
-        async () => {
-          const stored = await store.counter.find(code);
-          const matches = stored !== null && stored.phone !== null && (await secretsEqual(phone, stored.phone));
-          return { succeeded: matches, value: matches ? stored : null };
-        },
+      const stored = await findByCodeAndPhone(
+        lookupGuard,
+        { kind: 'counter', desk: '市民課', find: (wanted) => store.counter.find(wanted) },
+        { code, phone, clientAddress },
       );
-      if (!outcome.allowed) throw new ApiHttpError(429, 'too_many_requests', COUNTER_MESSAGES.tooManyLookups);
-      if (!outcome.value) throw NOT_FOUND;
-      return { reservation: publicView(outcome.value), token: await links.addFound(code) };
+      return { reservation: publicView(stored), token: await links.addFound(code) };
     },
 
     /** Closes every management link of the booking but the one in hand. */

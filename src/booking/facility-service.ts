@@ -19,7 +19,9 @@ import { deadlineNoticeDueAt, deadlineNoticeMail, facilityReminderDueAt, facilit
 import { createAnswerCache } from './answer-cache.ts';
 import { createHoldKnowledge } from './hold-knowledge.ts';
 import { type BookingRefusal, bookingRefusal } from './refusal.ts';
+import type { AttemptGuard } from './attempt-guard.ts';
 import { bookingLinks } from './booking-links.ts';
+import { findByCodeAndPhone } from './lookup-by-phone.ts';
 import type { BookedSegment, StoredFacilityBooking } from './facility-store.ts';
 import { facilityMailFacts, type MailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
 import { hashRequest, hashSecret, newManagementToken, newReservationCode } from './secrets.ts';
@@ -36,6 +38,8 @@ const CREATE_SCOPE = 'facilities.create';
 export interface FacilityServiceDependencies {
   content: FacilitiesContent;
   store: BookingStore;
+  /** Limits the look-up by code + phone (see LOOKUP_LIMITS in lookup-by-phone.ts), as at the counter. */
+  lookupGuard: AttemptGuard;
   /** Null where no mail is sent: no mail server configured, or the practice mode (which sends nothing). */
   mail: MailSettings | null;
   now: () => Date;
@@ -52,7 +56,15 @@ export interface FacilityServiceDependencies {
  * The rules of booking a facility, over the booking engine's port: the server's routes and the
  * practice mode's transport both answer with it.
  */
-export function createFacilityService({ content, store, mail, now, sampleFacilitiesBookable, seesEveryChange = false }: FacilityServiceDependencies) {
+export function createFacilityService({
+  content,
+  store,
+  lookupGuard,
+  mail,
+  now,
+  sampleFacilitiesBookable,
+  seesEveryChange = false,
+}: FacilityServiceDependencies) {
   const links = bookingLinks(store.links, 'facility', now);
   // Segments this process has seen held, for the fast refusal; null where another process may free one.
   const heldSegments = seesEveryChange ? createHoldKnowledge() : null;
@@ -294,6 +306,19 @@ export function createFacilityService({ content, store, mail, now, sampleFacilit
     async view(code: string, token: string | null): Promise<{ booking: FacilityBooking; links: ManagementLink[] }> {
       const stored = await findWithToken(code, token);
       return { booking: publicView(stored), links: await links.list(code, stored.linkId) };
+    },
+
+    /**
+     * The fallback when the link is lost (booked on another phone, at the kiosk): code + phone, with
+     * tries limited as at the counter. The device gets a link of its own; the others keep working.
+     */
+    async lookUpByPhone(code: string, phone: string, clientAddress: string): Promise<FacilityBookingCreated> {
+      const stored = await findByCodeAndPhone(
+        lookupGuard,
+        { kind: 'facility', desk: '予約した施設', find: (wanted) => store.facilities.find(wanted) },
+        { code, phone, clientAddress },
+      );
+      return { booking: publicView(stored), token: await links.addFound(code) };
     },
 
     /** Closes every management link of the booking but the one in hand. */

@@ -46,6 +46,19 @@ function countingStore(): { store: BookingStore; transactions: () => number } {
   return { store, transactions: () => transactions };
 }
 
+/** The facility service as one process (SQLite, the practice mode) runs it: it sees every change. */
+function roomService(store: ReturnType<typeof countingStore>['store']) {
+  return createFacilityService({
+    content: facilitiesContent,
+    store,
+    lookupGuard: everyTry,
+    mail: null,
+    now,
+    sampleFacilitiesBookable: true,
+    seesEveryChange: true,
+  });
+}
+
 describe('the fast refusal of a slot seen full', () => {
   it('refuses without a transaction once the store said full, and not where another process may free seats', async () => {
     for (const seesEveryChange of [true, false]) {
@@ -114,7 +127,7 @@ describe('the fast refusal of a slot seen full', () => {
 
   it('refuses a room’s block this process booked, and books it again after the cancel', async () => {
     const { store, transactions } = countingStore();
-    const facilities = createFacilityService({ content: facilitiesContent, store, mail: null, now, sampleFacilitiesBookable: true, seesEveryChange: true });
+    const facilities = roomService(store);
     const first = await facilities.create(morning, null);
     expect(await facilities.create({ ...morning, blockIds: ['all-day'] }, null)).toHaveProperty('refused.status', 409);
     expect(transactions()).toBe(1);
@@ -126,7 +139,7 @@ describe('the fast refusal of a slot seen full', () => {
 
   it('refuses a room’s block taken to another Idempotency-Key at once, and replays the booking to its own key', async () => {
     const { store, transactions } = countingStore();
-    const facilities = createFacilityService({ content: facilitiesContent, store, mail: null, now, sampleFacilitiesBookable: true, seesEveryChange: true });
+    const facilities = roomService(store);
     const first = await facilities.create(morning, 'key-first');
     expect(await facilities.create({ ...morning, blockIds: ['all-day'] }, 'key-other')).toHaveProperty('refused.status', 409);
     expect(transactions()).toBe(1);

@@ -44,10 +44,7 @@ export const FACILITY_SCHEDULED_MAILS = ['facility-reminder', 'facility-deadline
 
 /** How the booking engine writes mails; null where none are sent (no SMTP configured, the practice mode). */
 export interface MailSettings {
-  /**
-   * The page where a citizen finds their bookings again, as a full address: the counter's, by code
-   * and phone number; the facilities', those made on the phone.
-   */
+  /** The page where a citizen finds their bookings again by code and phone number, as a full address. */
   bookingsUrl: string;
 }
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { ApiContract } from './api-contract.ts';
+import { lookupByPhoneSchema } from './booking-lookup.ts';
 import { reservationCodeSchema } from './citizen-fields.ts';
 import {
   changeSlotSchema,
   counterAvailabilitySchema,
   counterReservationCreatedSchema,
   counterReservationSchema,
-  lookupByPhoneSchema,
   newCounterReservationSchema,
 } from './counter-reservation.ts';
 import { newWaitlistEntrySchema, waitlistJoinedSchema, waitlistOfferSchema } from './counter-waitlist.ts';
@@ -43,17 +43,30 @@ const OFFER_NOT_FOUND = 'お知らせが見つからない（リンクの秘密�
 
 /**
  * What the holder of a booking's code and management token can do with it, the same for the counter
- * and the facilities: view it, change it (each its own change), cancel it, close the other links.
+ * and the facilities: find it again by code and phone (which gives the device a token of its own),
+ * view it, change it (each its own change), cancel it, close the other links.
  */
 function managedBookingContracts<Path extends string, Body extends z.ZodType, Name extends 'reservation' | 'booking'>(
   path: Path,
-  booking: { name: Name; schema: z.ZodType },
+  booking: { name: Name; schema: z.ZodType; created: z.ZodType },
   change: { summary: string; body: Body; refusals: { 409: string; 422: string } },
   cancelRefusals: { 409?: string } = {},
 ) {
   const answered = z.strictObject({ [booking.name]: booking.schema });
   const links = z.strictObject({ links: z.array(managementLinkSchema) });
   return {
+    lookUp: {
+      method: 'POST',
+      path: `${path}/lookup`,
+      summary: '予約番号と電話番号で予約を探す（この端末用の管理用トークンを発行。ほかの端末のトークンはそのまま使えます）',
+      body: lookupByPhoneSchema,
+      answer: { status: 200, description: '予約と、この端末用のトークン', schema: booking.created },
+      refusals: {
+        400: INPUT,
+        404: '予約が見つからない（予約番号か電話番号がちがう。どちらがちがうかは言わない）',
+        429: '誤りが続いた（アドレスごと・予約番号ごとの上限）',
+      },
+    },
     view: {
       method: 'GET',
       path: `${path}/{code}`,
@@ -112,17 +125,9 @@ export const counterContracts = {
     answer: { status: 201, description: '予約番号と管理用トークン', schema: counterReservationCreatedSchema },
     refusals: { 400: INPUT, 409: '満員', 422: '受付できない枠、または同じ操作番号でちがう内容' },
   },
-  lookUp: {
-    method: 'POST',
-    path: '/api/v1/counter/reservations/lookup',
-    summary: '予約番号と電話番号で予約を探す（この端末用の管理用トークンを発行。ほかの端末のトークンはそのまま使えます）',
-    body: lookupByPhoneSchema,
-    answer: { status: 200, description: '予約と、この端末用のトークン', schema: counterReservationCreatedSchema },
-    refusals: { 400: INPUT, 404: NOT_FOUND, 429: '誤りが続いた（アドレスごと・予約番号ごとの上限）' },
-  },
   ...managedBookingContracts(
     '/api/v1/counter/reservations',
-    { name: 'reservation', schema: counterReservationSchema },
+    { name: 'reservation', schema: counterReservationSchema, created: counterReservationCreatedSchema },
     {
       summary: '予約の日時を変える',
       body: changeSlotSchema,
@@ -228,7 +233,7 @@ export const facilityContracts = {
   },
   ...managedBookingContracts(
     '/api/v1/facilities/bookings',
-    { name: 'booking', schema: facilityBookingSchema },
+    { name: 'booking', schema: facilityBookingSchema, created: facilityBookingCreatedSchema },
     {
       summary: '予約の日や区分を変える（変更できる施設だけ）',
       body: changeFacilityBookingSchema,

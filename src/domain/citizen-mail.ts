@@ -17,6 +17,15 @@ export const MAIL_SIGNATURE = [
 ].join('\n');
 
 /**
+ * Where the booking is found again: the page of the bookings, where the code and the phone number
+ * given at booking open it on any phone (never its management link, which a forwarded mail would
+ * hand to whoever reads it). `what` is what the citizen can do there (予約の確認や取り消し).
+ */
+export function bookingPageLines(what: string, bookingsUrl: string): string[] {
+  return [`${what}は、こちらのページで、予約番号と電話番号を入れるとできます。`, bookingsUrl];
+}
+
+/**
  * The day before `date` at `time` (the content's 'HH:MM'), Japan time: when a mail about that day
  * goes out. A booking made at or after that moment gets none (null): the citizen has just seen the
  * booking's page with everything on it, and a mail minutes later would only teach people that the

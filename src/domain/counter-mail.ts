@@ -1,6 +1,6 @@
 import type { CounterContent, VisitKind } from './counter.ts';
 import { formatReservationCode } from './citizen-fields.ts';
-import { type CitizenMail, dayBeforeAt, MAIL_SIGNATURE as SIGNATURE } from './citizen-mail.ts';
+import { bookingPageLines, type CitizenMail, dayBeforeAt, MAIL_SIGNATURE as SIGNATURE } from './citizen-mail.ts';
 import { formatJapaneseDate, formatShortJapaneseDate, formatTime, parseTime } from './japan-time.ts';
 
 /**
@@ -47,10 +47,6 @@ function visitLines(facts: CounterMailFacts): string[] {
   ];
 }
 
-function bookingPageLines(facts: CounterMailFacts, what: string): string[] {
-  return [`${what}は、こちらのページで、予約番号と電話番号を入れるとできます。`, facts.bookingsUrl];
-}
-
 const when = (slot: string) => `${formatShortJapaneseDate(slot.slice(0, 10))} ${formatTime(parseTime(slot.slice(11)) ?? 0)}`;
 
 /** The day before: come tomorrow, at this time, to this place, with these things. */
@@ -70,7 +66,7 @@ export function reminderMail(facts: CounterMailFacts): CounterMail {
       '',
       '時間に遅れそうなときや、来られなくなったときは、',
       '予約を取り消してください。',
-      ...bookingPageLines(facts, '予約の確認や取り消し'),
+      ...bookingPageLines('予約の確認や取り消し', facts.bookingsUrl),
       '',
       SIGNATURE,
     ].join('\n'),
@@ -92,7 +88,7 @@ export function cancelledByCityMail(facts: CounterMailFacts, reason: string): Co
       '',
       'この時間に窓口へ来ていただく必要はありません。',
       'あらためて予約するときは、アプリからもう一度予約してください。',
-      ...bookingPageLines(facts, '予約の確認'),
+      ...bookingPageLines('予約の確認', facts.bookingsUrl),
       '',
       SIGNATURE,
     ].join('\n'),
@@ -116,7 +112,7 @@ export function movedByCityMail(facts: CounterMailFacts, fromSlot: string): Coun
       '',
       '変更後の時間に、窓口へお越しください。',
       'お心当たりのないときは、市民課へお電話ください。',
-      ...bookingPageLines(facts, '予約の確認や取り消し'),
+      ...bookingPageLines('予約の確認や取り消し', facts.bookingsUrl),
       '',
       SIGNATURE,
     ].join('\n'),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { emailSchema, nameKanaSchema, phoneSchema, reservationCodeSchema } from './citizen-fields.ts';
+import { emailSchema, nameKanaSchema, phoneSchema } from './citizen-fields.ts';
 import { DAY_AVAILABILITIES } from './day-availability.ts';
 import { pushSubscriptionSchema } from './push-notification.ts';
 import { isIsoDate, parseTime } from './japan-time.ts';
 import './validation.ts';
 
 /**
- * What a citizen sends to book, look up or change a MyNumber counter visit. The same schemas check
+ * What a citizen sends to book or change a MyNumber counter visit (the look-up: booking-lookup.ts). The same schemas check
  * the form in the browser and the body on the server, with the same Japanese messages.
  */
 export const slotSchema = z.object({
@@ -26,7 +26,6 @@ export const newCounterReservationSchema = z.strictObject({
   proxy: z.boolean({ error: '代理人が来るかどうかを選んでください。' }),
 });
 
-export const lookupByPhoneSchema = z.strictObject({ code: reservationCodeSchema, phone: phoneSchema });
 export const changeSlotSchema = z.strictObject({ slot: slotSchema });
 
 export type NewCounterReservation = z.infer<typeof newCounterReservationSchema>;
@@ -103,6 +102,5 @@ export const COUNTER_MESSAGES = {
   visitRecorded: 'この予約は、窓口で来庁の記録をつけたため、日時の変更や取り消しはできません。市民課へお問い合わせください。',
   unknownKind: '用件を一覧から選んでください。',
   tooManyPeople: (max: number) => `1回の予約は${String(max)}人までです。それより多いときは、分けて予約してください。`,
-  tooManyLookups: '確認の誤りが続いたため、しばらく受け付けません。時間をおいてお試しいただくか、市民課へお電話ください。',
   tooLateToCancel: (start: string) => `${start}からの予約は、時間が近いため、このアプリでは取り消せません。市民課の窓口へご連絡ください。`,
 } as const;

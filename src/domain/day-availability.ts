@@ -26,6 +26,20 @@ export const DAY_AVAILABILITY_MARKS: Record<DayAvailability, { mark: string; lab
   closed: { mark: '－', label: '受付なし' },
 };
 
+/** The mark a calendar adds to an open day on which the city closed some of the times. */
+export const PARTLY_CLOSED_MARK = { mark: '＊', label: '一部の時間は休み' } as const;
+
+/**
+ * Why the city closed some times of a day that is still open (its closures' reasons, each once, in
+ * the day's order), or null where it closed none: the calendar says so before the citizen picks the
+ * day, so nobody is surprised by a list of times with holes in it. A day closed in every slot is
+ * closed as a whole and has no slots.
+ */
+export function partlyClosedReasons(slots: readonly { closedReason: string | null }[] | undefined): string | null {
+  const reasons = [...new Set((slots ?? []).flatMap((slot) => (slot.closedReason === null ? [] : [slot.closedReason])))];
+  return reasons.length === 0 ? null : reasons.join('、');
+}
+
 /** `?from=&to=` of an availability request; each route applies its own defaults and longest range. */
 export const dateRangeQuerySchema = z.object({
   from: z.string().refine(isIsoDate, '日付は 2026-12-01 の形で指定してください。').optional(),

@@ -41,6 +41,8 @@ describe('facilityDeclinedMail', () => {
     expect(mail.body).toContain('2026年12月22日');
     expect(mail.body).toContain('ABCD-2345');
     expect(mail.body).toContain('取り消した理由\n設備の点検のため、この日は使えなくなりました');
+    expect(mail.body).toContain('予約番号と電話番号を入れると開きます。');
+    expect(mail.body).not.toContain('token');
   });
 
   it('names the blocks by their labels and times', () => {
@@ -65,7 +67,7 @@ describe('the reminder the day before', () => {
     expect(mail.body).toContain(`時間　　${facility.blocks[0]!.label}`);
     expect(mail.body).toContain('予約番号　ABCD-2345');
     expect(mail.body).toContain(facility.payment);
-    expect(mail.body).toContain(`\n${BOOKINGS_URL}\n`);
+    expect(mail.body).toContain(`予約の確認や取り消しは、こちらのページで、予約番号と電話番号を入れるとできます。\n${BOOKINGS_URL}\n`);
     expect(mail.body).not.toContain('token');
     expectPlainAndShort(mail.body);
   });
@@ -115,7 +117,7 @@ describe('the 仮予約’s deadline notice', () => {
     for (const thing of application.bring) expect(mail.body).toContain(`・${thing}`);
     expect(mail.body).toContain('予約番号　ABCD-2345');
     expect(mail.body).toContain('日にち　2026年12月15日（火）');
-    expect(mail.body).toContain(`\n${BOOKINGS_URL}\n`);
+    expect(mail.body).toContain(`予約の確認や取り消しは、こちらのページで、予約番号と電話番号を入れるとできます。\n${BOOKINGS_URL}\n`);
     expectPlainAndShort(mail.body);
     expect(deadlineNoticeMail({ ...notice, facility: { ...facility, phone: '0475-55-1111' } }, '2026-12-08').body).toContain(
       `${facility.name}（電話 0475-55-1111）に`,

@@ -1,4 +1,4 @@
-import { type CitizenMail, dayBeforeAt, MAIL_SIGNATURE } from './citizen-mail.ts';
+import { bookingPageLines, type CitizenMail, dayBeforeAt, MAIL_SIGNATURE } from './citizen-mail.ts';
 import { formatReservationCode } from './citizen-fields.ts';
 import { blockText, type FacilitiesContent, type Facility, type Room } from './facilities.ts';
 import { formatJapaneseDate, formatShortJapaneseDate, type IsoDate } from './japan-time.ts';
@@ -18,7 +18,7 @@ export interface FacilityMailFacts {
 
 /** A mail sent ahead of a day also says where the booking is found again (never its management link). */
 export interface FacilityNoticeFacts extends FacilityMailFacts {
-  /** The page that lists the facility bookings made on the citizen's phone, as a full address. */
+  /** The page of the facility bookings, where the code and phone number open the booking, as a full address. */
   bookingsUrl: string;
 }
 
@@ -59,10 +59,6 @@ function askLines(facility: Facility): string[] {
   return facility.phone ? ['わからないことは、', `${facility.name}（電話 ${facility.phone}）に`, 'お問い合わせください。'] : [];
 }
 
-function bookingPageLines(facts: FacilityNoticeFacts): string[] {
-  return ['予約したスマートフォンで、このページを開くと、', '予約を確かめられます。', facts.bookingsUrl];
-}
-
 /** The day before the first day of use: the room, the days, the blocks, the code, and how to pay. */
 export function facilityReminderMail(facts: FacilityNoticeFacts): CitizenMail {
   const first = facts.dates[0] ?? '';
@@ -79,7 +75,7 @@ export function facilityReminderMail(facts: FacilityNoticeFacts): CitizenMail {
       '',
       '使えなくなったときは、早めに施設へお知らせください。',
       ...askLines(facility),
-      ...bookingPageLines(facts),
+      ...bookingPageLines('予約の確認や取り消し', facts.bookingsUrl),
       '',
       MAIL_SIGNATURE,
     ].join('\n'),
@@ -108,7 +104,7 @@ export function deadlineNoticeMail(facts: FacilityNoticeFacts, deadline: IsoDate
       ...(application ? ['申し込みに持っていくもの', ...application.bring.map((thing) => `・${thing}`), ''] : []),
       '使わなくなったときは、仮予約を取り消してください。',
       ...askLines(facility),
-      ...bookingPageLines(facts),
+      ...bookingPageLines('予約の確認や取り消し', facts.bookingsUrl),
       '',
       MAIL_SIGNATURE,
     ].join('\n'),
@@ -130,7 +126,9 @@ export function facilityDeclinedMail(facts: FacilityMailFacts, reason: string): 
       reason,
       '',
       'この日時に施設を使うことはできません。',
-      '予約したときの管理用のリンク（QRコード）から、この予約の画面でも理由を確かめられます。',
+      '予約の画面でも、理由を確かめられます。',
+      '予約の画面は、施設の予約のページで',
+      '予約番号と電話番号を入れると開きます。',
       ...askLines(facts.facility),
       '',
       MAIL_SIGNATURE,

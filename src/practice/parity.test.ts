@@ -202,6 +202,16 @@ const scenarios: Record<string, Scenario> = {
     const code = String((booked.body.booking as { code: string }).code);
     const token = booked.body.token;
     record('view', 200, await send('GET', `/facilities/bookings/${code}`, { headers: bearer(token) }));
+    record('look-up with a wrong phone', 404, await send('POST', '/facilities/bookings/lookup', { body: { code, phone: '0475-00-0000' } }));
+    record('look-up of a malformed code', 400, await send('POST', '/facilities/bookings/lookup', { body: { code: '0000', phone: '0475501210' } }));
+    const found = record(
+      'look-up, typed with full-width digits and hyphens',
+      200,
+      await send('POST', '/facilities/bookings/lookup', {
+        body: { code: `${code.slice(0, 4)}－${code.slice(4).toLowerCase()}`, phone: '０４７５－５０－１２１０' },
+      }),
+    );
+    record('view with the found link', 200, await send('GET', `/facilities/bookings/${code}`, { headers: bearer(found.body.token) }));
     record(
       'change',
       200,

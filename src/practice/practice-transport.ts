@@ -75,7 +75,7 @@ export function createPracticeTransport({ store, now = () => new Date(), sampleF
   const endpoints = bookingEndpoints(
     // The practice store is this tab's own: every change passes through these services.
     createCounterService({ content: counterContent, store, lookupGuard: everyTry, notifications: { mail: null, push: null }, now, seesEveryChange: true }),
-    createFacilityService({ content: facilitiesContent, store, mail: null, now, sampleFacilitiesBookable, seesEveryChange: true }),
+    createFacilityService({ content: facilitiesContent, store, lookupGuard: everyTry, mail: null, now, sampleFacilitiesBookable, seesEveryChange: true }),
   );
   return async (request) => {
     const { pathname } = new URL(request.url);

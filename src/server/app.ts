@@ -139,6 +139,7 @@ export async function buildApp({
       const facilities = createFacilityService({
         content: content.facilities,
         store,
+        lookupGuard: limits,
         mail: config.mail ? { bookingsUrl: new URL('/facilities/bookings', config.mail.publicUrl).href } : null,
         now,
         sampleFacilitiesBookable: config.sampleFacilitiesBookable,

@@ -15,6 +15,7 @@ describe('the path written to the log', () => {
   it('keeps the paths that hold nothing personal', () => {
     expect(loggedPath('/api/v1/counter/reservations')).toBe('/api/v1/counter/reservations');
     expect(loggedPath('/api/v1/counter/reservations/lookup')).toBe('/api/v1/counter/reservations/lookup');
+    expect(loggedPath('/api/v1/facilities/bookings/lookup')).toBe('/api/v1/facilities/bookings/lookup');
     expect(loggedPath('/mynumber/reservations')).toBe('/mynumber/reservations');
     expect(loggedPath('/assets/RoomBookingPage-DxK3a9Qz1234567890.js')).toBe('/assets/RoomBookingPage-DxK3a9Qz1234567890.js');
     expect(loggedPath('/facilities/bunka-kaikan/rooms/meeting-1/book')).toBe('/facilities/bunka-kaikan/rooms/meeting-1/book');

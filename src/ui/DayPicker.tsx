@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DAY_AVAILABILITY_MARKS, type DayAvailability } from '../domain/day-availability.ts';
+import { DAY_AVAILABILITY_MARKS, type DayAvailability, PARTLY_CLOSED_MARK, partlyClosedReasons } from '../domain/day-availability.ts';
 import { dayOfWeek, formatJapaneseDate, formatShortJapaneseDate } from '../domain/japan-time.ts';
 import { Button } from './Button.tsx';
 import styles from './DayPicker.module.css';
@@ -10,6 +10,8 @@ export interface CalendarDay {
   availability: DayAvailability;
   /** Why the day cannot be chosen (土日, 休館日 …), for the text list. */
   closedReason: string | null;
+  /** The day's times where the answer lists them (the counter): a time the city closed has its reason. */
+  slots?: readonly { closedReason: string | null }[];
 }
 
 interface DayPickerProps {
@@ -24,9 +26,22 @@ function isChoosable(day: CalendarDay): boolean {
   return day.availability === 'open' || day.availability === 'few';
 }
 
-function dayLabel(day: CalendarDay): string {
+/** 「空きあり・一部の時間は休み（システムの点検）」: the day's state in words, for the list and for screen readers. */
+function stateWords(day: CalendarDay): string {
   const { label } = DAY_AVAILABILITY_MARKS[day.availability];
-  return `${formatJapaneseDate(day.date)} ${day.closedReason ? `${label}（${day.closedReason}）` : label}`;
+  if (day.closedReason) return `${label}（${day.closedReason}）`;
+  const partly = partlyClosedReasons(day.slots);
+  return partly ? `${label}・${PARTLY_CLOSED_MARK.label}（${partly}）` : label;
+}
+
+function dayLabel(day: CalendarDay): string {
+  return `${formatJapaneseDate(day.date)} ${stateWords(day)}`;
+}
+
+/** ○ or ○＊: the marks a cell shows, hidden from screen readers, which read `dayLabel` instead. */
+function marks(day: CalendarDay): string {
+  const { mark } = DAY_AVAILABILITY_MARKS[day.availability];
+  return partlyClosedReasons(day.slots) && !day.closedReason ? `${mark}${PARTLY_CLOSED_MARK.mark}` : mark;
 }
 
 /** Weeks (Sunday first) of one month, with blanks before the first day. */
@@ -44,6 +59,7 @@ function weeksOf(days: CalendarDay[]): (CalendarDay | null)[][] {
 export function DayPicker({ days, selected, onSelect }: DayPickerProps) {
   const [view, setView] = useState<'calendar' | 'list'>('calendar');
   const months = [...new Set(days.map((day) => day.date.slice(0, 7)))];
+  const anyPartlyClosed = days.some((day) => partlyClosedReasons(day.slots) !== null);
   return (
     <div className={styles.area} data-view={view}>
       <ul className={styles.legend} aria-label="記号の意味">
@@ -52,6 +68,11 @@ export function DayPicker({ days, selected, onSelect }: DayPickerProps) {
             {mark} {label}
           </li>
         ))}
+        {anyPartlyClosed && (
+          <li>
+            {PARTLY_CLOSED_MARK.mark} {PARTLY_CLOSED_MARK.label}
+          </li>
+        )}
       </ul>
       <div className={styles.switch}>
         <Button variant="secondary" onClick={() => setView(view === 'calendar' ? 'list' : 'calendar')}>
@@ -88,12 +109,12 @@ export function DayPicker({ days, selected, onSelect }: DayPickerProps) {
                               onClick={() => onSelect(day.date)}
                             >
                               <span>{Number(day.date.slice(8))}</span>
-                              <span aria-hidden="true">{DAY_AVAILABILITY_MARKS[day.availability].mark}</span>
+                              <span aria-hidden="true">{marks(day)}</span>
                             </button>
                           ) : (
                             <span className={styles.closed} aria-label={dayLabel(day)} role="img">
                               <span aria-hidden="true">{Number(day.date.slice(8))}</span>
-                              <span aria-hidden="true">{DAY_AVAILABILITY_MARKS[day.availability].mark}</span>
+                              <span aria-hidden="true">{marks(day)}</span>
                             </span>
                           ))}
                       </td>
@@ -112,14 +133,14 @@ export function DayPicker({ days, selected, onSelect }: DayPickerProps) {
               <button type="button" className={styles.listDay} aria-pressed={selected === day.date} onClick={() => onSelect(day.date)}>
                 <span>{formatShortJapaneseDate(day.date)}</span>
                 <span>
-                  {DAY_AVAILABILITY_MARKS[day.availability].mark} {DAY_AVAILABILITY_MARKS[day.availability].label}
+                  {marks(day)} {stateWords(day)}
                 </span>
               </button>
             ) : (
               <span className={styles.listClosed}>
                 <span>{formatShortJapaneseDate(day.date)}</span>
                 <span>
-                  {DAY_AVAILABILITY_MARKS[day.availability].mark} {day.closedReason ?? DAY_AVAILABILITY_MARKS[day.availability].label}
+                  {marks(day)} {day.closedReason ?? stateWords(day)}
                 </span>
               </span>
             )}

@@ -48,9 +48,9 @@ const HEADINGS: Record<FacilityBooking['status'], string> = {
 const SECTION = '施設予約';
 
 const NOT_ON_THIS_DEVICE: ElsewhereLink = {
-  explanation: 'この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開いてください。',
+  explanation: 'この端末には、この予約の情報がありません。予約したときの管理用のリンク（QRコード）から開くか、予約番号と電話番号で探せます。',
   to: '/facilities/bookings',
-  linkText: 'この端末でした施設の予約',
+  linkText: '予約番号で探す',
 };
 
 export function BookingPage() {

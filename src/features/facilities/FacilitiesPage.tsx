@@ -25,7 +25,7 @@ export function FacilitiesPage() {
     <Page heading="施設を予約する">
       <p>体育館や会議室などの空きを調べて、予約できます。施設によっては、ほかの予約のしくみや電話で予約します。</p>
       <ButtonLink to="/facilities/bookings" variant="secondary">
-        この端末でした施設の予約
+        施設の予約の確認・取消
       </ButtonLink>
       <h2>施設を探す</h2>
       <div className={own.filters}>

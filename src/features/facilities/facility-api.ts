@@ -51,6 +51,11 @@ export async function cancelBooking(code: string, token: string) {
   return (await callEndpoint<{ booking: FacilityBooking }>(api.cancel, { params: { code }, token })).booking;
 }
 
+/** Finds a booking made elsewhere by its code and phone: the answer carries a token for this device. */
+export function lookUpBooking(code: string, phone: string) {
+  return callEndpoint<FacilityBookingCreated>(api.lookUp, { body: { code, phone } });
+}
+
 /** The facility bookings made on this device: enough to open them again. */
 export interface SavedFacilityBooking {
   code: string;

@@ -17,6 +17,8 @@ import styles from '../../ui/booking.module.css';
 import { findSavedBooking, forgetBooking, saveBooking } from './saved-bookings.ts';
 import { TimePicker } from './TimePicker.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
+import { ReminderPreview } from './ReminderPreview.tsx';
+import { usePracticeMode } from '../../client/practice-mode.ts';
 import { BookingFailure, BookingNotShown, BookingStateRows, BookingTop, type ElsewhereLink, KeepBooking, useBookedHeading } from '../../ui/BookingStates.tsx';
 import { closeOtherLinksAndKeep, ManagementLinks } from '../../ui/ManagementLinks.tsx';
 import { useManagedBooking } from '../../ui/useManagementToken.ts';
@@ -105,6 +107,7 @@ export function ReservationPage() {
   const { mode, setMode, sending, message, failure, setFailure, run } = useBookingChanges();
   const availability = useQuery({ ...availabilityQuery(), enabled: mode === 'change', select: (answer) => answer.days });
   const bookedHeading = useBookedHeading(false);
+  const practice = usePracticeMode();
 
   const settle = (updated: CounterReservation) => {
     queryClient.setQueryData(reservationQuery(code, token ?? '').queryKey, (answer) => answer && { ...answer, reservation: updated });
@@ -159,6 +162,7 @@ export function ReservationPage() {
           />
           <ChangeOrCancelButtons changeLabel="日時を変更する" onChange={() => setMode('change')} onCancel={() => setMode('cancel')} />
           {kind && <VisitChecklist kind={kind} />}
+          {practice && kind && <ReminderPreview code={current.code} slot={`${current.slot.date}T${current.slot.time}`} kind={kind} proxy={current.proxy} />}
         </>
       )}
 

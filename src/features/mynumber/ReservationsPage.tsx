@@ -1,49 +1,25 @@
-import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiRequestError } from '../../client/api-client.ts';
 import { findVisitKind } from '../../content/counter.ts';
 import { formatReservationCode } from '../../domain/citizen-fields.ts';
-import { lookupByPhoneSchema } from '../../domain/counter-reservation.ts';
 import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
-import { firstMessagePerField } from '../../domain/validation.ts';
-import { Button } from '../../ui/Button.tsx';
-import { TextField } from '../../ui/Fields.tsx';
+import { LookUpByPhone } from '../../ui/LookUpByPhone.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { NotKeptOnKiosk } from '../../ui/BookingStates.tsx';
 import { useKioskMode } from '../../client/kiosk-mode.ts';
 import { lookUpReservation } from './counter-api.ts';
 import styles from '../../ui/booking.module.css';
 import { saveBooking, useSavedBookings } from './saved-bookings.ts';
-import { focusFirstError } from '../../ui/focus-first-error.ts';
 
 /** 「予約の確認・変更・取消」: the bookings made on this device, and a search by code and phone. */
 export function ReservationsPage() {
   const bookings = useSavedBookings();
   const kiosk = useKioskMode();
   const navigate = useNavigate();
-  const [code, setCode] = useState('');
-  const [phone, setPhone] = useState('');
-  const [errors, setErrors] = useState<{ code?: string; phone?: string; form?: string }>({});
-  const [sending, setSending] = useState(false);
 
-  const find = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = lookupByPhoneSchema.safeParse({ code, phone });
-    if (!checked.success) {
-      setErrors(firstMessagePerField(checked.error));
-      focusFirstError(event);
-      return;
-    }
-    setSending(true);
-    try {
-      const { reservation, token } = await lookUpReservation(checked.data.code, checked.data.phone);
-      saveBooking({ code: reservation.code, token, date: reservation.slot.date, time: reservation.slot.time, kindId: reservation.kindId });
-      await navigate(`/mynumber/reservations/${reservation.code}`);
-    } catch (error) {
-      setErrors({ form: error instanceof ApiRequestError ? error.message : '予約を探せませんでした。' });
-    } finally {
-      setSending(false);
-    }
+  const open = async (code: string, phone: string) => {
+    const { reservation, token } = await lookUpReservation(code, phone);
+    saveBooking({ code: reservation.code, token, date: reservation.slot.date, time: reservation.slot.time, kindId: reservation.kindId });
+    await navigate(`/mynumber/reservations/${reservation.code}`);
   };
 
   return (
@@ -68,34 +44,7 @@ export function ReservationsPage() {
           ))}
         </ul>
       )}
-      <h2>予約番号で探す</h2>
-      <form onSubmit={(event) => void find(event)} noValidate>
-        {errors.form && (
-          <p className={styles.alert} role="alert">
-            {errors.form}
-          </p>
-        )}
-        <TextField
-          label="予約番号"
-          hint="予約したときの8文字の番号です。例：ABCD-2345"
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          error={errors.code}
-          autoComplete="off"
-        />
-        <TextField
-          label="予約のときの電話番号"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          value={phone}
-          onChange={(event) => setPhone(event.target.value)}
-          error={errors.phone}
-        />
-        <Button type="submit" disabled={sending}>
-          {sending ? '探しています…' : '予約を探す'}
-        </Button>
-      </form>
+      <LookUpByPhone open={open} />
     </Page>
   );
 }

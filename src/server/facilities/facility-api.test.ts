@@ -207,6 +207,32 @@ describe('provisional bookings, change and cancel', () => {
     }
   });
 
+  it('finds a booking by code and phone as typed, with a link of its own for this device; a wrong phone learns nothing', async () => {
+    const created = await book({ ...booking, dates: ['2026-12-17'] });
+    const { code } = created.body.booking;
+    const found = await send('POST', '/facilities/bookings/lookup', {
+      code: `${code.slice(0, 4)}-${code.slice(4).toLowerCase()}`,
+      phone: '０４７５ー５０ー１２１０',
+    });
+    expect(found.status).toBe(200);
+    const { booking: seen, token } = (await found.json()) as FacilityBookingCreated;
+    expect(seen).toMatchObject({ code, dates: ['2026-12-17'], status: 'booked' });
+    expect(token).not.toBe(created.body.token);
+    const view = (await (await send('GET', `/facilities/bookings/${code}`, undefined, { Authorization: `Bearer ${token}` })).json()) as {
+      links: { openedBy: string; current: boolean }[];
+    };
+    expect(view.links.map((link) => [link.openedBy, link.current])).toEqual([
+      ['booking', false],
+      ['lookup', true],
+    ]);
+    const wrong = await send('POST', '/facilities/bookings/lookup', { code, phone: '0475-00-0000' });
+    expect(wrong.status).toBe(404);
+    expect(((await wrong.json()) as { error: { message: string } }).error.message).toBe(
+      '予約が見つかりませんでした。予約番号と、予約のときの電話番号をお確かめください。',
+    );
+    expect((await send('POST', '/facilities/bookings/lookup', { code: 'ABC', phone: '0475501210' })).status).toBe(400);
+  });
+
   it('deletes personal fields after the retention period and keeps the booking', async () => {
     const created = await book({ ...booking, dates: ['2026-12-16'], email: 'a@example.jp' });
     await deleteExpiredPersonalData(server.store, new Date('2027-01-15T01:00:00Z'), { personalDataDays: 30, auditDays: 1825 });
