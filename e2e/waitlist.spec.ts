@@ -1,7 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { formatTime, parseTime } from '../src/domain/japan-time.ts';
 import { startSmtpSink, type SmtpSink } from '../src/server/testing/smtp-sink.ts';
-import { axeViolations } from './support/accessibility.ts';
+import { axeViolations, sidewaysOverflow } from './support/accessibility.ts';
+import { switchTextSize } from './support/portal.ts';
 import { type OwnServer, ownServerPort, startOwnServer } from './support/own-server.ts';
 
 /**
@@ -30,18 +31,18 @@ interface Created {
   token: string;
 }
 
-test('a cancellation of a full slot is offered to the one waiting, who books it in one tap from the mail', async ({ page, request }) => {
-  const api = `${server.baseUrl}/api/v1`;
-  const availability = (await (await request.get(`${api}/counter/availability`)).json()) as {
-    days: { date: string; slots: { time: string; bookable: boolean; seatsLeft: number }[] }[];
-  };
-  // A day and time far enough ahead that the two-hour hold fits before its booking closes.
+interface Availability {
+  days: { date: string; slots: { time: string; bookable: boolean; seatsLeft: number }[] }[];
+}
+
+/** A slot of 2 seats far enough ahead that the two-hour hold fits before its booking closes, booked full by two others. */
+async function fullSlot(request: APIRequestContext, api: string) {
+  const availability = (await (await request.get(`${api}/counter/availability`)).json()) as Availability;
   const day = availability.days.find(
     (candidate) => candidate.slots.filter((slot) => slot.bookable).length > 2 && candidate.date > (availability.days[1]?.date ?? ''),
   );
   const slot = day?.slots.find((candidate) => candidate.bookable && candidate.seatsLeft === 2);
   if (!day || !slot) throw new Error('no free slot');
-  const startsAt = formatTime(parseTime(slot.time) ?? 0);
   const booked: Created[] = [];
   for (const phone of ['0475501210', '0475501212']) {
     const response = await request.post(`${api}/counter/reservations`, {
@@ -50,9 +51,38 @@ test('a cancellation of a full slot is offered to the one waiting, who books it 
     expect(response.status()).toBe(201);
     booked.push((await response.json()) as Created);
   }
+  return { date: day.date, time: slot.time, startsAt: formatTime(parseTime(slot.time) ?? 0), booked };
+}
+
+/** The full time offers キャンセル待ち; the citizen gives the same details as for a booking, and an address, and joins. */
+async function joinOnScreen(page: Page, slot: { date: string; startsAt: string }, email: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/mynumber/book/card-pickup?step=time&date=${slot.date}`);
+  await page.getByRole('button', { name: new RegExp(`^${slot.startsAt}～.*満員・キャンセル待ち`) }).click();
+  await expect(page.getByText('この時間は満員です。キャンセル待ちに登録すると')).toBeVisible();
+  await page.getByLabel('お名前（カタカナ）').fill('とうがね はなこ');
+  await page.getByLabel('電話番号').fill('0475501211');
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByText('ご本人が来ます').click();
+  await page.getByRole('button', { name: '確認へ進む' }).click();
+  await expect(page.getByText('まだ予約ではありません。キャンセル待ちに登録します。')).toBeVisible();
+  await page.getByRole('button', { name: 'キャンセル待ちに登録する' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'キャンセル待ちに登録しました' })).toBeFocused();
+}
+
+/** Someone else joins the slot's queue, by the API. */
+function joinByApi(request: APIRequestContext, api: string, slot: { date: string; time: string }, person: { nameKana: string; phone: string; email: string }) {
+  return request.post(`${api}/counter/waitlist`, {
+    data: { kindId: 'card-pickup', slot: { date: slot.date, time: slot.time }, ...person, people: 1, proxy: false },
+  });
+}
+
+test('a cancellation of a full slot is offered to the one waiting, who books it in one tap from the mail', async ({ page, request }) => {
+  const api = `${server.baseUrl}/api/v1`;
+  const slot = await fullSlot(request, api);
+  const { startsAt, booked } = slot;
 
   // The full time offers キャンセル待ち; the citizen gives the same details as for a booking, and an address.
-  await page.goto(`${server.baseUrl}/mynumber/book/card-pickup?step=time&date=${day.date}`);
+  await page.goto(`${server.baseUrl}/mynumber/book/card-pickup?step=time&date=${slot.date}`);
   const full = page.getByRole('button', { name: new RegExp(`^${startsAt}～.*満員・キャンセル待ち`) });
   await full.click();
   await expect(page.getByText('この時間は満員です。キャンセル待ちに登録すると')).toBeVisible();
@@ -78,7 +108,7 @@ test('a cancellation of a full slot is offered to the one waiting, who books it 
     headers: { Authorization: `Bearer ${first?.token ?? ''}` },
   });
   expect(cancelled.status()).toBe(200);
-  const after = (await (await request.get(`${api}/counter/availability?from=${day.date}&to=${day.date}`)).json()) as typeof availability;
+  const after = (await (await request.get(`${api}/counter/availability?from=${slot.date}&to=${slot.date}`)).json()) as Availability;
   expect(after.days[0]?.slots.find((candidate) => candidate.time === slot.time)).toMatchObject({ seatsLeft: 0, bookable: false });
 
   // The mail worker sends the offer to the local mail server.
@@ -109,6 +139,56 @@ test('a cancellation of a full slot is offered to the one waiting, who books it 
   await page.goto(link ?? '');
   await expect(page.getByRole('status').filter({ hasText: 'この空きは、予約になっています。' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'この時間で予約する' })).toHaveCount(0);
-  const final = (await (await request.get(`${api}/counter/availability?from=${day.date}&to=${day.date}`)).json()) as typeof availability;
+  const final = (await (await request.get(`${api}/counter/availability?from=${slot.date}&to=${slot.date}`)).json()) as Availability;
   expect(final.days[0]?.slots.find((candidate) => candidate.time === slot.time)).toMatchObject({ seatsLeft: 0 });
+});
+
+test('someone waiting sees their place in line on their own page and leaves the queue, those behind moving up', async ({ page, request }) => {
+  const api = `${server.baseUrl}/api/v1`;
+  const slot = await fullSlot(request, api);
+  await joinOnScreen(page, slot, 'hanako@example.jp');
+  // Someone joins after her, by the API: second in line.
+  const after = await joinByApi(request, api, slot, { nameKana: 'トウガネ ジロウ', phone: '0475501213', email: 'jiro@example.jp' });
+  expect(after.status()).toBe(201);
+  const behind = (await after.json()) as { position: number; token: string };
+  expect(behind.position).toBe(2);
+  const placeOf = async (token: string): Promise<unknown> =>
+    (await request.get(`${api}/counter/waitlist/entry`, { headers: { Authorization: `Bearer ${token}` } })).json();
+
+  // Her own page, from the confirmation: the time, her place, how long a seat would be held.
+  await page.getByRole('link', { name: '順番を見る・キャンセル待ちをやめる' }).click();
+  await expect(page).toHaveURL(/\/mynumber\/waitlist\/place#token=[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('キャンセル待ちの順番');
+  await expect(page.getByText('1番目にお待ちです。')).toBeVisible();
+  await expect(page.getByText('お知らせから2時間のあいだ')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: `${slot.startsAt}～` })).toBeVisible();
+  expect(await axeViolations(page, 'キャンセル待ちの順番')).toEqual([]);
+  expect(await sidewaysOverflow(page)).toBe(0);
+  // In large text too, at the phone's 360 px.
+  await switchTextSize(page, 'large');
+  expect(await axeViolations(page, 'キャンセル待ちの順番（大きな文字）')).toEqual([]);
+  expect(await sidewaysOverflow(page)).toBe(0);
+
+  // Leaving asks first; going back changes nothing.
+  await page.getByRole('button', { name: 'キャンセル待ちをやめる' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'キャンセル待ちをやめますか' })).toBeFocused();
+  expect(await axeViolations(page, 'キャンセル待ちをやめますか')).toEqual([]);
+  await page.getByRole('button', { name: 'やめずに戻る' }).click();
+  expect(await placeOf(behind.token)).toMatchObject({ place: 2 });
+  // By keyboard: the button, then the question's own button.
+  await page.getByRole('button', { name: 'キャンセル待ちをやめる' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'キャンセル待ちをやめますか' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'キャンセル待ちをやめる' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: '順番と、入力したお名前・電話番号・メールアドレスを消しました' })).toBeFocused();
+  expect(await axeViolations(page, 'キャンセル待ちをやめました')).toEqual([]);
+
+  // The queue no longer has her: the one behind is first, her link finds nothing, and her address may join again, last.
+  expect(await placeOf(behind.token)).toMatchObject({ place: 1 });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('キャンセル待ちが見つかりません');
+  const again = await joinByApi(request, api, slot, { nameKana: 'トウガネ ハナコ', phone: '0475501211', email: 'hanako@example.jp' });
+  expect(await again.json()).toMatchObject({ position: 2 });
 });

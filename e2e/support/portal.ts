@@ -129,6 +129,12 @@ export const SCREENS: readonly Screen[] = [
   { path: '/mynumber/renewal', heading: '有効期限と更新の時期' },
   // Without a mail's #token= the page says the offer was not found (the offer itself: e2e/waitlist.spec.ts).
   { path: '/mynumber/waitlist', heading: '空きのお知らせが見つかりません', title: '空きのお知らせが見つかりません（マイナンバーカードの窓口）｜つながる東金' },
+  // Without the #token= given at joining the page says the entry was not found (the entry itself: e2e/waitlist.spec.ts).
+  {
+    path: '/mynumber/waitlist/place',
+    heading: 'キャンセル待ちが見つかりません',
+    title: 'キャンセル待ちが見つかりません（マイナンバーカードの窓口）｜つながる東金',
+  },
   { path: '/settings', heading: '文字の大きさ' },
   { path: '/practice', heading: 'スマホ講座の練習モード' },
   { path: '/practice/slip', heading: '練習用の納付書' },

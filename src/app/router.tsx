@@ -142,6 +142,8 @@ export const routes: RouteObject[] = [
           { path: 'renewal', ...screen('../features/mynumber/RenewalPage.tsx') },
           // キャンセル待ち: where an offer's mail links (the secret in the #token= fragment).
           { path: 'waitlist', ...screen('../features/mynumber/WaitlistOfferPage.tsx') },
+          // キャンセル待ち before an offer: the place in line and leaving (linked from the screen that confirmed joining).
+          { path: 'waitlist/place', ...screen('../features/mynumber/WaitlistPlacePage.tsx') },
         ],
       },
       // For staff: switches this device into キオスクモード (not linked from the citizens' screens).

@@ -111,6 +111,8 @@ export function bookingEndpoints(counter: CounterService, facilities: FacilitySe
     endpoint(c.cancel, async ({ params, token }) => ({ reservation: await counter.cancel(params.code, token) })),
     endpoint(c.closeOtherLinks, async ({ params, token }) => ({ links: await counter.closeOtherLinks(params.code, token) })),
     endpoint(c.waitlistJoin, ({ body }) => waitlistOf(counter).join(body)),
+    endpoint(c.waitlistPlace, ({ token }) => waitlistOf(counter).place(token)),
+    endpoint(c.waitlistLeave, ({ token }) => waitlistOf(counter).leave(token)),
     endpoint(c.waitlistOffer, ({ token }) => waitlistOf(counter).offer(token)),
     bookingEndpoint(c.waitlistAccept, ({ token, idempotencyKey }) => waitlistOf(counter).accept(token, idempotencyKey)),
     endpoint(c.waitlistDecline, ({ token }) => waitlistOf(counter).decline(token)),

@@ -13,6 +13,7 @@ import {
 import type { ManagementLink } from '../domain/management-links.ts';
 import { addDays, formatTime, type IsoDate, japanClock, parseTime, timeKey } from '../domain/japan-time.ts';
 import { type CounterMailFacts, movedByCityMail, reminderDueAt, reminderMail } from '../domain/counter-mail.ts';
+import { isAllowedPushEndpoint } from '../domain/push-service-hosts.ts';
 import { type CounterPushFacts, movedByCityPush, PUSH_SUBSCRIPTION_REFUSED, type PushSubscriptionJson, reminderPush } from '../domain/push-notification.ts';
 import { STAFF_MOVE_MESSAGES, staffMoveRefusal } from '../domain/staff-move.ts';
 import { createAnswerCache } from './answer-cache.ts';
@@ -106,15 +107,19 @@ export function createCounterService({ content, store, lookupGuard, notification
   /**
    * The subscription as stored with the booking (JSON), or null when none was given or push is not
    * offered (then it is not kept: contact data is kept only to be used). The schema checked its
-   * shape; the key must also be a point of the curve, or no message could ever be encrypted to it.
+   * shape; the endpoint must also be on a push service of the list, and the key a point of the
+   * curve, or no message could ever be encrypted to it.
    */
   async function pushContact(subscription: PushSubscriptionJson | undefined): Promise<string | null> {
     if (!subscription || !push) return null;
+    const refused = new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'pushSubscription', message: PUSH_SUBSCRIPTION_REFUSED }]);
+    // The server will make a request to the endpoint: only ever to a push service of the list.
+    if (!isAllowedPushEndpoint(subscription.endpoint, push.serviceHosts)) throw refused;
     try {
       const point = Uint8Array.from(atob(subscription.keys.p256dh.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
       await crypto.subtle.importKey('raw', point, { name: 'ECDH', namedCurve: 'P-256' }, false, []);
     } catch {
-      throw new ApiHttpError(400, 'validation_failed', undefined, [{ path: 'pushSubscription', message: PUSH_SUBSCRIPTION_REFUSED }]);
+      throw refused;
     }
     return JSON.stringify(subscription);
   }
@@ -198,7 +203,7 @@ export function createCounterService({ content, store, lookupGuard, notification
     /** キャンセル待ち, or null where it is not offered (no mail server; the practice mode). */
     waitlist,
 
-    /** The availability answer (`{ days, emailReminders, pushPublicKey }`), written out once per cached answer. */
+    /** The availability answer (`{ days, emailReminders, pushPublicKey, pushServiceHosts }`), written out once per cached answer. */
     async availability(from: IsoDate | undefined, to: IsoDate | undefined): Promise<SerialisedJson> {
       const instant = now();
       const clock = japanClock(instant);
@@ -217,7 +222,12 @@ export function createCounterService({ content, store, lookupGuard, notification
         clock.date,
       );
       const days: CounterDay[] = counterDays(first, last, clock, content, seats, waitlist && { maxWaiting: content.waitlist.maxWaitingPerSlot });
-      const answer = SerialisedJson.of({ days, emailReminders: mail !== null, pushPublicKey: push?.publicKey ?? null });
+      const answer = SerialisedJson.of({
+        days,
+        emailReminders: mail !== null,
+        pushPublicKey: push?.publicKey ?? null,
+        pushServiceHosts: push?.serviceHosts ?? [],
+      });
       availabilityCache.set(cacheKey, answer, instant.getTime());
       return answer;
     },

@@ -1,5 +1,5 @@
 import type { JoinRefusal } from '../domain/counter-waitlist.ts';
-import type { AcceptRefusal } from '../domain/waitlist-queue.ts';
+import type { AcceptRefusal, ActiveWaitlistEntry } from '../domain/waitlist-queue.ts';
 import type { IdempotencyRequest, IdempotentOutcome } from './idempotency.ts';
 import type { NewOutboxMessage } from './outbox.ts';
 import type { PreparedOffer as GenericPreparedOffer } from './waitlist-offers.ts';
@@ -22,6 +22,8 @@ export interface NewWaitlistEntry {
   phone: string;
   /** The contact an offer goes to: the only channel so far (a push subscription would be another column). */
   email: string;
+  /** The hash of the secret of the entry's own page (its place in line, leaving); replaced by the offer's when one is made. */
+  tokenHash: string;
   maxWaiting: number;
   now: string;
 }
@@ -77,6 +79,13 @@ export interface CounterWaitlistStore {
   /** Slots from `fromSlot` on whose queue has anyone in it (waiting, or holding an offer). */
   slotsWithQueue(fromSlot: string): Promise<string[]>;
   findByOfferToken(tokenHash: string): Promise<StoredWaitlistEntry | null>;
+  /** The entry whose link has this secret, with its slot's queue in joining order (for its place in line). */
+  findWithQueue(tokenHash: string): Promise<{ entry: StoredWaitlistEntry; queue: ActiveWaitlistEntry[] } | null>;
+  /**
+   * Leaves the queue: the entry still waiting with this link's secret is deleted, with its contact
+   * data (it holds no seat and has no mail). Returns its slot, or null when no waiting entry has it.
+   */
+  leave(tokenHash: string): Promise<{ slot: string } | null>;
   /** Turns a held offer into a booking, in one transaction, with the idempotency record (as `book`). */
   accept(tokenHash: string, booking: AcceptedBooking, idempotency: IdempotencyRequest | null, answer: () => string): Promise<IdempotentOutcome<AcceptOutcome>>;
   /** Gives a held offer's seat back (the engine then settles the slot: it goes to the next in line). */

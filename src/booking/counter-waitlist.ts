@@ -10,6 +10,7 @@ import {
   type WaitlistOffer,
   waitlistOfferMail,
 } from '../domain/counter-waitlist.ts';
+import { placeInLine, WAITLIST_PLACE_MESSAGES, type WaitlistLeft, type WaitlistPlace } from '../domain/counter-waitlist-place.ts';
 import { japanClock } from '../domain/japan-time.ts';
 import type { CounterWaitlistStore, OfferedEntry as SeatOfferEntry, StoredWaitlistEntry } from './counter-waitlist-store.ts';
 import { type CounterMailSettings, type NewOutboxMessage, outboxMessage } from './outbox.ts';
@@ -31,8 +32,9 @@ export interface CounterWaitlistDependencies {
 }
 
 /**
- * キャンセル待ち over the store: joining a full slot's queue, offering freed seats (each with a mail
- * holding a link with its own secret), and the offer's page: look, accept in one tap, or decline.
+ * キャンセル待ち over the store: joining a full slot's queue (with a link to the entry's own page:
+ * its place in line, and leaving), offering freed seats (each with a mail holding a link with its
+ * own secret), and the offer's page: look, accept in one tap, or decline.
  * Built only where mail is sent: without it nobody could hear of an offer.
  */
 export function createCounterWaitlist({ content, store, mail, now, checkRequest, reminderFor, seatsChanged }: CounterWaitlistDependencies) {
@@ -94,8 +96,10 @@ export function createCounterWaitlist({ content, store, mail, now, checkRequest,
       for (const slot of await store.slotsWithQueue(`${japanClock(now()).date}T00:00`)) await settleSlot(slot);
     },
 
+    /** Joins the queue; the answer carries the secret of the entry's own page (its place in line, leaving). */
     async join(request: NewWaitlistRequest): Promise<WaitlistJoined> {
       const { kind, slot } = checkRequest(request);
+      const token = newManagementToken();
       const outcome = await store.join({
         slot,
         capacity,
@@ -105,12 +109,41 @@ export function createCounterWaitlist({ content, store, mail, now, checkRequest,
         nameKana: request.nameKana,
         phone: request.phone,
         email: request.email,
+        tokenHash: await hashSecret(token),
         maxWaiting: content.waitlist.maxWaitingPerSlot,
         now: now().toISOString(),
       });
       if (!outcome.joined) throw offerRefused(409, WAITLIST_MESSAGES[outcome.refusal]);
       seatsChanged();
-      return { slot: { date: slot.slice(0, 10), time: slot.slice(11) }, position: outcome.position };
+      return { slot: { date: slot.slice(0, 10), time: slot.slice(11) }, position: outcome.position, token };
+    },
+
+    /**
+     * The entry's place in line, for the holder of its page's link. Once a seat is offered the link
+     * finds nothing (the offer has its own link, by mail), nor once the entry has left.
+     */
+    async place(token: string | null): Promise<WaitlistPlace> {
+      const found = token === null ? null : await store.findWithQueue(await hashSecret(token));
+      const place = found ? placeInLine(found.queue, found.entry.id) : null;
+      if (!found || place === null) throw offerRefused(404, WAITLIST_PLACE_MESSAGES.notFound);
+      const { entry } = found;
+      return {
+        slot: { date: entry.slot.slice(0, 10), time: entry.slot.slice(11) },
+        kindId: entry.kindId,
+        people: entry.people,
+        proxy: entry.proxy,
+        place,
+        holdMinutes: content.waitlist.holdMinutes,
+      };
+    },
+
+    /** Leaves the queue: the entry and its contact data are deleted; those behind move up. */
+    async leave(token: string | null): Promise<WaitlistLeft> {
+      const left = token === null ? null : await store.leave(await hashSecret(token));
+      if (!left) throw offerRefused(404, WAITLIST_PLACE_MESSAGES.notFound);
+      // One fewer waiting may leave a free seat to the public.
+      seatsChanged();
+      return { slot: { date: left.slot.slice(0, 10), time: left.slot.slice(11) } };
     },
 
     /** The offer as its link's holder sees it; one found lapsed is passed down at once. */

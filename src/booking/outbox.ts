@@ -59,6 +59,8 @@ export type CounterMailSettings = WaitlistMailSettings;
 export interface PushSettings {
   /** The server's VAPID public key, which the phone subscribes to (base64url). */
   publicKey: string;
+  /** The push services a subscription may name (src/domain/push-service-hosts.ts); the browser is told them too. */
+  serviceHosts: readonly string[];
 }
 
 /** The ways the city may tell citizens about their bookings, as configured. */

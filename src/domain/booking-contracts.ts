@@ -10,6 +10,7 @@ import {
   newCounterReservationSchema,
 } from './counter-reservation.ts';
 import { newWaitlistEntrySchema, waitlistJoinedSchema, waitlistOfferSchema } from './counter-waitlist.ts';
+import { waitlistLeftSchema, waitlistPlaceSchema } from './counter-waitlist-place.ts';
 import { dateRangeQuerySchema } from './day-availability.ts';
 import {
   changeFacilityBookingSchema,
@@ -36,6 +37,8 @@ const roomParams = z.object({ facilityId: z.string().max(40), roomId: z.string()
 
 const INPUT = '入力の誤り（日本語のメッセージつき）';
 const NOT_FOUND = '予約が見つからない（予約番号か管理用トークンがちがう）';
+const WAITLIST_ENTRY_NOT_FOUND =
+  'リンクがちがう、やめた、または空きのお知らせを送ったあと（その先はメールのリンクから）、またはキャンセル待ちを受け付けていない';
 const WAITLIST_OFF = 'キャンセル待ちを受け付けていない（メールを送る設定がない）';
 const OFFER_NOT_FOUND = 'お知らせが見つからない（リンクの秘密がちがう）';
 
@@ -145,6 +148,22 @@ export const counterContracts = {
       409: '空きがある（ふつうに予約できる）、同じメールアドレスで登録済み、キャンセル待ちがいっぱい、または窓口がお休み',
       422: '受付できない枠',
     },
+  },
+  waitlistPlace: {
+    method: 'GET',
+    path: '/api/v1/counter/waitlist/entry',
+    summary: 'キャンセル待ちの順番を見る（登録のときに渡したリンクの秘密を Authorization: Bearer で。空きのお知らせの前だけ）',
+    managementToken: true,
+    answer: { status: 200, description: '枠と、待っている順番、空きが出たときにとっておく時間', schema: waitlistPlaceSchema },
+    refusals: { 400: INPUT, 404: WAITLIST_ENTRY_NOT_FOUND },
+  },
+  waitlistLeave: {
+    method: 'POST',
+    path: '/api/v1/counter/waitlist/entry/leave',
+    summary: 'キャンセル待ちをやめる（登録と、お名前・電話番号・メールアドレスを消す。うしろの方の順番が上がる）',
+    managementToken: true,
+    answer: { status: 200, description: 'やめた枠', schema: waitlistLeftSchema },
+    refusals: { 400: INPUT, 404: WAITLIST_ENTRY_NOT_FOUND },
   },
   waitlistOffer: {
     method: 'GET',

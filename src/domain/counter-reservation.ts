@@ -88,6 +88,8 @@ export const counterAvailabilitySchema = z.strictObject({
   emailReminders: z.boolean(),
   /** The city sends Web Push (VAPID keys are configured): the key a phone subscribes to, or null. */
   pushPublicKey: z.string().nullable(),
+  /** The push services the city sends to (empty without push): the browser offers only a subscription on one of them. */
+  pushServiceHosts: z.array(z.string()),
 });
 export type CounterAvailability = z.infer<typeof counterAvailabilitySchema>;
 

@@ -127,10 +127,12 @@ export const newWaitlistEntrySchema = newCounterReservationSchema.extend({
 });
 export type NewWaitlistRequest = z.infer<typeof newWaitlistEntrySchema>;
 
-/** The answer to joining: the slot, and how many are ahead (1 = the first in line). */
+/** The answer to joining: the slot, the place in line (1 = the first), and the secret of the entry's own page. */
 export const waitlistJoinedSchema = z.strictObject({
   slot: z.strictObject({ date: z.string(), time: z.string() }),
   position: z.number().int().min(1),
+  /** Secret: shown once, in the link to `/mynumber/waitlist/place#token=`; the server keeps a hash. */
+  token: z.string(),
 });
 export type WaitlistJoined = z.infer<typeof waitlistJoinedSchema>;
 

@@ -63,13 +63,10 @@ describe('the push subscription a booking brings', () => {
     expect(pushSubscriptionSchema.parse(subscription({}, { auth: `${secret()}==` })).keys.auth).toBe(secret());
   });
 
-  it('refuses an address that is not a push service’s over https, with what to do', () => {
+  // Whether the host is a push service's is the list's to say (push-service-hosts.test.ts): the schema has no list.
+  it('refuses an address that is not an https address a push service could give, with what to do', () => {
     for (const endpoint of [
       'http://fcm.googleapis.com/fcm/send/x',
-      'https://127.0.0.1/push',
-      'https://[::1]/push',
-      'https://localhost/push',
-      'https://intranet/push',
       'https://user:pw@fcm.googleapis.com/x',
       'https://fcm.googleapis.com/x#y',
       'javascript:alert(1)',

@@ -3,6 +3,7 @@ import { formatReservationCode } from './citizen-fields.ts';
 import type { CounterMailFacts } from './counter-mail.ts';
 import { formatShortJapaneseDate, formatTime, parseTime } from './japan-time.ts';
 import { bookingPagePath } from './management-links.ts';
+import { isPushEndpointShape, MAX_PUSH_ENDPOINT_LENGTH } from './push-service-hosts.ts';
 
 /**
  * Web Push to the phone a citizen booked on: the subscription the browser hands over, and what a
@@ -13,9 +14,6 @@ import { bookingPagePath } from './management-links.ts';
 
 /** Tells the citizen what to do: the booking goes through without the notifications. */
 export const PUSH_SUBSCRIPTION_REFUSED = 'この携帯電話へのお知らせを登録できませんでした。「この携帯電話にお知らせを表示する」を外して、予約してください。';
-
-/** The push service's address: long enough for every push service's (about 200 characters), bounded. */
-export const MAX_PUSH_ENDPOINT_LENGTH = 2048;
 
 /** Bytes of the subscription's keys (RFC 8291): an uncompressed P-256 point, and a 16-byte secret. */
 const P256DH_BYTES = 65;
@@ -60,30 +58,19 @@ function keyOf(length: number, check: (bytes: Uint8Array) => boolean = () => tru
 }
 
 /**
- * A host the server may send to: a name (never an IP address, nor localhost), so a subscription
- * cannot point the server's requests at a machine by its address. Push services are public names
- * (fcm.googleapis.com, updates.push.services.mozilla.com, web.push.apple.com …).
- */
-function isPushServiceHost(hostname: string): boolean {
-  if (hostname.startsWith('[') || /^[\d.]+$/.test(hostname)) return false;
-  return hostname.includes('.') && hostname !== 'localhost' && !hostname.endsWith('.localhost');
-}
-
-function isPushEndpoint(text: string): boolean {
-  if (!URL.canParse(text)) return false;
-  const url = new URL(text);
-  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.hash === '' && isPushServiceHost(url.hostname);
-}
-
-/**
  * What `PushSubscription.toJSON()` gives: where the push service takes messages for this phone,
- * and the keys the messages are encrypted to. `expirationTime` is accepted and dropped (no browser
+ * and the keys the messages are encrypted to. The endpoint's host is checked against the configured
+ * push services (isAllowedPushEndpoint) where the list is known: by the server, and by the browser
+ * with the list the availability answer gives. `expirationTime` is accepted and dropped (no browser
  * sets it for the portal's subscriptions; an expired one answers 404/410 like a removed one).
  */
 export const pushSubscriptionSchema = z
   .strictObject(
     {
-      endpoint: z.string(PUSH_SUBSCRIPTION_REFUSED).max(MAX_PUSH_ENDPOINT_LENGTH, PUSH_SUBSCRIPTION_REFUSED).refine(isPushEndpoint, PUSH_SUBSCRIPTION_REFUSED),
+      endpoint: z
+        .string(PUSH_SUBSCRIPTION_REFUSED)
+        .max(MAX_PUSH_ENDPOINT_LENGTH, PUSH_SUBSCRIPTION_REFUSED)
+        .refine(isPushEndpointShape, PUSH_SUBSCRIPTION_REFUSED),
       expirationTime: z.number(PUSH_SUBSCRIPTION_REFUSED).nullable().optional(),
       keys: z.strictObject(
         {

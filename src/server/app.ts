@@ -130,7 +130,7 @@ export async function buildApp({
               waitlistOfferUrl: new URL('/mynumber/waitlist', config.mail.publicUrl).href,
             }
           : null,
-        push: config.push ? { publicKey: config.push.publicKey } : null,
+        push: config.push ? { publicKey: config.push.publicKey, serviceHosts: config.push.allowedHosts } : null,
       };
       // SQLite is served by this one process (WORKERS > 1 is refused on it): every change of a booking
       // passes here, so slots seen full can be refused without a transaction. Not so with PostgreSQL.

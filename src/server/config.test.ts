@@ -1,7 +1,10 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from './config.ts';
 import { hashWithScrypt } from './scrypt-hash.ts';
+import { DEFAULT_PUSH_SERVICE_HOSTS } from '../domain/push-service-hosts.ts';
 
 describe('readConfig', () => {
   it('has safe defaults for a fresh install', () => {
@@ -37,7 +40,12 @@ describe('readConfig', () => {
       VAPID_PRIVATE_KEY: 'bl4soX8az4pPBoDyqETTT6d3a7xdRypdk8-PzPavthY',
       VAPID_SUBJECT: 'mailto:joho@city.togane.chiba.jp',
     };
-    expect(readConfig(push, null).push).toEqual({ publicKey: push.VAPID_PUBLIC_KEY, privateKey: push.VAPID_PRIVATE_KEY, subject: push.VAPID_SUBJECT });
+    expect(readConfig(push, null).push).toEqual({
+      publicKey: push.VAPID_PUBLIC_KEY,
+      privateKey: push.VAPID_PRIVATE_KEY,
+      subject: push.VAPID_SUBJECT,
+      allowedHosts: DEFAULT_PUSH_SERVICE_HOSTS,
+    });
     expect(readConfig({ ...push, VAPID_SUBJECT: 'https://city.togane.chiba.jp/' }, null).push?.subject).toBe('https://city.togane.chiba.jp/');
     expect(() => readConfig({ ...push, VAPID_PRIVATE_KEY: '' }, null)).toThrow(
       /VAPID_PRIVATE_KEY: プッシュ通知には VAPID_PUBLIC_KEY、VAPID_PRIVATE_KEY、VAPID_SUBJECT の3つ/,
@@ -51,6 +59,56 @@ describe('readConfig', () => {
     expect(() => readConfig({ ...push, VAPID_PRIVATE_KEY: push.VAPID_PRIVATE_KEY.replace('-', '+') }, null)).toThrow(/VAPID_PRIVATE_KEY/);
     expect(() => readConfig({ ...push, VAPID_SUBJECT: 'joho@city.togane.chiba.jp' }, null)).toThrow(/VAPID_SUBJECT: mailto:/);
     expect(() => readConfig({ ...push, VAPID_SUBJECT: 'http://city.togane.chiba.jp' }, null)).toThrow(/VAPID_SUBJECT: mailto:/);
+  });
+
+  it('reads the VAPID private key from a file instead, refusing both, an unreadable file or a file without a key', () => {
+    const push = {
+      VAPID_PUBLIC_KEY: 'BJQ_8_UwsmkMu7pxmaLD-0zzAI_I0a-3UUNM5HXtzofpMa6xprwAEPY6iSgCe7tL9oJgKqH4w7Rfk6JDxgKI3RE',
+      VAPID_SUBJECT: 'mailto:joho@city.togane.chiba.jp',
+    };
+    const privateKey = 'bl4soX8az4pPBoDyqETTT6d3a7xdRypdk8-PzPavthY';
+    const dir = mkdtempSync(join(tmpdir(), 'togane-config-'));
+    try {
+      const keyFile = join(dir, 'vapid-private-key');
+      // As an editor or `echo` writes it: the line's end is not part of the key.
+      writeFileSync(keyFile, `${privateKey}\n`);
+      expect(readConfig({ ...push, VAPID_PRIVATE_KEY_FILE: keyFile }, null).push?.privateKey).toBe(privateKey);
+      expect(() => readConfig({ ...push, VAPID_PRIVATE_KEY: privateKey, VAPID_PRIVATE_KEY_FILE: keyFile }, null)).toThrow(
+        /VAPID_PRIVATE_KEY_FILE: VAPID_PRIVATE_KEY と VAPID_PRIVATE_KEY_FILE は、どちらか一方だけ/,
+      );
+      const missing = join(dir, 'no-such-file');
+      expect(() => readConfig({ ...push, VAPID_PRIVATE_KEY_FILE: missing }, null)).toThrow(`VAPID_PRIVATE_KEY_FILE: ${missing} を読めません（ENOENT）`);
+      // A directory is not a file either.
+      expect(() => readConfig({ ...push, VAPID_PRIVATE_KEY_FILE: dir }, null)).toThrow(
+        /VAPID_PRIVATE_KEY_FILE: .* は鍵のファイルではありません（ファイルではありません）/,
+      );
+      const publicKeyFile = join(dir, 'public-key');
+      writeFileSync(publicKeyFile, push.VAPID_PUBLIC_KEY);
+      expect(() => readConfig({ ...push, VAPID_PRIVATE_KEY_FILE: publicKeyFile }, null)).toThrow(
+        `VAPID_PRIVATE_KEY_FILE: ${publicKeyFile} の中身が VAPID の秘密鍵ではありません。`,
+      );
+      const bigFile = join(dir, 'big');
+      writeFileSync(bigFile, 'x'.repeat(2048));
+      expect(() => readConfig({ ...push, VAPID_PRIVATE_KEY_FILE: bigFile }, null)).toThrow(/鍵のファイルではありません（大きすぎます）/);
+      // The file counts as the private key for "all three or none".
+      expect(() => readConfig({ VAPID_PRIVATE_KEY_FILE: keyFile }, null)).toThrow(/VAPID_PUBLIC_KEY: プッシュ通知には/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sends pushes only to the browsers’ push services, unless PUSH_ALLOWED_HOSTS names others', () => {
+    const push = {
+      VAPID_PUBLIC_KEY: 'BJQ_8_UwsmkMu7pxmaLD-0zzAI_I0a-3UUNM5HXtzofpMa6xprwAEPY6iSgCe7tL9oJgKqH4w7Rfk6JDxgKI3RE',
+      VAPID_PRIVATE_KEY: 'bl4soX8az4pPBoDyqETTT6d3a7xdRypdk8-PzPavthY',
+      VAPID_SUBJECT: 'mailto:joho@city.togane.chiba.jp',
+    };
+    expect(readConfig({ ...push, PUSH_ALLOWED_HOSTS: ' push.city.example.jp:8443, *.push.apple.com ' }, null).push?.allowedHosts).toEqual([
+      'push.city.example.jp:8443',
+      '*.push.apple.com',
+    ]);
+    for (const wrong of ['127.0.0.1', 'localhost', 'push.example.jp:99999', 'https://push.example.jp', ',', '*.jp.', 'a'.repeat(70) + '.jp'])
+      expect(() => readConfig({ ...push, PUSH_ALLOWED_HOSTS: wrong }, null), wrong).toThrow(/PUSH_ALLOWED_HOSTS: プッシュ通知を送ってよいサービスのホスト名を/);
   });
 
   it('sends e-mail only with a mail server, a sender and the portal’s address', () => {

@@ -1,16 +1,57 @@
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import '../domain/validation.ts';
 import { AUDIT_RETENTION_MIN_DAYS } from './retention.ts';
 import { base64UrlBytes } from '../domain/push-notification.ts';
+import { DEFAULT_PUSH_SERVICE_HOSTS, MAX_PUSH_SERVICE_HOSTS, parsePushServiceHosts } from '../domain/push-service-hosts.ts';
 import { isScryptHash } from './scrypt-hash.ts';
 
-/** A VAPID key as `npm run push:keys` prints it: base64url of the bytes, no padding. */
-const vapidKey = (bytes: number, first: number | null, message: string) =>
-  z.string().refine((text) => {
-    const decoded = base64UrlBytes(text);
-    return decoded !== null && decoded.length === bytes && (first === null || decoded[0] === first);
-  }, message);
+/** Whether text is a VAPID key as `npm run push:keys` prints it: base64url of the bytes, no padding. */
+function isVapidKey(text: string, bytes: number, first: number | null): boolean {
+  const decoded = base64UrlBytes(text);
+  return decoded !== null && decoded.length === bytes && (first === null || decoded[0] === first);
+}
+
+const vapidKey = (bytes: number, first: number | null, message: string) => z.string().refine((text) => isVapidKey(text, bytes, first), message);
+
+const PRIVATE_KEY_MESSAGE = 'npm run push:keys で作った VAPID_PRIVATE_KEY の値を、そのまま入れてください。';
+
+/** A key file holds one line of 43 characters; anything much larger is the wrong file. */
+const MAX_KEY_FILE_BYTES = 1024;
+
+/**
+ * The private key read from a file (VAPID_PRIVATE_KEY_FILE), as a secret mounted by the container
+ * platform or readable only by the server's user: then it is not in the process's environment,
+ * which other tools print. The line's end is not part of the key.
+ */
+const vapidPrivateKeyFile = z
+  .string()
+  .max(4096, 'ファイルの場所が長すぎます。')
+  .transform((path, context) => {
+    let text: string;
+    try {
+      const stats = statSync(path);
+      if (!stats.isFile() || stats.size > MAX_KEY_FILE_BYTES) {
+        const why = stats.isFile() ? '大きすぎます' : 'ファイルではありません';
+        context.addIssue({ code: 'custom', message: `${path} は鍵のファイルではありません（${why}）。${PRIVATE_KEY_MESSAGE}` });
+        return z.NEVER;
+      }
+      text = readFileSync(path, 'utf8').trim();
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error ? String(error.code) : 'error';
+      context.addIssue({
+        code: 'custom',
+        message: `${path} を読めません（${reason}）。ファイルの場所と、サーバーを動かすユーザーに読む権限があるかを確かめてください。`,
+      });
+      return z.NEVER;
+    }
+    if (!isVapidKey(text, 32, null)) {
+      context.addIssue({ code: 'custom', message: `${path} の中身が VAPID の秘密鍵ではありません。${PRIVATE_KEY_MESSAGE}` });
+      return z.NEVER;
+    }
+    return text;
+  });
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -103,7 +144,26 @@ const environmentSchema = z
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'https://… の形の、市民が開くアドレスにしてください。' }).optional(),
     /** The server's VAPID key pair for Web Push (`npm run push:keys`); unset, push is not offered. */
     VAPID_PUBLIC_KEY: vapidKey(65, 0x04, 'npm run push:keys で作った VAPID_PUBLIC_KEY の値を、そのまま入れてください。').optional(),
-    VAPID_PRIVATE_KEY: vapidKey(32, null, 'npm run push:keys で作った VAPID_PRIVATE_KEY の値を、そのまま入れてください。').optional(),
+    VAPID_PRIVATE_KEY: vapidKey(32, null, PRIVATE_KEY_MESSAGE).optional(),
+    /** The file holding the private key instead (a mounted secret); never both. */
+    VAPID_PRIVATE_KEY_FILE: vapidPrivateKeyFile.optional(),
+    /**
+     * The push services the server sends to (comma-separated host names, `*.domain`, `host:port`);
+     * unset, the browsers' own services (DEFAULT_PUSH_SERVICE_HOSTS). For the tests and a private push service.
+     */
+    PUSH_ALLOWED_HOSTS: z
+      .string()
+      .max(4096)
+      .transform((text, context) => {
+        const hosts = parsePushServiceHosts(text);
+        if (hosts) return hosts;
+        context.addIssue({
+          code: 'custom',
+          message: `プッシュ通知を送ってよいサービスのホスト名を、カンマで区切って${String(MAX_PUSH_SERVICE_HOSTS)}個までにしてください（例：fcm.googleapis.com,*.push.apple.com,push.example.jp:8443）。IP アドレスや localhost は使えません。`,
+        });
+        return z.NEVER;
+      })
+      .optional(),
     /** Who the push services may contact about the city's pushes: `mailto:…` or `https://…`. */
     VAPID_SUBJECT: z
       .string()
@@ -118,11 +178,19 @@ const environmentSchema = z
         path: ['STAFF_PASSKEY_RP_ID'],
         message: 'STAFF_PASSKEY_ORIGIN（なければ PUBLIC_URL）のホスト名か、それを含むドメインにしてください。',
       });
-    const push = [env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY, env.VAPID_SUBJECT];
+    // Two sources of one secret: whichever won, someone would be surprised the other was ignored.
+    if (env.VAPID_PRIVATE_KEY !== undefined && env.VAPID_PRIVATE_KEY_FILE !== undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['VAPID_PRIVATE_KEY_FILE'],
+        message: 'VAPID_PRIVATE_KEY と VAPID_PRIVATE_KEY_FILE は、どちらか一方だけを設定してください。',
+      });
+    const privateKey = env.VAPID_PRIVATE_KEY ?? env.VAPID_PRIVATE_KEY_FILE;
+    const push = { VAPID_PUBLIC_KEY: env.VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: env.VAPID_SUBJECT };
     // Half a configuration would offer push and never send it (or send with a key the phones do not know).
-    if (push.some((value) => value !== undefined) && push.some((value) => value === undefined))
+    if (Object.values(push).some((value) => value !== undefined) && Object.values(push).some((value) => value === undefined))
       for (const name of ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const)
-        if (env[name] === undefined)
+        if (push[name] === undefined)
           context.addIssue({
             code: 'custom',
             path: [name],
@@ -187,6 +255,8 @@ export interface PushConfig {
   publicKey: string;
   privateKey: string;
   subject: string;
+  /** The push services' hosts a subscription may name (src/domain/push-service-hosts.ts). */
+  allowedHosts: readonly string[];
 }
 
 export interface MailConfig {
@@ -206,6 +276,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     throw new ConfigError(`環境変数の値が正しくありません:\n${lines.join('\n')}`);
   }
   const env = result.data;
+  const privateKey = env.VAPID_PRIVATE_KEY ?? env.VAPID_PRIVATE_KEY_FILE;
   if (env.WORKERS > 1 && !env.DATABASE_URL) {
     // Each process would open the SQLite file on its own, with its own cache of answers and its own
     // rate-limit windows in memory of the file's lock: PostgreSQL is the engine for several processes.
@@ -239,8 +310,8 @@ export function readConfig(environment: NodeJS.ProcessEnv, defaultStaticDir: str
     sampleFacilitiesBookable: env.SAMPLE_FACILITIES_BOOKABLE === 'true',
     mail: env.SMTP_URL && env.MAIL_FROM && env.PUBLIC_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL } : null,
     push:
-      env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY && env.VAPID_SUBJECT
-        ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT }
+      env.VAPID_PUBLIC_KEY && privateKey && env.VAPID_SUBJECT
+        ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey, subject: env.VAPID_SUBJECT, allowedHosts: env.PUSH_ALLOWED_HOSTS ?? DEFAULT_PUSH_SERVICE_HOSTS }
         : null,
   };
 }

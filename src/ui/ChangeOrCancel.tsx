@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../client/api-client.ts';
 import styles from './booking.module.css';
 import { Button } from './Button.tsx';
@@ -99,13 +99,50 @@ interface CancelSectionProps {
 
 export function CancelSection({ explanation, onCancel, onBack }: CancelSectionProps) {
   return (
-    <section aria-labelledby="cancel-heading">
-      <h2 id="cancel-heading">この予約を取り消しますか</h2>
+    <AskBeforeSection
+      heading="この予約を取り消しますか"
+      explanation={explanation}
+      confirmLabel="予約を取り消す"
+      onConfirm={onCancel}
+      backLabel="取り消さずに戻る"
+      onBack={onBack}
+    />
+  );
+}
+
+interface AskBeforeSectionProps {
+  /** The question: 「この予約を取り消しますか」. */
+  heading: string;
+  /** What the step does and what cannot be undone. */
+  explanation: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  /** The way back without doing it: 「取り消さずに戻る」. */
+  backLabel: string;
+  onBack: () => void;
+  sending?: boolean;
+}
+
+/**
+ * Asks before a step that cannot be undone (cancelling a booking, leaving キャンセル待ち): what it
+ * does, then do it or go back. The question takes the focus when it appears, as the button that
+ * opened it is gone: a screen reader reads the question next, and Tab reaches its buttons.
+ */
+export function AskBeforeSection({ heading, explanation, confirmLabel, onConfirm, backLabel, onBack, sending = false }: AskBeforeSectionProps) {
+  const question = useRef<HTMLHeadingElement>(null);
+  useEffect(() => question.current?.focus(), []);
+  return (
+    <section aria-labelledby="ask-before-heading">
+      <h2 id="ask-before-heading" ref={question} tabIndex={-1}>
+        {heading}
+      </h2>
       <p>{explanation}</p>
       <div className={styles.actions}>
-        <Button onClick={onCancel}>予約を取り消す</Button>
+        <Button onClick={onConfirm} disabled={sending}>
+          {sending ? '送っています…' : confirmLabel}
+        </Button>
         <Button variant="secondary" onClick={onBack}>
-          取り消さずに戻る
+          {backLabel}
         </Button>
       </div>
     </section>

@@ -1,5 +1,4 @@
 import { type ReactNode, useState } from 'react';
-import { useLocation } from 'react-router';
 import { ApiRequestError } from '../client/api-client.ts';
 import { portalContact } from '../content/city.ts';
 import type { OfferState } from '../domain/waitlist-queue.ts';
@@ -13,13 +12,6 @@ import styles from './booking.module.css';
  * address's fragment (never sent to the server in an address), the one-tap accept and the decline,
  * and what the page says once the offer is over.
  */
-
-/** The offer's secret from `#token=…`, read once: null when the link is cut or altered. */
-export function useOfferToken(): string | null {
-  const { hash } = useLocation();
-  const [token] = useState(() => /^#token=([A-Za-z0-9_-]{43})$/.exec(hash)?.[1] ?? null);
-  return token;
-}
 
 const ENDED: Record<Exclude<OfferState, 'offered'>, string> = {
   accepted: 'この空きは、予約になっています。予約の内容は「予約の確認」で見られます。',
@@ -81,19 +73,47 @@ export function OfferActions({ state, acceptNote, onAccept, onDecline, onRefused
   );
 }
 
-/** The page while the offer loads, or when a link finds none (cut, altered, or an old one). */
-export function OfferNotReady({ section, home, notFound }: { section: string; home: { to: string; label: string }; notFound: boolean }) {
+interface LinkNotReadyProps {
+  section: string;
+  home: { to: string; label: string };
+  notFound: boolean;
+  /** The page's heading while it loads. */
+  heading: string;
+  notFoundHeading: string;
+  /** What to do when the link finds nothing. */
+  explanation: string;
+}
+
+/**
+ * The page behind a キャンセル待ち link (an offer, a place in line) while its entry loads, or when
+ * the link finds none (cut, altered, or an old one): what to do instead, and the way back.
+ */
+export function LinkNotReady({ section, home, notFound, heading, notFoundHeading, explanation }: LinkNotReadyProps) {
   if (!notFound) {
     return (
-      <Page heading="空きのお知らせ" section={section}>
+      <Page heading={heading} section={section}>
         <p role="status">読み込んでいます…</p>
       </Page>
     );
   }
   return (
-    <Page heading="空きのお知らせが見つかりません" section={section}>
-      <p>メールのリンクを、もう一度開いてください。リンクが途中で切れていると開けません。</p>
+    <Page heading={notFoundHeading} section={section}>
+      <p>{explanation}</p>
       <ButtonLink to={home.to}>{home.label}</ButtonLink>
     </Page>
+  );
+}
+
+/** An offer's page while it loads, or when its mail's link finds none. */
+export function OfferNotReady({ section, home, notFound }: { section: string; home: { to: string; label: string }; notFound: boolean }) {
+  return (
+    <LinkNotReady
+      section={section}
+      home={home}
+      notFound={notFound}
+      heading="空きのお知らせ"
+      notFoundHeading="空きのお知らせが見つかりません"
+      explanation="メールのリンクを、もう一度開いてください。リンクが途中で切れていると開けません。"
+    />
   );
 }

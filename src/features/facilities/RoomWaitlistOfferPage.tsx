@@ -6,7 +6,8 @@ import { blockText } from '../../domain/facilities.ts';
 import { formatJapaneseDate } from '../../domain/japan-time.ts';
 import { formatJapanInstant } from '../../domain/waitlist-queue.ts';
 import { Page } from '../../ui/Page.tsx';
-import { OfferActions, OfferNotReady, useOfferToken } from '../../ui/WaitlistOffer.tsx';
+import { useFragmentToken } from '../../ui/useFragmentToken.ts';
+import { OfferActions, OfferNotReady } from '../../ui/WaitlistOffer.tsx';
 import styles from '../../ui/booking.module.css';
 import { acceptRoomWaitlistOffer, declineRoomWaitlistOffer, roomWaitlistOfferQuery, savedFacilityBookings } from './facility-api.ts';
 
@@ -19,7 +20,7 @@ const HOME = { to: '/facilities', label: '施設の予約へ' };
  * details given when joining (a 仮予約 where the facility asks for an application), or decline.
  */
 export function RoomWaitlistOfferPage() {
-  const token = useOfferToken();
+  const token = useFragmentToken();
   const offer = useQuery({ ...roomWaitlistOfferQuery(token ?? ''), enabled: token !== null });
   const queryClient = useQueryClient();
   const navigate = useNavigate();

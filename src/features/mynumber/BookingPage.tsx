@@ -106,7 +106,15 @@ export function BookingPage() {
           のあいだ（予約の受付が終わる時刻まで）、あなたのために席をとっておきます。
         </p>
         <p>メールのリンクを開いて「この時間で予約する」を押すと、予約になります。空きが出なかったときは、メールは届きません。</p>
-        <ButtonLink to="/mynumber">マイナンバーカードの窓口へ戻る</ButtonLink>
+        <p>
+          いまの順番は、次のページで見られます。行けなくなったときも、そのページでキャンセル待ちをやめられます。このページは、登録した方だけが開けるので、ブックマークに入れておいてください。
+        </p>
+        <div className={styles.actions}>
+          <ButtonLink to={`/mynumber/waitlist/place#token=${joined.token}`}>順番を見る・キャンセル待ちをやめる</ButtonLink>
+          <ButtonLink to="/mynumber" variant="secondary">
+            マイナンバーカードの窓口へ戻る
+          </ButtonLink>
+        </div>
       </Page>
     );
   }
@@ -159,6 +167,7 @@ export function BookingPage() {
             slot={{ date, time }}
             emailReminders={availability.data?.emailReminders === true}
             pushPublicKey={availability.data?.pushPublicKey ?? null}
+            pushServiceHosts={availability.data?.pushServiceHosts ?? []}
             onChange={updateDraft}
             onValid={() => go('confirm')}
           />

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { endKioskMode, startKioskMode } from '../../client/kiosk-mode.ts';
 import { endPractice, startPractice } from '../../client/practice-mode.ts';
+import { DEFAULT_PUSH_SERVICE_HOSTS } from '../../domain/push-service-hosts.ts';
 import { emptyDraft } from './booking-draft.ts';
 import { DetailsForm } from './DetailsForm.tsx';
 
@@ -14,6 +15,7 @@ const renderForm = (emailReminders: boolean, pushPublicKey: string | null = null
       slot={{ date: '2026-12-01', time: '10:30' }}
       emailReminders={emailReminders}
       pushPublicKey={pushPublicKey}
+      pushServiceHosts={DEFAULT_PUSH_SERVICE_HOSTS}
       onChange={onChange}
       onValid={() => undefined}
     />,

@@ -19,6 +19,8 @@ interface DetailsFormProps {
   emailReminders: boolean;
   /** The city sends Web Push (the server gives its key): only then, and where the browser can, is it offered. */
   pushPublicKey: string | null;
+  /** The push services the city sends to: a subscription elsewhere is not offered. */
+  pushServiceHosts: readonly string[];
   /** For キャンセル待ち: the address is required, as that is where the offer goes. */
   waitlist?: boolean;
   onChange: (draft: BookingDraft) => void;
@@ -34,7 +36,7 @@ const PUSH_PROBLEMS = {
 } as const;
 
 /** Checks with the same schema as the server, so the messages are the ones the server would give. */
-export function DetailsForm({ draft, kindId, slot, emailReminders, pushPublicKey, waitlist = false, onChange, onValid }: DetailsFormProps) {
+export function DetailsForm({ draft, kindId, slot, emailReminders, pushPublicKey, pushServiceHosts, waitlist = false, onChange, onValid }: DetailsFormProps) {
   const kiosk = useKioskMode();
   // A shared kiosk keeps no address, whatever the server offers.
   const offerEmail = emailReminders && !kiosk;
@@ -53,7 +55,7 @@ export function DetailsForm({ draft, kindId, slot, emailReminders, pushPublicKey
       return;
     }
     setSubscribing(true);
-    const subscription = await subscribeThisPhone(pushPublicKey);
+    const subscription = await subscribeThisPhone(pushPublicKey, pushServiceHosts);
     setSubscribing(false);
     if (typeof subscription === 'string') setErrors((shown) => ({ ...shown, pushSubscription: PUSH_PROBLEMS[subscription] }));
     else update({ pushSubscription: subscription });

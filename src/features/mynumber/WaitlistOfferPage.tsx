@@ -1,12 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { counter, findVisitKind } from '../../content/counter.ts';
 import { formatJapanInstant } from '../../domain/waitlist-queue.ts';
-import { formatJapaneseDate, formatTime, parseTime } from '../../domain/japan-time.ts';
 import { Page } from '../../ui/Page.tsx';
-import { OfferActions, OfferNotReady, useOfferToken } from '../../ui/WaitlistOffer.tsx';
-import styles from '../../ui/booking.module.css';
+import { useFragmentToken } from '../../ui/useFragmentToken.ts';
+import { OfferActions, OfferNotReady } from '../../ui/WaitlistOffer.tsx';
+import { WaitlistSlotSummary } from './WaitlistParts.tsx';
 import { acceptWaitlistOffer, declineWaitlistOffer, waitlistOfferQuery } from './counter-api.ts';
 import { saveBooking } from './saved-bookings.ts';
 
@@ -19,7 +18,7 @@ const HOME = { to: '/mynumber', label: 'マイナンバーカードの窓口へ'
  * buttons: book it in one tap with the details given when joining, or decline it for the next person.
  */
 export function WaitlistOfferPage() {
-  const token = useOfferToken();
+  const token = useFragmentToken();
   const offer = useQuery({ ...waitlistOfferQuery(token ?? ''), enabled: token !== null });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -29,8 +28,6 @@ export function WaitlistOfferPage() {
   if (token === null || !offer.data) return <OfferNotReady section={SECTION} home={HOME} notFound={token === null || offer.isError} />;
 
   const current = offer.data;
-  const start = parseTime(current.slot.time) ?? 0;
-  const when = `${formatJapaneseDate(current.slot.date)} ${formatTime(start)}～${formatTime(start + counter.slotMinutes)}`;
   const accept = async () => {
     const { reservation, token: managementToken } = await acceptWaitlistOffer(token, idempotencyKey);
     saveBooking({ code: reservation.code, token: managementToken, date: reservation.slot.date, time: reservation.slot.time, kindId: reservation.kindId });
@@ -42,24 +39,14 @@ export function WaitlistOfferPage() {
 
   return (
     <Page heading={current.state === 'offered' ? 'キャンセル待ちの空きが出ました' : 'キャンセル待ちの空き'} section={SECTION}>
-      <dl className={styles.summary}>
-        <dt>用件</dt>
-        <dd>{findVisitKind(current.kindId)?.name ?? 'マイナンバーカードの手続き'}</dd>
-        <dt>日時</dt>
-        <dd>{when}</dd>
-        <dt>場所</dt>
-        <dd>{counter.place}</dd>
-        <dt>人数</dt>
-        <dd>
-          {current.people}人（{current.proxy ? '代理の方' : 'ご本人'}）
-        </dd>
+      <WaitlistSlotSummary slot={current.slot} kindId={current.kindId} people={current.people} proxy={current.proxy}>
         {current.state === 'offered' && (
           <>
             <dt>とっておく期限</dt>
             <dd>{formatJapanInstant(new Date(current.heldUntil))}まで</dd>
           </>
         )}
-      </dl>
+      </WaitlistSlotSummary>
       <OfferActions
         state={current.state}
         acceptNote="この時間で予約するときは、下のボタンを押してください。キャンセル待ちのときに入力したお名前と電話番号で予約します。"

@@ -4,6 +4,7 @@ import { counterContracts } from '../../domain/booking-contracts.ts';
 import type { ManagementLink } from '../../domain/management-links.ts';
 import type { CounterAvailability, CounterReservation, CounterReservationCreated, NewCounterReservation } from '../../domain/counter-reservation.ts';
 import type { NewWaitlistRequest, WaitlistJoined, WaitlistOffer } from '../../domain/counter-waitlist.ts';
+import type { WaitlistLeft, WaitlistPlace } from '../../domain/counter-waitlist-place.ts';
 
 const api = counterContracts;
 
@@ -49,6 +50,20 @@ export function lookUpReservation(code: string, phone: string) {
 /** Joins キャンセル待ち for a full slot, with the same details as a booking (the address required). */
 export function joinWaitlist(request: NewWaitlistRequest) {
   return callEndpoint<WaitlistJoined>(api.waitlistJoin, { body: request });
+}
+
+/** The place in line behind the link given at joining (its secret from the link's #token=). */
+export function waitlistPlaceQuery(token: string) {
+  return queryOptions({
+    queryKey: ['counter', 'waitlist-place', token],
+    queryFn: () => callEndpoint<WaitlistPlace>(api.waitlistPlace, { token }),
+    retry: false,
+  });
+}
+
+/** Leaves the queue: the entry and its contact data are deleted. */
+export function leaveWaitlist(token: string) {
+  return callEndpoint<WaitlistLeft>(api.waitlistLeave, { token });
 }
 
 /** The offer behind a mail's link (its secret from the link's #token=). */

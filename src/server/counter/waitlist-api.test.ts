@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounterDay, CounterReservationCreated } from '../../domain/counter-reservation.ts';
-import { WAITLIST_MESSAGES, type WaitlistOffer } from '../../domain/counter-waitlist.ts';
+import { WAITLIST_MESSAGES, type WaitlistJoined, type WaitlistOffer } from '../../domain/counter-waitlist.ts';
+import { WAITLIST_PLACE_MESSAGES } from '../../domain/counter-waitlist-place.ts';
 import { checkContractAnswers } from '../testing/contract-answers.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -64,6 +65,7 @@ async function offerLinks(): Promise<Map<string, string>> {
 
 describe('キャンセル待ち over HTTP', () => {
   const booked: CounterReservationCreated[] = [];
+  let firstPlaceToken = '';
 
   it('is offered on a full slot only where mail is sent', async () => {
     expect((await slotNow())?.waitlist).toBeUndefined();
@@ -86,11 +88,41 @@ describe('キャンセル待ち over HTTP', () => {
     const noAddress = await call('/counter/waitlist', { body: person('') });
     expect(noAddress.status).toBe(400);
     expect(await noAddress.json()).toMatchObject({ error: { fields: [{ path: 'email', message: WAITLIST_MESSAGES.emailRequired }] } });
-    expect(await (await call('/counter/waitlist', { body: person('first@example.jp') })).json()).toEqual({ slot, position: 1 });
-    expect(await (await call('/counter/waitlist', { body: person('second@example.jp') })).json()).toEqual({ slot, position: 2 });
+    const joined = (await (await call('/counter/waitlist', { body: person('first@example.jp') })).json()) as WaitlistJoined;
+    expect(joined).toEqual({ slot, position: 1, token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) as string });
+    firstPlaceToken = joined.token;
+    expect(await (await call('/counter/waitlist', { body: person('second@example.jp') })).json()).toMatchObject({ slot, position: 2 });
     const twice = await call('/counter/waitlist', { body: person('first@example.jp') });
     expect(twice.status).toBe(409);
     expect(await twice.json()).toMatchObject({ error: { message: WAITLIST_MESSAGES['already-waiting'] } });
+  });
+
+  it('shows the place in line to the holder of the link given at joining, and lets them leave, those behind moving up', async () => {
+    const { token } = (await (await call('/counter/waitlist', { body: person('leaving@example.jp') })).json()) as WaitlistJoined;
+    const place = await call('/counter/waitlist/entry', { token });
+    expect(place.status).toBe(200);
+    expect(await place.json()).toEqual({ slot, kindId: 'card-pickup', people: 1, proxy: false, place: 3, holdMinutes: 120 });
+    // Nothing without the secret, nor with the code of anything else.
+    for (const wrong of [undefined, 'x'.repeat(43), firstPlaceToken.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'))]) {
+      const refused = await call('/counter/waitlist/entry', wrong === undefined ? {} : { token: wrong });
+      expect(refused.status, String(wrong)).toBeGreaterThanOrEqual(400);
+      expect(await call('/counter/waitlist/entry/leave', { method: 'POST', ...(wrong === undefined ? {} : { token: wrong }) }).then((r) => r.status)).not.toBe(
+        200,
+      );
+    }
+    const left = await call('/counter/waitlist/entry/leave', { method: 'POST', token });
+    expect(left.status).toBe(200);
+    expect(await left.json()).toEqual({ slot });
+    for (const again of [call('/counter/waitlist/entry', { token }), call('/counter/waitlist/entry/leave', { method: 'POST', token })]) {
+      const response = await again;
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { message: WAITLIST_PLACE_MESSAGES.notFound } });
+    }
+    expect(await (await call('/counter/waitlist/entry', { token: firstPlaceToken })).json()).toMatchObject({ place: 1 });
+    // The queue is as before: the same address may join again, last.
+    const rejoined = (await (await call('/counter/waitlist', { body: person('leaving@example.jp') })).json()) as WaitlistJoined;
+    expect(rejoined.position).toBe(3);
+    expect((await call('/counter/waitlist/entry/leave', { method: 'POST', token: rejoined.token })).status).toBe(200);
   });
 
   it('offers a cancelled seat to the first in line by mail, holds it from everyone else, and books it in one tap', async () => {
@@ -100,6 +132,9 @@ describe('キャンセル待ち over HTTP', () => {
     const links = await offerLinks();
     expect([...links.keys()]).toEqual(['first@example.jp']);
     const token = links.get('first@example.jp') ?? '';
+    // Her place-in-line link has done its work: the offer has a link of its own, by mail.
+    expect((await call('/counter/waitlist/entry', { token: firstPlaceToken })).status).toBe(404);
+    expect((await call('/counter/waitlist/entry/leave', { method: 'POST', token: firstPlaceToken })).status).toBe(404);
     // Held: the public still finds the slot full.
     expect(await slotNow()).toMatchObject({ seatsLeft: 0 });
     expect((await call('/counter/reservations', { body: person('late@example.jp') })).status).toBe(409);

@@ -1,5 +1,6 @@
 import type { Agent } from 'node:https';
 import webPush from 'web-push';
+import { isAllowedPushEndpoint } from '../../domain/push-service-hosts.ts';
 import type { PushConfig } from '../config.ts';
 
 /** A push that could not be delivered: why, in words for the staff (never the subscription), and whether to try again. */
@@ -40,8 +41,12 @@ const TIME_TO_LIVE_SECONDS = 24 * 60 * 60;
 export function createPushSender({ vapid, timeoutMs = 30_000, agent }: PushSenderSettings): PushSender {
   return {
     async send(subscription, payload) {
+      const parsed = JSON.parse(subscription) as webPush.PushSubscription;
+      // Checked at booking; checked again here, as the list may have been narrowed since.
+      if (!isAllowedPushEndpoint(parsed.endpoint, vapid.allowedHosts))
+        throw new PushNotDelivered('プッシュ通知サービスとして認めていない宛先のため、送りませんでした', true);
       try {
-        await webPush.sendNotification(JSON.parse(subscription) as webPush.PushSubscription, payload, {
+        await webPush.sendNotification(parsed, payload, {
           vapidDetails: { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
           TTL: TIME_TO_LIVE_SECONDS,
           contentEncoding: 'aes128gcm',

@@ -21,7 +21,7 @@ import { createPushSender } from './push-sender.ts';
 const BOOKED_AT = new Date('2026-11-24T01:00:00Z');
 const REMINDER_DUE = new Date('2026-11-30T08:00:00Z');
 const PUSH_HOST = 'push.togane.test';
-const vapid = { ...webPush.generateVAPIDKeys(), subject: 'mailto:joho@city.togane.example.jp' };
+const vapid = { ...webPush.generateVAPIDKeys(), subject: 'mailto:joho@city.togane.example.jp', allowedHosts: [] as string[] };
 const counter = loadContentPack().counter;
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -42,8 +42,8 @@ let received: PushRequest[];
 /**
  * A push service of our own over HTTPS, with a certificate made for the test; the worker reaches it
  * by the name in the subscription through an agent that trusts that certificate and resolves the
- * name to this machine (a real push service has a public name: the subscription check refuses
- * addresses and localhost).
+ * name to this machine (the subscription check allows only the push services of the list, which
+ * names this one as PUSH_ALLOWED_HOSTS would).
  */
 beforeAll(async () => {
   certificateDir = mkdtempSync(join(tmpdir(), 'togane-push-'));
@@ -69,6 +69,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => pushService.listen(0, '127.0.0.1', resolve));
   pushPort = (pushService.address() as AddressInfo).port;
+  // The test's push service, named as a private deployment would in PUSH_ALLOWED_HOSTS (the default list holds only the browsers' services).
+  vapid.allowedHosts = [`${PUSH_HOST}:${String(pushPort)}`];
 });
 afterAll(async () => {
   await new Promise((resolve) => pushService.close(resolve));
@@ -268,6 +270,10 @@ describe('a push to the phone the citizen booked on', () => {
     for (const wrong of [
       { ...subscription, endpoint: 'http://push.example.jp/send/x' },
       { ...subscription, endpoint: 'https://127.0.0.1/send/x' },
+      // Over https, but not a push service of the list: another host, the listed host on another port.
+      { ...subscription, endpoint: 'https://push.example.jp/send/x' },
+      { ...subscription, endpoint: `https://${PUSH_HOST}/send/x` },
+      { ...subscription, endpoint: `https://other.${PUSH_HOST}:${String(pushPort)}/send/x` },
       { ...subscription, keys: { ...subscription.keys, auth: 'short' } },
       { ...subscription, keys: { ...subscription.keys, p256dh: notAPoint } },
     ]) {

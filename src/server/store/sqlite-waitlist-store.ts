@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AcceptOutcome, CounterWaitlistStore, NewWaitlistEntry, OfferedEntry, PreparedOffer } from '../../booking/counter-waitlist-store.ts';
 import { joinRefusal, settleWaitlist, type WaitlistSlot } from '../../domain/counter-waitlist.ts';
 import { type ActiveWaitlistEntry, acceptRefusal } from '../../domain/waitlist-queue.ts';
+import { placeInLine } from '../../domain/counter-waitlist-place.ts';
 import { withIdempotency } from './sqlite-idempotency.ts';
 import { type WaitlistRow as Row, toWaitlistEntry } from './store-rows.ts';
 
@@ -20,8 +21,10 @@ export function sqliteWaitlistStore(db: Database.Database): CounterWaitlistStore
   const activeEntries = db.prepare(`SELECT id, state, held_until AS heldUntil FROM counter_waitlist
     WHERE slot = ? AND state IN ('waiting', 'offered') ORDER BY id`);
   const contactWaiting = db.prepare("SELECT 1 FROM counter_waitlist WHERE slot = ? AND email = ? AND state IN ('waiting', 'offered')");
-  const insertEntry = db.prepare(`INSERT INTO counter_waitlist (slot, visit_date, kind_id, people, proxy, state, name_kana, phone, email, joined_at, updated_at)
-    VALUES (@slot, substr(@slot, 1, 10), @kindId, @people, @proxy, 'waiting', @nameKana, @phone, @email, @now, @now)`);
+  // While waiting, offer_token_hash holds the secret of the entry's own page; an offer replaces it with the offer's.
+  const insertEntry = db.prepare(`INSERT INTO counter_waitlist
+    (slot, visit_date, kind_id, people, proxy, state, name_kana, phone, email, offer_token_hash, joined_at, updated_at)
+    VALUES (@slot, substr(@slot, 1, 10), @kindId, @people, @proxy, 'waiting', @nameKana, @phone, @email, @tokenHash, @now, @now)`);
   const holdSeat = db.prepare('UPDATE counter_slots SET booked = booked + 1, capacity = @seats WHERE slot = @slot AND booked < @seats');
   const giveSeatBack = db.prepare('UPDATE counter_slots SET booked = booked - 1 WHERE slot = ? AND booked > 0');
   const expire = db.prepare("UPDATE counter_waitlist SET state = 'expired', updated_at = ? WHERE id = ? AND state = 'offered'");
@@ -43,8 +46,8 @@ export function sqliteWaitlistStore(db: Database.Database): CounterWaitlistStore
     const state = slotState(entry.slot, entry.capacity);
     const refusal = joinRefusal(state, contactWaiting.get(entry.slot, entry.email) !== undefined, entry.maxWaiting);
     if (refusal) return { joined: false as const, refusal };
-    insertEntry.run({ ...entry, proxy: entry.proxy ? 1 : 0 });
-    return { joined: true as const, position: state.entries.filter((active) => active.state === 'waiting').length + 1 };
+    const id = Number(insertEntry.run({ ...entry, proxy: entry.proxy ? 1 : 0 }).lastInsertRowid);
+    return { joined: true as const, position: placeInLine([...state.entries, { id, state: 'waiting' }], id) ?? 1 };
   });
 
   const settle = db.transaction((slot: string, capacity: number, now: string, offers: PreparedOffer[]) => {
@@ -119,6 +122,9 @@ export function sqliteWaitlistStore(db: Database.Database): CounterWaitlistStore
     return 'declined' as const;
   });
 
+  // A waiting entry holds no seat and has no mail yet: deleting its row takes everything it kept.
+  const deleteWaiting = db.prepare("DELETE FROM counter_waitlist WHERE offer_token_hash = ? AND state = 'waiting' RETURNING slot").pluck();
+
   const queuedSlots = db.prepare("SELECT DISTINCT slot FROM counter_waitlist WHERE slot >= ? AND state IN ('waiting', 'offered') ORDER BY slot").pluck();
   const deleteMessages = db.prepare('DELETE FROM outbox WHERE waitlist_entry IN (SELECT id FROM counter_waitlist WHERE visit_date <= ?)');
   const deletePersonalData = db.prepare(`UPDATE counter_waitlist SET name_kana = NULL, phone = NULL, email = NULL, personal_data_deleted_at = ?
@@ -135,6 +141,15 @@ export function sqliteWaitlistStore(db: Database.Database): CounterWaitlistStore
     findByOfferToken(tokenHash) {
       const row = byToken.get(tokenHash) as WaitlistRow | undefined;
       return Promise.resolve(row ? toWaitlistEntry({ ...row, proxy: row.proxy === 1 }) : null);
+    },
+    findWithQueue(tokenHash) {
+      const row = byToken.get(tokenHash) as WaitlistRow | undefined;
+      if (!row) return Promise.resolve(null);
+      return Promise.resolve({ entry: toWaitlistEntry({ ...row, proxy: row.proxy === 1 }), queue: activeEntries.all(row.slot) as ActiveWaitlistEntry[] });
+    },
+    leave(tokenHash) {
+      const slot = deleteWaiting.get(tokenHash) as string | undefined;
+      return Promise.resolve(slot === undefined ? null : { slot });
     },
     accept: (tokenHash, booking, idempotency, answer) => Promise.resolve(accept.immediate(tokenHash, booking, idempotency, answer)),
     decline: (tokenHash, now) => Promise.resolve(decline.immediate(tokenHash, now)),

@@ -3,6 +3,7 @@ import type { NewWaitlistEntry, PreparedOffer } from '../../booking/counter-wait
 import type { NewRoomWaitlistEntry, RoomDay, RoomOfferedEntry } from '../../booking/room-waitlist-store.ts';
 import type { PreparedOffer as RoomPreparedOffer } from '../../booking/waitlist-offers.ts';
 import { answer, counterBooking, facilityBooking, freshRoom, freshSlot } from '../../booking/store-contract.ts';
+import { placeInLine } from '../../domain/counter-waitlist-place.ts';
 import type { ServerStoreUnderTest } from './outbox-contract.ts';
 import type { Store } from './store.ts';
 
@@ -21,6 +22,7 @@ function entry(slot: string, email: string, extra: Partial<NewWaitlistEntry> = {
     nameKana: 'トウガネ ハナコ',
     phone: '0475-50-1211',
     email,
+    tokenHash: `entry-${crypto.randomUUID()}`,
     maxWaiting: 3,
     now: NOW,
     ...extra,
@@ -175,6 +177,43 @@ export function describeWaitlistContract(name: string, makeStore: () => Promise<
       expect(await seatsOf(slot)).toMatchObject({ booked: 3 });
       expect(await store.counterWaitlist.findByOfferToken(prepared[1]?.tokenHash ?? '')).toMatchObject({ email: 'second@example.jp' });
       expect(await store.counterWaitlist.slotsWithQueue(slot)).toContain(slot);
+    });
+
+    it('finds a waiting entry by its own link with the queue, and leaving deletes it so those behind move up', async () => {
+      const slot = freshSlot();
+      const code = await fullSlot(slot);
+      const [first, second, third] = [entry(slot, 'first@example.jp'), entry(slot, 'second@example.jp'), entry(slot, 'third@example.jp')];
+      for (const joining of [first, second, third]) await store.counterWaitlist.join(joining);
+      const placeOf = async (tokenHash: string) => {
+        const found = await store.counterWaitlist.findWithQueue(tokenHash);
+        return found ? placeInLine(found.queue, found.entry.id) : null;
+      };
+      expect(await store.counterWaitlist.findWithQueue(second.tokenHash)).toMatchObject({
+        entry: { slot, state: 'waiting', email: 'second@example.jp' },
+        queue: [{ state: 'waiting' }, { state: 'waiting' }, { state: 'waiting' }],
+      });
+      expect(await placeOf(second.tokenHash)).toBe(2);
+      expect(await store.counterWaitlist.findWithQueue('no-such-link')).toBeNull();
+
+      expect(await store.counterWaitlist.leave(first.tokenHash)).toEqual({ slot });
+      expect(await store.counterWaitlist.findWithQueue(first.tokenHash)).toBeNull();
+      expect(await store.counterWaitlist.leave(first.tokenHash)).toBeNull();
+      expect([await placeOf(second.tokenHash), await placeOf(third.tokenHash)]).toEqual([1, 2]);
+      expect(await seatsOf(slot)).toMatchObject({ booked: 1, waiting: 2 });
+      // Gone with its contact: the same address may join again, at the end.
+      expect(await store.counterWaitlist.join(entry(slot, 'first@example.jp'))).toEqual({ joined: true, position: 3 });
+
+      // A seat freed goes to the one now first; her offer replaces her page's link, which then finds nothing and cannot leave.
+      await store.counter.cancel(code, NOW, []);
+      const [offer] = offers(1);
+      expect(await store.counterWaitlist.settle(slot, 1, NOW, offer ? [offer] : [])).toBe(1);
+      expect(await store.counterWaitlist.findByOfferToken(offer?.tokenHash ?? '')).toMatchObject({ email: 'second@example.jp', state: 'offered' });
+      expect(await store.counterWaitlist.findWithQueue(second.tokenHash)).toBeNull();
+      expect(await store.counterWaitlist.leave(second.tokenHash)).toBeNull();
+      expect(await placeOf(third.tokenHash)).toBe(1);
+      // An offer's link is not a waiting entry's: leaving by it does nothing (declining is the offer's own way).
+      expect(await store.counterWaitlist.leave(offer?.tokenHash ?? '')).toBeNull();
+      expect(await seatsOf(slot)).toMatchObject({ booked: 1, waiting: 2 });
     });
 
     it('deletes names, phones, addresses and offer mails with the retention rule', async () => {

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { AcceptOutcome, CounterWaitlistStore, OfferedEntry } from '../../../booking/counter-waitlist-store.ts';
 import { joinRefusal, settleWaitlist, type WaitlistSlot } from '../../../domain/counter-waitlist.ts';
 import { type ActiveWaitlistEntry, acceptRefusal } from '../../../domain/waitlist-queue.ts';
+import { placeInLine } from '../../../domain/counter-waitlist-place.ts';
 import { withIdempotency } from './postgres-idempotency.ts';
 import { type WaitlistRow, toWaitlistEntry } from '../store-rows.ts';
 import { inTransaction } from './transaction.ts';
@@ -28,8 +29,8 @@ async function lockedSlot(client: PoolClient, slot: string, capacity: number): P
   return { seats: rows[0]?.seats ?? 0, taken: rows[0]?.booked ?? 0, entries: entries.rows };
 }
 
-/** The entry holding the offer with this link's secret, locked after its slot (see lockedSlot). */
-async function lockedOffer(client: PoolClient, tokenHash: string): Promise<WaitlistRow | null> {
+/** The entry whose link has this secret (its offer's, or its own page's while waiting), locked after its slot (see lockedSlot). */
+async function lockedEntry(client: PoolClient, tokenHash: string): Promise<WaitlistRow | null> {
   const found = await client.query<{ slot: string }>('SELECT slot FROM counter_waitlist WHERE offer_token_hash = $1', [tokenHash]);
   const slot = found.rows[0]?.slot;
   if (slot === undefined) return null;
@@ -59,12 +60,14 @@ export function postgresWaitlistStore(pool: Pool): CounterWaitlistStore {
         ]);
         const refusal = joinRefusal(state, (already.rowCount ?? 0) > 0, entry.maxWaiting);
         if (refusal) return { joined: false as const, refusal };
-        await client.query(
-          `INSERT INTO counter_waitlist (slot, visit_date, kind_id, people, proxy, state, name_kana, phone, email, joined_at, updated_at)
-           VALUES ($1, left($1, 10)::date, $2, $3, $4, 'waiting', $5, $6, $7, $8, $8)`,
-          [entry.slot, entry.kindId, entry.people, entry.proxy, entry.nameKana, entry.phone, entry.email, entry.now],
+        // While waiting, offer_token_hash holds the secret of the entry's own page; an offer replaces it with the offer's.
+        const inserted = await client.query<{ id: number }>(
+          `INSERT INTO counter_waitlist (slot, visit_date, kind_id, people, proxy, state, name_kana, phone, email, offer_token_hash, joined_at, updated_at)
+           VALUES ($1, left($1, 10)::date, $2, $3, $4, 'waiting', $5, $6, $7, $8, $9, $9) RETURNING id`,
+          [entry.slot, entry.kindId, entry.people, entry.proxy, entry.nameKana, entry.phone, entry.email, entry.tokenHash, entry.now],
         );
-        return { joined: true as const, position: state.entries.filter((active) => active.state === 'waiting').length + 1 };
+        const id = inserted.rows[0]?.id ?? 0;
+        return { joined: true as const, position: placeInLine([...state.entries, { id, state: 'waiting' }], id) ?? 1 };
       }),
 
     settle: (slot, capacity, now, offers) =>
@@ -118,6 +121,29 @@ export function postgresWaitlistStore(pool: Pool): CounterWaitlistStore {
       return rows[0] ? toWaitlistEntry(rows[0]) : null;
     },
 
+    findWithQueue: (tokenHash) =>
+      // One snapshot, so the place is counted in the queue the entry was read from.
+      inTransaction(pool, async (client) => {
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const { rows } = await client.query<WaitlistRow>('SELECT * FROM counter_waitlist WHERE offer_token_hash = $1', [tokenHash]);
+        const row = rows[0];
+        if (!row) return null;
+        const queue = await client.query<ActiveWaitlistEntry>(
+          `SELECT id, state, held_until AS "heldUntil" FROM counter_waitlist WHERE slot = $1 AND state IN ('waiting', 'offered') ORDER BY id`,
+          [row.slot],
+        );
+        return { entry: toWaitlistEntry(row), queue: queue.rows };
+      }),
+
+    leave: (tokenHash) =>
+      inTransaction(pool, async (client) => {
+        const row = await lockedEntry(client, tokenHash);
+        if (row?.state !== 'waiting') return null;
+        // A waiting entry holds no seat and has no mail yet: deleting its row takes everything it kept.
+        await client.query('DELETE FROM counter_waitlist WHERE id = $1', [row.id]);
+        return { slot: row.slot };
+      }),
+
     accept: (tokenHash, booking, idempotency, answer) =>
       inTransaction(pool, (client) =>
         withIdempotency<AcceptOutcome>(
@@ -125,7 +151,7 @@ export function postgresWaitlistStore(pool: Pool): CounterWaitlistStore {
           idempotency,
           booking.now,
           async () => {
-            const row = await lockedOffer(client, tokenHash);
+            const row = await lockedEntry(client, tokenHash);
             if (!row) return 'not-found';
             const refusal = acceptRefusal({ state: row.state, heldUntil: row.held_until }, new Date(booking.now));
             if (refusal) return refusal;
@@ -164,7 +190,7 @@ export function postgresWaitlistStore(pool: Pool): CounterWaitlistStore {
 
     decline: (tokenHash, now) =>
       inTransaction(pool, async (client) => {
-        const row = await lockedOffer(client, tokenHash);
+        const row = await lockedEntry(client, tokenHash);
         if (!row) return 'not-found' as const;
         const refusal = acceptRefusal({ state: row.state, heldUntil: row.held_until }, new Date(now));
         if (refusal) return refusal;
