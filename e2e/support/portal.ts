@@ -107,6 +107,8 @@ export const SCREENS: readonly Screen[] = [
   { path: '/facilities', heading: '施設を予約する' },
   { path: '/facilities/bookings', heading: '施設の予約の確認・取消' },
   { path: '/facilities/bookings/:code', heading: '仮予約の内容', title: '仮予約の内容（施設予約）｜つながる東金', open: openFacilityBooking },
+  // Without a mail's #token= the page says the offer was not found (the offer itself: e2e/room-waitlist.spec.ts).
+  { path: '/facilities/waitlist', heading: '空きのお知らせが見つかりません', title: '空きのお知らせが見つかりません（施設予約）｜つながる東金' },
   { path: '/facilities/sample-kominkan', heading: '中央公民館（見本）' },
   { path: '/facilities/togane-arena', heading: '東金アリーナ' },
   { path: '/facilities/bunka-kaikan', heading: '東金文化会館' },

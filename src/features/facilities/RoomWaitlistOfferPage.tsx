@@ -11,7 +11,7 @@ import { OfferActions, OfferNotReady } from '../../ui/WaitlistOffer.tsx';
 import styles from '../../ui/booking.module.css';
 import { acceptRoomWaitlistOffer, declineRoomWaitlistOffer, roomWaitlistOfferQuery, savedFacilityBookings } from './facility-api.ts';
 
-const SECTION = '施設の予約';
+const SECTION = '施設予約';
 const HOME = { to: '/facilities', label: '施設の予約へ' };
 
 /**
